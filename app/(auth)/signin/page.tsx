@@ -1,0 +1,30 @@
+// /signin — the back-office sign-in page.
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/backoffice/sign-in-form";
+import { translator } from "@/lib/i18n";
+import { getUiLanguage } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const t = translator(await getUiLanguage());
+  const { callbackUrl, error } = await searchParams;
+  // Only same-site paths: never bounce a signed-in user to another host.
+  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/orders";
+  return (
+    <main className="mx-auto mt-24 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <h1 className="mb-6 text-xl font-semibold">{t("signin_title")}</h1>
+      <SignInForm
+        callbackUrl={target}
+        initialError={error === "RateLimited" ? t("signin_rate_limited") : error ? t("signin_invalid") : undefined}
+        labels={{
+          email: t("signin_email"),
+          password: t("signin_password"),
+          submit: t("signin_submit"),
+          invalid: t("signin_invalid"),
+          rateLimited: t("signin_rate_limited"),
+        }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+import { SideNav } from "@/components/backoffice/side-nav";
+import { TopBar } from "@/components/backoffice/top-bar";
+import { Document } from "@/components/ui/document";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { getUiLanguage } from "@/lib/i18n/server";
+
+// Layouts only frame: every page and action checks the session and rights itself.
+export default async function BackOfficeLayout({ children }: { children: ReactNode }) {
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  const { user } = await requireSession();
+  return (
+    <Document lang={lang}>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("skip_to_content")}
+      </a>
+      <TopBar t={t} lang={lang} user={user} />
+      <div className="flex">
+        <SideNav t={t} role={user.role} />
+        <main id="main" className="min-w-0 flex-1 p-6">
+          {children}
+        </main>
+      </div>
+    </Document>
+  );
+}

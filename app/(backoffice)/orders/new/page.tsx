@@ -1,0 +1,28 @@
+// /orders/new?mode=TEST|PRODUCTION — simplified "order by URL" dialog (F-BO-3, F-CH-URL).
+import { notFound } from "next/navigation";
+import { CreateUrlOrderForm } from "@/components/orders/create-url-order-form";
+import { hasRole } from "@/lib/auth/actor";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { getDb } from "@/lib/server/db";
+import { fr } from "@/lib/i18n/messages/fr";
+import { en } from "@/lib/i18n/messages/en";
+
+export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ mode?: string }> }) {
+  const { actor } = await requireSession();
+  if (!hasRole(actor, "OPERATOR")) notFound();
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  const mode = (await searchParams).mode === "TEST" ? "TEST" : "PRODUCTION";
+  const shops = await findShopDefaults(getDb(), { actor });
+  return (
+    <section aria-labelledby="title" className="max-w-xl">
+      <h1 id="title" className="mb-6 text-2xl font-semibold">
+        {t(mode === "TEST" ? "create_title_test" : "create_title")}
+      </h1>
+      <CreateUrlOrderForm mode={mode} shops={shops} messages={lang === "en" ? en : fr} />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+// The buyer's payment form: parse the card, attempt the payment, redirect to the outcome.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cardSchema } from "@/lib/payments/card";
+import { payOrder } from "@/lib/payments/pay-order";
+import { clientAddress } from "@/lib/server/client-address";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { fieldErrorsOf } from "@/lib/server/validation";
+
+export type PayFormState = { fields?: Record<string, string>; error?: string; values?: { cardName?: string } };
+
+export async function payAction(token: string, _prev: PayFormState, formData: FormData): Promise<PayFormState> {
+  const raw = {
+    cardNumber: String(formData.get("cardNumber") ?? ""),
+    expiry: String(formData.get("expiry") ?? ""),
+    cvc: String(formData.get("cvc") ?? ""),
+    cardName: String(formData.get("cardName") ?? ""),
+  };
+  // Only the name is echoed back: card data never goes back to the page.
+  const values = { cardName: raw.cardName };
+  const parsed = cardSchema.safeParse(raw);
+  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error), values };
+  let result: string;
+  try {
+    const r = await payOrder(getDb(), { token, card: parsed.data, clientAddress: clientAddress(await headers()) });
+    result = r.transactionId;
+  } catch (e) {
+    if (isAppError(e) && e.code === "RATE_LIMITED") return { error: "rate_limited", values };
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND")) redirect(`/pay/${token}`);
+    console.error("[pay] attempt failed", isAppError(e) ? e.code : e);
+    return { error: "err_generic", values };
+  }
+  redirect(`/pay/${token}?result=${result}`);
+}

@@ -1,0 +1,93 @@
+"use client";
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { createUrlOrderAction, type FormState } from "@/app/(backoffice)/orders/actions";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { Messages } from "@/lib/i18n/messages/types";
+import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
+
+const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
+
+export function CreateUrlOrderForm({ mode, shops, messages: m }: { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createUrlOrderAction, {});
+  const [shopId, setShopId] = useState(state.values?.shopId ?? shops[0]?.id ?? "");
+  const shop = shops.find((s) => s.id === shopId) ?? shops[0];
+  const err = (k: string) => {
+    const key = state.fields?.[k];
+    return key ? ((m as Record<string, string>)[key] ?? key) : undefined;
+  };
+  const v = state.values ?? {};
+  if (!shop) return null;
+  return (
+    <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+      {state.fields || state.error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
+          {state.error ? ((m as Record<string, string>)[state.error] ?? m.err_generic) : m.form_has_errors}
+        </p>
+      ) : null}
+      <input type="hidden" name="mode" value={mode} />
+      {shops.length > 1 ? (
+        <Field id="shopId" label={m.field_shop} error={err("shopId")}>
+          <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => setShopId(e.target.value)}>
+            {shops.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.id})
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : (
+        <input type="hidden" name="shopId" value={shop.id} />
+      )}
+      <Field
+        id="reference"
+        label={shop.referenceMandatory ? m.field_reference : `${m.field_reference} (${m.optional})`}
+        help={m.field_reference_help}
+        error={err("reference")}
+        defaultValue={v.reference}
+        maxLength={64}
+        required={shop.referenceMandatory}
+        autoComplete="off"
+      />
+      <div className="grid grid-cols-[1fr_8rem] gap-3">
+        <Field id="amount" label={m.field_amount} error={err("amount")} defaultValue={v.amount} inputMode="decimal" required autoComplete="off" />
+        <Field id="currency" label={m.field_currency} error={err("currency")}>
+          <select id="currency" name="currency" className={selectClass} defaultValue={v.currency ?? shop.currencies[0]}>
+            {shop.currencies.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field
+        id="validUntil"
+        type="date"
+        label={m.field_valid_until}
+        help={m.field_valid_until_help}
+        error={err("validUntil")}
+        defaultValue={v.validUntil ?? shop.defaultValidUntil}
+        min={shop.today}
+        max={shop.maxValidUntil}
+      />
+      <Field id="buyerEmail" type="email" label={`${m.field_buyer_email} (${m.optional})`} error={err("buyerEmail")} defaultValue={v.buyerEmail} autoComplete="off" />
+      <Field id="language" label={m.field_language} error={err("language")}>
+        <select id="language" name="language" className={selectClass} defaultValue={v.language ?? shop.defaultLanguage}>
+          {shop.languages.map((l) => (
+            <option key={l} value={l}>
+              {new Intl.DisplayNames([l], { type: "language" }).of(l)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="flex gap-3">
+        <button type="submit" className={buttonClass()} disabled={pending}>
+          {m.create_submit}
+        </button>
+        <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
+          {m.cancel}
+        </Link>
+      </div>
+    </form>
+  );
+}

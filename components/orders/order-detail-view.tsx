@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { markSentAction } from "@/app/(backoffice)/orders/actions";
+import { buttonClass } from "@/components/ui/button";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { hasRole, type UserActor } from "@/lib/auth/actor";
+import type { T } from "@/lib/i18n";
+import { languageOf } from "@/lib/i18n/locales";
+import { formatMoney } from "@/lib/money/format-money";
+import type { OrderDetail } from "@/lib/orders/get-order";
+import { orderMessageText } from "@/lib/orders/order-message-text";
+import { formatDateTime } from "@/lib/time/shop-time";
+import { AutoRefresh } from "./auto-refresh";
+import { PaymentLinkPanel } from "./payment-link-panel";
+
+type Props = { order: OrderDetail; actor: UserActor; lang: string; t: T; created: boolean; qr: string };
+
+export function OrderDetailView({ order, actor, lang, t, created, qr }: Props) {
+  const tz = order.shop.timeZone;
+  const canOperate = hasRole(actor, "OPERATOR");
+  const info: [string, React.ReactNode][] = [
+    [t("detail_shop"), `${order.shop.name} (${order.shop.id})`],
+    [t("detail_mode"), order.mode],
+    [t("col_reference"), order.reference ?? "—"],
+    [t("col_amount"), formatMoney(order.amount, order.currency, lang)],
+    [t("col_status"), <StatusBadge key="s" value={order.status} label={t(`status_${order.status}`)} />],
+    [t("col_delivery"), <StatusBadge key="d" value={order.deliveryStatus} label={t(`delivery_${order.deliveryStatus}`)} />],
+    [t("col_channel"), t(`channel_${order.channel}`)],
+    [t("detail_created"), formatDateTime(order.createdAt, tz, lang)],
+    [t("col_valid_until"), formatDateTime(order.validUntil, tz, lang)],
+    [t("detail_created_by"), order.sourceUser?.name ?? "API"],
+    [t("detail_send_count"), String(order.sendCount)],
+    [t("detail_validation"), t(`validation_${order.validationMode}`)],
+    [t("detail_capture_delay"), String(order.captureDelay)],
+  ];
+  return (
+    <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
+      <div className="flex items-center justify-between">
+        <h1 id="title" className="text-2xl font-semibold">
+          {t("detail_title")} {order.reference ?? order.id}
+        </h1>
+        <Link href={order.mode === "TEST" ? "/test-orders" : "/orders"} className="text-sm text-brand-700 underline">
+          {t("back_to_list")}
+        </Link>
+      </div>
+      <AutoRefresh seconds={10} label={t("orders_refreshed")} />
+      {created ? (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm font-medium text-green-900">
+          {t("created_notice")}
+        </p>
+      ) : null}
+      <PaymentLinkPanel
+        url={order.paymentUrl}
+        text={orderMessageText(order, languageOf(order.locale) ?? "fr")}
+        qr={qr}
+        qrHref={`/orders/${order.id}/qr.png`}
+        labels={{ link: t("detail_link"), copy: t("detail_copy"), copied: t("detail_copied"), fallback: t("detail_copy_fallback"), text: t("detail_text"), qr: t("detail_qr"), download: t("detail_qr_download") }}
+      />
+      {canOperate && order.deliveryStatus === "MANUAL" ? (
+        <form action={markSentAction}>
+          <input type="hidden" name="orderId" value={order.id} />
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("detail_mark_sent")}
+          </button>
+        </form>
+      ) : null}
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-4 text-lg font-semibold">{t("detail_info")}</h2>
+        <dl className="grid grid-cols-[14rem_1fr] gap-x-4 gap-y-2 text-sm">
+          {info.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-600">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-4 text-lg font-semibold">{t("detail_transactions")}</h2>
+        {order.transactions.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("detail_no_transaction")}</p>
+        ) : (
+          <ul className="flex flex-col gap-2 text-sm" data-testid="order-transactions">
+            {order.transactions.map((tx) => (
+              <li key={tx.id} className="flex gap-4">
+                <span className="font-mono">{tx.number}</span>
+                <StatusBadge value={tx.status === "REFUSED" ? "REFUSED" : "PAID"} label={t(`txs_${tx.status}`)} />
+                <span>
+                  {tx.brand} •••• {tx.last4}
+                </span>
+                <span>{formatDateTime(tx.createdAt, tz, lang)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+const TONES: Record<string, string> = {
+  RUNNING: "bg-sky-100 text-sky-900",
+  PAID: "bg-green-100 text-green-900",
+  REFUSED: "bg-red-100 text-red-900",
+  EXPIRED: "bg-slate-200 text-slate-800",
+  CANCELLED: "bg-amber-100 text-amber-900",
+  SENT: "bg-green-100 text-green-900",
+  FAILED: "bg-red-100 text-red-900",
+  IN_PROGRESS: "bg-sky-100 text-sky-900",
+  MANUAL: "bg-slate-100 text-slate-800",
+};
+
+export function StatusBadge({ value, label }: { value: string; label: string }) {
+  return (
+    <span data-status={value} className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[value] ?? "bg-slate-100"}`}>
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,49 @@
+// One error type for every use case. `code` is closed; each adapter maps it (HTTP status, the
+// Lyra envelope, a form state). `message` is for logs; `publicMessage` may be shown to people.
+
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ORDER_NOT_PAYABLE: 409,
+  INVALID_TRANSITION: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Field errors keyed by input path ("amount", "customer.email"). Values are message keys or text. */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly publicMessage: string;
+  readonly fields?: FieldErrors;
+  readonly details?: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { publicMessage?: string; fields?: FieldErrors; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.publicMessage = opts.publicMessage ?? message;
+    this.fields = opts.fields;
+    this.details = opts.details;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+export function toErrorResponse(err: unknown): { status: number; body: { code: ErrorCode; message: string; fields?: FieldErrors } } {
+  if (isAppError(err)) {
+    return { status: ERROR_STATUS[err.code], body: { code: err.code, message: err.publicMessage, fields: err.fields } };
+  }
+  console.error(err);
+  return { status: 500, body: { code: "INTERNAL", message: "Internal error" } };
+}

@@ -1,0 +1,36 @@
+import { PgBoss } from "pg-boss";
+import { env } from "../env";
+import { QUEUES } from "./queues";
+
+const g = globalThis as unknown as { bossPromise?: Promise<PgBoss> };
+
+/**
+ * One started PgBoss per process, shared through globalThis (route handlers, server actions and
+ * instrumentation are separate bundles). It installs/migrates its own schema on first start.
+ * Producers use it too: `send(…, { db: fromPrisma(tx) })` enqueues inside our transaction.
+ */
+export function getBoss(): Promise<PgBoss> {
+  g.bossPromise ??= (async () => {
+    const boss = new PgBoss({
+      connectionString: env().DATABASE_URL,
+      max: Number(process.env.JOB_POOL_MAX ?? 4),
+      // Maintenance and cron ticks only where jobs are worked on.
+      supervise: process.env.START_WORKER === "1" || process.env.PO_WORKER === "1",
+      schedule: process.env.START_WORKER === "1" || process.env.PO_WORKER === "1",
+    });
+    boss.on("error", (e) => console.error("[jobs]", e));
+    await boss.start();
+    for (const q of Object.values(QUEUES)) await boss.createQueue(q.name, q.options);
+    return boss;
+  })().catch((e) => {
+    g.bossPromise = undefined;
+    throw e;
+  });
+  return g.bossPromise;
+}
+
+export async function stopBoss() {
+  const p = g.bossPromise;
+  g.bossPromise = undefined;
+  if (p) await (await p).stop({ graceful: true, timeout: 10_000 }).catch(() => {});
+}

@@ -1,0 +1,38 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, format } from "date-fns";
+
+// Calendar days in the shop's time zone. Validity ends at 23:59:59 of a day *in that zone*,
+// whatever the server's TZ; DST changes are handled by TZDate.
+
+/** "YYYY-MM-DD" of an instant, in the zone. */
+export const dayInZone = (at: Date, timeZone: string) => format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
+
+/** "YYYY-MM-DD" n days after `day` (plain calendar arithmetic). */
+export function addCalendarDays(day: string, n: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return format(addDays(new Date(Date.UTC(y, m - 1, d, 12)), n), "yyyy-MM-dd");
+}
+
+/** The UTC instant of 23:59:59 on `day` in the zone. */
+export function endOfDayInZone(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 23, 59, 59, timeZone).getTime());
+}
+
+export const isValidTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Formats an instant for people, in the shop's zone and the reader's language. */
+export function formatDateTime(at: Date, timeZone: string, locale: string, withTime = true): string {
+  return new Intl.DateTimeFormat(locale.replace("_", "-"), {
+    dateStyle: "long",
+    ...(withTime ? { timeStyle: "short" } : {}),
+    timeZone,
+  }).format(at);
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { canTransition, ORDER_TRANSITIONS } from "@/lib/orders/order-status";
+import { effectiveStatus } from "@/lib/orders/order-view";
+
+const STATUSES = ["RUNNING", "PAID", "REFUSED", "EXPIRED", "CANCELLED"] as const;
+
+describe("order life cycle table (F-LC-1)", () => {
+  const expected: Record<keyof typeof ORDER_TRANSITIONS, string[]> = {
+    pay: ["RUNNING", "REFUSED"],
+    refuse: ["RUNNING", "REFUSED"],
+    expire: ["RUNNING", "REFUSED"],
+    cancel: ["RUNNING"],
+    reactivate: ["CANCELLED"],
+    extendValidity: ["RUNNING", "EXPIRED"],
+  };
+  for (const [event, allowed] of Object.entries(expected)) {
+    for (const status of STATUSES) {
+      it(`${event} from ${status}: ${allowed.includes(status) ? "allowed" : "refused"}`, () => {
+        expect(canTransition(status, event as keyof typeof ORDER_TRANSITIONS)).toBe(allowed.includes(status));
+      });
+    }
+  }
+  it("a paid order is final", () => {
+    expect(Object.values(ORDER_TRANSITIONS).some((r) => (r.from as readonly string[]).includes("PAID"))).toBe(false);
+  });
+  it("reads EXPIRED once past validity, to the second", () => {
+    const end = new Date("2026-01-15T22:59:59Z");
+    expect(effectiveStatus("RUNNING", end, new Date("2026-01-15T22:59:59Z"))).toBe("RUNNING");
+    expect(effectiveStatus("RUNNING", end, new Date("2026-01-15T22:59:59.001Z"))).toBe("EXPIRED");
+    expect(effectiveStatus("PAID", end, new Date("2027-01-01T00:00:00Z"))).toBe("PAID");
+  });
+});
