@@ -13,7 +13,9 @@ const nextConfig = {
       {
         // Buyer pages: nothing may frame them, and the link token never leaks through Referer.
         source: "/pay/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'" }],
+        headers: [
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'" },
+        ],
       },
     ];
   },

@@ -1,13 +1,19 @@
 // Demo data: `npm run db:seed`, and automatically on an empty database (`--if-empty`) by npm start.
 import { getDb } from "../lib/server/db";
-import { createCompany, createShop, createUser } from "./factories";
 import { DEMO } from "./demo-data";
+import { createCompany, createShop, createUser } from "./factories";
 
 export async function seedDemo() {
   const db = getDb();
   if (await db.shop.findUnique({ where: { id: DEMO.shop.id }, select: { id: true } })) return false;
   const demo = await createCompany(db, DEMO.company);
-  await createShop(db, { ...DEMO.shop, keys: { ...DEMO.shop.keys }, companyId: demo.id, currencies: [...DEMO.shop.currencies], languages: [...DEMO.shop.languages] });
+  await createShop(db, {
+    ...DEMO.shop,
+    keys: { ...DEMO.shop.keys },
+    companyId: demo.id,
+    currencies: [...DEMO.shop.currencies],
+    languages: [...DEMO.shop.languages],
+  });
   for (const u of DEMO.users) await createUser(db, { ...u, companyId: demo.id, shopIds: [DEMO.shop.id] });
   const other = await createCompany(db, DEMO.other.company);
   await createShop(db, { ...DEMO.other.shop, keys: { ...DEMO.other.shop.keys }, companyId: other.id });

@@ -19,9 +19,8 @@ const env = {
   START_WORKER: process.env.START_WORKER ?? "1",
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
 };
-const r = spawnSync(
-  "node",
-  ["scripts/with-db.mjs", "--seed", "--", "node_modules/.bin/next", "start", "-p", port],
-  { stdio: "inherit", env },
-);
+const r = spawnSync("node", ["scripts/with-db.mjs", "--seed", "--", "node_modules/.bin/next", "start", "-p", port], {
+  stdio: "inherit",
+  env,
+});
 process.exit(r.status ?? 1);

@@ -5,8 +5,8 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { migrate } from "./migrate.mjs";
 import { dropDatabase, ensureDatabase, startEmbedded } from "./lib/pg.mjs";
+import { migrate } from "./migrate.mjs";
 
 const t0 = Date.now();
 let embedded = null;
@@ -39,7 +39,11 @@ try {
   if (code === 0) code = run("node_modules/.bin/vitest", ["run", ...filter]);
   // The same time-sensitive suites in a zone far from UTC (and from the shops' zones).
   if (code === 0 && filter.length === 0) {
-    code = run("node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration", "tests/unit/", "tests/integration/validity"], { TZ: "Pacific/Kiritimati" });
+    code = run(
+      "node_modules/.bin/vitest",
+      ["run", "--project", "unit", "--project", "integration", "tests/unit/", "tests/integration/validity"],
+      { TZ: "Pacific/Kiritimati" },
+    );
   }
 } catch (e) {
   console.error(`[test] ${e?.stack ?? e}`);

@@ -4,8 +4,8 @@
 // and stopped when the command exits. --attach (worker) joins an embedded server that
 // `npm start` already runs instead of starting a second one on the same data directory.
 import { spawn } from "node:child_process";
-import { migrate } from "./migrate.mjs";
 import { canConnect, EMBEDDED_PORT, ensureAppSecret, ensureDatabase, startEmbedded } from "./lib/pg.mjs";
+import { migrate } from "./migrate.mjs";
 
 const argv = process.argv.slice(2);
 const flags = new Set(argv.slice(0, argv.indexOf("--")));

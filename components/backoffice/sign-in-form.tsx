@@ -1,8 +1,8 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 type Labels = { email: string; password: string; submit: string; invalid: string; rateLimited: string };
 

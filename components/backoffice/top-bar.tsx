@@ -3,7 +3,15 @@ import type { T } from "@/lib/i18n";
 import { UI_LANGUAGES } from "@/lib/i18n/locales";
 import { SignOutButton } from "./sign-out-button";
 
-export function TopBar({ t, lang, user }: { t: T; lang: string; user: { name: string; email: string; role: string; companyName: string } }) {
+export function TopBar({
+  t,
+  lang,
+  user,
+}: {
+  t: T;
+  lang: string;
+  user: { name: string; email: string; role: string; companyName: string };
+}) {
   return (
     <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
       <p className="text-lg font-semibold text-brand-800">{t("app_name")}</p>

@@ -9,7 +9,15 @@ import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 
 const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
-export function CreateUrlOrderForm({ mode, shops, messages: m }: { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages }) {
+export function CreateUrlOrderForm({
+  mode,
+  shops,
+  messages: m,
+}: {
+  mode: "TEST" | "PRODUCTION";
+  shops: ShopDefaults[];
+  messages: Messages;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(createUrlOrderAction, {});
   const [shopId, setShopId] = useState(state.values?.shopId ?? shops[0]?.id ?? "");
   const shop = shops.find((s) => s.id === shopId) ?? shops[0];
@@ -51,7 +59,15 @@ export function CreateUrlOrderForm({ mode, shops, messages: m }: { mode: "TEST" 
         autoComplete="off"
       />
       <div className="grid grid-cols-[1fr_8rem] gap-3">
-        <Field id="amount" label={m.field_amount} error={err("amount")} defaultValue={v.amount} inputMode="decimal" required autoComplete="off" />
+        <Field
+          id="amount"
+          label={m.field_amount}
+          error={err("amount")}
+          defaultValue={v.amount}
+          inputMode="decimal"
+          required
+          autoComplete="off"
+        />
         <Field id="currency" label={m.field_currency} error={err("currency")}>
           <select id="currency" name="currency" className={selectClass} defaultValue={v.currency ?? shop.currencies[0]}>
             {shop.currencies.map((c) => (
@@ -70,7 +86,14 @@ export function CreateUrlOrderForm({ mode, shops, messages: m }: { mode: "TEST" 
         min={shop.today}
         max={shop.maxValidUntil}
       />
-      <Field id="buyerEmail" type="email" label={`${m.field_buyer_email} (${m.optional})`} error={err("buyerEmail")} defaultValue={v.buyerEmail} autoComplete="off" />
+      <Field
+        id="buyerEmail"
+        type="email"
+        label={`${m.field_buyer_email} (${m.optional})`}
+        error={err("buyerEmail")}
+        defaultValue={v.buyerEmail}
+        autoComplete="off"
+      />
       <Field id="language" label={m.field_language} error={err("language")}>
         <select id="language" name="language" className={selectClass} defaultValue={v.language ?? shop.defaultLanguage}>
           {shop.languages.map((l) => (

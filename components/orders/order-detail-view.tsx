@@ -53,7 +53,15 @@ export function OrderDetailView({ order, actor, lang, t, created, qr }: Props) {
         text={orderMessageText(order, languageOf(order.locale) ?? "fr")}
         qr={qr}
         qrHref={`/orders/${order.id}/qr.png`}
-        labels={{ link: t("detail_link"), copy: t("detail_copy"), copied: t("detail_copied"), fallback: t("detail_copy_fallback"), text: t("detail_text"), qr: t("detail_qr"), download: t("detail_qr_download") }}
+        labels={{
+          link: t("detail_link"),
+          copy: t("detail_copy"),
+          copied: t("detail_copied"),
+          fallback: t("detail_copy_fallback"),
+          text: t("detail_text"),
+          qr: t("detail_qr"),
+          download: t("detail_qr_download"),
+        }}
       />
       {canOperate && order.deliveryStatus === "MANUAL" ? (
         <form action={markSentAction}>

@@ -4,7 +4,19 @@ import { useRef, useState } from "react";
 type Labels = { link: string; copy: string; copied: string; fallback: string; text: string; qr: string; download: string };
 
 /** Copies a field's text; where the Clipboard API is missing or refused, selects it and says how. */
-function CopyField({ id, label, value, multiline, labels }: { id: string; label: string; value: string; multiline?: boolean; labels: Labels }) {
+function CopyField({
+  id,
+  label,
+  value,
+  multiline,
+  labels,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  multiline?: boolean;
+  labels: Labels;
+}) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [note, setNote] = useState("");
   async function copy() {
@@ -29,7 +41,11 @@ function CopyField({ id, label, value, multiline, labels }: { id: string; label:
         ) : (
           <input id={id} ref={ref} readOnly value={value} className={cls} data-testid="payment-url" />
         )}
-        <button type="button" onClick={copy} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100"
+        >
           {labels.copy}
         </button>
       </div>
@@ -40,7 +56,19 @@ function CopyField({ id, label, value, multiline, labels }: { id: string; label:
   );
 }
 
-export function PaymentLinkPanel({ url, text, qr, qrHref, labels }: { url: string; text: string; qr: string; qrHref: string; labels: Labels }) {
+export function PaymentLinkPanel({
+  url,
+  text,
+  qr,
+  qrHref,
+  labels,
+}: {
+  url: string;
+  text: string;
+  qr: string;
+  qrHref: string;
+  labels: Labels;
+}) {
   return (
     <div className="grid gap-6 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-[1fr_auto]">
       <div className="flex flex-col gap-4">

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { type PayFormState, payAction } from "@/app/pay/[token]/actions";
-import { Field } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import type { PayMessages } from "@/lib/i18n/messages/pay";
 
 /** Card form: standard autocomplete names so browsers and wallets fill it; works without JavaScript. */
@@ -23,8 +23,26 @@ export function CardForm({ token, payLabel, messages: m }: { token: string; payL
         <legend className="mb-2 font-semibold">{m.card_legend}</legend>
         <Field id="cardNumber" label={m.card_number} error={err("cardNumber")} autoComplete="cc-number" inputMode="numeric" required />
         <div className="grid grid-cols-2 gap-3">
-          <Field id="expiry" label={m.card_expiry} error={err("expiry")} autoComplete="cc-exp" placeholder="MM/YY" inputMode="numeric" maxLength={7} required />
-          <Field id="cvc" label={m.card_cvc} help={m.card_cvc_help} error={err("cvc")} autoComplete="cc-csc" inputMode="numeric" maxLength={4} required />
+          <Field
+            id="expiry"
+            label={m.card_expiry}
+            error={err("expiry")}
+            autoComplete="cc-exp"
+            placeholder="MM/YY"
+            inputMode="numeric"
+            maxLength={7}
+            required
+          />
+          <Field
+            id="cvc"
+            label={m.card_cvc}
+            help={m.card_cvc_help}
+            error={err("cvc")}
+            autoComplete="cc-csc"
+            inputMode="numeric"
+            maxLength={4}
+            required
+          />
         </div>
         <Field id="cardName" label={m.card_name} error={err("cardName")} autoComplete="cc-name" defaultValue={state.values?.cardName} />
       </fieldset>

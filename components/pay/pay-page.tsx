@@ -1,22 +1,15 @@
-import { fill, payMessages } from "@/lib/i18n/messages/pay";
 import { bcp47 } from "@/lib/i18n/locales";
+import { fill, payMessages } from "@/lib/i18n/messages/pay";
 import { formatMoney } from "@/lib/money/format-money";
 import type { PaymentPage } from "@/lib/payments/get-payment-page";
 import { formatDateTime } from "@/lib/time/shop-time";
 import { CardForm } from "./card-form";
 import { Notice } from "./notice";
 
-type Props = { token: string; page: PaymentPage | null; lang: string; resultId?: string };
+type Props = { token: string; page: PaymentPage; lang: string; resultId?: string };
 
 export function PayPage({ token, page, lang, resultId }: Props) {
   const m = payMessages(lang);
-  if (!page) {
-    return (
-      <Shell title={m.title}>
-        <Notice tone="neutral" title={m.not_found_title} body={m.not_found_body} />
-      </Shell>
-    );
-  }
   const locale = bcp47(page.locale);
   const amount = formatMoney(page.amount, page.currency, locale);
   const until = formatDateTime(page.validUntil, page.shop.timeZone, locale);

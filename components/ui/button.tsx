@@ -9,6 +9,10 @@ const VARIANTS = {
 export const buttonClass = (variant: keyof typeof VARIANTS = "primary") =>
   `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${VARIANTS[variant]}`;
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
   return <button type="button" {...props} className={`${buttonClass(variant)} ${className}`} />;
 }

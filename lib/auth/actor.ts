@@ -1,5 +1,5 @@
-import type { Role } from "../server/generated/prisma/enums";
 import { AppError } from "../server/errors";
+import type { Role } from "../server/generated/prisma/enums";
 
 /** Who acts. Every use case receives one and checks it; adapters only build it. */
 export type UserActor = { type: "USER"; userId: string; companyId: string; role: Role; shopIds: string[] };

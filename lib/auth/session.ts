@@ -1,5 +1,5 @@
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { getDb } from "../server/db";
 import { authOptions } from "./auth-options";
 import { getUserActor, type SessionContext } from "./get-user-actor";

@@ -4,7 +4,10 @@ import type { Db } from "../server/db";
 import { hashPassword, verifyPassword } from "./password";
 
 export const credentialsSchema = z.object({
-  email: z.email().max(254).transform((s) => s.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((s) => s.toLowerCase()),
   password: z.string().min(1).max(200),
 });
 
@@ -24,7 +27,8 @@ export async function verifyCredentials(db: Db, input: { email: string; password
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
   const checks = [hitRateLimit(db, `signin:email:${email}`, SIGN_IN_LIMITS.perEmail, SIGN_IN_LIMITS.windowSeconds)];
-  if (input.clientAddress) checks.push(hitRateLimit(db, `signin:addr:${input.clientAddress}`, SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowSeconds));
+  if (input.clientAddress)
+    checks.push(hitRateLimit(db, `signin:addr:${input.clientAddress}`, SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowSeconds));
   if ((await Promise.all(checks)).some((r) => !r.allowed)) return { ok: false, reason: "rate_limited" };
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });

@@ -1,7 +1,7 @@
+import type { UiLanguage } from "./locales";
 import { en } from "./messages/en";
 import { fr } from "./messages/fr";
 import type { MessageKey, Messages } from "./messages/types";
-import type { UiLanguage } from "./locales";
 
 const CATALOGUES: Record<UiLanguage, Messages> = { fr, en };
 

@@ -1,5 +1,5 @@
-import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
 import type { Db } from "../server/db";
 import { AppError, type FieldErrors } from "../server/errors";

@@ -14,7 +14,17 @@ export async function getOrderOrThrow(db: DbOrTx, input: { actor: Actor; orderId
           sourceUser: { select: { name: true, email: true } },
           transactions: {
             orderBy: { createdAt: "desc" },
-            select: { id: true, number: true, status: true, amount: true, currency: true, brand: true, last4: true, createdAt: true, errorCode: true },
+            select: {
+              id: true,
+              number: true,
+              status: true,
+              amount: true,
+              currency: true,
+              brand: true,
+              last4: true,
+              createdAt: true,
+              errorCode: true,
+            },
           },
         },
       })

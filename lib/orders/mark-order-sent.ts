@@ -1,5 +1,5 @@
-import { type Actor, assertRole } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, assertRole } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { getOrderOrThrow } from "./get-order";

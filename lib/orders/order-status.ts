@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
 import type { Tx } from "../server/db";
 import { AppError } from "../server/errors";
 import type { OrderStatus, Prisma } from "../server/generated/prisma/client";

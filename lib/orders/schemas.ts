@@ -14,11 +14,7 @@ export const referenceSchema = z
   .max(64, { error: "err_reference_too_long" })
   .regex(REFERENCE_RE, { error: "err_reference_chars" });
 
-export const currencySchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isKnownCurrency, { error: "err_currency_unknown" });
+export const currencySchema = z.string().trim().toUpperCase().refine(isKnownCurrency, { error: "err_currency_unknown" });
 
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "err_date_format" });
 

@@ -8,7 +8,11 @@ export type ValidityCheck = { ok: true; validUntil: Date } | { ok: false; error:
  * F-ORD-4: the order is payable until 23:59:59 of `day` in the shop's zone; the day is today at
  * the earliest and at most 90 days after creation. No day → today + the shop's default validity.
  */
-export function validityFromDay(day: string | undefined, shop: { timeZone: string; defaultValidityDays: number }, now = new Date()): ValidityCheck {
+export function validityFromDay(
+  day: string | undefined,
+  shop: { timeZone: string; defaultValidityDays: number },
+  now = new Date(),
+): ValidityCheck {
   const today = dayInZone(now, shop.timeZone);
   const chosen = day ?? addCalendarDays(today, shop.defaultValidityDays);
   if (chosen < today) return { ok: false, error: "err_validity_past" };

@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../server/db";
 import { effectiveStatus } from "../orders/order-view";
+import type { DbOrTx } from "../server/db";
 
 /** What the buyer's page needs, by link token. Null when the token matches nothing. */
 export async function getPaymentPage(db: DbOrTx, token: string) {

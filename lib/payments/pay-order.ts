@@ -5,10 +5,10 @@ import { isWithinValidity } from "../orders/validity";
 import { hitRateLimit } from "../security/rate-limit";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
+import { randomHex32 } from "../server/secrets";
 import type { Acquirer } from "./acquirer";
 import type { CardInput } from "./card";
 import { sandboxAcquirer } from "./sandbox-acquirer";
-import { randomHex32 } from "../server/secrets";
 
 export type PayOrderInput = { token: string; card: CardInput; clientAddress?: string; acquirer?: Acquirer };
 export type PayOrderResult = { outcome: "ACCEPTED" | "REFUSED"; transactionId: string; number: string; reason?: string };
@@ -23,15 +23,31 @@ export const PAY_LIMITS = { perOrder: 10, perAddress: 30, windowSeconds: 600 };
 export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderResult> {
   const acquirer = input.acquirer ?? sandboxAcquirer;
   const limits = [hitRateLimit(db, `pay:order:${input.token}`, PAY_LIMITS.perOrder, PAY_LIMITS.windowSeconds)];
-  if (input.clientAddress) limits.push(hitRateLimit(db, `pay:addr:${input.clientAddress}`, PAY_LIMITS.perAddress, PAY_LIMITS.windowSeconds));
+  if (input.clientAddress)
+    limits.push(hitRateLimit(db, `pay:addr:${input.clientAddress}`, PAY_LIMITS.perAddress, PAY_LIMITS.windowSeconds));
   const blocked = (await Promise.all(limits)).find((r) => !r.allowed);
   if (blocked) {
-    throw new AppError("RATE_LIMITED", "too many payment attempts", { publicMessage: "err_pay_rate_limited", details: { retryAfterSeconds: blocked.retryAfterSeconds } });
+    throw new AppError("RATE_LIMITED", "too many payment attempts", {
+      publicMessage: "err_pay_rate_limited",
+      details: { retryAfterSeconds: blocked.retryAfterSeconds },
+    });
   }
 
   return db.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; status: string; validUntil: Date; mode: "TEST" | "PRODUCTION"; shopId: string; amount: bigint; currency: string; validationMode: string; captureDelay: number }[]>`
+      const rows = await tx.$queryRaw<
+        {
+          id: string;
+          status: string;
+          validUntil: Date;
+          mode: "TEST" | "PRODUCTION";
+          shopId: string;
+          amount: bigint;
+          currency: string;
+          validationMode: string;
+          captureDelay: number;
+        }[]
+      >`
         SELECT id, status, "validUntil", mode, "shopId", amount, currency, "validationMode", "captureDelay"
         FROM "PaymentOrder" WHERE token = ${input.token} FOR UPDATE`;
       const order = rows[0];

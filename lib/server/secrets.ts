@@ -4,8 +4,7 @@ import { env } from "./env";
 // Encryption at rest for secrets the platform must read back (REST passwords to sign IPNs, HMAC
 // keys, SMS gateway password): AES-256-GCM with a key derived from APP_SECRET.
 
-const key = (purpose: string) =>
-  Buffer.from(crypto.hkdfSync("sha256", env().APP_SECRET, "payment-orders", purpose, 32));
+const key = (purpose: string) => Buffer.from(crypto.hkdfSync("sha256", env().APP_SECRET, "payment-orders", purpose, 32));
 
 export function encryptSecret(plain: string): string {
   const iv = crypto.randomBytes(12);

@@ -1,14 +1,23 @@
 import type { UserActor } from "../auth/actor";
+import { MAX_VALIDITY_DAYS } from "../orders/validity";
 import type { DbOrTx } from "../server/db";
 import { addCalendarDays, dayInZone } from "../time/shop-time";
-import { MAX_VALIDITY_DAYS } from "../orders/validity";
 
 /** The user's shops with what the creation forms need as defaults and bounds. */
 export async function findShopDefaults(db: DbOrTx, input: { actor: UserActor }, now = new Date()) {
   const shops = await db.shop.findMany({
     where: { id: { in: input.actor.shopIds } },
     orderBy: { id: "asc" },
-    select: { id: true, name: true, timeZone: true, defaultValidityDays: true, currencies: true, languages: true, defaultLanguage: true, referenceMandatory: true },
+    select: {
+      id: true,
+      name: true,
+      timeZone: true,
+      defaultValidityDays: true,
+      currencies: true,
+      languages: true,
+      defaultLanguage: true,
+      referenceMandatory: true,
+    },
   });
   return shops.map((s) => {
     const today = dayInZone(now, s.timeZone);

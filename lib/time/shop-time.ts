@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, format } from "date-fns";
+import { format } from "date-fns";
 
 // Calendar days in the shop's time zone. Validity ends at 23:59:59 of a day *in that zone*,
 // whatever the server's TZ; DST changes are handled by TZDate.
@@ -7,10 +7,10 @@ import { addDays, format } from "date-fns";
 /** "YYYY-MM-DD" of an instant, in the zone. */
 export const dayInZone = (at: Date, timeZone: string) => format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
 
-/** "YYYY-MM-DD" n days after `day` (plain calendar arithmetic). */
+/** "YYYY-MM-DD" n days after `day`: plain calendar arithmetic, independent of the server's zone. */
 export function addCalendarDays(day: string, n: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return format(addDays(new Date(Date.UTC(y, m - 1, d, 12)), n), "yyyy-MM-dd");
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /** The UTC instant of 23:59:59 on `day` in the zone. */

@@ -34,7 +34,9 @@ export async function dumpDatabaseText(): Promise<string> {
     SELECT schemaname, tablename FROM pg_tables WHERE schemaname IN ('public', 'pgboss')`;
   let out = "";
   for (const t of tables) {
-    const rows = await db.$queryRawUnsafe<{ j: string | null }[]>(`SELECT json_agg(x)::text AS j FROM "${t.schemaname}"."${t.tablename}" x`);
+    const rows = await db.$queryRawUnsafe<{ j: string | null }[]>(
+      `SELECT json_agg(x)::text AS j FROM "${t.schemaname}"."${t.tablename}" x`,
+    );
     out += rows[0]?.j ?? "";
   }
   return out;

@@ -14,7 +14,14 @@ beforeAll(async () => {
 });
 
 const today = () => dayInZone(new Date(), "Europe/Paris");
-const form = (over: Record<string, string> = {}) => ({ shopId: "12345678", mode: "TEST", amount: "15.90", currency: "EUR", reference: "CMD-1", ...over });
+const form = (over: Record<string, string> = {}) => ({
+  shopId: "12345678",
+  mode: "TEST",
+  amount: "15.90",
+  currency: "EUR",
+  reference: "CMD-1",
+  ...over,
+});
 
 /** What the back-office action does: parse the form, then the use case. Returns field errors or the id. */
 async function submit(actor: UserActor, values: Record<string, string>) {
@@ -22,7 +29,17 @@ async function submit(actor: UserActor, values: Record<string, string>) {
   if (!parsed.success) return { fields: fieldErrorsOf(parsed.error) };
   const f = parsed.data;
   try {
-    const o = await createOrder(db, { actor, shopId: f.shopId, mode: f.mode, reference: f.reference, amountMinor: f.amountMinor, currency: f.currency, validUntilDay: f.validUntil, buyerEmail: f.buyerEmail, language: f.language });
+    const o = await createOrder(db, {
+      actor,
+      shopId: f.shopId,
+      mode: f.mode,
+      reference: f.reference,
+      amountMinor: f.amountMinor,
+      currency: f.currency,
+      validUntilDay: f.validUntil,
+      buyerEmail: f.buyerEmail,
+      language: f.language,
+    });
     return { id: o.id, token: o.token, url: o.paymentUrl };
   } catch (e) {
     if (e instanceof AppError) return { code: e.code, fields: e.fields };
@@ -35,7 +52,18 @@ describe("create an order by URL (F-CH-URL)", () => {
     const r = await submit(users.operator, form({ validUntil: addCalendarDays(today(), 3), buyerEmail: "buyer@example.com" }));
     expect(r.id).toMatch(/^[a-f0-9]{32}$/);
     const o = await db.paymentOrder.findUniqueOrThrow({ where: { id: r.id } });
-    expect(o).toMatchObject({ status: "RUNNING", deliveryStatus: "MANUAL", channel: "URL", mode: "TEST", amount: 1590n, currency: "EUR", reference: "CMD-1", buyerEmail: "buyer@example.com", locale: "fr_FR", sendCount: 0 });
+    expect(o).toMatchObject({
+      status: "RUNNING",
+      deliveryStatus: "MANUAL",
+      channel: "URL",
+      mode: "TEST",
+      amount: 1590n,
+      currency: "EUR",
+      reference: "CMD-1",
+      buyerEmail: "buyer@example.com",
+      locale: "fr_FR",
+      sendCount: 0,
+    });
     expect(o.validUntil.toISOString()).toBe(endOfDayInZone(addCalendarDays(today(), 3), "Europe/Paris").toISOString());
     expect(r.url).toBe(`${process.env.APP_URL ?? "http://localhost:3000"}/pay/${o.token}`);
     // ≥ 128 bits: 24 random bytes, base64url

@@ -22,7 +22,9 @@ describe("expiry sweep", () => {
     await db.paymentOrder.updateMany({ where: { id: { not: future.id } }, data: { validUntil: past } });
 
     expect(await expireOrders(db, new Date(), 2)).toBe(6);
-    const statuses = Object.fromEntries((await db.paymentOrder.findMany({ select: { id: true, status: true } })).map((o) => [o.id, o.status]));
+    const statuses = Object.fromEntries(
+      (await db.paymentOrder.findMany({ select: { id: true, status: true } })).map((o) => [o.id, o.status]),
+    );
     for (const o of running) expect(statuses[o.id]).toBe("EXPIRED");
     expect(statuses[refused.id]).toBe("EXPIRED");
     expect(statuses[paid.id]).toBe("PAID");

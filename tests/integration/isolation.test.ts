@@ -14,7 +14,11 @@ beforeAll(async () => {
   users = await seedTenants();
 });
 
-const code = (p: Promise<unknown>) => p.then(() => "OK", (e: AppError) => e.code);
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: AppError) => e.code,
+  );
 
 describe("tenant isolation", () => {
   it("another company's user sees nothing of Démo's orders and can act on none", async () => {
@@ -38,8 +42,12 @@ describe("tenant isolation", () => {
 
   it("an API key sees its own mode only", async () => {
     const o = await newOrder(users.operator, { mode: "TEST" });
-    expect(await code(getOrderOrThrow(db, { actor: { type: "API_KEY", shopId: "12345678", mode: "PRODUCTION" }, orderId: o.id }))).toBe("NOT_FOUND");
-    expect(await code(getOrderOrThrow(db, { actor: { type: "API_KEY", shopId: "87654321", mode: "TEST" }, orderId: o.id }))).toBe("NOT_FOUND");
+    expect(await code(getOrderOrThrow(db, { actor: { type: "API_KEY", shopId: "12345678", mode: "PRODUCTION" }, orderId: o.id }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await code(getOrderOrThrow(db, { actor: { type: "API_KEY", shopId: "87654321", mode: "TEST" }, orderId: o.id }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await code(getOrderOrThrow(db, { actor: { type: "API_KEY", shopId: "12345678", mode: "TEST" }, orderId: o.id }))).toBe("OK");
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { transitionOrder } from "@/lib/orders/order-status";
 import { getPaymentPage } from "@/lib/payments/get-payment-page";
 import { payOrder } from "@/lib/payments/pay-order";
-import { AppError } from "@/lib/server/errors";
+import type { AppError } from "@/lib/server/errors";
 import { db, dumpDatabaseText, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder } from "../helpers/orders";
 
@@ -15,7 +15,11 @@ beforeEach(async () => {
   await db.rateLimitBucket.deleteMany();
 });
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => ({ code: e.code, message: e.publicMessage }));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => ({ code: e.code, message: e.publicMessage }),
+  );
 
 describe("pay an order (F-PAY-1)", () => {
   it("accepted card → finalized accepted, transaction without the card number", async () => {
@@ -26,12 +30,25 @@ describe("pay an order (F-PAY-1)", () => {
     expect(order.status).toBe("PAID");
     expect(order.paidAt).not.toBeNull();
     const tx = await db.transaction.findUniqueOrThrow({ where: { id: r.transactionId } });
-    expect(tx).toMatchObject({ status: "AUTHORISED", amount: 4990n, currency: "EUR", brand: "VISA", last4: "0055", expiryMonth: 12, expiryYear: 2030, orderId: o.id, mode: "TEST" });
+    expect(tx).toMatchObject({
+      status: "AUTHORISED",
+      amount: 4990n,
+      currency: "EUR",
+      brand: "VISA",
+      last4: "0055",
+      expiryMonth: 12,
+      expiryYear: 2030,
+      orderId: o.id,
+      mode: "TEST",
+    });
     expect(tx.number).toMatch(/^\d{6}$/);
     const actions = (await db.auditEvent.findMany({ where: { orderId: o.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["order.create", "order.pay"]);
     // the paid link accepts nothing more
-    expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toEqual({ code: "ORDER_NOT_PAYABLE", message: "paid" });
+    expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toEqual({
+      code: "ORDER_NOT_PAYABLE",
+      message: "paid",
+    });
   });
 
   it("refused card → finalized refused, the buyer may retry on the same link", async () => {
@@ -48,7 +65,10 @@ describe("pay an order (F-PAY-1)", () => {
   it("an expired link accepts no payment from the second after its validity end", async () => {
     const o = await newOrder(users.operator);
     await db.paymentOrder.update({ where: { id: o.id }, data: { validUntil: new Date(Date.now() - 1000) } });
-    expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toEqual({ code: "ORDER_NOT_PAYABLE", message: "expired" });
+    expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toEqual({
+      code: "ORDER_NOT_PAYABLE",
+      message: "expired",
+    });
     expect((await getPaymentPage(db, o.token))?.status).toBe("EXPIRED");
     expect(await db.transaction.count({ where: { orderId: o.id } })).toBe(0);
   });
@@ -56,7 +76,10 @@ describe("pay an order (F-PAY-1)", () => {
   it("a cancelled link accepts no payment", async () => {
     const o = await newOrder(users.operator);
     await db.$transaction((tx) => transitionOrder(tx, { orderId: o.id, event: "cancel", actor: users.operator }));
-    expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toEqual({ code: "ORDER_NOT_PAYABLE", message: "cancelled" });
+    expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toEqual({
+      code: "ORDER_NOT_PAYABLE",
+      message: "cancelled",
+    });
   });
 
   it("an unknown token is not found", async () => {
@@ -66,9 +89,13 @@ describe("pay an order (F-PAY-1)", () => {
 
   it("concurrent submissions on one order: exactly one accepted transaction", async () => {
     const o = await newOrder(users.operator);
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => payOrder(db, { token: o.token, card: card("4970100000000055") })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => payOrder(db, { token: o.token, card: card("4970100000000055") })),
+    );
     const accepted = results.filter((r) => r.status === "fulfilled" && r.value.outcome === "ACCEPTED");
-    const rejected = results.filter((r) => r.status === "rejected").map((r) => ((r as PromiseRejectedResult).reason as AppError).publicMessage);
+    const rejected = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => ((r as PromiseRejectedResult).reason as AppError).publicMessage);
     expect(accepted).toHaveLength(1);
     expect(rejected).toEqual(Array(7).fill("paid"));
     expect(await db.transaction.count({ where: { orderId: o.id, status: "AUTHORISED" } })).toBe(1);

@@ -22,7 +22,10 @@ describe("sign-in", () => {
 
   it("locks an account after too many attempts, even with the right password", async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) await verifyCredentials(db, { email: "viewer@demo.test", password: "bad" });
-    expect(await verifyCredentials(db, { email: "viewer@demo.test", password: "demo-viewer-1" })).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await verifyCredentials(db, { email: "viewer@demo.test", password: "demo-viewer-1" })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
     await db.rateLimitBucket.deleteMany();
     expect(await verifyCredentials(db, { email: "viewer@demo.test", password: "demo-viewer-1" })).toMatchObject({ ok: true });
   });

@@ -17,6 +17,12 @@ describe("validity end (F-ORD-4)", () => {
     expect(endOfDayInZone("2026-10-25", "Europe/Paris").toISOString()).toBe("2026-10-25T22:59:59.000Z");
   });
 
+  it("adds calendar days across months and years", () => {
+    expect(addCalendarDays("2026-01-31", 1)).toBe("2026-02-01");
+    expect(addCalendarDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addCalendarDays("2026-12-31", 90)).toBe("2027-03-31");
+  });
+
   it("uses the shop's calendar day for 'today'", () => {
     const lateUtc = new Date("2026-01-15T23:30:00Z"); // already the 16th in Paris
     expect(dayInZone(lateUtc, "Europe/Paris")).toBe("2026-01-16");

@@ -1,9 +1,17 @@
 // /pay/[token] — the buyer's hosted payment page (F-PAY-1, F-PAY-2).
+import { notFound } from "next/navigation";
 import { PayPage } from "@/components/pay/pay-page";
 import { buyerLanguage, loadPaymentPage } from "@/lib/payments/buyer-language";
 
-export default async function PaymentPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ result?: string }> }) {
+export default async function PaymentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ result?: string }>;
+}) {
   const { token } = await params;
   const page = await loadPaymentPage(token);
+  if (!page) notFound();
   return <PayPage token={token} page={page} lang={await buyerLanguage(token)} resultId={(await searchParams).result} />;
 }

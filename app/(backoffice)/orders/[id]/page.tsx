@@ -9,7 +9,13 @@ import { qrDataUrl } from "@/lib/orders/payment-link";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { actor } = await requireSession();
   const { id } = await params;
   const order = await getOrderOrThrow(getDb(), { actor, orderId: id }).catch((e) => {

@@ -4,11 +4,11 @@ import { CreateUrlOrderForm } from "@/components/orders/create-url-order-form";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
-import { getUiLanguage } from "@/lib/i18n/server";
-import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
-import { getDb } from "@/lib/server/db";
-import { fr } from "@/lib/i18n/messages/fr";
 import { en } from "@/lib/i18n/messages/en";
+import { fr } from "@/lib/i18n/messages/fr";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { getDb } from "@/lib/server/db";
+import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
 
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ mode?: string }> }) {
   const { actor } = await requireSession();
