@@ -1,5 +1,5 @@
 // Runs a command with DATABASE_URL pointing at a migrated database.
-//   node scripts/with-db.mjs [--seed] [--no-deploy] [--attach] -- <command...>
+//   node scripts/with-db.mjs [--seed] [--no-deploy] [--attach] [-- <command...>]
 // $DATABASE_URL when set; else the embedded server in .data/pg (database "app"), started here
 // and stopped when the command exits. --attach (worker) joins an embedded server that
 // `npm start` already runs instead of starting a second one on the same data directory.
@@ -8,8 +8,9 @@ import { canConnect, EMBEDDED_PORT, ensureAppSecret, ensureDatabase, startEmbedd
 import { migrate } from "./migrate.mjs";
 
 const argv = process.argv.slice(2);
-const flags = new Set(argv.slice(0, argv.indexOf("--")));
-const cmd = argv.slice(argv.indexOf("--") + 1);
+const sep = argv.indexOf("--");
+const flags = new Set(sep < 0 ? argv : argv.slice(0, sep));
+const cmd = sep < 0 ? [] : argv.slice(sep + 1);
 
 let embedded = null;
 let url = process.env.DATABASE_URL;

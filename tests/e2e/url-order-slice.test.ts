@@ -124,6 +124,7 @@ describe("the URL order slice in the browser", () => {
     await signIn(other, h.base, "other@demo.test", "demo-other-1");
     const res = await other.goto(`${h.base}/orders/${demo.id}`);
     expect(res?.status()).toBe(404);
+    expect(await other.textContent("main")).toContain("Introuvable");
     expect((await other.request.get(`${h.base}/orders/${demo.id}/qr.png`)).status()).toBe(404);
     await other.goto(`${h.base}/test-orders`);
     expect(await other.locator("tr[data-order-id]").count()).toBe(0);

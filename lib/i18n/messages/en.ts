@@ -28,6 +28,8 @@ export const en: Messages = {
   signin_invalid: "Wrong e-mail or password.",
   signin_rate_limited: "Too many attempts. Try again in a few minutes.",
 
+  not_found_title: "Not found",
+  not_found_body: "This page does not exist or you have no access to it.",
   not_built_title: "Coming soon",
   not_built_body: "This screen is not built yet. It will come in a future release.",
 

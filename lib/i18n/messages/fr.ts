@@ -26,6 +26,8 @@ export const fr = {
   signin_invalid: "E-mail ou mot de passe incorrect.",
   signin_rate_limited: "Trop de tentatives. Réessayez dans quelques minutes.",
 
+  not_found_title: "Introuvable",
+  not_found_body: "Cette page n'existe pas ou vous n'y avez pas accès.",
   not_built_title: "Bientôt disponible",
   not_built_body: "Cet écran n'est pas encore construit. Il arrivera dans une prochaine version.",
 
