@@ -1,12 +1,15 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
-import type { Db } from "../server/db";
-import { AppError, type FieldErrors } from "../server/errors";
-import type { Channel, Mode } from "../server/generated/prisma/enums";
+import type { Db, Tx } from "../server/db";
+import { AppError } from "../server/errors";
+import type { Prisma } from "../server/generated/prisma/client";
+import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
+import { enqueueInTx } from "../server/jobs/enqueue";
+import { QUEUES } from "../server/jobs/queues";
 import { randomHex32, randomToken } from "../server/secrets";
+import { checkShopRules, SHOP_RULES_SELECT } from "./order-rules";
 import { paymentUrl } from "./payment-link";
-import { validityFromDay } from "./validity";
 
 export type CreateOrderInput = {
   actor: Actor;
@@ -16,52 +19,68 @@ export type CreateOrderInput = {
   reference?: string;
   amountMinor: number;
   currency: string;
-  /** "YYYY-MM-DD" in the shop's zone; default: today + the shop's default validity. */
+  /** "YYYY-MM-DD" in the shop's zone (back office)… */
   validUntilDay?: string;
+  /** …or an exact instant (API). Neither: today + the shop's default validity. */
+  validUntil?: Date;
+  /** Back office: a language the shop offers. API: any ll_CC locale. */
   language?: PageLanguage;
+  locale?: string;
   buyerEmail?: string;
+  description?: string;
+  merchantComment?: string;
+  taxAmount?: number;
+  taxRate?: number;
+  metadata?: Record<string, string>;
+  aliasMode?: AliasMode;
+  threeDsPreference?: ThreeDsPreference;
+  dataCollectionForm?: boolean;
+  validationMode?: ValidationMode;
+  captureDelay?: number;
+  ipnTargetUrl?: string;
+  recipient?: string;
+  bcc?: string;
+  subject?: string;
+  message?: string;
+  apiData?: Prisma.InputJsonObject;
 };
 
 export type CreatedOrder = { id: string; token: string; paymentUrl: string; validUntil: Date };
 
+/** Runs inside the creating transaction, after the insert (e.g. to store an idempotent answer). */
+export type AfterInsert<T> = (tx: Tx, order: CreatedOrder) => Promise<T>;
+
 /**
  * Creates a payment order (F-ORD-*) after the checks that depend on the shop (currency enabled,
- * reference mandatory, validity window in the shop's zone). URL orders start in delivery status
- * "manual sending": the merchant sends the link.
+ * reference mandatory, validity window in the shop's zone, data collection form available).
+ * URL/invoice orders start in delivery status "manual sending"; e-mail, SMS and WhatsApp orders
+ * are queued for delivery in the same transaction.
  */
-export async function createOrder(db: Db, input: CreateOrderInput): Promise<CreatedOrder> {
+export async function createOrder<T = undefined>(
+  db: Db,
+  input: CreateOrderInput,
+  afterInsert?: AfterInsert<T>,
+): Promise<CreatedOrder & { extra: T }> {
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "OPERATOR");
   const shop = await db.shop.findUnique({
     where: { id: input.shopId },
-    select: {
-      timeZone: true,
-      defaultValidityDays: true,
-      currencies: true,
-      referenceMandatory: true,
-      defaultLanguage: true,
-      languages: true,
-      defaultValidationMode: true,
-      defaultCaptureDelay: true,
-    },
+    select: { ...SHOP_RULES_SELECT, defaultLanguage: true, defaultValidationMode: true, defaultCaptureDelay: true },
   });
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`);
-
-  const fields: FieldErrors = {};
-  if (!shop.currencies.includes(input.currency)) fields.currency = "err_currency_not_enabled";
-  if (shop.referenceMandatory && !input.reference) fields.reference = "err_reference_required";
-  const validity = validityFromDay(input.validUntilDay, shop);
-  if (!validity.ok) fields.validUntil = validity.error;
-  if (input.language && !shop.languages.includes(input.language)) fields.language = "err_language";
-  if (Object.keys(fields).length || !validity.ok) {
+  const { fields, validity } = checkShopRules(shop, { ...input, checkValidity: true });
+  if (Object.keys(fields).length || !validity?.ok) {
     throw new AppError("VALIDATION", `invalid order: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }
 
-  const language = input.language ?? (isPageLanguage(shop.defaultLanguage) ? shop.defaultLanguage : "fr");
+  const shopLanguage = isPageLanguage(shop.defaultLanguage) ? shop.defaultLanguage : "fr";
+  const locale = input.locale ?? localeOf(input.language ?? shopLanguage);
   const channel = input.channel ?? "URL";
+  const delivered = channel === "MAIL" || channel === "SMS" || channel === "WHATSAPP";
   const id = randomHex32();
   const token = randomToken();
-  await db.$transaction(async (tx) => {
+  const created: CreatedOrder = { id, token, paymentUrl: paymentUrl(token), validUntil: validity.validUntil };
+  const extra = await db.$transaction(async (tx) => {
     await tx.paymentOrder.create({
       data: {
         id,
@@ -69,15 +88,29 @@ export async function createOrder(db: Db, input: CreateOrderInput): Promise<Crea
         shopId: input.shopId,
         mode: input.mode,
         channel,
-        deliveryStatus: channel === "URL" || channel === "INVOICE" ? "MANUAL" : "IN_PROGRESS",
+        deliveryStatus: delivered ? "IN_PROGRESS" : "MANUAL",
         reference: input.reference ?? null,
         amount: BigInt(input.amountMinor),
         currency: input.currency,
-        locale: localeOf(language),
+        locale,
         validUntil: validity.validUntil,
-        validationMode: shop.defaultValidationMode,
-        captureDelay: shop.defaultCaptureDelay,
+        validationMode: input.validationMode ?? shop.defaultValidationMode,
+        captureDelay: input.captureDelay ?? shop.defaultCaptureDelay,
         buyerEmail: input.buyerEmail ?? null,
+        description: input.description ?? null,
+        merchantComment: input.merchantComment ?? null,
+        taxAmount: input.taxAmount === undefined ? null : BigInt(input.taxAmount),
+        taxRate: input.taxRate ?? null,
+        metadata: input.metadata ?? {},
+        aliasMode: input.aliasMode ?? "NONE",
+        threeDsPreference: input.threeDsPreference ?? "NO_PREFERENCE",
+        dataCollectionForm: input.dataCollectionForm ?? false,
+        ipnTargetUrl: input.ipnTargetUrl ?? null,
+        recipient: input.recipient ?? null,
+        bcc: input.bcc ?? null,
+        subject: input.subject ?? null,
+        message: input.message ?? null,
+        apiData: input.apiData ?? {},
         createdVia: input.actor.type === "API_KEY" ? "API" : "BACK_OFFICE",
         sourceUserId: input.actor.type === "USER" ? input.actor.userId : null,
       },
@@ -87,8 +120,10 @@ export async function createOrder(db: Db, input: CreateOrderInput): Promise<Crea
       action: "order.create",
       shopId: input.shopId,
       orderId: id,
-      after: { status: "RUNNING", amount: input.amountMinor, currency: input.currency, reference: input.reference ?? null },
+      after: { status: "RUNNING", channel, amount: input.amountMinor, currency: input.currency, reference: input.reference ?? null },
     });
+    if (delivered) await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: id, kind: "ORDER" });
+    return afterInsert ? afterInsert(tx, created) : (undefined as T);
   });
-  return { id, token, paymentUrl: paymentUrl(token), validUntil: validity.validUntil };
+  return { ...created, extra };
 }

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Tx } from "../server/db";
 import { AppError } from "../server/errors";
 import type { OrderStatus, Prisma } from "../server/generated/prisma/client";
+import { effectiveStatus } from "./order-view";
 
 /**
  * The order life cycle (F-LC-1) as one table: each event, the statuses it may start from, and
@@ -31,13 +32,19 @@ export async function transitionOrder(
   input: { orderId: string; event: OrderEvent; actor: Actor; data?: Prisma.PaymentOrderUpdateManyMutationInput },
 ): Promise<{ from: OrderStatus; to: OrderStatus }> {
   const rule = ORDER_TRANSITIONS[input.event];
-  const current = await tx.paymentOrder.findUnique({ where: { id: input.orderId }, select: { status: true, shopId: true } });
+  const current = await tx.paymentOrder.findUnique({
+    where: { id: input.orderId },
+    select: { status: true, shopId: true, validUntil: true },
+  });
   if (!current) throw new AppError("NOT_FOUND", `order ${input.orderId} not found`);
+  // An unpaid order past its validity is expired even before the sweep has marked it.
+  const status =
+    input.event === "expire" || input.event === "extendValidity" ? current.status : effectiveStatus(current.status, current.validUntil);
   const refuse = () =>
-    new AppError("INVALID_TRANSITION", `cannot ${input.event} an order in status ${current.status}`, {
-      details: { status: current.status, event: input.event },
+    new AppError("INVALID_TRANSITION", `cannot ${input.event} an order in status ${status}`, {
+      details: { status, event: input.event },
     });
-  if (!canTransition(current.status, input.event)) throw refuse();
+  if (!canTransition(status, input.event)) throw refuse();
   // Conditional on the status we read: a concurrent change makes this match nothing.
   const res = await tx.paymentOrder.updateMany({
     where: { id: input.orderId, status: current.status },

@@ -4,6 +4,9 @@ export const MAX_VALIDITY_DAYS = 90;
 
 export type ValidityCheck = { ok: true; validUntil: Date } | { ok: false; error: "err_validity_past" | "err_validity_too_far" };
 
+/** Slack for clocks: a client computing "now + 90 days" a moment before we receive it is still fine. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
 /**
  * F-ORD-4: the order is payable until 23:59:59 of `day` in the shop's zone; the day is today at
  * the earliest and at most 90 days after creation. No day → today + the shop's default validity.
@@ -22,3 +25,10 @@ export function validityFromDay(
 
 /** Whether an order can still be paid at `now` (to the second). */
 export const isWithinValidity = (validUntil: Date, now = new Date()) => now.getTime() <= validUntil.getTime();
+
+/** API: an exact instant, not in the past and at most 90 days ahead. */
+export function validityFromInstant(at: Date, now = new Date()): ValidityCheck {
+  if (at.getTime() < now.getTime()) return { ok: false, error: "err_validity_past" };
+  if (at.getTime() > now.getTime() + MAX_VALIDITY_DAYS * 86_400_000 + CLOCK_SLACK_MS) return { ok: false, error: "err_validity_too_far" };
+  return { ok: true, validUntil: at };
+}

@@ -1,0 +1,39 @@
+import type { Db } from "../server/db";
+import { digestKey, safeEqualHex } from "../server/secrets";
+
+export type ApiShop = {
+  id: string;
+  mode: "TEST" | "PRODUCTION";
+};
+
+/**
+ * HTTP Basic `shopId:password`. The password decides the mode. Keys are high-entropy, so comparing
+ * SHA-256 digests is enough (no slow password hash per request).
+ */
+export async function authenticateBasic(db: Db, authorization: string | null): Promise<ApiShop | null> {
+  const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization ?? "");
+  if (!m?.[1]) return null;
+  const decoded = Buffer.from(m[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 1) return null;
+  const shopId = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  if (!/^\d{8}$/.test(shopId) || password.length < 8 || password.length > 200) return null;
+  const digest = digestKey(password);
+  const shop = await db.shop.findUnique({
+    where: { id: shopId },
+    select: { id: true, testPasswordDigest: true, prodPasswordDigest: true },
+  });
+  if (!shop) return null;
+  // Both compared in constant time, whichever matches.
+  const isTest = safeEqualHex(shop.testPasswordDigest, digest);
+  const isProd = safeEqualHex(shop.prodPasswordDigest, digest);
+  return isTest ? { id: shop.id, mode: "TEST" } : isProd ? { id: shop.id, mode: "PRODUCTION" } : null;
+}
+
+/** Best guess of the mode for an error envelope when authentication failed. */
+export function modeHint(authorization: string | null): "TEST" | "PRODUCTION" | null {
+  const m = /^Basic\s+(\S+)/i.exec(authorization ?? "");
+  const pw = m?.[1] ? Buffer.from(m[1], "base64").toString("utf8").split(":").slice(1).join(":") : "";
+  return pw.startsWith("testpassword_") ? "TEST" : pw.startsWith("prodpassword_") ? "PRODUCTION" : null;
+}

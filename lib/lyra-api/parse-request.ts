@@ -1,0 +1,58 @@
+import type { z } from "zod";
+import { AppError } from "../server/errors";
+import { LYRA_ERRORS, LyraError, type LyraErrorCode } from "./error-codes";
+import { valueAt } from "./wire";
+
+const isCode = (m: string): m is LyraErrorCode => m in LYRA_ERRORS;
+
+/** Parses a request body; the first problem becomes the Lyra error naming the field and value. */
+export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const path = issue.path.map(String);
+  const field = path.join(".") || "body";
+  let value = JSON.stringify(valueAt(body, issue.path) ?? null) ?? "null";
+  if (value.length > 100) value = `${value.slice(0, 97)}...`;
+  const code = isCode(issue.message) ? issue.message : "INT_902";
+  throw new LyraError(code, `Invalid input ${field} [value=${value}]`);
+}
+
+const FIELD_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
+  currency: { code: "PSP_1035", field: "currency" },
+  reference: { code: "INT_942", field: "orderId" },
+  validUntil: { code: "PSP_1007", field: "expirationDate" },
+  dataCollectionForm: { code: "PSP_1014", field: "dataCollectionForm" },
+  taxAmount: { code: "INT_868", field: "taxAmount" },
+};
+
+const STATUS_CODES: Record<string, LyraErrorCode> = {
+  PAID: "PSP_1005",
+  REFUSED: "PSP_1005",
+  EXPIRED: "PSP_1006",
+  CANCELLED: "PSP_1101",
+  RUNNING: "PSP_1102",
+};
+
+/** A domain error in the API's words. Anything else is a bug: rethrown. */
+export function toLyraError(e: unknown, input: Record<string, unknown> = {}): LyraError {
+  if (e instanceof LyraError) return e;
+  if (e instanceof AppError) {
+    if (e.code === "VALIDATION" && e.fields) {
+      const [key, reason] = Object.entries(e.fields)[0] ?? ["", ""];
+      const map = FIELD_CODES[key];
+      if (map)
+        return new LyraError(
+          map.code,
+          `Invalid input ${map.field} [value=${JSON.stringify(input[map.field] ?? null)}]: ${reason.replace(/^err_/, "").replaceAll("_", " ")}`,
+        );
+      return new LyraError("INT_902", `Invalid input ${key}: ${reason}`);
+    }
+    if (e.code === "NOT_FOUND") return new LyraError("PSP_1000", "Payment order not found");
+    if (e.code === "INVALID_TRANSITION") {
+      const status = String(e.details?.status ?? "");
+      return new LyraError(STATUS_CODES[status] ?? "PSP_1005", `Payment order status is ${status}`);
+    }
+  }
+  throw e;
+}

@@ -1,0 +1,195 @@
+import { effectiveStatus } from "../orders/order-view";
+import { paymentUrl } from "../orders/payment-link";
+import type { DbOrTx } from "../server/db";
+import type { Prisma } from "../server/generated/prisma/client";
+import { urlMessageTemplate } from "./url-message";
+import { wireDate } from "./wire";
+
+export const PAYMENT_ORDER_SELECT = {
+  id: true,
+  token: true,
+  shopId: true,
+  mode: true,
+  channel: true,
+  status: true,
+  deliveryStatus: true,
+  sendCount: true,
+  reference: true,
+  amount: true,
+  currency: true,
+  locale: true,
+  validUntil: true,
+  validationMode: true,
+  captureDelay: true,
+  dataCollectionForm: true,
+  aliasMode: true,
+  threeDsPreference: true,
+  buyerEmail: true,
+  description: true,
+  merchantComment: true,
+  taxAmount: true,
+  taxRate: true,
+  recipient: true,
+  bcc: true,
+  subject: true,
+  message: true,
+  apiData: true,
+  metadata: true,
+  ipnTargetUrl: true,
+  createdAt: true,
+  updatedAt: true,
+  transactions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
+} satisfies Prisma.PaymentOrderSelect;
+
+export type PaymentOrderRow = Prisma.PaymentOrderGetPayload<{ select: typeof PAYMENT_ORDER_SELECT }>;
+
+export const loadPaymentOrderRow = (db: DbOrTx, id: string) => db.paymentOrder.findUnique({ where: { id }, select: PAYMENT_ORDER_SELECT });
+
+type ApiData = Record<string, unknown> & { customer?: Record<string, unknown> };
+
+const STATUS = { RUNNING: "RUNNING", PAID: "PAID", REFUSED: "REFUSED", EXPIRED: "EXPIRED", CANCELLED: "CANCELLED" } as const;
+const FORM_ACTION = { NONE: "PAYMENT", PROPOSE: "ASK_REGISTER_PAY", AUTOMATIC: "REGISTER_PAY" } as const;
+const DETAIL_FIELDS = [
+  "title",
+  "category",
+  "firstName",
+  "lastName",
+  "phoneNumber",
+  "cellPhoneNumber",
+  "streetNumber",
+  "address",
+  "address2",
+  "district",
+  "zipCode",
+  "city",
+  "state",
+  "country",
+  "language",
+  "identityCode",
+  "identityType",
+  "legalName",
+];
+const SUB_MERCHANT_FIELDS = [
+  "companyType",
+  "legalNumber",
+  "name",
+  "url",
+  "phoneNumber",
+  "address1",
+  "address2",
+  "zip",
+  "city",
+  "country",
+  "mcc",
+  "mid",
+  "softDescriptor",
+  "facilitatorId",
+  "state",
+];
+
+const withAll = (fields: string[], given: Record<string, unknown> | null | undefined, type: string, extra: string[] = []) =>
+  given ? { ...Object.fromEntries([...fields, ...extra].map((f) => [f, given[f] ?? null])), _type: type } : null;
+
+/** An order as the V4 API shows it: every field present (null when unset), `_type` on every object. */
+export function toPaymentOrder(o: PaymentOrderRow) {
+  const api = (o.apiData ?? {}) as ApiData;
+  const customer = api.customer ?? {};
+  const mail = o.channel === "MAIL";
+  return {
+    paymentOrderId: o.id,
+    paymentURL: paymentUrl(o.token),
+    paymentOrderStatus: STATUS[effectiveStatus(o.status, o.validUntil)],
+    creationDate: wireDate(o.createdAt),
+    updateDate: wireDate(o.updatedAt),
+    amount: Number(o.amount),
+    currency: o.currency,
+    locale: o.locale,
+    strongAuthentication: (api.strongAuthentication as string | undefined) ?? "AUTO",
+    orderId: o.reference,
+    channelDetails: {
+      channelType: o.channel === "INVOICE" ? "URL" : o.channel,
+      mailDetails: mail
+        ? {
+            subject: o.subject,
+            body: o.message,
+            template: (api.template as string | undefined) ?? null,
+            recipient: o.recipient,
+            bcc: o.bcc,
+            _type: "V4/MailDetails",
+          }
+        : null,
+      smsDetails: o.channel === "SMS" ? { phoneNumber: o.recipient, message: o.message, _type: "V4/SmsDetails" } : null,
+      whatsAppDetails: o.channel === "WHATSAPP" ? { phoneNumber: o.recipient, _type: "V4/WhatsAppDetails" } : null,
+      ivrDetails: null,
+      _type: "V4/ChannelDetails",
+    },
+    paymentReceiptEmail: o.buyerEmail,
+    taxRate: o.taxRate === null ? null : Number(o.taxRate),
+    taxAmount: o.taxAmount === null ? null : Number(o.taxAmount),
+    expirationDate: wireDate(o.validUntil),
+    transactionDetails: {
+      cardDetails: {
+        manualValidation: o.validationMode === "MANUAL" ? "YES" : "NO",
+        captureDelay: o.captureDelay,
+        installmentNumber: (api.installmentNumber as number | undefined) ?? 0,
+        _type: "V4/CardDetails",
+      },
+      installmentDetails: null,
+      transactionUuid: o.transactions[0]?.id ?? null,
+      _type: "V4/PaymentOrderTransactionDetails",
+    },
+    dataCollectionForm: o.dataCollectionForm,
+    allowDCFAmountUpdate: (api.allowDCFAmountUpdate as string | undefined) ?? "NONE",
+    merchantComment: o.merchantComment,
+    message: o.message ?? urlMessageTemplate(o.locale),
+    description: o.description,
+    formAction: FORM_ACTION[o.aliasMode],
+    paymentMethodToken: (api.paymentMethodToken as string | undefined) ?? null,
+    metadata: o.metadata ?? {},
+    customer: {
+      billingDetails: withAll(DETAIL_FIELDS, customer.billingDetails as Record<string, unknown>, "V4/Customer/BillingDetails"),
+      email: (customer.email as string | undefined) ?? null,
+      reference: (customer.reference as string | undefined) ?? null,
+      shippingDetails: withAll(DETAIL_FIELDS, customer.shippingDetails as Record<string, unknown>, "V4/Customer/ShippingDetails", [
+        "deliveryCompanyName",
+        "shippingMethod",
+        "shippingSpeed",
+      ]),
+      extraDetails: {
+        browserAccept: null,
+        fingerPrintId: null,
+        ipAddress: null,
+        browserUserAgent: null,
+        _type: "V4/Customer/ExtraDetails",
+      },
+      shoppingCart: (customer.shoppingCart as object | undefined)
+        ? { ...(customer.shoppingCart as object), _type: "V4/Customer/ShoppingCart" }
+        : null,
+      _type: "V4/Customer/Customer",
+    },
+    acquirerTransientData: (api.acquirerTransientData as object | undefined) ?? {},
+    paymentMethods: (api.paymentMethods as string[] | undefined) ?? [],
+    subMerchantDetails: withAll(
+      SUB_MERCHANT_FIELDS,
+      (api.subMerchantDetails as Record<string, unknown> | undefined) ?? {},
+      "V4/SubMerchantDetails",
+    ),
+    returnMode: (api.returnMode as string | undefined) ?? null,
+    returnUrl: (api.returnUrl as string | undefined) ?? null,
+    cancelUrl: (api.cancelUrl as string | undefined) ?? null,
+    successUrl: (api.successUrl as string | undefined) ?? null,
+    refusedUrl: (api.refusedUrl as string | undefined) ?? null,
+    errorUrl: (api.errorUrl as string | undefined) ?? null,
+    postWalletUrl: (api.postWalletUrl as string | undefined) ?? null,
+    ipnTargetUrl: o.ipnTargetUrl,
+    redirectSuccessTimeout: (api.redirectSuccessTimeout as number | undefined) ?? null,
+    redirectErrorTimeout: (api.redirectErrorTimeout as number | undefined) ?? null,
+    useCase: null,
+    // Our additions (documented): delivery status and number of sends.
+    deliveryStatus: o.deliveryStatus,
+    sendCount: o.sendCount,
+    _type: "V4/PaymentOrder",
+  };
+}
+
+export type V4PaymentOrder = ReturnType<typeof toPaymentOrder>;

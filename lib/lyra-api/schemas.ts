@@ -1,0 +1,209 @@
+import { z } from "zod";
+import { isKnownCurrency } from "../money/currencies";
+import { MAX_MINOR } from "../money/parse-amount";
+import type { LyraErrorCode } from "./error-codes";
+
+// Request schemas of the V4 payment-order services. Each issue's message is the Lyra error code
+// to answer; the same schemas generate the OpenAPI document. Lenient where real clients are:
+// booleans as "true"/"false", amounts as integral numbers or digit strings, null = absent,
+// unknown fields ignored.
+
+const E = (code: LyraErrorCode) => ({ error: code });
+
+const str = (code: LyraErrorCode, max: number) => z.string(E(code)).max(max, E(code));
+const opt = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?? undefined);
+
+export const amountSchema = z
+  .union([z.number(E("INT_009")), z.string(E("INT_009")).regex(/^\d{1,12}$/, E("INT_009"))], E("INT_009"))
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .int(E("INT_009"))
+      .min(0, E("INT_009"))
+      .max(MAX_MINOR, E("INT_009"))
+      .refine((n) => n !== 0, E("PSP_1024")),
+  )
+  .describe("Amount in the currency's smallest unit (cents for EUR), > 0, up to 12 digits.");
+
+export const currencySchema = z
+  .string(E("INT_010"))
+  .regex(/^[A-Z]{3}$/, E("INT_010"))
+  .refine(isKnownCurrency, E("INT_010"))
+  .describe("ISO 4217 alpha-3 code, enabled on the shop.");
+
+const boolish = (code: LyraErrorCode) =>
+  z.union([z.boolean(), z.enum(["true", "false"])], E(code)).transform((v) => v === true || v === "true");
+
+const isoDateTime = z
+  .string(E("INT_855"))
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/, E("INT_855"))
+  .transform((s, ctx) => {
+    const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) ? s : `${s}Z`;
+    const d = new Date(withZone);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "INT_855" });
+      return z.NEVER;
+    }
+    return d;
+  })
+  .describe("ISO 8601 date-time with offset (no offset = UTC). Not in the past, at most 90 days ahead.");
+
+const httpUrl = (code: LyraErrorCode) =>
+  z
+    .string(E(code))
+    .max(2048, E(code))
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === "https:" || u.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, E(code));
+
+const email = (code: LyraErrorCode) => z.email(E(code)).max(150, E(code));
+
+const detailsSchema = z
+  .object({
+    title: opt(str("INT_902", 64)),
+    category: opt(z.enum(["PRIVATE", "COMPANY"], E("INT_902"))),
+    firstName: opt(str("INT_902", 128)),
+    lastName: opt(str("INT_902", 128)),
+    phoneNumber: opt(str("INT_902", 32)),
+    cellPhoneNumber: opt(str("INT_902", 32)),
+    streetNumber: opt(str("INT_902", 64)),
+    address: opt(str("INT_902", 255)),
+    address2: opt(str("INT_902", 255)),
+    district: opt(str("INT_902", 128)),
+    zipCode: opt(str("INT_902", 64)),
+    city: opt(str("INT_902", 128)),
+    state: opt(str("INT_902", 128)),
+    country: opt(z.string(E("INT_902")).regex(/^[A-Z]{2}$/, E("INT_902"))),
+    language: opt(str("INT_902", 8)),
+    identityCode: opt(str("INT_902", 64)),
+    identityType: opt(str("INT_902", 64)),
+    legalName: opt(str("INT_902", 128)),
+    deliveryCompanyName: opt(str("INT_902", 128)),
+    shippingMethod: opt(str("INT_902", 64)),
+    shippingSpeed: opt(str("INT_902", 64)),
+  })
+  .describe("Buyer billing or shipping details.");
+
+export const customerSchema = z.object({
+  email: opt(email("INT_015")),
+  reference: opt(str("INT_016", 63)),
+  billingDetails: opt(detailsSchema),
+  shippingDetails: opt(detailsSchema),
+  shoppingCart: opt(z.record(z.string(), z.unknown(), E("INT_902"))),
+});
+
+export const metadataSchema = z
+  .record(
+    z.string().max(64, E("INT_091")),
+    z.union([z.string().max(255, E("INT_091")), z.number(), z.boolean()], E("INT_091")),
+    E("INT_091"),
+  )
+  .refine((m) => Object.keys(m).length <= 50, E("INT_091"))
+  .transform((m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)])))
+  .describe("Flat map of strings, echoed on the order and copied into its transactions.");
+
+const phone = (code: LyraErrorCode) => z.string(E(code)).regex(/^\+?[0-9][0-9 .()-]{5,24}$/, E(code));
+
+export const channelOptionsSchema = z.object({
+  channelType: opt(z.enum(["URL", "MAIL", "SMS", "WHATSAPP"], E("INT_854"))),
+  mailOptions: opt(
+    z.object(
+      {
+        recipient: opt(z.string(E("INT_850")).max(10_000, E("PSP_1032"))),
+        bcc: opt(z.string(E("PSP_1032")).max(2_000, E("PSP_1032"))),
+        subject: opt(str("INT_843", 255)),
+        body: opt(str("INT_842", 100_000)),
+        template: opt(str("INT_845", 255)),
+      },
+      E("INT_841"),
+    ),
+  ),
+  smsOptions: opt(z.object({ phoneNumber: opt(phone("INT_838")), message: opt(str("INT_842", 500)) }, E("INT_836"))),
+  whatsAppOptions: opt(z.object({ phoneNumber: opt(phone("INT_837")) }, E("INT_839"))),
+});
+
+const STRONG_AUTH = [
+  "AUTO",
+  "NO_PREFERENCE",
+  "FRICTIONLESS",
+  "NO_CHALLENGE_REQUESTED",
+  "CHALLENGE_REQUESTED",
+  "CHALLENGE_MANDATE",
+  "ENABLED",
+  "DISABLED",
+] as const;
+
+/** Every field of a payment order that Create accepts (Update accepts the same, all optional). */
+export const paymentOrderFields = {
+  orderId: opt(z.string(E("INT_013")).regex(/^[\x20-\x7E]{0,64}$/, E("INT_013"))).describe(
+    "Merchant reference, ≤ 64 printable ASCII characters.",
+  ),
+  channelOptions: opt(channelOptionsSchema),
+  expirationDate: opt(isoDateTime),
+  locale: opt(z.string(E("INT_856")).regex(/^[a-z]{2}([_-][A-Za-z]{2})?$/, E("INT_856"))).describe("ll_CC, e.g. fr_FR, en_GB."),
+  merchantComment: opt(str("INT_902", 1000)),
+  paymentReceiptEmail: opt(email("INT_851")),
+  taxAmount: opt(z.number(E("INT_869")).int(E("INT_869")).min(0, E("INT_869")).max(MAX_MINOR, E("INT_869"))),
+  taxRate: opt(z.number(E("INT_858")).min(0, E("INT_858")).max(100, E("INT_858"))),
+  description: opt(z.string(E("INT_883")).max(255, E("INT_815"))),
+  metadata: opt(metadataSchema),
+  formAction: opt(z.enum(["PAYMENT", "ASK_REGISTER_PAY", "REGISTER_PAY"], E("INT_875"))),
+  paymentMethodToken: opt(z.string(E("INT_030")).regex(/^[a-f0-9]{32}$/, E("INT_030"))),
+  strongAuthentication: opt(z.enum(STRONG_AUTH, E("INT_050"))),
+  dataCollectionForm: opt(boolish("INT_853")),
+  allowDCFAmountUpdate: opt(z.enum(["NONE"], E("INT_051"))),
+  paymentMethods: opt(z.array(z.string().regex(/^[A-Z0-9_]{2,32}$/, E("INT_881")), E("INT_881")).max(50, E("INT_881"))),
+  transactionOptions: opt(
+    z.object({
+      cardOptions: opt(
+        z.object({
+          manualValidation: opt(z.enum(["YES", "NO"], E("INT_005"))),
+          captureDelay: opt(z.number(E("INT_006")).int(E("INT_006")).min(0, E("INT_860")).max(365, E("INT_860"))),
+          installmentNumber: opt(z.number(E("INT_895")).int(E("INT_895")).min(0, E("INT_895")).max(99, E("INT_895"))),
+        }),
+      ),
+      // Merchant-side instalments are not offered yet: refused rather than silently ignored.
+      installmentOptions: opt(z.never(E("INT_928"))),
+    }),
+  ),
+  customer: opt(customerSchema),
+  returnMode: opt(z.enum(["GET", "POST", "NONE"], E("INT_927"))),
+  returnUrl: opt(httpUrl("INT_920")),
+  cancelUrl: opt(httpUrl("INT_921")),
+  successUrl: opt(httpUrl("INT_922")),
+  refusedUrl: opt(httpUrl("INT_923")),
+  errorUrl: opt(httpUrl("INT_924")),
+  postWalletUrl: opt(httpUrl("INT_925")),
+  ipnTargetUrl: opt(httpUrl("INT_926")),
+  redirectSuccessTimeout: opt(z.number(E("INT_794")).int(E("INT_794")).min(0, E("INT_794")).max(300, E("INT_794"))),
+  redirectErrorTimeout: opt(z.number(E("INT_795")).int(E("INT_795")).min(0, E("INT_795")).max(300, E("INT_795"))),
+  subMerchantDetails: opt(z.record(z.string(), z.union([z.string().max(255), z.null()]), E("INT_902"))),
+  acquirerTransientData: opt(z.record(z.string(), z.unknown(), E("INT_902"))),
+};
+
+export const createPaymentOrderSchema = z.object({ amount: amountSchema, currency: currencySchema, ...paymentOrderFields });
+export type CreatePaymentOrderRequest = z.infer<typeof createPaymentOrderSchema>;
+
+export const paymentOrderIdSchema = z
+  .string(E("INT_840"))
+  .regex(/^[a-f0-9]{32}$/, E("INT_840"))
+  .describe("32 lowercase hex characters, as returned by CreatePaymentOrder.");
+
+export const getPaymentOrderSchema = z.object({ paymentOrderId: paymentOrderIdSchema });
+
+export const updatePaymentOrderSchema = z.object({
+  paymentOrderId: paymentOrderIdSchema,
+  amount: amountSchema,
+  currency: currencySchema,
+  ...paymentOrderFields,
+});
+export type UpdatePaymentOrderRequest = z.infer<typeof updatePaymentOrderSchema>;
+
+export const sdkTestSchema = z.object({ value: z.string(E("INT_902")).max(1000, E("INT_902")) });
+export const orderGetSchema = z.object({ orderId: z.string(E("INT_013")).min(1, E("INT_013")).max(64, E("INT_013")) });

@@ -1,0 +1,45 @@
+import { createOrder } from "../../orders/create-order";
+import { checkKeyFormat, findReplay, KeyTaken, requestHash, storeAnswer } from "../idempotency";
+import { parseRequest, toLyraError } from "../parse-request";
+import { loadPaymentOrderRow, toPaymentOrder } from "../payment-order-object";
+import { createPaymentOrderSchema } from "../schemas";
+import { toOrderFields } from "../to-order-input";
+import { apiActor, type Service } from "./types";
+
+/** Charge/CreatePaymentOrder — the same use case as the back office's creation. */
+export const createPaymentOrder: Service = async ({ db, shop, body, idempotencyKey }) => {
+  // Clients in the wild send channelType at the top level.
+  const co = body.channelOptions;
+  const normalised =
+    typeof body.channelType === "string" && (co === undefined || co === null || (typeof co === "object" && !("channelType" in co)))
+      ? { ...body, channelOptions: { ...((co as object | null) ?? {}), channelType: body.channelType } }
+      : body;
+  const req = parseRequest(createPaymentOrderSchema, normalised);
+  const channel = req.channelOptions?.channelType ?? "URL";
+  const fields = toOrderFields(req, channel);
+
+  const key = idempotencyKey === null ? null : { shopId: shop.id, mode: shop.mode, key: idempotencyKey, requestHash: requestHash(body) };
+  if (key) {
+    checkKeyFormat(key.key);
+    const replay = await findReplay(db, key);
+    if (replay) return { answer: replay, replayed: true };
+  }
+  try {
+    const created = await createOrder(
+      db,
+      { actor: apiActor(shop), shopId: shop.id, mode: shop.mode, channel, amountMinor: req.amount, currency: req.currency, ...fields },
+      async (tx, order) => {
+        const answer = toPaymentOrder((await loadPaymentOrderRow(tx, order.id))!);
+        if (key) await storeAnswer(tx, key, answer);
+        return answer;
+      },
+    );
+    return { answer: created.extra };
+  } catch (e) {
+    if (e instanceof KeyTaken && key) {
+      const replay = await findReplay(db, key);
+      if (replay) return { answer: replay, replayed: true };
+    }
+    throw toLyraError(e, normalised);
+  }
+};

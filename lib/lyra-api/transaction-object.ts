@@ -1,0 +1,75 @@
+import type { Prisma } from "../server/generated/prisma/client";
+import { wireDate } from "./wire";
+
+export const TRANSACTION_SELECT = {
+  id: true,
+  shopId: true,
+  mode: true,
+  amount: true,
+  currency: true,
+  status: true,
+  errorCode: true,
+  errorMessage: true,
+  brand: true,
+  last4: true,
+  expiryMonth: true,
+  expiryYear: true,
+  captureDate: true,
+  createdAt: true,
+  alias: { select: { token: true } },
+  order: { select: { id: true, metadata: true, validationMode: true, reference: true } },
+} satisfies Prisma.TransactionSelect;
+
+export type TransactionRow = Prisma.TransactionGetPayload<{ select: typeof TRANSACTION_SELECT }>;
+
+/** Lyra's transaction status from ours: accepted → PAID, awaiting validation → RUNNING, else UNPAID. */
+const STATUS: Record<string, "PAID" | "RUNNING" | "UNPAID"> = {
+  AUTHORISED: "PAID",
+  CAPTURED: "PAID",
+  AUTHORISED_TO_VALIDATE: "RUNNING",
+  REFUSED: "UNPAID",
+  CANCELLED: "UNPAID",
+  EXPIRED: "UNPAID",
+};
+
+/** A transaction as V4/PaymentTransaction (Order/Get, and the IPN's transactions[]). */
+export function toPaymentTransaction(t: TransactionRow) {
+  const refused = t.status === "REFUSED";
+  return {
+    shopId: t.shopId,
+    uuid: t.id,
+    amount: Number(t.amount),
+    currency: t.currency,
+    paymentMethodType: "CARD",
+    paymentMethodToken: t.alias?.token ?? null,
+    status: STATUS[t.status] ?? "UNPAID",
+    detailedStatus: t.status,
+    operationType: "DEBIT",
+    effectiveStrongAuthentication: "DISABLED",
+    creationDate: wireDate(t.createdAt),
+    errorCode: refused ? "ACQ_001" : null,
+    errorMessage: refused ? "payment refused" : null,
+    detailedErrorCode: refused ? t.errorCode : null,
+    detailedErrorMessage: refused ? t.errorMessage : null,
+    metadata: t.order.metadata ?? {},
+    paymentOrderId: t.order.id,
+    transactionDetails: {
+      liabilityShift: "NO",
+      effectiveAmount: Number(t.amount),
+      effectiveCurrency: t.currency,
+      creationContext: "CHARGE",
+      cardDetails: {
+        paymentSource: "EC",
+        manualValidation: t.order.validationMode === "MANUAL" ? "YES" : "NO",
+        expectedCaptureDate: wireDate(t.captureDate),
+        effectiveBrand: t.brand,
+        pan: t.last4 ? `XXXXXX${t.last4}` : null,
+        expiryMonth: t.expiryMonth,
+        expiryYear: t.expiryYear,
+        _type: "V4/CardDetails",
+      },
+      _type: "V4/TransactionDetails",
+    },
+    _type: "V4/PaymentTransaction",
+  };
+}

@@ -1,0 +1,93 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, assertRole } from "../auth/actor";
+import type { Db } from "../server/db";
+import { AppError } from "../server/errors";
+import type { Prisma } from "../server/generated/prisma/client";
+import { enqueueInTx } from "../server/jobs/enqueue";
+import { QUEUES } from "../server/jobs/queues";
+import type { CreateOrderInput } from "./create-order";
+import { getOrderOrThrow } from "./get-order";
+import { checkShopRules, SHOP_RULES_SELECT } from "./order-rules";
+import { effectiveStatus } from "./order-view";
+
+export type OrderChanges = Partial<Omit<CreateOrderInput, "actor" | "shopId" | "mode" | "channel" | "language">>;
+
+const json = (v: unknown) =>
+  (v === undefined ? null : typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString() : v) as Prisma.InputJsonValue;
+
+/**
+ * Modifies an order still in progress (API Update, back-office "modify"). Shop rules apply to
+ * what changes; the row is locked so a payment cannot slip in between. `resend` queues the
+ * channel's message again (e-mail, SMS, WhatsApp).
+ */
+export async function updateOrder(db: Db, input: { actor: Actor; orderId: string; changes: OrderChanges; resend?: boolean }) {
+  const order = await getOrderOrThrow(db, input);
+  assertRole(input.actor, "OPERATOR");
+  const c = input.changes;
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: order.shopId }, select: SHOP_RULES_SELECT });
+  const amount = c.amountMinor ?? order.amount;
+  const { fields, validity } = checkShopRules(shop, {
+    mode: order.mode,
+    currency: c.currency,
+    reference: c.reference,
+    checkReference: c.reference !== undefined,
+    validUntil: c.validUntil,
+    validUntilDay: c.validUntilDay,
+    checkValidity: c.validUntil !== undefined || c.validUntilDay !== undefined,
+    dataCollectionForm: c.dataCollectionForm,
+    amountMinor: amount,
+    taxAmount: c.taxAmount !== undefined ? c.taxAmount : order.taxAmount,
+  });
+  if (Object.keys(fields).length || (validity && !validity.ok)) {
+    throw new AppError("VALIDATION", `invalid changes: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
+  }
+
+  const data: Prisma.PaymentOrderUpdateInput = {
+    amount: c.amountMinor === undefined ? undefined : BigInt(c.amountMinor),
+    currency: c.currency,
+    reference: c.reference,
+    validUntil: validity?.ok ? validity.validUntil : undefined,
+    locale: c.locale,
+    buyerEmail: c.buyerEmail,
+    description: c.description,
+    merchantComment: c.merchantComment,
+    taxAmount: c.taxAmount === undefined ? undefined : BigInt(c.taxAmount),
+    taxRate: c.taxRate,
+    metadata: c.metadata,
+    aliasMode: c.aliasMode,
+    threeDsPreference: c.threeDsPreference,
+    dataCollectionForm: c.dataCollectionForm,
+    validationMode: c.validationMode,
+    captureDelay: c.captureDelay,
+    ipnTargetUrl: c.ipnTargetUrl,
+    recipient: c.recipient,
+    bcc: c.bcc,
+    subject: c.subject,
+    message: c.message,
+    apiData: c.apiData ? { ...(order.apiData as Prisma.JsonObject), ...c.apiData } : undefined,
+    updatedAt: new Date(),
+  };
+  const changed = Object.keys(c).filter((k) => (c as Record<string, unknown>)[k] !== undefined && k !== "apiData");
+
+  await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: "RUNNING" | "PAID" | "REFUSED" | "EXPIRED" | "CANCELLED"; validUntil: Date }[]>`
+      SELECT status, "validUntil" FROM "PaymentOrder" WHERE id = ${order.id} FOR UPDATE`;
+    const status = rows[0] ? effectiveStatus(rows[0].status, rows[0].validUntil) : "CANCELLED";
+    if (status !== "RUNNING") {
+      throw new AppError("INVALID_TRANSITION", `cannot update an order in status ${status}`, { details: { status, event: "update" } });
+    }
+    await tx.paymentOrder.update({ where: { id: order.id }, data });
+    await recordAuditEvent(tx, {
+      actor: input.actor,
+      action: "order.update",
+      shopId: order.shopId,
+      orderId: order.id,
+      before: Object.fromEntries(changed.map((k) => [k, json((order as Record<string, unknown>)[k === "amountMinor" ? "amount" : k])])),
+      after: Object.fromEntries(changed.map((k) => [k, json((c as Record<string, unknown>)[k])])),
+    });
+    if (input.resend && (order.channel === "MAIL" || order.channel === "SMS" || order.channel === "WHATSAPP")) {
+      await tx.paymentOrder.update({ where: { id: order.id }, data: { deliveryStatus: "IN_PROGRESS" } });
+      await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: order.id, kind: "RESEND" });
+    }
+  });
+}
