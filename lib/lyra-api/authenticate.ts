@@ -1,4 +1,4 @@
-import type { Db } from "../server/db";
+import { getPool } from "../server/db";
 import { digestKey, safeEqualHex } from "../server/secrets";
 
 export type ApiShop = {
@@ -10,7 +10,7 @@ export type ApiShop = {
  * HTTP Basic `shopId:password`. The password decides the mode. Keys are high-entropy, so comparing
  * SHA-256 digests is enough (no slow password hash per request).
  */
-export async function authenticateBasic(db: Db, authorization: string | null): Promise<ApiShop | null> {
+export async function authenticateBasic(authorization: string | null): Promise<ApiShop | null> {
   const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization ?? "");
   if (!m?.[1]) return null;
   const decoded = Buffer.from(m[1], "base64").toString("utf8");
@@ -20,10 +20,12 @@ export async function authenticateBasic(db: Db, authorization: string | null): P
   const password = decoded.slice(colon + 1);
   if (!/^\d{8}$/.test(shopId) || password.length < 8 || password.length > 200) return null;
   const digest = digestKey(password);
-  const shop = await db.shop.findUnique({
-    where: { id: shopId },
-    select: { id: true, testPasswordDigest: true, prodPasswordDigest: true },
-  });
+  // Plain SQL: this runs on every API call (see getPool).
+  const r = await getPool().query<{ id: string; testPasswordDigest: string; prodPasswordDigest: string }>(
+    `SELECT id, "testPasswordDigest", "prodPasswordDigest" FROM "Shop" WHERE id = $1`,
+    [shopId],
+  );
+  const shop = r.rows[0];
   if (!shop) return null;
   // Both compared in constant time, whichever matches.
   const isTest = safeEqualHex(shop.testPasswordDigest, digest);

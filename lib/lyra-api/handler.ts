@@ -35,7 +35,7 @@ export async function handleV4(service: string, req: Request): Promise<Response>
   try {
     const run = SERVICES[service];
     if (!run) throw new LyraError("INT_901", `Unknown web service [value=${JSON.stringify(service.slice(0, 100))}]`);
-    const shop = await authenticateBasic(getDb(), authorization);
+    const shop = await authenticateBasic(authorization);
     if (!shop) throw new LyraError("INT_905", "Invalid credentials: HTTP Basic <shopId>:<REST API password> expected");
     mode = shop.mode;
     shopId = shop.id;

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import type { DbOrTx, Tx } from "../server/db";
-import type { Prisma } from "../server/generated/prisma/client";
+import type { DbOrTx } from "../server/db";
+import type { SqlClient } from "../server/sql";
 import { LyraError } from "./error-codes";
 import { canonicalJson } from "./wire";
 
@@ -34,15 +34,15 @@ export async function findReplay(db: DbOrTx, k: IdemKey): Promise<object | null>
 export class KeyTaken extends Error {}
 
 /** Records the answer under the key; throws KeyTaken if a fresh row exists (the caller replays it). */
-export async function storeAnswer(tx: Tx, k: IdemKey, answer: object) {
-  const rows = await tx.$queryRaw<{ ok: number }[]>`
-    INSERT INTO "IdempotencyKey" ("shopId", mode, key, "requestHash", response, "createdAt")
-    VALUES (${k.shopId}, ${k.mode}::"Mode", ${k.key}, ${k.requestHash}, ${JSON.stringify(answer)}::jsonb, now())
-    ON CONFLICT ("shopId", mode, key) DO UPDATE
-      SET "requestHash" = EXCLUDED."requestHash", response = EXCLUDED.response, "createdAt" = EXCLUDED."createdAt"
-      WHERE "IdempotencyKey"."createdAt" < now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})
-    RETURNING 1 AS ok`;
-  if (!rows.length) throw new KeyTaken();
+export async function storeAnswer(client: SqlClient, k: IdemKey, answer: object) {
+  const r = await client.query(
+    `INSERT INTO "IdempotencyKey" ("shopId", mode, key, "requestHash", response, "createdAt")
+     VALUES ($1, $2::"Mode", $3, $4, $5::jsonb, now())
+     ON CONFLICT ("shopId", mode, key) DO UPDATE
+       SET "requestHash" = EXCLUDED."requestHash", response = EXCLUDED.response, "createdAt" = EXCLUDED."createdAt"
+       WHERE "IdempotencyKey"."createdAt" < now() - make_interval(hours => $6)
+     RETURNING 1`,
+    [k.shopId, k.mode, k.key, k.requestHash, JSON.stringify(answer), IDEMPOTENCY_WINDOW_HOURS],
+  );
+  if (!r.rowCount) throw new KeyTaken();
 }
-
-export type StoredAnswer = Prisma.JsonObject;

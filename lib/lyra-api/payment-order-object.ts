@@ -43,6 +43,13 @@ export const PAYMENT_ORDER_SELECT = {
 
 export type PaymentOrderRow = Prisma.PaymentOrderGetPayload<{ select: typeof PAYMENT_ORDER_SELECT }>;
 
+/** What toPaymentOrder reads: a row loaded by Prisma, or the one createOrder has just inserted. */
+export type PaymentOrderView = Omit<PaymentOrderRow, "taxRate" | "apiData" | "metadata" | "shopId" | "mode"> & {
+  taxRate: { toString(): string } | number | null;
+  apiData: unknown;
+  metadata: unknown;
+};
+
 export const loadPaymentOrderRow = (db: DbOrTx, id: string) => db.paymentOrder.findUnique({ where: { id }, select: PAYMENT_ORDER_SELECT });
 
 type ApiData = Record<string, unknown> & { customer?: Record<string, unknown> };
@@ -91,7 +98,7 @@ const withAll = (fields: string[], given: Record<string, unknown> | null | undef
   given ? { ...Object.fromEntries([...fields, ...extra].map((f) => [f, given[f] ?? null])), _type: type } : null;
 
 /** An order as the V4 API shows it: every field present (null when unset), `_type` on every object. */
-export function toPaymentOrder(o: PaymentOrderRow) {
+export function toPaymentOrder(o: PaymentOrderView) {
   const api = (o.apiData ?? {}) as ApiData;
   const customer = api.customer ?? {};
   const mail = o.channel === "MAIL";
@@ -145,7 +152,7 @@ export function toPaymentOrder(o: PaymentOrderRow) {
     description: o.description,
     formAction: FORM_ACTION[o.aliasMode],
     paymentMethodToken: (api.paymentMethodToken as string | undefined) ?? null,
-    metadata: o.metadata ?? {},
+    metadata: (o.metadata ?? {}) as Record<string, string>,
     customer: {
       billingDetails: withAll(DETAIL_FIELDS, customer.billingDetails as Record<string, unknown>, "V4/Customer/BillingDetails"),
       email: (customer.email as string | undefined) ?? null,

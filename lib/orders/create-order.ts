@@ -1,14 +1,15 @@
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
-import type { Db, Tx } from "../server/db";
+import type { Db } from "../server/db";
+import { getPool } from "../server/db";
 import { AppError } from "../server/errors";
-import type { Prisma } from "../server/generated/prisma/client";
 import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
-import { enqueueInTx } from "../server/jobs/enqueue";
+import { getBoss } from "../server/jobs/boss";
 import { QUEUES } from "../server/jobs/queues";
 import { randomHex32, randomToken } from "../server/secrets";
-import { checkShopRules, SHOP_RULES_SELECT } from "./order-rules";
+import { bossDb, type SqlClient, withSqlTransaction } from "../server/sql";
+import { insertOrder, type NewOrderRow } from "./insert-order";
+import { checkShopRules, loadShopDefaults } from "./order-rules";
 import { paymentUrl } from "./payment-link";
 
 export type CreateOrderInput = {
@@ -42,31 +43,30 @@ export type CreateOrderInput = {
   bcc?: string;
   subject?: string;
   message?: string;
-  apiData?: Prisma.InputJsonObject;
+  apiData?: Record<string, unknown>;
 };
 
-export type CreatedOrder = { id: string; token: string; paymentUrl: string; validUntil: Date };
+export type CreatedOrder = { id: string; token: string; paymentUrl: string; validUntil: Date; row: NewOrderRow };
 
 /** Runs inside the creating transaction, after the insert (e.g. to store an idempotent answer). */
-export type AfterInsert<T> = (tx: Tx, order: CreatedOrder) => Promise<T>;
+export type AfterInsert<T> = (client: SqlClient, order: CreatedOrder) => Promise<T>;
 
 /**
  * Creates a payment order (F-ORD-*) after the checks that depend on the shop (currency enabled,
  * reference mandatory, validity window in the shop's zone, data collection form available).
  * URL/invoice orders start in delivery status "manual sending"; e-mail, SMS and WhatsApp orders
- * are queued for delivery in the same transaction.
+ * are queued for delivery in the same transaction. The order and its audit event are one SQL
+ * statement: creation is the API's hot path.
  */
 export async function createOrder<T = undefined>(
-  db: Db,
+  _db: Db,
   input: CreateOrderInput,
   afterInsert?: AfterInsert<T>,
 ): Promise<CreatedOrder & { extra: T }> {
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "OPERATOR");
-  const shop = await db.shop.findUnique({
-    where: { id: input.shopId },
-    select: { ...SHOP_RULES_SELECT, defaultLanguage: true, defaultValidationMode: true, defaultCaptureDelay: true },
-  });
+  const pool = getPool();
+  const shop = await loadShopDefaults(pool, input.shopId);
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`);
   const { fields, validity } = checkShopRules(shop, { ...input, checkValidity: true });
   if (Object.keys(fields).length || !validity?.ok) {
@@ -74,56 +74,61 @@ export async function createOrder<T = undefined>(
   }
 
   const shopLanguage = isPageLanguage(shop.defaultLanguage) ? shop.defaultLanguage : "fr";
-  const locale = input.locale ?? localeOf(input.language ?? shopLanguage);
   const channel = input.channel ?? "URL";
   const delivered = channel === "MAIL" || channel === "SMS" || channel === "WHATSAPP";
-  const id = randomHex32();
-  const token = randomToken();
-  const created: CreatedOrder = { id, token, paymentUrl: paymentUrl(token), validUntil: validity.validUntil };
-  const extra = await db.$transaction(async (tx) => {
-    await tx.paymentOrder.create({
-      data: {
-        id,
-        token,
-        shopId: input.shopId,
-        mode: input.mode,
-        channel,
-        deliveryStatus: delivered ? "IN_PROGRESS" : "MANUAL",
-        reference: input.reference ?? null,
-        amount: BigInt(input.amountMinor),
-        currency: input.currency,
-        locale,
-        validUntil: validity.validUntil,
-        validationMode: input.validationMode ?? shop.defaultValidationMode,
-        captureDelay: input.captureDelay ?? shop.defaultCaptureDelay,
-        buyerEmail: input.buyerEmail ?? null,
-        description: input.description ?? null,
-        merchantComment: input.merchantComment ?? null,
-        taxAmount: input.taxAmount === undefined ? null : BigInt(input.taxAmount),
-        taxRate: input.taxRate ?? null,
-        metadata: input.metadata ?? {},
-        aliasMode: input.aliasMode ?? "NONE",
-        threeDsPreference: input.threeDsPreference ?? "NO_PREFERENCE",
-        dataCollectionForm: input.dataCollectionForm ?? false,
-        ipnTargetUrl: input.ipnTargetUrl ?? null,
-        recipient: input.recipient ?? null,
-        bcc: input.bcc ?? null,
-        subject: input.subject ?? null,
-        message: input.message ?? null,
-        apiData: input.apiData ?? {},
-        createdVia: input.actor.type === "API_KEY" ? "API" : "BACK_OFFICE",
-        sourceUserId: input.actor.type === "USER" ? input.actor.userId : null,
-      },
-    });
-    await recordAuditEvent(tx, {
-      actor: input.actor,
-      action: "order.create",
-      shopId: input.shopId,
-      orderId: id,
-      after: { status: "RUNNING", channel, amount: input.amountMinor, currency: input.currency, reference: input.reference ?? null },
-    });
-    if (delivered) await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: id, kind: "ORDER" });
-    return afterInsert ? afterInsert(tx, created) : (undefined as T);
+  const row: NewOrderRow = {
+    id: randomHex32(),
+    token: randomToken(),
+    shopId: input.shopId,
+    mode: input.mode,
+    channel,
+    status: "RUNNING",
+    deliveryStatus: delivered ? "IN_PROGRESS" : "MANUAL",
+    sendCount: 0,
+    reference: input.reference ?? null,
+    amount: BigInt(input.amountMinor),
+    currency: input.currency,
+    locale: input.locale ?? localeOf(input.language ?? shopLanguage),
+    validUntil: validity.validUntil,
+    validationMode: input.validationMode ?? shop.defaultValidationMode,
+    captureDelay: input.captureDelay ?? shop.defaultCaptureDelay,
+    dataCollectionForm: input.dataCollectionForm ?? false,
+    aliasMode: input.aliasMode ?? "NONE",
+    threeDsPreference: input.threeDsPreference ?? "NO_PREFERENCE",
+    buyerEmail: input.buyerEmail ?? null,
+    description: input.description ?? null,
+    merchantComment: input.merchantComment ?? null,
+    taxAmount: input.taxAmount === undefined ? null : BigInt(input.taxAmount),
+    taxRate: input.taxRate ?? null,
+    recipient: input.recipient ?? null,
+    bcc: input.bcc ?? null,
+    subject: input.subject ?? null,
+    message: input.message ?? null,
+    apiData: input.apiData ?? {},
+    metadata: input.metadata ?? {},
+    ipnTargetUrl: input.ipnTargetUrl ?? null,
+    createdVia: input.actor.type === "API_KEY" ? "API" : "BACK_OFFICE",
+    sourceUserId: input.actor.type === "USER" ? input.actor.userId : null,
+    createdAt: new Date(),
+    updatedAt: null,
+    transactions: [],
+  };
+  const created: CreatedOrder = { id: row.id, token: row.token, paymentUrl: paymentUrl(row.token), validUntil: row.validUntil, row };
+
+  if (!delivered && !afterInsert) {
+    const client = await pool.connect();
+    try {
+      await insertOrder(client, row, input.actor); // one statement: atomic on its own
+    } finally {
+      client.release();
+    }
+    return { ...created, extra: undefined as T };
+  }
+  const boss = delivered ? await getBoss() : null;
+  const extra = await withSqlTransaction(async (client) => {
+    await insertOrder(client, row, input.actor);
+    if (boss) await boss.send(QUEUES.deliverOrder.name, { orderId: row.id, kind: "ORDER" }, { db: bossDb(client) });
+    return afterInsert ? afterInsert(client, created) : (undefined as T);
   });
   return { ...created, extra };
 }

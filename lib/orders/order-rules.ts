@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../server/errors";
 import type { Mode } from "../server/generated/prisma/enums";
+import type { SqlClient } from "../server/sql";
 import { type ValidityCheck, validityFromDay, validityFromInstant } from "./validity";
 
 export type ShopRules = {
@@ -51,4 +52,24 @@ export function checkShopRules(shop: ShopRules, input: RuleInput): { fields: Fie
   if (input.taxAmount != null && input.amountMinor !== undefined && input.taxAmount > input.amountMinor)
     fields.taxAmount = "err_tax_over_amount";
   return { fields, validity };
+}
+
+export type ShopDefaults = ShopRules & {
+  defaultLanguage: string;
+  defaultValidationMode: "AUTOMATIC" | "MANUAL";
+  defaultCaptureDelay: number;
+};
+
+/** The shop's rules and defaults in one indexed read (a hot path of order creation). */
+export async function loadShopDefaults(pool: { query: SqlClient["query"] }, shopId: string): Promise<ShopDefaults | null> {
+  const r = await pool.query(
+    `SELECT s."timeZone", s."defaultValidityDays", s.currencies, s."referenceMandatory", s.languages, s."defaultLanguage",
+            s."defaultValidationMode"::text AS "defaultValidationMode", s."defaultCaptureDelay",
+            f."shopId" IS NOT NULL AS "hasForm", f."publishedAt"
+       FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1`,
+    [shopId],
+  );
+  const s = r.rows[0];
+  if (!s) return null;
+  return { ...s, dataCollectionForm: s.hasForm ? { publishedAt: s.publishedAt } : null };
 }

@@ -64,7 +64,7 @@ export async function updateOrder(db: Db, input: { actor: Actor; orderId: string
     bcc: c.bcc,
     subject: c.subject,
     message: c.message,
-    apiData: c.apiData ? { ...(order.apiData as Prisma.JsonObject), ...c.apiData } : undefined,
+    apiData: c.apiData ? ({ ...(order.apiData as Prisma.JsonObject), ...c.apiData } as Prisma.InputJsonObject) : undefined,
     updatedAt: new Date(),
   };
   const changed = Object.keys(c).filter((k) => (c as Record<string, unknown>)[k] !== undefined && k !== "apiData");

@@ -1,7 +1,7 @@
 import { createOrder } from "../../orders/create-order";
 import { checkKeyFormat, findReplay, KeyTaken, requestHash, storeAnswer } from "../idempotency";
 import { parseRequest, toLyraError } from "../parse-request";
-import { loadPaymentOrderRow, toPaymentOrder } from "../payment-order-object";
+import { toPaymentOrder } from "../payment-order-object";
 import { createPaymentOrderSchema } from "../schemas";
 import { toOrderFields } from "../to-order-input";
 import { apiActor, type Service } from "./types";
@@ -28,13 +28,15 @@ export const createPaymentOrder: Service = async ({ db, shop, body, idempotencyK
     const created = await createOrder(
       db,
       { actor: apiActor(shop), shopId: shop.id, mode: shop.mode, channel, amountMinor: req.amount, currency: req.currency, ...fields },
-      async (tx, order) => {
-        const answer = toPaymentOrder((await loadPaymentOrderRow(tx, order.id))!);
-        if (key) await storeAnswer(tx, key, answer);
-        return answer;
-      },
+      key
+        ? async (client, order) => {
+            const answer = toPaymentOrder(order.row);
+            await storeAnswer(client, key, answer);
+            return answer;
+          }
+        : undefined,
     );
-    return { answer: created.extra };
+    return { answer: created.extra ?? toPaymentOrder(created.row) };
   } catch (e) {
     if (e instanceof KeyTaken && key) {
       const replay = await findReplay(db, key);

@@ -1,0 +1,71 @@
+// Benchmark of Charge/CreatePaymentOrder (URL channel) on a production build:
+// autocannon, 32 connections, 30 s; then, in the same run, a bare `pg` loop inserting the same
+// rows (order + audit event) with the same concurrency, as the ceiling to compare with.
+//   npm run build && DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/api-create.ts
+// Env: DURATION (s, default 30), CONNECTIONS (default 32).
+import crypto from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { freshDatabase, machine, startServer } from "./lib";
+
+const DURATION = Number(process.env.DURATION ?? 30);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
+
+const db = await freshDatabase();
+const server = await startServer({ DB_POOL_MAX: String(CONNECTIONS) });
+const auth = `Basic ${Buffer.from("12345678:testpassword_DEMOSHOPKEY0000000001").toString("base64")}`;
+const url = `${server.base}/api-payment/V4/Charge/CreatePaymentOrder`;
+const body = JSON.stringify({ amount: 1990, currency: "EUR", orderId: "BENCH-1", channelOptions: { channelType: "URL" } });
+const headers = { authorization: auth, "content-type": "application/json" };
+
+// Warm-up (JIT, connection pools), not measured.
+await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: 5 });
+const api = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION });
+const check = await fetch(url, { method: "POST", headers, body }).then((r) => r.json());
+if (check.status !== "SUCCESS") throw new Error(`the API did not create an order: ${JSON.stringify(check.answer)}`);
+await server.stop();
+
+// The same rows through bare pg: one INSERT statement per order (order + audit event), no HTTP.
+const pool = new pg.Pool({ connectionString: db.url, max: CONNECTIONS });
+const sql = `WITH o AS (
+  INSERT INTO "PaymentOrder" (id, token, "shopId", mode, channel, "deliveryStatus", reference, amount, currency, locale, "validUntil", "createdVia", "createdAt")
+  VALUES ($1, $2, '12345678', 'TEST', 'URL', 'MANUAL', 'BENCH-1', 1990, 'EUR', 'fr_FR', now() + interval '7 days', 'API', now()) RETURNING id)
+INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", "actorId", action, after) SELECT gen_random_uuid(), '12345678', o.id, 'API_KEY', '12345678:TEST', 'order.create', '{}'::jsonb FROM o`;
+let bare = 0;
+const until = Date.now() + DURATION * 1000;
+await Promise.all(
+  Array.from({ length: CONNECTIONS }, async () => {
+    while (Date.now() < until) {
+      await pool.query(sql, [crypto.randomBytes(16).toString("hex"), crypto.randomBytes(24).toString("base64url")]);
+      bare++;
+    }
+  }),
+);
+await pool.end();
+const orders = await new pg.Client({ connectionString: db.url });
+await orders.connect();
+const created = Number((await orders.query(`SELECT count(*) FROM "PaymentOrder" WHERE "createdVia" = 'API'`)).rows[0].count);
+await orders.end();
+await db.drop();
+
+const bareRate = bare / DURATION;
+const result = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  connections: CONNECTIONS,
+  durationSeconds: DURATION,
+  api: {
+    requestsPerSecond: Math.round(api.requests.average),
+    p50ms: api.latency.p50,
+    p99ms: api.latency.p99,
+    non2xx: api.non2xx,
+    errors: api.errors,
+    timeouts: api.timeouts,
+    ordersCreated: created,
+  },
+  barePg: { insertsPerSecond: Math.round(bareRate) },
+  ratio: Number((api.requests.average / bareRate).toFixed(2)),
+  goals: { rps: ">= 1000", p99: "<= 50 ms", ratio: ">= 0.5" },
+};
+console.log(JSON.stringify(result, null, 2));
+process.exit(0);

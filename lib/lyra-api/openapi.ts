@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { appUrl } from "../server/env";
+import { APPLICATION_VERSION } from "./envelope";
+import { LYRA_ERRORS } from "./error-codes";
+import { v4EnvelopeSchema, v4ErrorSchema, v4OrderTransactionsSchema, v4PaymentOrderSchema, v4StringSchema } from "./response-schemas";
+import { createPaymentOrderSchema, getPaymentOrderSchema, orderGetSchema, sdkTestSchema, updatePaymentOrderSchema } from "./schemas";
+
+const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+
+const OPERATIONS = [
+  [
+    "Charge/CreatePaymentOrder",
+    "Create a payment order (URL, e-mail, SMS or WhatsApp channel).",
+    createPaymentOrderSchema,
+    v4PaymentOrderSchema,
+    false,
+  ],
+  ["Charge/PaymentOrder/Get", "Read a payment order of this shop and mode.", getPaymentOrderSchema, v4PaymentOrderSchema, false],
+  [
+    "Charge/PaymentOrder/Update",
+    "Modify a payment order while RUNNING; e-mail/SMS/WhatsApp orders given channel options are sent again.",
+    updatePaymentOrderSchema,
+    v4PaymentOrderSchema,
+    false,
+  ],
+  [
+    "Charge/PaymentOrder/Cancel",
+    "Extension (ours): cancel a RUNNING order, as the back office does.",
+    getPaymentOrderSchema,
+    v4PaymentOrderSchema,
+    true,
+  ],
+  [
+    "Charge/PaymentOrder/Reactivate",
+    "Extension (ours): reactivate a CANCELLED order still within its validity.",
+    getPaymentOrderSchema,
+    v4PaymentOrderSchema,
+    true,
+  ],
+  ["Charge/SDKTest", "Check credentials: echoes `value`.", sdkTestSchema, v4StringSchema, false],
+  ["Order/Get", "Transactions made by paying the links of a merchant reference.", orderGetSchema, v4OrderTransactionsSchema, false],
+] as const;
+
+let cached: object | undefined;
+
+/** OpenAPI 3.1 document of the V4 services, generated from the same zod schemas that validate them. */
+export function openApiDocument() {
+  cached ??= {
+    openapi: "3.1.0",
+    info: {
+      title: "Payment orders — REST API (Lyra V4 compatible)",
+      version: APPLICATION_VERSION,
+      description: [
+        "Wire-compatible with Lyra's V4 payment-order web services: point existing client code at this host.",
+        "Every call is POST with a JSON body and HTTP Basic auth `<shopId>:<REST password>`; the password (test or production) selects the mode.",
+        'Business and validation errors answer HTTP 200 with `status: "ERROR"` and a `V4/WebService/WebServiceError` (codes below).',
+        "Additions (ours): the `Idempotency-Key` header, the Cancel and Reactivate services, and `deliveryStatus`/`sendCount` on every PaymentOrder.",
+        "",
+        "Error codes: " +
+          Object.entries(LYRA_ERRORS)
+            .map(([c, m]) => `\`${c}\` ${m}`)
+            .join("; "),
+      ].join("\n"),
+    },
+    servers: [{ url: `${appUrl()}/api-payment/V4` }],
+    components: {
+      securitySchemes: { basic: { type: "http", scheme: "basic", description: "shopId : REST API password (test or production)" } },
+    },
+    security: [{ basic: [] }],
+    paths: Object.fromEntries(
+      OPERATIONS.map(([path, summary, request, answer, ours]) => [
+        `/${path}`,
+        {
+          post: {
+            operationId: path.replaceAll("/", "_"),
+            summary,
+            tags: [ours ? "Extensions" : "Lyra V4"],
+            parameters:
+              path === "Charge/CreatePaymentOrder"
+                ? [
+                    {
+                      name: "Idempotency-Key",
+                      in: "header",
+                      required: false,
+                      schema: { type: "string", maxLength: 255 },
+                      description: "Ours: same key + same body within 24 h replays the first answer; another body is refused (PSP_1103).",
+                    },
+                  ]
+                : [],
+            requestBody: { required: true, content: { "application/json": { schema: json(request, "input") } } },
+            responses: {
+              "200": {
+                description: "Envelope: SUCCESS with the answer, or ERROR with a WebServiceError.",
+                content: { "application/json": { schema: json(v4EnvelopeSchema(z.union([answer, v4ErrorSchema])), "output") } },
+              },
+            },
+          },
+        },
+      ]),
+    ),
+  };
+  return cached;
+}

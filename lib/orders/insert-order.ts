@@ -1,0 +1,110 @@
+import { type Actor, actorId } from "../auth/actor";
+import type { SqlClient } from "../server/sql";
+import { uuid7 } from "../server/uuid7";
+
+/** Every column of a new order, as createOrder has decided them. */
+export type NewOrderRow = {
+  id: string;
+  token: string;
+  shopId: string;
+  mode: "TEST" | "PRODUCTION";
+  channel: "URL" | "MAIL" | "SMS" | "WHATSAPP" | "INVOICE";
+  status: "RUNNING";
+  deliveryStatus: "IN_PROGRESS" | "MANUAL";
+  sendCount: number;
+  reference: string | null;
+  amount: bigint;
+  currency: string;
+  locale: string;
+  validUntil: Date;
+  validationMode: "AUTOMATIC" | "MANUAL";
+  captureDelay: number;
+  dataCollectionForm: boolean;
+  aliasMode: "NONE" | "PROPOSE" | "AUTOMATIC";
+  threeDsPreference: "NO_PREFERENCE" | "FRICTIONLESS" | "CHALLENGE";
+  buyerEmail: string | null;
+  description: string | null;
+  merchantComment: string | null;
+  taxAmount: bigint | null;
+  taxRate: number | null;
+  recipient: string | null;
+  bcc: string | null;
+  subject: string | null;
+  message: string | null;
+  apiData: Record<string, unknown>;
+  metadata: Record<string, string>;
+  ipnTargetUrl: string | null;
+  createdVia: "BACK_OFFICE" | "API" | "IMPORT";
+  sourceUserId: string | null;
+  createdAt: Date;
+  updatedAt: null;
+  transactions: [];
+};
+
+const COLUMNS = [
+  ["id", ""],
+  ["token", ""],
+  ["shopId", ""],
+  ["mode", '::"Mode"'],
+  ["channel", '::"Channel"'],
+  ["deliveryStatus", '::"DeliveryStatus"'],
+  ["reference", ""],
+  ["amount", "::bigint"],
+  ["currency", ""],
+  ["locale", ""],
+  ["validUntil", "::timestamptz"],
+  ["validationMode", '::"ValidationMode"'],
+  ["captureDelay", "::int"],
+  ["dataCollectionForm", "::boolean"],
+  ["aliasMode", '::"AliasMode"'],
+  ["threeDsPreference", '::"ThreeDsPreference"'],
+  ["buyerEmail", ""],
+  ["description", ""],
+  ["merchantComment", ""],
+  ["taxAmount", "::bigint"],
+  ["taxRate", "::numeric"],
+  ["recipient", ""],
+  ["bcc", ""],
+  ["subject", ""],
+  ["message", ""],
+  ["apiData", "::jsonb"],
+  ["metadata", "::jsonb"],
+  ["ipnTargetUrl", ""],
+  ["createdVia", '::"CreatedVia"'],
+  ["sourceUserId", "::uuid"],
+  ["createdAt", "::timestamptz"],
+] as const;
+
+const N = COLUMNS.length;
+// One statement: the order and its audit event, atomically, in one round trip.
+const INSERT_SQL = `WITH o AS (
+  INSERT INTO "PaymentOrder" (${COLUMNS.map(([c]) => `"${c}"`).join(", ")})
+  VALUES (${COLUMNS.map(([, cast], i) => `$${i + 1}${cast}`).join(", ")})
+  RETURNING id, "shopId", "createdAt"
+)
+INSERT INTO "AuditEvent" (id, "companyId", "shopId", "orderId", "actorType", "actorId", action, after, "createdAt")
+SELECT $${N + 1}::uuid, $${N + 2}::uuid, o."shopId", o.id, $${N + 3}::"ActorType", $${N + 4}, 'order.create', $${N + 5}::jsonb, o."createdAt" FROM o`;
+
+/** Inserts a new order with its "order.create" audit event, on the given connection. */
+export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Actor) {
+  const values: unknown[] = COLUMNS.map(([c]) => {
+    const v = row[c];
+    if (typeof v === "bigint") return v.toString();
+    if (c === "apiData" || c === "metadata") return JSON.stringify(v);
+    return v;
+  });
+  values.push(
+    uuid7(),
+    actor.type === "USER" ? actor.companyId : null,
+    actor.type,
+    actorId(actor),
+    JSON.stringify({
+      status: "RUNNING",
+      channel: row.channel,
+      amount: Number(row.amount),
+      currency: row.currency,
+      reference: row.reference,
+    }),
+  );
+  await client.query(INSERT_SQL, values);
+}

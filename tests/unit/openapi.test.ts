@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/lyra-api/openapi";
+
+describe("OpenAPI document", () => {
+  it("is OpenAPI 3.1 with every service, generated from the request schemas", () => {
+    process.env.DATABASE_URL ??= "postgresql://localhost/unused";
+    process.env.APP_SECRET ??= "unit-test-secret-0123456789";
+    const doc = openApiDocument() as {
+      openapi: string;
+      paths: Record<
+        string,
+        {
+          post: {
+            requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown>; required: string[] } } } };
+          };
+        }
+      >;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual([
+      "/Charge/CreatePaymentOrder",
+      "/Charge/PaymentOrder/Get",
+      "/Charge/PaymentOrder/Update",
+      "/Charge/PaymentOrder/Cancel",
+      "/Charge/PaymentOrder/Reactivate",
+      "/Charge/SDKTest",
+      "/Order/Get",
+    ]);
+    const create = doc.paths["/Charge/CreatePaymentOrder"]!.post.requestBody.content["application/json"].schema;
+    expect(create.required).toEqual(["amount", "currency"]);
+    expect(Object.keys(create.properties)).toEqual(
+      expect.arrayContaining(["orderId", "channelOptions", "expirationDate", "customer", "metadata", "formAction", "ipnTargetUrl"]),
+    );
+    expect(JSON.stringify(doc)).toContain("PSP_1000");
+  });
+});
