@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SideNav } from "@/components/backoffice/side-nav";
 import { TopBar } from "@/components/backoffice/top-bar";
@@ -5,6 +6,11 @@ import { Document } from "@/components/ui/document";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const name = translator(await getUiLanguage())("app_name");
+  return { title: { default: name, template: `%s · ${name}` } };
+}
 
 // Layouts only frame: every page and action checks the session and rights itself.
 export default async function BackOfficeLayout({ children }: { children: ReactNode }) {

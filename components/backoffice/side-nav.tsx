@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { T } from "@/lib/i18n";
 
-const SECTIONS = [
+type Item = { href: string; label: string; adminOnly?: boolean };
+
+const SECTIONS: { title: string; items: Item[] }[] = [
   {
     title: "nav_management",
     items: [
@@ -14,29 +16,33 @@ const SECTIONS = [
     title: "nav_settings",
     items: [
       { href: "/settings/shop", label: "nav_shop" },
+      { href: "/settings/api-keys", label: "nav_api_keys", adminOnly: true },
       { href: "/settings/company", label: "nav_company" },
       { href: "/settings/notification-rules", label: "nav_rules" },
       { href: "/settings/templates", label: "nav_templates" },
       { href: "/settings/users", label: "nav_users" },
+      { href: "/settings/api", label: "nav_api" },
     ],
   },
-] as const;
+];
 
-/** The manual's menu: Management and Settings. */
-export function SideNav({ t }: { t: T; role: string }) {
+/** The manual's menu: Management and Settings (entries a role cannot open are not shown). */
+export function SideNav({ t, role }: { t: T; role: string }) {
   return (
     <nav aria-label="Menu" className="w-60 shrink-0 border-r border-slate-200 bg-white p-4 text-sm">
       {SECTIONS.map((s) => (
         <div key={s.title} className="mb-6">
           <h2 className="mb-2 text-xs font-bold uppercase tracking-wide text-slate-600">{t(s.title)}</h2>
           <ul className="flex flex-col gap-1">
-            {s.items.map((i) => (
-              <li key={i.href}>
-                <Link href={i.href} className="block rounded px-2 py-1.5 text-slate-800 hover:bg-brand-50">
-                  {t(i.label)}
-                </Link>
-              </li>
-            ))}
+            {s.items
+              .filter((i) => !i.adminOnly || role === "ADMIN")
+              .map((i) => (
+                <li key={i.href}>
+                  <Link href={i.href} className="block rounded px-2 py-1.5 text-slate-800 hover:bg-brand-50">
+                    {t(i.label)}
+                  </Link>
+                </li>
+              ))}
           </ul>
         </div>
       ))}
