@@ -12,7 +12,7 @@ const DURATION = Number(process.env.DURATION ?? 30);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 
 const db = await freshDatabase();
-const server = await startServer({ DB_POOL_MAX: String(CONNECTIONS) });
+const server = await startServer(); // production defaults (DB pool of 8)
 const auth = `Basic ${Buffer.from("12345678:testpassword_DEMOSHOPKEY0000000001").toString("base64")}`;
 const url = `${server.base}/api-payment/V4/Charge/CreatePaymentOrder`;
 const body = JSON.stringify({ amount: 1990, currency: "EUR", orderId: "BENCH-1", channelOptions: { channelType: "URL" } });

@@ -49,8 +49,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ b
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const proc = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", APP_URL: base, START_WORKER: "0", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const proc = spawn("node_modules/.bin/tsx", ["scripts/server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", APP_URL: base, PORT: String(port), HOST: "127.0.0.1", START_WORKER: "0", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "--max-semi-space-size=32", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {

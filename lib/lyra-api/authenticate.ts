@@ -1,9 +1,12 @@
+import { SHOP_DEFAULTS_COLUMNS, type ShopDefaults, shopDefaultsOf } from "../orders/order-rules";
 import { getPool } from "../server/db";
 import { digestKey, safeEqualHex } from "../server/secrets";
 
 export type ApiShop = {
   id: string;
   mode: "TEST" | "PRODUCTION";
+  /** Read in the same query: order creation needs them next. */
+  defaults: ShopDefaults;
 };
 
 /**
@@ -21,16 +24,19 @@ export async function authenticateBasic(authorization: string | null): Promise<A
   if (!/^\d{8}$/.test(shopId) || password.length < 8 || password.length > 200) return null;
   const digest = digestKey(password);
   // Plain SQL: this runs on every API call (see getPool).
-  const r = await getPool().query<{ id: string; testPasswordDigest: string; prodPasswordDigest: string }>(
-    `SELECT id, "testPasswordDigest", "prodPasswordDigest" FROM "Shop" WHERE id = $1`,
-    [shopId],
-  );
+  const r = await getPool().query({
+    name: "api-auth",
+    text: `SELECT s.id, s."testPasswordDigest", s."prodPasswordDigest", ${SHOP_DEFAULTS_COLUMNS}
+             FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1`,
+    values: [shopId],
+  });
   const shop = r.rows[0];
   if (!shop) return null;
   // Both compared in constant time, whichever matches.
   const isTest = safeEqualHex(shop.testPasswordDigest, digest);
   const isProd = safeEqualHex(shop.prodPasswordDigest, digest);
-  return isTest ? { id: shop.id, mode: "TEST" } : isProd ? { id: shop.id, mode: "PRODUCTION" } : null;
+  const defaults = shopDefaultsOf(shop);
+  return isTest ? { id: shop.id, mode: "TEST", defaults } : isProd ? { id: shop.id, mode: "PRODUCTION", defaults } : null;
 }
 
 /** Best guess of the mode for an error envelope when authentication failed. */

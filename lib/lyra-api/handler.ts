@@ -1,6 +1,6 @@
 import { getDb } from "../server/db";
 import { authenticateBasic, modeHint } from "./authenticate";
-import { envelope, errorAnswer, jsonResponse } from "./envelope";
+import { envelope, errorAnswer } from "./envelope";
 import { LyraError } from "./error-codes";
 import { toLyraError } from "./parse-request";
 import { cancelPaymentOrder, reactivatePaymentOrder } from "./services/cancel-reactivate";
@@ -23,13 +23,24 @@ export const SERVICES: Record<string, Service> = {
 
 const MAX_BODY = 256 * 1024;
 
+export type RawRequest = { authorization: string | null; idempotencyKey: string | null; readBody(): Promise<string> };
+export type RawResponse = { status: number; headers: Record<string, string>; body: string };
+
+const HEADERS = { "Content-Type": "application/json;charset=utf-8", "Cache-Control": "no-store" };
+const raw = (payload: unknown, status = 200, extra: Record<string, string> = {}): RawResponse => ({
+  status,
+  headers: { ...HEADERS, ...extra },
+  body: JSON.stringify(payload),
+});
+
 /**
  * POST /api-payment/V4/<service>: Basic auth, JSON body (Content-Type not required), one service,
  * and the V4 envelope. Business and validation errors ride HTTP 200 with status ERROR, as the
- * real platform does; only a bug gives a 500.
+ * real platform does; only a bug gives a 500. Framework-free, so both the Next route and the
+ * lean HTTP front (scripts/server.ts) serve it.
  */
-export async function handleV4(service: string, req: Request): Promise<Response> {
-  const authorization = req.headers.get("authorization");
+export async function handleV4Raw(service: string, req: RawRequest): Promise<RawResponse> {
+  const authorization = req.authorization;
   let mode = modeHint(authorization);
   let shopId: string | null = null;
   try {
@@ -39,7 +50,7 @@ export async function handleV4(service: string, req: Request): Promise<Response>
     if (!shop) throw new LyraError("INT_905", "Invalid credentials: HTTP Basic <shopId>:<REST API password> expected");
     mode = shop.mode;
     shopId = shop.id;
-    const text = await req.text();
+    const text = await req.readBody();
     if (text.length > MAX_BODY) throw new LyraError("INT_902", `Request body larger than ${MAX_BODY} bytes`);
     let body: unknown;
     try {
@@ -48,23 +59,26 @@ export async function handleV4(service: string, req: Request): Promise<Response>
       throw new LyraError("INT_902", `Malformed JSON: ${(e as Error).message}`);
     }
     if (body === null || typeof body !== "object" || Array.isArray(body)) throw new LyraError("INT_902", "The body must be a JSON object");
-    const result = await run({
-      db: getDb(),
-      shop,
-      body: body as Record<string, unknown>,
-      idempotencyKey: req.headers.get("idempotency-key"),
-    });
-    const res = jsonResponse(envelope(service, "SUCCESS", result.answer, mode));
-    if (result.replayed) res.headers.set("Idempotent-Replayed", "true");
-    return res;
+    const result = await run({ db: getDb(), shop, body: body as Record<string, unknown>, idempotencyKey: req.idempotencyKey });
+    return raw(envelope(service, "SUCCESS", result.answer, mode), 200, result.replayed ? { "Idempotent-Replayed": "true" } : {});
   } catch (e) {
     let err: LyraError;
     try {
       err = toLyraError(e);
     } catch (bug) {
       console.error(`[api] ${service} failed`, bug);
-      return jsonResponse(envelope(service, "ERROR", errorAnswer("PSP_999", shopId, "Internal error"), mode), 500);
+      return raw(envelope(service, "ERROR", errorAnswer("PSP_999", shopId, "Internal error"), mode), 500);
     }
-    return jsonResponse(envelope(service, "ERROR", errorAnswer(err.code, shopId, err.detailedErrorMessage, err.detailedErrorCode), mode));
+    return raw(envelope(service, "ERROR", errorAnswer(err.code, shopId, err.detailedErrorMessage, err.detailedErrorCode), mode));
   }
+}
+
+/** The same, for a Fetch API Request (the Next route handler, tests). */
+export async function handleV4(service: string, req: Request): Promise<Response> {
+  const r = await handleV4Raw(service, {
+    authorization: req.headers.get("authorization"),
+    idempotencyKey: req.headers.get("idempotency-key"),
+    readBody: () => req.text(),
+  });
+  return new Response(r.body, { status: r.status, headers: r.headers });
 }

@@ -9,7 +9,7 @@ import { QUEUES } from "../server/jobs/queues";
 import { randomHex32, randomToken } from "../server/secrets";
 import { bossDb, type SqlClient, withSqlTransaction } from "../server/sql";
 import { insertOrder, type NewOrderRow } from "./insert-order";
-import { checkShopRules, loadShopDefaults } from "./order-rules";
+import { checkShopRules, loadShopDefaults, type ShopDefaults } from "./order-rules";
 import { paymentUrl } from "./payment-link";
 
 export type CreateOrderInput = {
@@ -44,6 +44,8 @@ export type CreateOrderInput = {
   subject?: string;
   message?: string;
   apiData?: Record<string, unknown>;
+  /** The shop's rules when the caller has just read them (the API's authentication does). */
+  shopDefaults?: ShopDefaults;
 };
 
 export type CreatedOrder = { id: string; token: string; paymentUrl: string; validUntil: Date; row: NewOrderRow };
@@ -66,7 +68,7 @@ export async function createOrder<T = undefined>(
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "OPERATOR");
   const pool = getPool();
-  const shop = await loadShopDefaults(pool, input.shopId);
+  const shop = input.shopDefaults ?? (await loadShopDefaults(pool, input.shopId));
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`);
   const { fields, validity } = checkShopRules(shop, { ...input, checkValidity: true });
   if (Object.keys(fields).length || !validity?.ok) {

@@ -106,5 +106,5 @@ export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Ac
       reference: row.reference,
     }),
   );
-  await client.query(INSERT_SQL, values);
+  await client.query({ name: "insert-order", text: INSERT_SQL, values });
 }

@@ -60,16 +60,20 @@ export type ShopDefaults = ShopRules & {
   defaultCaptureDelay: number;
 };
 
+/** Columns of "Shop" s / "DataCollectionForm" f that make ShopDefaults (see shopDefaultsOf). */
+export const SHOP_DEFAULTS_COLUMNS = `s."timeZone", s."defaultValidityDays", s.currencies, s."referenceMandatory", s.languages,
+  s."defaultLanguage", s."defaultValidationMode"::text AS "defaultValidationMode", s."defaultCaptureDelay",
+  f."shopId" IS NOT NULL AS "hasForm", f."publishedAt"`;
+
+// biome-ignore lint/suspicious/noExplicitAny: a raw pg row
+export const shopDefaultsOf = (s: any): ShopDefaults => ({ ...s, dataCollectionForm: s.hasForm ? { publishedAt: s.publishedAt } : null });
+
 /** The shop's rules and defaults in one indexed read (a hot path of order creation). */
 export async function loadShopDefaults(pool: { query: SqlClient["query"] }, shopId: string): Promise<ShopDefaults | null> {
-  const r = await pool.query(
-    `SELECT s."timeZone", s."defaultValidityDays", s.currencies, s."referenceMandatory", s.languages, s."defaultLanguage",
-            s."defaultValidationMode"::text AS "defaultValidationMode", s."defaultCaptureDelay",
-            f."shopId" IS NOT NULL AS "hasForm", f."publishedAt"
-       FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1`,
-    [shopId],
-  );
-  const s = r.rows[0];
-  if (!s) return null;
-  return { ...s, dataCollectionForm: s.hasForm ? { publishedAt: s.publishedAt } : null };
+  const r = await pool.query({
+    name: "shop-defaults",
+    text: `SELECT ${SHOP_DEFAULTS_COLUMNS} FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1`,
+    values: [shopId],
+  });
+  return r.rows[0] ? shopDefaultsOf(r.rows[0]) : null;
 }

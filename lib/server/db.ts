@@ -11,7 +11,7 @@ const g = globalThis as unknown as { prisma?: Db; pool?: pg.Pool };
  * on this hardware, against ~0.2 ms through pg) would cap throughput.
  */
 export function getPool(): pg.Pool {
-  g.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  g.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 8) });
   return g.pool;
 }
 

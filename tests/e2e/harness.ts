@@ -1,4 +1,4 @@
-// End-to-end harness: `next start` (production build, worker in-process) on a free port against
+// End-to-end harness: the production server (scripts/server.ts: Next + the REST API front, worker in-process) on a free port against
 // the test database, and Chromium through playwright-core.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -29,14 +29,14 @@ export type Harness = { base: string; browser: Browser; server: ChildProcess; pa
 export async function startHarness(): Promise<Harness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", START_WORKER: "1", APP_URL: base, PORT: String(port) },
+  const server = spawn("node_modules/.bin/tsx", ["scripts/server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", START_WORKER: "1", APP_URL: base, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const t0 = Date.now();
   for (;;) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    if (Date.now() - t0 > 60_000) throw new Error("next start did not answer within 60 s");
+    if (Date.now() - t0 > 60_000) throw new Error("the server did not answer within 60 s");
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
     } catch {}
