@@ -50,7 +50,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ b
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const proc = spawn("node_modules/.bin/tsx", ["scripts/server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", APP_URL: base, PORT: String(port), HOST: "127.0.0.1", START_WORKER: "0", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "--max-semi-space-size=32", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      APP_URL: base,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      START_WORKER: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: "--max-semi-space-size=32",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {

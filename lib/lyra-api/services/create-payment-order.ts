@@ -27,7 +27,16 @@ export const createPaymentOrder: Service = async ({ db, shop, body, idempotencyK
   try {
     const created = await createOrder(
       db,
-      { actor: apiActor(shop), shopId: shop.id, mode: shop.mode, channel, amountMinor: req.amount, currency: req.currency, ...fields, shopDefaults: shop.defaults },
+      {
+        actor: apiActor(shop),
+        shopId: shop.id,
+        mode: shop.mode,
+        channel,
+        amountMinor: req.amount,
+        currency: req.currency,
+        ...fields,
+        shopDefaults: shop.defaults,
+      },
       key
         ? async (client, order) => {
             const answer = toPaymentOrder(order.row);
