@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
+import { randomBytesPooled } from "../server/secrets";
 
 /** Dates as the API answers them: UTC, seconds, explicit offset ("2025-01-15T09:00:00+00:00"). */
 export const wireDate = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 19)}+00:00` : null);
 
-export const newTicket = () => crypto.randomBytes(16).toString("hex");
+export const newTicket = () => randomBytesPooled(16).toString("hex");
 
 /** Canonical JSON (sorted keys) for comparing request bodies. */
 export function canonicalJson(value: unknown): string {

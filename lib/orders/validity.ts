@@ -23,6 +23,17 @@ export function validityFromDay(
   return { ok: true, validUntil: endOfDayInZone(chosen, shop.timeZone) };
 }
 
+// "Today" per zone, recomputed at most once a minute (time-zone arithmetic showed up in profiles).
+const todayCache = new Map<string, { day: string; until: number }>();
+function todayInZone(now: Date, timeZone: string): string {
+  const t = now.getTime();
+  const hit = todayCache.get(timeZone);
+  if (hit && t >= hit.until - 60_000 && t < hit.until) return hit.day;
+  const day = dayInZone(now, timeZone);
+  todayCache.set(timeZone, { day, until: Math.floor(t / 60_000) * 60_000 + 60_000 });
+  return day;
+}
+
 /** Whether an order can still be paid at `now` (to the second). */
 export const isWithinValidity = (validUntil: Date, now = new Date()) => now.getTime() <= validUntil.getTime();
 

@@ -30,9 +30,24 @@ export function safeEqualHex(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
+// Random bytes drawn from the CSPRNG 4 KiB at a time (one system call instead of one per id:
+// measured at 5 % of the CPU of an API creation). Each byte is handed out once.
+let pool = Buffer.alloc(0);
+let offset = 0;
+export function randomBytesPooled(n: number): Buffer {
+  if (offset + n > pool.length) {
+    pool = crypto.randomBytes(Math.max(4096, n));
+    offset = 0;
+  }
+  const out = Buffer.from(pool.subarray(offset, offset + n));
+  pool.fill(0, offset, offset + n);
+  offset += n;
+  return out;
+}
+
 /** A random secret token, URL-safe; 24 bytes = 192 bits. */
-export const randomToken = (bytes = 24) => crypto.randomBytes(bytes).toString("base64url");
-export const randomHex32 = () => crypto.randomBytes(16).toString("hex");
+export const randomToken = (bytes = 24) => randomBytesPooled(bytes).toString("base64url");
+export const randomHex32 = () => randomBytesPooled(16).toString("hex");
 
 /** Derived secret for a subsystem (e.g. next-auth's JWT key) so one APP_SECRET configures all. */
 export const deriveSecret = (purpose: string) => key(purpose).toString("base64url");

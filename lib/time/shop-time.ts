@@ -13,10 +13,19 @@ export function addCalendarDays(day: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
-/** The UTC instant of 23:59:59 on `day` in the zone. */
+const endOfDayCache = new Map<string, number>();
+
+/** The UTC instant of 23:59:59 on `day` in the zone (memoised: a pure function of its inputs). */
 export function endOfDayInZone(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, 23, 59, 59, timeZone).getTime());
+  const key = `${day}|${timeZone}`;
+  let t = endOfDayCache.get(key);
+  if (t === undefined) {
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    t = new TZDate(y, m - 1, d, 23, 59, 59, timeZone).getTime();
+    if (endOfDayCache.size > 10_000) endOfDayCache.clear();
+    endOfDayCache.set(key, t);
+  }
+  return new Date(t);
 }
 
 export const isValidTimeZone = (tz: string) => {
