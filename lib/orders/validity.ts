@@ -16,7 +16,7 @@ export function validityFromDay(
   shop: { timeZone: string; defaultValidityDays: number },
   now = new Date(),
 ): ValidityCheck {
-  const today = dayInZone(now, shop.timeZone);
+  const today = todayInZone(now, shop.timeZone);
   const chosen = day ?? addCalendarDays(today, shop.defaultValidityDays);
   if (chosen < today) return { ok: false, error: "err_validity_past" };
   if (chosen > addCalendarDays(today, MAX_VALIDITY_DAYS)) return { ok: false, error: "err_validity_too_far" };
