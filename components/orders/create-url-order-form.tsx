@@ -9,23 +9,26 @@ import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 
 const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
-export function CreateUrlOrderForm({
-  mode,
-  shops,
-  messages: m,
-}: {
+type Props = {
   mode: "TEST" | "PRODUCTION";
   shops: ShopDefaults[];
   messages: Messages;
-}) {
-  const [state, action, pending] = useActionState<FormState, FormData>(createUrlOrderAction, {});
-  const [shopId, setShopId] = useState(state.values?.shopId ?? shops[0]?.id ?? "");
+  /** Prefilled values ("create from", or the order being modified). */
+  initial?: Record<string, string>;
+  /** Another action than creation (modify and resend), with its button label. */
+  submit?: { action: (prev: FormState, data: FormData) => Promise<FormState>; label: string };
+};
+
+/** The simplified "order by URL" form; also the "modify and resend" form. */
+export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit }: Props) {
+  const [state, action, pending] = useActionState<FormState, FormData>(submit?.action ?? createUrlOrderAction, {});
+  const [shopId, setShopId] = useState(state.values?.shopId ?? initial?.shopId ?? shops[0]?.id ?? "");
   const shop = shops.find((s) => s.id === shopId) ?? shops[0];
   const err = (k: string) => {
     const key = state.fields?.[k];
     return key ? ((m as Record<string, string>)[key] ?? key) : undefined;
   };
-  const v = state.values ?? {};
+  const v = state.values ?? initial ?? {};
   if (!shop) return null;
   return (
     <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
@@ -35,7 +38,7 @@ export function CreateUrlOrderForm({
         </p>
       ) : null}
       <input type="hidden" name="mode" value={mode} />
-      {shops.length > 1 ? (
+      {shops.length > 1 && !submit ? (
         <Field id="shopId" label={m.field_shop} error={err("shopId")}>
           <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => setShopId(e.target.value)}>
             {shops.map((s) => (
@@ -105,7 +108,7 @@ export function CreateUrlOrderForm({
       </Field>
       <div className="flex gap-3">
         <button type="submit" className={buttonClass()} disabled={pending}>
-          {m.create_submit}
+          {submit?.label ?? m.create_submit}
         </button>
         <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
           {m.cancel}

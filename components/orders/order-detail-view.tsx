@@ -1,20 +1,34 @@
 import Link from "next/link";
-import { markSentAction } from "@/app/(backoffice)/orders/actions";
-import { buttonClass } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
 import { languageOf } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money/format-money";
+import type { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import type { OrderDetail } from "@/lib/orders/get-order";
+import type { OrderAction } from "@/lib/orders/order-actions";
 import { orderMessageText } from "@/lib/orders/order-message-text";
 import { formatDateTime } from "@/lib/time/shop-time";
 import { AutoRefresh } from "./auto-refresh";
+import { OrderTimeline } from "./order-timeline";
+import { OrderToolbar } from "./order-toolbar";
 import { PaymentLinkPanel } from "./payment-link-panel";
 
-type Props = { order: OrderDetail; actor: UserActor; lang: string; t: T; created: boolean; qr: string };
+type Props = {
+  order: OrderDetail;
+  actor: UserActor;
+  lang: string;
+  t: T;
+  created: boolean;
+  qr: string;
+  notice: { ok: boolean; key: string } | null;
+  tab: "info" | "message";
+  actions: OrderAction[];
+  dates: { today: string; maxDay: string; validUntilDay: string };
+  timeline: Awaited<ReturnType<typeof findOrderTimeline>>;
+};
 
-export function OrderDetailView({ order, actor, lang, t, created, qr }: Props) {
+export function OrderDetailView({ order, actor, lang, t, created, qr, notice, tab, actions, dates, timeline }: Props) {
   const tz = order.shop.timeZone;
   const canOperate = hasRole(actor, "OPERATOR");
   const info: [string, React.ReactNode][] = [
@@ -63,13 +77,43 @@ export function OrderDetailView({ order, actor, lang, t, created, qr }: Props) {
           download: t("detail_qr_download"),
         }}
       />
-      {canOperate && order.deliveryStatus === "MANUAL" ? (
-        <form action={markSentAction}>
-          <input type="hidden" name="orderId" value={order.id} />
-          <button type="submit" className={buttonClass("secondary")}>
-            {t("detail_mark_sent")}
-          </button>
-        </form>
+      {notice ? (
+        <p
+          role={notice.ok ? "status" : "alert"}
+          className={`rounded-md p-3 text-sm font-medium ${notice.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
+          data-notice={notice.key}
+        >
+          {t(notice.key)}
+        </p>
+      ) : null}
+      {canOperate && actions.length ? <OrderToolbar t={t} orderId={order.id} mode={order.mode} actions={actions} {...dates} /> : null}
+      <nav aria-label={t("detail_title")} className="flex gap-2 border-b border-slate-200">
+        {(["info", "message"] as const).map((k) => (
+          <Link
+            key={k}
+            href={`/orders/${order.id}?tab=${k}`}
+            aria-current={tab === k ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === k ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700"}`}
+          >
+            {t(k === "info" ? "tab_info" : "tab_message")}
+          </Link>
+        ))}
+      </nav>
+      {tab === "message" ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-6 text-sm" data-testid="order-message">
+          {order.channel === "URL" || order.channel === "INVOICE" ? (
+            <p className="whitespace-pre-wrap">{orderMessageText(order, languageOf(order.locale) ?? "fr")}</p>
+          ) : (
+            <dl className="grid grid-cols-[10rem_1fr] gap-2">
+              <dt className="text-slate-600">{t("col_recipient")}</dt>
+              <dd>{order.recipient ?? "—"}</dd>
+              <dt className="text-slate-600">Subject</dt>
+              <dd>{order.subject ?? "—"}</dd>
+              <dt className="text-slate-600">{t("tab_message")}</dt>
+              <dd className="whitespace-pre-wrap">{order.message ?? t("message_none")}</dd>
+            </dl>
+          )}
+        </div>
       ) : null}
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-4 text-lg font-semibold">{t("detail_info")}</h2>
@@ -82,7 +126,7 @@ export function OrderDetailView({ order, actor, lang, t, created, qr }: Props) {
           ))}
         </dl>
       </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
+      <div id="transactions" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-4 text-lg font-semibold">{t("detail_transactions")}</h2>
         {order.transactions.length === 0 ? (
           <p className="text-sm text-slate-600">{t("detail_no_transaction")}</p>
@@ -101,6 +145,7 @@ export function OrderDetailView({ order, actor, lang, t, created, qr }: Props) {
           </ul>
         )}
       </div>
+      <OrderTimeline t={t} events={timeline} timeZone={tz} lang={lang} />
     </section>
   );
 }

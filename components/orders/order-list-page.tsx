@@ -7,14 +7,20 @@ import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { formatMoney } from "@/lib/money/format-money";
 import { findOrders } from "@/lib/orders/find-orders";
+import { availableActions, ORDER_ACTIONS, type OrderAction } from "@/lib/orders/order-actions";
 import { getDb } from "@/lib/server/db";
 import { AutoRefresh } from "./auto-refresh";
+import { OrderTable } from "./order-table";
+
+const COLUMNS = ["col_created", "col_reference", "col_amount", "col_channel", "col_status", "col_delivery", "col_valid_until"];
+const READ_ONLY = new Set<OrderAction>(["details", "message", "viewTransaction"]);
 
 export async function OrderListPage({ mode }: { mode: "TEST" | "PRODUCTION" }) {
   const { actor } = await requireSession();
   const lang = await getUiLanguage();
   const t = translator(lang);
   const orders = await findOrders(getDb(), { actor, mode });
+  const canOperate = hasRole(actor, "OPERATOR");
   const dt = (at: Date, timeZone: string) => new Intl.DateTimeFormat(lang, { dateStyle: "short", timeStyle: "short", timeZone }).format(at);
   const d = (at: Date, timeZone: string) => new Intl.DateTimeFormat(lang, { dateStyle: "short", timeZone }).format(at);
   return (
@@ -34,40 +40,30 @@ export async function OrderListPage({ mode }: { mode: "TEST" | "PRODUCTION" }) {
       {orders.length === 0 ? (
         <p className="text-slate-600">{t("orders_empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="order-list">
-            <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-              <tr>
-                {["col_created", "col_reference", "col_amount", "col_channel", "col_status", "col_delivery", "col_valid_until"].map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2">
-                    {t(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((o) => (
-                <tr key={o.id} className="border-t border-slate-100 hover:bg-slate-50" data-order-id={o.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{dt(o.createdAt, o.shop.timeZone)}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
-                      {o.reference ?? o.id.slice(0, 8)}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatMoney(o.amount, o.currency, lang)}</td>
-                  <td className="px-3 py-2">{t(`channel_${o.channel}`)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge value={o.status} label={t(`status_${o.status}`)} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge value={o.deliveryStatus} label={t(`delivery_${o.deliveryStatus}`)} />
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{d(o.validUntil, o.shop.timeZone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <OrderTable
+          headers={COLUMNS.map((c) => t(c))}
+          labels={{
+            ...Object.fromEntries(ORDER_ACTIONS.map((a) => [a, t(`action_${a}`)])),
+            actions: t("actions"),
+            select_hint: t("list_select_hint"),
+          }}
+          rows={orders.map((o) => ({
+            id: o.id,
+            mode: o.mode,
+            actions: availableActions(o).filter((a) => canOperate || READ_ONLY.has(a)),
+            cells: [
+              dt(o.createdAt, o.shop.timeZone),
+              <Link key="r" href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
+                {o.reference ?? o.id.slice(0, 8)}
+              </Link>,
+              formatMoney(o.amount, o.currency, lang),
+              t(`channel_${o.channel}`),
+              <StatusBadge key="s" value={o.status} label={t(`status_${o.status}`)} />,
+              <StatusBadge key="d" value={o.deliveryStatus} label={t(`delivery_${o.deliveryStatus}`)} />,
+              d(o.validUntil, o.shop.timeZone),
+            ],
+          }))}
+        />
       )}
     </section>
   );

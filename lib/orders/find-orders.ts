@@ -14,6 +14,7 @@ export async function findOrders(db: DbOrTx, input: OrderListInput) {
     select: {
       id: true,
       shopId: true,
+      mode: true,
       reference: true,
       amount: true,
       currency: true,

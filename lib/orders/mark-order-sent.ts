@@ -8,6 +8,11 @@ import { getOrderOrThrow } from "./get-order";
 export async function markOrderSent(db: Db, input: { actor: Actor; orderId: string }) {
   const order = await getOrderOrThrow(db, input);
   assertRole(input.actor, "OPERATOR");
+  if (order.status !== "RUNNING") {
+    throw new AppError("INVALID_TRANSITION", `cannot mark sent an order in status ${order.status}`, {
+      details: { status: order.status, event: "markSent" },
+    });
+  }
   await db.$transaction(async (tx) => {
     const res = await tx.paymentOrder.updateMany({
       where: { id: order.id, deliveryStatus: "MANUAL" },

@@ -16,6 +16,8 @@ export const ORDER_TRANSITIONS = {
   cancel: { from: ["RUNNING"], to: "CANCELLED" },
   reactivate: { from: ["CANCELLED"], to: "RUNNING" },
   extendValidity: { from: ["RUNNING", "EXPIRED"], to: "RUNNING" },
+  // Back office "modify and resend": a refused or expired order is open again once modified.
+  modify: { from: ["RUNNING", "REFUSED", "EXPIRED"], to: "RUNNING" },
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
 
 export type OrderEvent = keyof typeof ORDER_TRANSITIONS;
@@ -38,8 +40,7 @@ export async function transitionOrder(
   });
   if (!current) throw new AppError("NOT_FOUND", `order ${input.orderId} not found`);
   // An unpaid order past its validity is expired even before the sweep has marked it.
-  const status =
-    input.event === "expire" || input.event === "extendValidity" ? current.status : effectiveStatus(current.status, current.validUntil);
+  const status = input.event === "expire" ? current.status : effectiveStatus(current.status, current.validUntil);
   const refuse = () =>
     new AppError("INVALID_TRANSITION", `cannot ${input.event} an order in status ${status}`, {
       details: { status, event: input.event },

@@ -8,6 +8,7 @@ import { QUEUES } from "../server/jobs/queues";
 import type { CreateOrderInput } from "./create-order";
 import { getOrderOrThrow } from "./get-order";
 import { checkShopRules, SHOP_RULES_SELECT } from "./order-rules";
+import { canTransition } from "./order-status";
 import { effectiveStatus } from "./order-view";
 
 export type OrderChanges = Partial<Omit<CreateOrderInput, "actor" | "shopId" | "mode" | "channel" | "language">>;
@@ -20,7 +21,10 @@ const json = (v: unknown) =>
  * what changes; the row is locked so a payment cannot slip in between. `resend` queues the
  * channel's message again (e-mail, SMS, WhatsApp).
  */
-export async function updateOrder(db: Db, input: { actor: Actor; orderId: string; changes: OrderChanges; resend?: boolean }) {
+export async function updateOrder(
+  db: Db,
+  input: { actor: Actor; orderId: string; changes: OrderChanges; resend?: boolean; reopen?: boolean },
+) {
   const order = await getOrderOrThrow(db, input);
   assertRole(input.actor, "OPERATOR");
   const c = input.changes;
@@ -73,10 +77,28 @@ export async function updateOrder(db: Db, input: { actor: Actor; orderId: string
     const rows = await tx.$queryRaw<{ status: "RUNNING" | "PAID" | "REFUSED" | "EXPIRED" | "CANCELLED"; validUntil: Date }[]>`
       SELECT status, "validUntil" FROM "PaymentOrder" WHERE id = ${order.id} FOR UPDATE`;
     const status = rows[0] ? effectiveStatus(rows[0].status, rows[0].validUntil) : "CANCELLED";
-    if (status !== "RUNNING") {
+    const allowed = input.reopen ? canTransition(status, "modify") : status === "RUNNING";
+    if (!allowed) {
       throw new AppError("INVALID_TRANSITION", `cannot update an order in status ${status}`, { details: { status, event: "update" } });
     }
-    await tx.paymentOrder.update({ where: { id: order.id }, data });
+    const until = validity?.ok ? validity.validUntil : rows[0]!.validUntil;
+    if (until.getTime() < Date.now()) {
+      throw new AppError("VALIDATION", "a new validity end is needed", {
+        fields: { validUntil: "err_validity_past" },
+        publicMessage: "invalid_input",
+      });
+    }
+    await tx.paymentOrder.update({ where: { id: order.id }, data: status === "RUNNING" ? data : { ...data, status: "RUNNING" } });
+    if (status !== "RUNNING") {
+      await recordAuditEvent(tx, {
+        actor: input.actor,
+        action: "order.modify",
+        shopId: order.shopId,
+        orderId: order.id,
+        before: { status },
+        after: { status: "RUNNING" },
+      });
+    }
     await recordAuditEvent(tx, {
       actor: input.actor,
       action: "order.update",

@@ -12,6 +12,7 @@ describe("order life cycle table (F-LC-1)", () => {
     cancel: ["RUNNING"],
     reactivate: ["CANCELLED"],
     extendValidity: ["RUNNING", "EXPIRED"],
+    modify: ["RUNNING", "REFUSED", "EXPIRED"],
   };
   for (const [event, allowed] of Object.entries(expected)) {
     for (const status of STATUSES) {

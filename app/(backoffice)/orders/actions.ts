@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
 import { createOrder } from "@/lib/orders/create-order";
-import { markOrderSent } from "@/lib/orders/mark-order-sent";
+import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { urlOrderFormSchema } from "@/lib/orders/schemas";
+import { updateOrder } from "@/lib/orders/update-order";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { fieldErrorsOf } from "@/lib/server/validation";
@@ -40,9 +41,34 @@ export async function createUrlOrderAction(_prev: FormState, formData: FormData)
   redirect(`/orders/${id}?created=1`);
 }
 
-export async function markSentAction(formData: FormData) {
+/** Modify (and resend) from the edit page: RUNNING, REFUSED or EXPIRED orders; open again after. */
+export async function modifyOrderAction(orderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSession();
-  const orderId = String(formData.get("orderId") ?? "");
-  await markOrderSent(getDb(), { actor, orderId });
+  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = urlOrderFormSchema.safeParse(values);
+  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error), values };
+  const f = parsed.data;
+  try {
+    const order = await getOrderOrThrow(getDb(), { actor, orderId });
+    await updateOrder(getDb(), {
+      actor,
+      orderId,
+      reopen: true,
+      resend: order.channel === "MAIL",
+      changes: {
+        reference: f.reference,
+        amountMinor: f.amountMinor,
+        currency: f.currency,
+        validUntilDay: f.validUntil,
+        buyerEmail: f.buyerEmail,
+      },
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields, values };
+    if (isAppError(e) && e.code === "INVALID_TRANSITION") return { error: "err_action_not_allowed", values };
+    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden", values };
+    throw e;
+  }
   revalidatePath(`/orders/${orderId}`);
+  redirect(`/orders/${orderId}?done=modify`);
 }

@@ -1,3 +1,4 @@
+import { shopSettingsEn } from "./shop-settings";
 import type { Messages } from "./types";
 
 // English catalogue.
@@ -126,6 +127,32 @@ export const en: Messages = {
   url_text:
     "Hello,\n\nHere is your link to pay %amount% to %shop_name% (reference %reference%): %url%\nIt is valid until %end_date%.\n\nThank you.",
 
+  actions: "Actions",
+  action_details: "Details",
+  action_message: "Sent message",
+  action_modifyResend: "Modify and resend",
+  action_resend: "Resend",
+  action_changeValidity: "Change validity date",
+  action_cancel: "Cancel order",
+  action_reactivate: "Reactivate",
+  action_createFrom: "Create from this order",
+  action_viewTransaction: "View transaction",
+  action_markSent: "Mark as sent",
+  done_cancel: 'The order is cancelled: its link now reads "expired".',
+  done_reactivate: "The order is reactivated.",
+  done_resend: "The message is sent again.",
+  done_markSent: "The order is marked as sent.",
+  done_changeValidity: "The validity date is changed (nothing sent).",
+  done_modify: "The order is modified.",
+  err_action_not_allowed: "This action is no longer possible for this order (its status changed).",
+  err_no_transaction: "This order has no transaction.",
+  tab_info: "Information",
+  tab_message: "Message",
+  timeline: "History",
+  edit_title: "Modify the order",
+  edit_submit: "Save and resend",
+  message_none: "No message: the merchant sends the link.",
+  list_select_hint: "Select an order (click) to show its actions; double-click for details, right-click for the menu.",
   err_shop: "Choose a shop.",
   err_mode: "Unknown mode.",
   err_reference_too_long: "64 characters at most.",
@@ -211,4 +238,5 @@ export const en: Messages = {
   api_example_title: "Example: create a €19.90 order in TEST",
   api_example_help: "Replace testpassword_… with the shop's TEST password. Amounts are in the currency's minor units: 1990 for EUR 19.90.",
   api_example_label: "curl command",
+  ...shopSettingsEn,
 };

@@ -1,4 +1,6 @@
 // Catalogue français (langue par défaut du back office).
+import { shopSettingsFr } from "./shop-settings";
+
 export const fr = {
   app_name: "Ordres de paiement",
   nav_management: "Gestion",
@@ -124,6 +126,32 @@ export const fr = {
   url_text:
     "Bonjour,\n\nVoici le lien pour régler %amount% à %shop_name% (référence %reference%) : %url%\nIl est valable jusqu'au %end_date%.\n\nMerci.",
 
+  actions: "Actions",
+  action_details: "Détails",
+  action_message: "Message envoyé",
+  action_modifyResend: "Modifier et renvoyer",
+  action_resend: "Renvoyer",
+  action_changeValidity: "Changer la date de validité",
+  action_cancel: "Annuler l'ordre",
+  action_reactivate: "Réactiver",
+  action_createFrom: "Créer à partir de cet ordre",
+  action_viewTransaction: "Voir la transaction",
+  action_markSent: "Marquer comme envoyé",
+  done_cancel: "L'ordre est annulé : le lien affiche désormais « expiré ».",
+  done_reactivate: "L'ordre est réactivé.",
+  done_resend: "Le message est renvoyé.",
+  done_markSent: "L'ordre est marqué comme envoyé.",
+  done_changeValidity: "La date de validité est modifiée (aucun envoi).",
+  done_modify: "L'ordre est modifié.",
+  err_action_not_allowed: "Cette action n'est plus possible pour cet ordre (son statut a changé).",
+  err_no_transaction: "Cet ordre n'a pas de transaction.",
+  tab_info: "Informations",
+  tab_message: "Message",
+  timeline: "Historique",
+  edit_title: "Modifier l'ordre",
+  edit_submit: "Enregistrer et renvoyer",
+  message_none: "Aucun message : le lien est transmis par le marchand.",
+  list_select_hint: "Sélectionnez un ordre (clic) pour afficher ses actions ; double-clic pour le détail, clic droit pour le menu.",
   err_shop: "Choisissez une boutique.",
   err_mode: "Mode inconnu.",
   err_reference_too_long: "64 caractères au plus.",
@@ -210,4 +238,5 @@ export const fr = {
   api_example_help:
     "Remplacez testpassword_… par le mot de passe de TEST de la boutique. Les montants sont en unités mineures de la devise : 1990 pour 19,90 EUR.",
   api_example_label: "Commande curl",
+  ...shopSettingsFr,
 } as const;

@@ -1,20 +1,25 @@
 // /orders/[id] — order detail: link, ready-to-send text, QR code, information, transactions.
 import { notFound } from "next/navigation";
 import { OrderDetailView } from "@/components/orders/order-detail-view";
+import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
+import { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
+import { availableActions } from "@/lib/orders/order-actions";
 import { qrDataUrl } from "@/lib/orders/payment-link";
+import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
+import { addCalendarDays, dayInZone } from "@/lib/time/shop-time";
 
 export default async function OrderPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<{ created?: string; tab?: string; done?: string; error?: string }>;
 }) {
   const { actor } = await requireSession();
   const { id } = await params;
@@ -23,14 +28,21 @@ export default async function OrderPage({
     throw e;
   });
   const lang = await getUiLanguage();
+  const sp = await searchParams;
+  const today = dayInZone(new Date(), order.shop.timeZone);
   return (
     <OrderDetailView
       order={order}
       actor={actor}
       lang={lang}
       t={translator(lang)}
-      created={(await searchParams).created === "1"}
+      created={sp.created === "1"}
+      notice={sp.done ? { ok: true, key: `done_${sp.done}` } : sp.error ? { ok: false, key: sp.error } : null}
+      tab={sp.tab === "message" ? "message" : "info"}
       qr={await qrDataUrl(order.paymentUrl)}
+      actions={hasRole(actor, "OPERATOR") ? availableActions(order) : []}
+      dates={{ today, maxDay: addCalendarDays(today, MAX_VALIDITY_DAYS), validUntilDay: dayInZone(order.validUntil, order.shop.timeZone) }}
+      timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
     />
   );
 }

@@ -1,0 +1,50 @@
+// /orders/[id]/edit — "modify and resend" (F-ACT): an order in progress, refused or expired.
+import { notFound } from "next/navigation";
+import { modifyOrderAction } from "@/app/(backoffice)/orders/actions";
+import { CreateUrlOrderForm } from "@/components/orders/create-url-order-form";
+import { hasRole } from "@/lib/auth/actor";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { en } from "@/lib/i18n/messages/en";
+import { fr } from "@/lib/i18n/messages/fr";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { getOrderOrThrow } from "@/lib/orders/get-order";
+import { getOrderCopy } from "@/lib/orders/get-order-copy";
+import { availableActions } from "@/lib/orders/order-actions";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { dayInZone } from "@/lib/time/shop-time";
+
+export default async function EditOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireSession();
+  const { id } = await params;
+  const order = await getOrderOrThrow(getDb(), { actor, orderId: id }).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  if (!hasRole(actor, "OPERATOR") || !availableActions(order).includes("modifyResend")) notFound();
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  const copy = await getOrderCopy(getDb(), { actor, orderId: id });
+  const shops = (await findShopDefaults(getDb(), { actor })).filter((s) => s.id === order.shopId);
+  const validUntil = dayInZone(order.validUntil, order.shop.timeZone);
+  return (
+    <section aria-labelledby="title" className="max-w-xl">
+      <h1 id="title" className="mb-6 text-2xl font-semibold">
+        {t("edit_title")} {order.reference ?? ""}
+      </h1>
+      <CreateUrlOrderForm
+        mode={order.mode}
+        shops={shops}
+        messages={lang === "en" ? en : fr}
+        initial={{
+          ...copy,
+          reference: order.reference ?? "",
+          validUntil: validUntil < (shops[0]?.today ?? "") ? (shops[0]?.defaultValidUntil ?? validUntil) : validUntil,
+        }}
+        submit={{ action: modifyOrderAction.bind(null, order.id), label: t("edit_submit") }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, assertRole } from "../auth/actor";
+import type { Db } from "../server/db";
+import { AppError } from "../server/errors";
+import { enqueueInTx } from "../server/jobs/enqueue";
+import { QUEUES } from "../server/jobs/queues";
+import { getOrderOrThrow } from "./get-order";
+
+/** F-ACT "resend" (e-mail orders in progress): the same message, queued again. */
+export async function resendOrder(db: Db, input: { actor: Actor; orderId: string }) {
+  const order = await getOrderOrThrow(db, input);
+  assertRole(input.actor, "OPERATOR");
+  if (order.channel !== "MAIL")
+    throw new AppError("INVALID_TRANSITION", "only e-mail orders can be resent", { details: { status: order.status, event: "resend" } });
+  if (order.status !== "RUNNING")
+    throw new AppError("INVALID_TRANSITION", `cannot resend an order in status ${order.status}`, {
+      details: { status: order.status, event: "resend" },
+    });
+  await db.$transaction(async (tx) => {
+    await tx.paymentOrder.update({ where: { id: order.id }, data: { deliveryStatus: "IN_PROGRESS" } });
+    await recordAuditEvent(tx, { actor: input.actor, action: "order.resend", shopId: order.shopId, orderId: order.id });
+    await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: order.id, kind: "RESEND" });
+  });
+}
