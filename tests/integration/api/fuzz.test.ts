@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
   v4EnvelopeSchema,
@@ -16,6 +16,8 @@ import { db, resetDatabase, seedTenants } from "../../helpers/db";
 // an error creates or changes nothing.
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
+// Thousands of requests per test: minutes on a busy 2-core machine, not the default 60 s.
+vi.setConfig({ testTimeout: 600_000 });
 
 const weird = fc.constantFrom<unknown>(
   "",
