@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { isPageLanguage } from "../i18n/locales";
+import { isKnownCurrency } from "../money/currencies";
+import { MAX_VALIDITY_DAYS } from "../orders/validity";
+import { isValidTimeZone } from "../time/shop-time";
 import { SHOP_KEY_NAMES } from "./shop-keys";
 
 // Messages are keys of the message catalogue (lib/i18n/messages).
@@ -12,3 +16,45 @@ export const shopKeyActionSchema = z.object({
 });
 
 export type ShopKeyActionInput = z.infer<typeof shopKeyActionSchema>;
+
+export const MAX_CAPTURE_DELAY_DAYS = 365;
+
+const emptyToNull = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? null : v);
+const wholeDays = (min: number, max: number, error: string) =>
+  z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+/** A list of known codes, at least one, without duplicates; errors name the list, not an item. */
+const codes = (isKnown: (code: string) => boolean, unknown: string, none: string) =>
+  z
+    .array(z.string({ error: unknown }), { error: none })
+    .min(1, { error: none })
+    .refine((list) => list.every(isKnown), { error: unknown })
+    .transform((list) => [...new Set(list)]);
+
+/** Settings › Shop (F-SET-1): the shop's identity and the defaults of its payment orders. */
+export const shopSettingsSchema = z
+  .object({
+    name: z.string({ error: "err_shop_name" }).trim().min(1, { error: "err_shop_name" }).max(100, { error: "err_shop_name" }),
+    url: z.preprocess(emptyToNull, z.httpUrl({ error: "err_shop_url" }).max(255, { error: "err_shop_url" }).nullable()),
+    managerEmail: z.preprocess(emptyToNull, z.email({ error: "err_email" }).max(150, { error: "err_email" }).nullable()),
+    defaultValidityDays: wholeDays(1, MAX_VALIDITY_DAYS, "err_validity_days"),
+    referenceMandatory: z.boolean({ error: "err_generic" }),
+    defaultValidationMode: z.enum(["AUTOMATIC", "MANUAL"], { error: "err_validation_mode" }),
+    defaultCaptureDelay: wholeDays(0, MAX_CAPTURE_DELAY_DAYS, "err_capture_delay"),
+    timeZone: z.string({ error: "err_time_zone" }).refine(isValidTimeZone, { error: "err_time_zone" }),
+    languages: codes(isPageLanguage, "err_language_unknown", "err_languages_none"),
+    defaultLanguage: z.string({ error: "err_default_language" }),
+    currencies: codes(isKnownCurrency, "err_currency_unknown", "err_currencies_none"),
+  })
+  .refine((s) => s.languages.includes(s.defaultLanguage), {
+    path: ["defaultLanguage"],
+    error: "err_default_language",
+    // Also when other fields are wrong, so that every bad field is named at once (not with no language at all).
+    when: ({ value }) => {
+      const v = value as { languages?: unknown; defaultLanguage?: unknown };
+      return Array.isArray(v.languages) && v.languages.length > 0 && typeof v.defaultLanguage === "string";
+    },
+  });
+
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+/** As typed in the form or sent by a client: every field, not yet checked. */
+export type ShopSettingsInput = { [K in keyof ShopSettings]: unknown };

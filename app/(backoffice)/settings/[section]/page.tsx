@@ -5,7 +5,6 @@ import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 
 const SECTIONS: Record<string, string> = {
-  shop: "nav_shop",
   company: "nav_company",
   "notification-rules": "nav_rules",
   templates: "nav_templates",

@@ -1,0 +1,47 @@
+"use server";
+// Server action of Settings › Shop: authenticate, read the form, call one use case, map the result.
+import { revalidatePath } from "next/cache";
+import { requireSession } from "@/lib/auth/session";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import type { ShopSettingsInput } from "@/lib/shops/schemas";
+import { updateShopSettings } from "@/lib/shops/update-shop-settings";
+
+/** The submitted values, as typed (shown again after an error). */
+export type ShopSettingsValues = Record<keyof ShopSettingsInput, string | string[] | boolean>;
+export type ShopSettingsState = {
+  fields?: Record<string, string>;
+  error?: string;
+  values?: ShopSettingsValues;
+  saved?: "changed" | "unchanged";
+};
+
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+
+export async function updateShopSettingsAction(_prev: ShopSettingsState, formData: FormData): Promise<ShopSettingsState> {
+  const { actor } = await requireSession();
+  const shopId = text(formData, "shopId");
+  const values: ShopSettingsValues = {
+    name: text(formData, "name"),
+    url: text(formData, "url"),
+    managerEmail: text(formData, "managerEmail"),
+    defaultValidityDays: text(formData, "defaultValidityDays"),
+    referenceMandatory: formData.get("referenceMandatory") === "on",
+    defaultValidationMode: text(formData, "defaultValidationMode"),
+    defaultCaptureDelay: text(formData, "defaultCaptureDelay"),
+    timeZone: text(formData, "timeZone"),
+    languages: formData.getAll("languages").map(String),
+    defaultLanguage: text(formData, "defaultLanguage"),
+    currencies: formData.getAll("currencies").map(String),
+  };
+  try {
+    const { changed } = await updateShopSettings(getDb(), { actor, shopId, settings: values });
+    revalidatePath("/settings/shop");
+    revalidatePath("/orders/new");
+    return { values, saved: changed.length ? "changed" : "unchanged" };
+  } catch (e) {
+    if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields, values };
+    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden", values };
+    throw e;
+  }
+}

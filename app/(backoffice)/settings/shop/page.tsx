@@ -1,0 +1,71 @@
+// /settings/shop?shop= — a shop's settings (F-SET-1): administrators edit them, other roles read them.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ShopPicker } from "@/components/settings/shop-picker";
+import { ShopSettingsForm } from "@/components/settings/shop-settings-form";
+import { hasRole } from "@/lib/auth/actor";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { PAGE_LANGUAGES } from "@/lib/i18n/locales";
+import { en } from "@/lib/i18n/messages/en";
+import { fr } from "@/lib/i18n/messages/fr";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { CURRENCIES } from "@/lib/money/currencies";
+import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { getShopSettings } from "@/lib/shops/get-shop-settings";
+import { MAX_CAPTURE_DELAY_DAYS } from "@/lib/shops/schemas";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getUiLanguage())("shopset_title") };
+}
+
+export default async function ShopSettingsPage({ searchParams }: { searchParams: Promise<{ shop?: string }> }) {
+  const { actor, shops } = await requireSession();
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  const requested = (await searchParams).shop;
+  const shop = shops.find((s) => s.id === requested) ?? shops[0];
+  const view = shop
+    ? await getShopSettings(getDb(), { actor, shopId: shop.id }).catch((e) => {
+        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+        throw e;
+      })
+    : null;
+  const readOnly = !hasRole(actor, "ADMIN");
+  const languageName = new Intl.DisplayNames([lang], { type: "language" });
+  const currencyName = new Intl.DisplayNames([lang], { type: "currency" });
+  const choices = {
+    timeZones: Intl.supportedValuesOf("timeZone"),
+    languages: PAGE_LANGUAGES.map((l) => ({ value: l, label: languageName.of(l) ?? l })),
+    currencies: CURRENCIES.map((c) => ({ value: c, label: `${c} — ${currencyName.of(c) ?? c}` })),
+    maxValidityDays: MAX_VALIDITY_DAYS,
+    maxCaptureDelay: MAX_CAPTURE_DELAY_DAYS,
+  };
+  return (
+    <section aria-labelledby="title" className="max-w-3xl">
+      <h1 id="title" className="mb-2 text-2xl font-semibold">
+        {t("shopset_title")}
+      </h1>
+      <p className="mb-1 text-slate-700">{t("shopset_intro")}</p>
+      <p className="mb-6 text-sm text-slate-600">{t("shopset_orders_note")}</p>
+      {view ? (
+        <>
+          <ShopPicker shops={shops} current={view.shopId} labels={{ shop: t("shopset_shop"), show: t("shopset_shop_show") }} />
+          {readOnly ? (
+            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
+              {t("shopset_read_only")}
+            </p>
+          ) : null}
+          <p className="mb-2 font-semibold" data-testid="shop-heading">
+            {view.settings.name} ({view.shopId})
+          </p>
+          <ShopSettingsForm key={view.shopId} view={view} readOnly={readOnly} choices={choices} messages={lang === "en" ? en : fr} />
+        </>
+      ) : (
+        <p className="text-slate-600">{t("shopset_none")}</p>
+      )}
+    </section>
+  );
+}
