@@ -1,9 +1,9 @@
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { enqueueInTx } from "../server/jobs/enqueue";
 import { QUEUES } from "../server/jobs/queues";
+import { transitionDelivery } from "./delivery-status";
 import { getOrderOrThrow } from "./get-order";
 
 /** F-ACT "resend" (e-mail orders in progress): the same message, queued again. */
@@ -17,8 +17,7 @@ export async function resendOrder(db: Db, input: { actor: Actor; orderId: string
       details: { status: order.status, event: "resend" },
     });
   await db.$transaction(async (tx) => {
-    await tx.paymentOrder.update({ where: { id: order.id }, data: { deliveryStatus: "IN_PROGRESS" } });
-    await recordAuditEvent(tx, { actor: input.actor, action: "order.resend", shopId: order.shopId, orderId: order.id });
+    await transitionDelivery(tx, { orderId: order.id, event: "resend", actor: input.actor });
     await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: order.id, kind: "RESEND" });
   });
 }

@@ -6,6 +6,7 @@ import type { Prisma } from "../server/generated/prisma/client";
 import { enqueueInTx } from "../server/jobs/enqueue";
 import { QUEUES } from "../server/jobs/queues";
 import type { CreateOrderInput } from "./create-order";
+import { transitionDelivery } from "./delivery-status";
 import { getOrderOrThrow } from "./get-order";
 import { checkShopRules, SHOP_RULES_SELECT } from "./order-rules";
 import { canTransition } from "./order-status";
@@ -108,7 +109,7 @@ export async function updateOrder(
       after: Object.fromEntries(changed.map((k) => [k, json((c as Record<string, unknown>)[k])])),
     });
     if (input.resend && (order.channel === "MAIL" || order.channel === "SMS" || order.channel === "WHATSAPP")) {
-      await tx.paymentOrder.update({ where: { id: order.id }, data: { deliveryStatus: "IN_PROGRESS" } });
+      await transitionDelivery(tx, { orderId: order.id, event: "resend", actor: input.actor });
       await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: order.id, kind: "RESEND" });
     }
   });

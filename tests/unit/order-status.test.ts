@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { canDeliveryTransition, DELIVERY_TRANSITIONS } from "@/lib/orders/delivery-status";
 import { canTransition, ORDER_TRANSITIONS } from "@/lib/orders/order-status";
 import { effectiveStatus } from "@/lib/orders/order-view";
 
@@ -29,5 +30,20 @@ describe("order life cycle table (F-LC-1)", () => {
     expect(effectiveStatus("RUNNING", end, new Date("2026-01-15T22:59:59Z"))).toBe("RUNNING");
     expect(effectiveStatus("RUNNING", end, new Date("2026-01-15T22:59:59.001Z"))).toBe("EXPIRED");
     expect(effectiveStatus("PAID", end, new Date("2027-01-01T00:00:00Z"))).toBe("PAID");
+  });
+});
+
+describe("delivery status table (F-LC-2)", () => {
+  const DELIVERY = ["IN_PROGRESS", "SENT", "FAILED", "MANUAL"] as const;
+  const expected = { markSent: ["MANUAL"], delivered: ["IN_PROGRESS"], failed: ["IN_PROGRESS"], resend: ["IN_PROGRESS", "SENT", "FAILED"] };
+  for (const [event, allowed] of Object.entries(expected)) {
+    for (const status of DELIVERY) {
+      it(`${event} from ${status}: ${allowed.includes(status) ? "allowed" : "refused"}`, () => {
+        expect(canDeliveryTransition(status, event as keyof typeof DELIVERY_TRANSITIONS)).toBe(allowed.includes(status));
+      });
+    }
+  }
+  it("a link sent by hand never goes back to manual", () => {
+    expect(Object.values(DELIVERY_TRANSITIONS).map((r) => r.to as string)).not.toContain("MANUAL");
   });
 });

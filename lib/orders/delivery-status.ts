@@ -1,0 +1,48 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import type { Tx } from "../server/db";
+import { AppError } from "../server/errors";
+import type { DeliveryStatus } from "../server/generated/prisma/enums";
+
+/**
+ * The delivery status (F-LC-2) as one table: e-mail/SMS/WhatsApp go in progress → sent | failed;
+ * URL and invoice links go manual sending → sent when the merchant says so; a resend starts over.
+ */
+export const DELIVERY_TRANSITIONS = {
+  markSent: { from: ["MANUAL"], to: "SENT" },
+  delivered: { from: ["IN_PROGRESS"], to: "SENT" },
+  failed: { from: ["IN_PROGRESS"], to: "FAILED" },
+  resend: { from: ["IN_PROGRESS", "SENT", "FAILED"], to: "IN_PROGRESS" },
+} as const satisfies Record<string, { from: readonly DeliveryStatus[]; to: DeliveryStatus }>;
+
+export type DeliveryEvent = keyof typeof DELIVERY_TRANSITIONS;
+
+export const canDeliveryTransition = (status: DeliveryStatus, event: DeliveryEvent) =>
+  (DELIVERY_TRANSITIONS[event].from as readonly DeliveryStatus[]).includes(status);
+
+/** Applies a delivery event atomically (conditional update) with its audit event. */
+export async function transitionDelivery(
+  tx: Tx,
+  input: { orderId: string; event: DeliveryEvent; actor: Actor; sendCountIncrement?: number },
+) {
+  const rule = DELIVERY_TRANSITIONS[input.event];
+  const res = await tx.paymentOrder.updateManyAndReturn({
+    where: { id: input.orderId, deliveryStatus: { in: [...rule.from] } },
+    data: { deliveryStatus: rule.to, ...(input.sendCountIncrement ? { sendCount: { increment: input.sendCountIncrement } } : {}) },
+    select: { shopId: true },
+  });
+  if (res.length !== 1) {
+    const current = await tx.paymentOrder.findUnique({ where: { id: input.orderId }, select: { deliveryStatus: true } });
+    throw new AppError("INVALID_TRANSITION", `cannot ${input.event} a delivery in status ${current?.deliveryStatus}`, {
+      publicMessage: "err_action_not_allowed",
+      details: { deliveryStatus: current?.deliveryStatus, event: input.event },
+    });
+  }
+  await recordAuditEvent(tx, {
+    actor: input.actor,
+    action: `order.delivery.${input.event}`,
+    shopId: res[0]!.shopId,
+    orderId: input.orderId,
+    after: { deliveryStatus: rule.to },
+  });
+}
