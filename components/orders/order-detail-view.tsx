@@ -45,6 +45,12 @@ export function OrderDetailView({ order, actor, lang, t, created, qr, notice, ta
     [t("detail_send_count"), String(order.sendCount)],
     [t("detail_validation"), t(`validation_${order.validationMode}`)],
     [t("detail_capture_delay"), String(order.captureDelay)],
+    [t("col_recipient"), order.recipient ?? order.buyerEmail ?? "—"],
+    [t("detail_subject"), order.subject ?? "—"],
+    [t("detail_dcf"), t(order.dataCollectionForm ? "yes" : "no")],
+    [t("detail_3ds"), t(`threeds_${order.threeDsPreference}`)],
+    [t("detail_alias"), t(`alias_${order.aliasMode}`)],
+    [t("detail_tx_status"), order.transactions[0] ? t(`txs_${order.transactions[0].status}`) : "—"],
   ];
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">

@@ -1,3 +1,4 @@
+import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
 import type { Messages } from "./types";
 
@@ -153,6 +154,19 @@ export const en: Messages = {
   edit_submit: "Save and resend",
   message_none: "No message: the merchant sends the link.",
   list_select_hint: "Select an order (click) to show its actions; double-click for details, right-click for the menu.",
+  detail_subject: "Subject",
+  detail_dcf: "Data collection form",
+  detail_3ds: "3-D Secure preference",
+  detail_alias: "Card registration (alias)",
+  detail_tx_status: "Transaction status",
+  yes: "Yes",
+  no: "No",
+  threeds_NO_PREFERENCE: "No preference",
+  threeds_FRICTIONLESS: "Frictionless requested",
+  threeds_CHALLENGE: "Challenge requested",
+  alias_NONE: "No",
+  alias_PROPOSE: "Offered to the buyer",
+  alias_AUTOMATIC: "Automatic",
   err_shop: "Choose a shop.",
   err_mode: "Unknown mode.",
   err_reference_too_long: "64 characters at most.",
@@ -239,4 +253,5 @@ export const en: Messages = {
   api_example_help: "Replace testpassword_… with the shop's TEST password. Amounts are in the currency's minor units: 1990 for EUR 19.90.",
   api_example_label: "curl command",
   ...shopSettingsEn,
+  ...orderSearchEn,
 };

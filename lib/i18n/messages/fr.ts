@@ -1,4 +1,5 @@
 // Catalogue français (langue par défaut du back office).
+import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
 
 export const fr = {
@@ -152,6 +153,19 @@ export const fr = {
   edit_submit: "Enregistrer et renvoyer",
   message_none: "Aucun message : le lien est transmis par le marchand.",
   list_select_hint: "Sélectionnez un ordre (clic) pour afficher ses actions ; double-clic pour le détail, clic droit pour le menu.",
+  detail_subject: "Objet",
+  detail_dcf: "Formulaire de collecte de données",
+  detail_3ds: "Préférence 3-D Secure",
+  detail_alias: "Enregistrement de la carte (alias)",
+  detail_tx_status: "Statut de la transaction",
+  yes: "Oui",
+  no: "Non",
+  threeds_NO_PREFERENCE: "Pas de préférence",
+  threeds_FRICTIONLESS: "Sans interaction demandée",
+  threeds_CHALLENGE: "Authentification forte demandée",
+  alias_NONE: "Non",
+  alias_PROPOSE: "Proposé à l'acheteur",
+  alias_AUTOMATIC: "Automatique",
   err_shop: "Choisissez une boutique.",
   err_mode: "Mode inconnu.",
   err_reference_too_long: "64 caractères au plus.",
@@ -239,4 +253,5 @@ export const fr = {
     "Remplacez testpassword_… par le mot de passe de TEST de la boutique. Les montants sont en unités mineures de la devise : 1990 pour 19,90 EUR.",
   api_example_label: "Commande curl",
   ...shopSettingsFr,
+  ...orderSearchFr,
 } as const;
