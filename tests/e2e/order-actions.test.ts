@@ -100,6 +100,25 @@ describe("order actions in the browser (F-ACT)", () => {
     await page.waitForSelector(`tr[data-order-id="${o.id}"] [data-status=PAID]`, { timeout: 15_000 });
   });
 
+  it("from the list toolbar: resend an e-mail order; view a paid order's transaction", async () => {
+    const mail = await newOrder(users.operator, {
+      reference: "ACT-RESEND",
+      channel: "MAIL",
+      recipient: "buyer@example.com",
+      subject: "Hello",
+    });
+    const paid = await newOrder(users.operator, { reference: "ACT-PAID" });
+    await payOrder(db, { token: paid.token, card: card("4970100000000055") });
+    const page = await operator();
+    await row(page, mail.id).click();
+    await Promise.all([page.waitForURL(/done=resend/), page.click("[data-testid=list-toolbar] [data-action=resend]")]);
+    expect(await page.locator("[data-event='order.delivery.resend']").count()).toBe(1);
+    await page.goto(`${h.base}/test-orders`);
+    await row(page, paid.id).click();
+    await Promise.all([page.waitForURL(/#transactions$/), page.click("[data-testid=list-toolbar] [data-action=viewTransaction]")]);
+    expect(await page.textContent("[data-testid=order-transactions]")).toContain("0055");
+  });
+
   it("viewers get no action that changes anything", async () => {
     const o = await newOrder(users.operator, { reference: "ACT-VIEWER" });
     const page = await h.page();
