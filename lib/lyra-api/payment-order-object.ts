@@ -2,6 +2,7 @@ import { effectiveStatus } from "../orders/order-view";
 import { paymentUrl } from "../orders/payment-link";
 import type { DbOrTx } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
+import { CUSTOMER_DETAIL_FIELDS as DETAIL_FIELDS } from "./response-schemas";
 import { urlMessageTemplate } from "./url-message";
 import { wireDate } from "./wire";
 
@@ -56,26 +57,7 @@ type ApiData = Record<string, unknown> & { customer?: Record<string, unknown> };
 
 const STATUS = { RUNNING: "RUNNING", PAID: "PAID", REFUSED: "REFUSED", EXPIRED: "EXPIRED", CANCELLED: "CANCELLED" } as const;
 const FORM_ACTION = { NONE: "PAYMENT", PROPOSE: "ASK_REGISTER_PAY", AUTOMATIC: "REGISTER_PAY" } as const;
-const DETAIL_FIELDS = [
-  "title",
-  "category",
-  "firstName",
-  "lastName",
-  "phoneNumber",
-  "cellPhoneNumber",
-  "streetNumber",
-  "address",
-  "address2",
-  "district",
-  "zipCode",
-  "city",
-  "state",
-  "country",
-  "language",
-  "identityCode",
-  "identityType",
-  "legalName",
-];
+
 const SUB_MERCHANT_FIELDS = [
   "companyType",
   "legalNumber",

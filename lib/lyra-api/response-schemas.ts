@@ -7,33 +7,30 @@ const wireDate = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/
 const nstr = z.string().nullable();
 const typed = <T extends z.ZodRawShape>(type: string, shape: T) => z.object({ ...shape, _type: z.literal(type) });
 
+/** The fields of V4/Customer/BillingDetails (shipping details add three). */
+export const CUSTOMER_DETAIL_FIELDS = [
+  "title",
+  "category",
+  "firstName",
+  "lastName",
+  "phoneNumber",
+  "cellPhoneNumber",
+  "streetNumber",
+  "address",
+  "address2",
+  "district",
+  "zipCode",
+  "city",
+  "state",
+  "country",
+  "language",
+  "identityCode",
+  "identityType",
+  "legalName",
+];
+
 const details = (type: string, extra: string[] = []) =>
-  typed(
-    type,
-    Object.fromEntries(
-      [
-        "title",
-        "category",
-        "firstName",
-        "lastName",
-        "phoneNumber",
-        "cellPhoneNumber",
-        "streetNumber",
-        "address",
-        "address2",
-        "district",
-        "zipCode",
-        "city",
-        "state",
-        "country",
-        "language",
-        "identityCode",
-        "identityType",
-        "legalName",
-        ...extra,
-      ].map((k) => [k, nstr]),
-    ),
-  ).nullable();
+  typed(type, Object.fromEntries([...CUSTOMER_DETAIL_FIELDS, ...extra].map((k) => [k, nstr]))).nullable();
 
 export const v4PaymentOrderSchema = typed("V4/PaymentOrder", {
   paymentOrderId: z.string().regex(/^[a-f0-9]{32}$/),

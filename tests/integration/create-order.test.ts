@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
-import { createOrder } from "@/lib/orders/create-order";
-import { urlOrderFormSchema } from "@/lib/orders/schemas";
+import { createUrlOrder } from "@/lib/orders/create-url-order";
 import { AppError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/validation";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "@/lib/time/shop-time";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 
@@ -23,29 +21,21 @@ const form = (over: Record<string, string> = {}) => ({
   ...over,
 });
 
-/** What the back-office action does: parse the form, then the use case. Returns field errors or the id. */
+/** The form's use case: field errors, or the created order. */
 async function submit(actor: UserActor, values: Record<string, string>) {
-  const parsed = urlOrderFormSchema.safeParse(values);
-  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error) };
-  const f = parsed.data;
   try {
-    const o = await createOrder(db, {
-      actor,
-      shopId: f.shopId,
-      mode: f.mode,
-      reference: f.reference,
-      amountMinor: f.amountMinor,
-      currency: f.currency,
-      validUntilDay: f.validUntil,
-      buyerEmail: f.buyerEmail,
-      language: f.language,
-    });
+    const o = await createUrlOrder(db, { actor, values });
     return { id: o.id, token: o.token, url: o.paymentUrl };
   } catch (e) {
-    if (e instanceof AppError) return { code: e.code, fields: e.fields };
-    throw e;
+    if (!(e instanceof AppError)) throw e;
+    // Shape errors (zod) and shop rules both come back as VALIDATION with fields.
+    return e.code === "VALIDATION" && !SHOP_RULE_KEYS.some((k) => Object.values(e.fields ?? {}).includes(k))
+      ? { fields: e.fields }
+      : { code: e.code, fields: e.fields };
   }
 }
+
+const SHOP_RULE_KEYS = ["err_validity_past", "err_validity_too_far", "err_currency_not_enabled", "err_reference_required"];
 
 describe("create an order by URL (F-CH-URL)", () => {
   it("creates it in progress / manual sending, payable until 23:59:59 Paris time", async () => {

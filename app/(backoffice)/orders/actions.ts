@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
-import { createOrder } from "@/lib/orders/create-order";
+import { createUrlOrder } from "@/lib/orders/create-url-order";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { urlOrderFormSchema } from "@/lib/orders/schemas";
 import { updateOrder } from "@/lib/orders/update-order";
@@ -16,22 +16,9 @@ export type FormState = { fields?: Record<string, string>; error?: string; value
 export async function createUrlOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSession();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  const parsed = urlOrderFormSchema.safeParse(values);
-  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error), values };
   let id: string;
   try {
-    const f = parsed.data;
-    ({ id } = await createOrder(getDb(), {
-      actor,
-      shopId: f.shopId,
-      mode: f.mode,
-      reference: f.reference,
-      amountMinor: f.amountMinor,
-      currency: f.currency,
-      validUntilDay: f.validUntil,
-      buyerEmail: f.buyerEmail,
-      language: f.language,
-    }));
+    ({ id } = await createUrlOrder(getDb(), { actor, values }));
   } catch (e) {
     if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields, values };
     if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden", values };

@@ -1,0 +1,21 @@
+import type { UserActor } from "../auth/actor";
+import type { Db } from "../server/db";
+import { parseOrThrow } from "../server/validation";
+import { createOrder } from "./create-order";
+import { urlOrderFormSchema } from "./schemas";
+
+/** The back office's "order by URL" form, as typed, to a created order (or field errors). */
+export async function createUrlOrder(db: Db, input: { actor: UserActor; values: Record<string, string> }) {
+  const f = parseOrThrow(urlOrderFormSchema, input.values);
+  return createOrder(db, {
+    actor: input.actor,
+    shopId: f.shopId,
+    mode: f.mode,
+    reference: f.reference,
+    amountMinor: f.amountMinor,
+    currency: f.currency,
+    validUntilDay: f.validUntil,
+    buyerEmail: f.buyerEmail,
+    language: f.language,
+  });
+}
