@@ -41,7 +41,16 @@ try {
   if (code === 0 && filter.length === 0) {
     code = run(
       "node_modules/.bin/vitest",
-      ["run", "--project", "unit", "--project", "integration", "tests/unit/", "tests/integration/validity", "tests/integration/order-validity-zones"],
+      [
+        "run",
+        "--project",
+        "unit",
+        "--project",
+        "integration",
+        "tests/unit/",
+        "tests/integration/validity",
+        "tests/integration/order-validity-zones",
+      ],
       { TZ: "Pacific/Kiritimati" },
     );
   }
