@@ -6,6 +6,8 @@ import type { OrderAction } from "@/lib/orders/order-actions";
 import { actionHref, OrderRowMenu } from "./order-row-menu";
 
 export type OrderTableRow = { id: string; mode: string; actions: OrderAction[]; cells: ReactNode[] };
+/** A column header; `sort` is set on the column the list is sorted by (aria-sort). */
+export type OrderTableHeader = { key: string; label: ReactNode; sort?: "ascending" | "descending" };
 
 const POSTED = new Set<OrderAction>(["cancel", "reactivate", "resend", "markSent"]);
 
@@ -13,7 +15,15 @@ const POSTED = new Set<OrderAction>(["cancel", "reactivate", "resend", "markSent
  * The order list's rows: click selects (toolbar acts on the selection), double-click or Enter opens
  * the detail, right-click or Shift+F10 / the context-menu key opens the row's action menu.
  */
-export function OrderTable({ headers, rows, labels }: { headers: string[]; rows: OrderTableRow[]; labels: Record<string, string> }) {
+export function OrderTable({
+  headers,
+  rows,
+  labels,
+}: {
+  headers: OrderTableHeader[];
+  rows: OrderTableRow[];
+  labels: Record<string, string>;
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
@@ -58,8 +68,8 @@ export function OrderTable({ headers, rows, labels }: { headers: string[]; rows:
           <thead className="bg-slate-100 text-xs uppercase text-slate-700">
             <tr>
               {headers.map((h) => (
-                <th key={h} scope="col" className="px-3 py-2">
-                  {h}
+                <th key={h.key} scope="col" className="px-3 py-2" aria-sort={h.sort} data-column={h.key}>
+                  {h.label}
                 </th>
               ))}
             </tr>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PAGE_LANGUAGES } from "../i18n/locales";
 import { isKnownCurrency } from "../money/currencies";
 import { parseMajorAmount } from "../money/parse-amount";
+import { ORDER_COLUMNS } from "./list-columns";
 
 // Messages are keys of the message catalogue (lib/i18n/messages), shown next to the field.
 
@@ -48,3 +49,61 @@ export const urlOrderFormSchema = z
   });
 
 export type UrlOrderForm = z.infer<typeof urlOrderFormSchema>;
+
+// ——— The order list's search tool (issue 4): GET parameters of /orders and /test-orders, and of
+// their CSV export. Amounts are typed in major units of `currency`; days are YYYY-MM-DD in the
+// shop's zone (the use case turns them into instants).
+
+export const ORDER_SORTS = ORDER_COLUMNS;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
+const typedAmount = z.string().trim().max(20);
+
+export const orderSearchSchema = z
+  .object({
+    shop: optional(z.string().regex(/^\d{8}$/, { error: "err_shop" })),
+    channel: optional(z.enum(["URL", "MAIL", "SMS", "WHATSAPP", "INVOICE"], { error: "osearch_err_value" })),
+    status: optional(z.enum(["RUNNING", "PAID", "REFUSED", "EXPIRED", "CANCELLED"], { error: "osearch_err_value" })),
+    delivery: optional(z.enum(["IN_PROGRESS", "SENT", "FAILED", "MANUAL"], { error: "osearch_err_value" })),
+    createdFrom: optional(daySchema),
+    createdTo: optional(daySchema),
+    validFrom: optional(daySchema),
+    validTo: optional(daySchema),
+    currency: optional(currencySchema),
+    amountMin: optional(typedAmount),
+    amountMax: optional(typedAmount),
+    reference: optional(z.string().trim().max(64, { error: "err_reference_too_long" })),
+    recipient: optional(z.string().trim().max(150, { error: "osearch_err_value" })),
+    sort: z.preprocess(emptyToUndefined, z.enum(ORDER_SORTS).catch("created").default("created")),
+    dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).catch("desc").default("desc")),
+    after: optional(z.string().max(400)),
+  })
+  .transform((v, ctx) => {
+    const minor = (field: "amountMin" | "amountMax") => {
+      const typed = v[field];
+      if (typed === undefined) return undefined;
+      if (!v.currency) {
+        ctx.addIssue({ code: "custom", path: ["currency"], message: "osearch_err_currency" });
+        return undefined;
+      }
+      const parsed = parseMajorAmount(typed, v.currency);
+      if (parsed.ok) return parsed.minor;
+      ctx.addIssue({ code: "custom", path: [field], message: `err_amount_${parsed.reason}` });
+      return undefined;
+    };
+    const { amountMin, amountMax, sort, dir, after, ...filters } = v;
+    return { filters: { ...filters, amountMinMinor: minor("amountMin"), amountMaxMinor: minor("amountMax") }, sort, dir, after };
+  });
+
+export type OrderSearch = z.output<typeof orderSearchSchema>;
+export type OrderSearchFilters = OrderSearch["filters"];
+
+/** The column chooser's form: the ticked columns, and the list to go back to. */
+export const listColumnsFormSchema = z.object({
+  columns: z.array(z.enum(ORDER_COLUMNS)).max(ORDER_COLUMNS.length),
+  returnTo: z
+    .string()
+    .regex(/^\/(test-)?orders(\?[^\s]*)?$/)
+    .catch("/orders"),
+});
