@@ -1,3 +1,5 @@
+-- Reference prefix search: varchar_pattern_ops (hand-written: Prisma cannot express it without
+-- seeing a difference on every diff, so the schema declares the same columns without it).
 -- DropIndex
 DROP INDEX "PaymentOrder_shopId_mode_reference_idx";
 
