@@ -102,7 +102,7 @@ export async function searchOrders(db: DbOrTx, input: SearchOrdersInput) {
            s."name" AS "shopName", s."timeZone"
     FROM "PaymentOrder" o JOIN "Shop" s ON s."id" = o."shopId"
     WHERE ${join(where, " AND ")}
-    ${orderBy(sort, dir)}
+    ${orderBy(sort, dir, Boolean(f.reference || f.recipient))}
     LIMIT ${limit + 1}`;
 
   const page = rows.slice(0, limit);
