@@ -119,6 +119,27 @@ describe("order actions in the browser (F-ACT)", () => {
     expect(await page.textContent("[data-testid=order-transactions]")).toContain("0055");
   });
 
+  it("every navigating action of the row menu leads to its place; reactivate from the list", async () => {
+    const o = await newOrder(users.operator, { reference: "ACT-NAV" });
+    const page = await operator();
+    const viaMenu = async (action: string, url: RegExp) => {
+      await page.goto(`${h.base}/test-orders`);
+      await row(page, o.id).click({ button: "right" });
+      await Promise.all([page.waitForURL(url), page.click(`[data-testid=row-menu] [data-action=${action}]`)]);
+    };
+    await viaMenu("details", new RegExp(`/orders/${o.id}$`));
+    await viaMenu("modifyResend", new RegExp(`/orders/${o.id}/edit$`));
+    await viaMenu("changeValidity", /#change-validity$/);
+    await viaMenu("createFrom", new RegExp(`from=${o.id}`));
+    await page.goto(`${h.base}/test-orders`);
+    await row(page, o.id).click({ button: "right" });
+    await Promise.all([page.waitForURL(/done=cancel/), page.click("[data-testid=row-menu] [data-action=cancel]")]);
+    await page.goto(`${h.base}/test-orders`);
+    await row(page, o.id).click();
+    await Promise.all([page.waitForURL(/done=reactivate/), page.click("[data-testid=list-toolbar] [data-action=reactivate]")]);
+    expect(await status(o.id)).toBe("RUNNING");
+  });
+
   it("viewers get no action that changes anything", async () => {
     const o = await newOrder(users.operator, { reference: "ACT-VIEWER" });
     const page = await h.page();
