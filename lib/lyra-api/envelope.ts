@@ -41,9 +41,3 @@ export function errorAnswer(
     _type: "V4/WebService/WebServiceError",
   };
 }
-
-export const jsonResponse = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json;charset=utf-8", "Cache-Control": "no-store" },
-  });
