@@ -1,13 +1,12 @@
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
+import { queueMessages } from "../channels/queue-messages";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
 import type { Db } from "../server/db";
 import { getPool } from "../server/db";
 import { AppError } from "../server/errors";
 import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
-import { getBoss } from "../server/jobs/boss";
-import { QUEUES } from "../server/jobs/queues";
 import { randomHex32, randomToken } from "../server/secrets";
-import { bossDb, type SqlClient, withSqlTransaction } from "../server/sql";
+import { type SqlClient, withSqlTransaction } from "../server/sql";
 import { insertOrder, type NewOrderRow } from "./insert-order";
 import { checkShopRules, loadShopDefaults, type ShopDefaults } from "./order-rules";
 import { paymentUrl } from "./payment-link";
@@ -126,10 +125,11 @@ export async function createOrder<T = undefined>(
     }
     return { ...created, extra: undefined as T };
   }
-  const boss = delivered ? await getBoss() : null;
   const extra = await withSqlTransaction(async (client) => {
     await insertOrder(client, row, input.actor);
-    if (boss) await boss.send(QUEUES.deliverOrder.name, { orderId: row.id, kind: "ORDER" }, { db: bossDb(client) });
+    if (delivered && row.recipient) {
+      await queueMessages(client, [{ orderId: row.id, channel, kind: "ORDER", recipient: row.recipient, bcc: row.bcc }]);
+    }
     return afterInsert ? afterInsert(client, created) : (undefined as T);
   });
   return { ...created, extra };

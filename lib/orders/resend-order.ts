@@ -1,8 +1,7 @@
 import { type Actor, assertRole } from "../auth/actor";
+import { queueOrderMessageAgain } from "../channels/queue-messages";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import { enqueueInTx } from "../server/jobs/enqueue";
-import { QUEUES } from "../server/jobs/queues";
 import { transitionDelivery } from "./delivery-status";
 import { getOrderOrThrow } from "./get-order";
 
@@ -18,6 +17,6 @@ export async function resendOrder(db: Db, input: { actor: Actor; orderId: string
     });
   await db.$transaction(async (tx) => {
     await transitionDelivery(tx, { orderId: order.id, event: "resend", actor: input.actor });
-    await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: order.id, kind: "RESEND" });
+    await queueOrderMessageAgain(tx, order.id);
   });
 }

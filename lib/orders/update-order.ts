@@ -1,10 +1,9 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole } from "../auth/actor";
+import { queueOrderMessageAgain } from "../channels/queue-messages";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Prisma } from "../server/generated/prisma/client";
-import { enqueueInTx } from "../server/jobs/enqueue";
-import { QUEUES } from "../server/jobs/queues";
 import type { CreateOrderInput } from "./create-order";
 import { transitionDelivery } from "./delivery-status";
 import { getOrderOrThrow } from "./get-order";
@@ -110,7 +109,7 @@ export async function updateOrder(
     });
     if (input.resend && (order.channel === "MAIL" || order.channel === "SMS" || order.channel === "WHATSAPP")) {
       await transitionDelivery(tx, { orderId: order.id, event: "resend", actor: input.actor });
-      await enqueueInTx(tx, QUEUES.deliverOrder.name, { orderId: order.id, kind: "RESEND" });
+      await queueOrderMessageAgain(tx, order.id);
     }
   });
 }

@@ -1,6 +1,6 @@
 import { PgBoss } from "pg-boss";
 import { env } from "../env";
-import { QUEUES } from "./queues";
+import { deliveryJobExpireSeconds, QUEUES } from "./queues";
 
 const g = globalThis as unknown as { bossPromise?: Promise<PgBoss> };
 
@@ -17,10 +17,17 @@ export function getBoss(): Promise<PgBoss> {
       // Maintenance and cron ticks only where jobs are worked on.
       supervise: process.env.START_WORKER === "1" || process.env.PO_WORKER === "1",
       schedule: process.env.START_WORKER === "1" || process.env.PO_WORKER === "1",
+      // How often expired jobs (a killed worker's) are found and handed out again.
+      superviseIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 60),
+      monitorIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 60),
     });
     boss.on("error", (e) => console.error("[jobs]", e));
     await boss.start();
-    for (const q of Object.values(QUEUES)) await boss.createQueue(q.name, q.options);
+    for (const q of Object.values(QUEUES)) {
+      const options = q.name.startsWith("channels.") ? { ...q.options, expireInSeconds: deliveryJobExpireSeconds() } : q.options;
+      await boss.createQueue(q.name, options);
+      await boss.updateQueue(q.name, options);
+    }
     return boss;
   })().catch((e) => {
     g.bossPromise = undefined;

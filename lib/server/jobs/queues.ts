@@ -2,17 +2,37 @@ import type { Queue } from "pg-boss";
 
 // Every background queue, its retry policy, in one place. Payloads carry ids only; handlers
 // re-read state and are idempotent.
+
+/** How long a worker may hold a delivery job: past it (worker killed), pg-boss hands it out again. */
+export const deliveryJobExpireSeconds = () => Number(process.env.DELIVERY_JOB_EXPIRE_SECONDS ?? 120);
+
 export const QUEUES = {
   expireOrdersSweep: {
     name: "orders.expire-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
   },
-  // Sends an order's message on its channel (e-mail, SMS, WhatsApp). Handlers come with the
-  // channel issues; until then jobs wait in the queue and the order reads "in progress".
-  deliverOrder: {
-    name: "channels.deliver-order",
-    options: { retryLimit: 10, retryBackoff: true, retryDelay: 30 } satisfies Omit<Queue, "name">,
+  recoverMessagesSweep: {
+    name: "channels.recover-sweep",
+    options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
+  },
+  // One job per message ({ messageId }). Send failures are retried by the handler on its own
+  // schedule (MAIL_RETRY_SCHEDULE); pg-boss' retries only cover a worker that died mid-job.
+  email: {
+    name: "channels.email",
+    options: { retryLimit: 20, retryDelay: 5 } satisfies Omit<Queue, "name">,
+  },
+  // SMS and WhatsApp handlers come with issue 6: until then their jobs wait in these queues.
+  sms: {
+    name: "channels.sms",
+    options: { retryLimit: 20, retryDelay: 5 } satisfies Omit<Queue, "name">,
+  },
+  whatsapp: {
+    name: "channels.whatsapp",
+    options: { retryLimit: 20, retryDelay: 5 } satisfies Omit<Queue, "name">,
   },
 } as const;
 
-export type DeliverOrderJob = { orderId: string; kind: "ORDER" | "RESEND" };
+export type DeliverMessageJob = { messageId: string };
+
+export const queueOfChannel = (channel: "MAIL" | "SMS" | "WHATSAPP") =>
+  channel === "MAIL" ? QUEUES.email.name : channel === "SMS" ? QUEUES.sms.name : QUEUES.whatsapp.name;

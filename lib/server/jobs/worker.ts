@@ -1,7 +1,9 @@
+import { deliverEmails } from "../../channels/deliver-emails";
+import { recoverMessages } from "../../channels/recover-messages";
 import { expireOrders } from "../../orders/expire-orders";
 import { getDb } from "../db";
 import { getBoss } from "./boss";
-import { QUEUES } from "./queues";
+import { type DeliverMessageJob, QUEUES } from "./queues";
 
 /** Registers every job handler and schedule on this process. Idempotent per process. */
 export async function startWorker() {
@@ -17,5 +19,24 @@ export async function startWorker() {
   });
   // Every minute; the buyer page and lists already treat a passed validity as expired.
   await boss.schedule(QUEUES.expireOrdersSweep.name, "* * * * *");
+
+  // E-mail: batches of messages per job fetch; two batches in flight per process.
+  await boss.work<DeliverMessageJob>(
+    QUEUES.email.name,
+    {
+      batchSize: Number(process.env.MAIL_BATCH_SIZE ?? 100),
+      localConcurrency: 2,
+      pollingIntervalSeconds: Number(process.env.JOBS_POLL_SECONDS ?? 1),
+    },
+    async (jobs) => {
+      await deliverEmails(jobs.map((j) => j.data.messageId));
+    },
+  );
+  await boss.work(QUEUES.recoverMessagesSweep.name, async () => {
+    const n = await recoverMessages();
+    if (n) console.log(`[jobs] re-queued ${n} messages left by a stopped worker`);
+  });
+  await boss.schedule(QUEUES.recoverMessagesSweep.name, "* * * * *");
+  await recoverMessages().catch((e) => console.error("[jobs] recovery at start failed", e));
   console.log("[jobs] worker started");
 }

@@ -1,0 +1,69 @@
+import { fromPrisma } from "pg-boss";
+import type { Tx } from "../server/db";
+import { getBoss } from "../server/jobs/boss";
+import { queueOfChannel } from "../server/jobs/queues";
+import { bossDb, type SqlClient } from "../server/sql";
+import { uuid7 } from "../server/uuid7";
+
+export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT";
+export type NewMessage = {
+  orderId: string;
+  channel: "MAIL" | "SMS" | "WHATSAPP";
+  kind: MessageKind;
+  recipient: string;
+  bcc?: string | null;
+};
+
+// One statement for any number of messages (a 10,000-recipient fan-out is one round trip).
+const INSERT_SQL = `INSERT INTO "Message" (id, "orderId", channel, kind, recipient, bcc, status, "createdAt")
+  SELECT * , 'QUEUED'::"MessageStatus", now() FROM unnest($1::uuid[], $2::char(32)[], $3::"Channel"[], $4::text[], $5::text[], $6::text[])`;
+
+function prepare(messages: NewMessage[]) {
+  const ids = messages.map(() => uuid7());
+  const values = [
+    ids,
+    messages.map((m) => m.orderId),
+    messages.map((m) => m.channel),
+    messages.map((m) => m.kind),
+    messages.map((m) => m.recipient),
+    messages.map((m) => m.bcc ?? null),
+  ];
+  const byQueue = new Map<string, { data: { messageId: string } }[]>();
+  messages.forEach((m, i) => {
+    const q = queueOfChannel(m.channel);
+    if (!byQueue.has(q)) byQueue.set(q, []);
+    byQueue.get(q)!.push({ data: { messageId: ids[i]! } });
+  });
+  return { ids, values, byQueue };
+}
+
+/**
+ * Records messages to send and their delivery jobs on the caller's transaction (raw SQL client):
+ * the messages exist, and will be sent, iff the transaction commits.
+ */
+export async function queueMessages(client: SqlClient, messages: NewMessage[]): Promise<string[]> {
+  if (!messages.length) return [];
+  const { ids, values, byQueue } = prepare(messages);
+  await client.query(INSERT_SQL, values);
+  const boss = await getBoss();
+  for (const [queue, jobs] of byQueue) await boss.insert(queue, jobs, { db: bossDb(client) });
+  return ids;
+}
+
+/** The same on a Prisma interactive transaction. */
+export async function queueMessagesTx(tx: Tx, messages: NewMessage[]): Promise<string[]> {
+  if (!messages.length) return [];
+  const { ids, values, byQueue } = prepare(messages);
+  await tx.$executeRawUnsafe(INSERT_SQL, ...values);
+  const boss = await getBoss();
+  // biome-ignore lint/suspicious/noExplicitAny: pg-boss' adapter accepts any Prisma transaction client
+  for (const [queue, jobs] of byQueue) await boss.insert(queue, jobs, { db: fromPrisma(tx as any) });
+  return ids;
+}
+
+/** Resend / modify-and-resend: the order's message queued again to its current recipients. */
+export async function queueOrderMessageAgain(tx: Tx, orderId: string) {
+  const o = await tx.paymentOrder.findUniqueOrThrow({ where: { id: orderId }, select: { channel: true, recipient: true, bcc: true } });
+  if ((o.channel !== "MAIL" && o.channel !== "SMS" && o.channel !== "WHATSAPP") || !o.recipient) return [];
+  return queueMessagesTx(tx, [{ orderId, channel: o.channel, kind: "ORDER", recipient: o.recipient, bcc: o.bcc }]);
+}
