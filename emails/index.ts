@@ -1,16 +1,21 @@
 import { isPageLanguage, type PageLanguage } from "../lib/i18n/locales";
+import { de } from "./defaults/de";
 import { en } from "./defaults/en";
+import { es } from "./defaults/es";
 import { fr } from "./defaults/fr";
+import { it } from "./defaults/it";
+import { nl } from "./defaults/nl";
+import { pt } from "./defaults/pt";
 import type { DefaultTexts, MailText, TemplateChannel, TemplateKind } from "./types";
 
 export type { DefaultTexts, MailText, TemplateChannel, TemplateKind } from "./types";
 export { TEMPLATE_KINDS } from "./types";
 
-// Languages without their own file yet fall back to English.
-const DEFAULTS: Partial<Record<PageLanguage, DefaultTexts>> = { fr, en };
+// Every page language has its own texts; an unknown language falls back to English.
+const DEFAULTS: Record<PageLanguage, DefaultTexts> = { fr, en, de, es, it, pt, nl };
 
 export function defaultTexts(language: string): DefaultTexts {
-  return (isPageLanguage(language) ? DEFAULTS[language] : undefined) ?? en;
+  return isPageLanguage(language) ? DEFAULTS[language] : en;
 }
 
 /** The built-in template of a channel, kind and language: subject (e-mail only) and body. */
@@ -23,5 +28,5 @@ export function builtInTemplate(channel: TemplateChannel, kind: TemplateKind, la
   return { subject: null, body: channel === "SMS" ? t.sms : channel === "WHATSAPP" ? t.whatsapp : t.url };
 }
 
-/** Languages with built-in texts (every buyer page language once all files exist). */
+/** Languages with built-in texts (every buyer page language). */
 export const builtInLanguages = () => Object.keys(DEFAULTS) as PageLanguage[];

@@ -42,6 +42,7 @@ export type CreateOrderInput = {
   bcc?: string;
   subject?: string;
   message?: string;
+  templateId?: string;
   apiData?: Record<string, unknown>;
   /** The shop's rules when the caller has just read them (the API's authentication does). */
   shopDefaults?: ShopDefaults;
@@ -52,22 +53,11 @@ export type CreatedOrder = { id: string; token: string; paymentUrl: string; vali
 /** Runs inside the creating transaction, after the insert (e.g. to store an idempotent answer). */
 export type AfterInsert<T> = (client: SqlClient, order: CreatedOrder) => Promise<T>;
 
-/**
- * Creates a payment order (F-ORD-*) after the checks that depend on the shop (currency enabled,
- * reference mandatory, validity window in the shop's zone, data collection form available).
- * URL/invoice orders start in delivery status "manual sending"; e-mail, SMS and WhatsApp orders
- * are queued for delivery in the same transaction. The order and its audit event are one SQL
- * statement: creation is the API's hot path.
- */
-export async function createOrder<T = undefined>(
-  _db: Db,
-  input: CreateOrderInput,
-  afterInsert?: AfterInsert<T>,
-): Promise<CreatedOrder & { extra: T }> {
+/** The shop-dependent checks, then every column of the new order (nothing written yet). */
+export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow> {
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "OPERATOR");
-  const pool = getPool();
-  const shop = input.shopDefaults ?? (await loadShopDefaults(pool, input.shopId));
+  const shop = input.shopDefaults ?? (await loadShopDefaults(getPool(), input.shopId));
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`);
   const { fields, validity } = checkShopRules(shop, { ...input, checkValidity: true });
   if (Object.keys(fields).length || !validity?.ok) {
@@ -76,15 +66,14 @@ export async function createOrder<T = undefined>(
 
   const shopLanguage = isPageLanguage(shop.defaultLanguage) ? shop.defaultLanguage : "fr";
   const channel = input.channel ?? "URL";
-  const delivered = channel === "MAIL" || channel === "SMS" || channel === "WHATSAPP";
-  const row: NewOrderRow = {
+  return {
     id: randomHex32(),
     token: randomToken(),
     shopId: input.shopId,
     mode: input.mode,
     channel,
     status: "RUNNING",
-    deliveryStatus: delivered ? "IN_PROGRESS" : "MANUAL",
+    deliveryStatus: isDelivered(channel) ? "IN_PROGRESS" : "MANUAL",
     sendCount: 0,
     reference: input.reference ?? null,
     amount: BigInt(input.amountMinor),
@@ -105,6 +94,7 @@ export async function createOrder<T = undefined>(
     bcc: input.bcc ?? null,
     subject: input.subject ?? null,
     message: input.message ?? null,
+    templateId: input.templateId ?? null,
     apiData: input.apiData ?? {},
     metadata: input.metadata ?? {},
     ipnTargetUrl: input.ipnTargetUrl ?? null,
@@ -114,10 +104,31 @@ export async function createOrder<T = undefined>(
     updatedAt: null,
     transactions: [],
   };
+}
+
+/** E-mail, SMS and WhatsApp orders are sent by the platform; URL and invoice links by the merchant. */
+export const isDelivered = (channel: Channel): channel is "MAIL" | "SMS" | "WHATSAPP" =>
+  channel === "MAIL" || channel === "SMS" || channel === "WHATSAPP";
+
+/**
+ * Creates a payment order (F-ORD-*) after the checks that depend on the shop (currency enabled,
+ * reference mandatory, validity window in the shop's zone, data collection form available).
+ * URL/invoice orders start in delivery status "manual sending"; e-mail, SMS and WhatsApp orders
+ * get their message and its delivery job in the same transaction. The order and its audit event
+ * are one SQL statement: creation is the API's hot path.
+ */
+export async function createOrder<T = undefined>(
+  _db: Db,
+  input: CreateOrderInput,
+  afterInsert?: AfterInsert<T>,
+): Promise<CreatedOrder & { extra: T }> {
+  const row = await prepareOrder(input);
   const created: CreatedOrder = { id: row.id, token: row.token, paymentUrl: paymentUrl(row.token), validUntil: row.validUntil, row };
+  const channel = row.channel;
+  const delivered = isDelivered(channel);
 
   if (!delivered && !afterInsert) {
-    const client = await pool.connect();
+    const client = await getPool().connect();
     try {
       await insertOrder(client, row, input.actor); // one statement: atomic on its own
     } finally {

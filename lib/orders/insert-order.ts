@@ -31,6 +31,7 @@ export type NewOrderRow = {
   bcc: string | null;
   subject: string | null;
   message: string | null;
+  templateId: string | null;
   apiData: Record<string, unknown>;
   metadata: Record<string, string>;
   ipnTargetUrl: string | null;
@@ -67,6 +68,7 @@ const COLUMNS = [
   ["bcc", ""],
   ["subject", ""],
   ["message", ""],
+  ["templateId", "::uuid"],
   ["apiData", "::jsonb"],
   ["metadata", "::jsonb"],
   ["ipnTargetUrl", ""],
@@ -107,4 +109,28 @@ export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Ac
     }),
   );
   await client.query({ name: "insert-order", text: INSERT_SQL, values });
+}
+
+// Many orders (an e-mail to many recipients) in one statement per chunk: rows travel as one
+// JSON array; each column gets its type from the cast table above.
+const TYPE_OF = (cast: string) => (cast ? cast.slice(2) : "text");
+const BULK_SQL = `WITH o AS (
+  INSERT INTO "PaymentOrder" (${COLUMNS.map(([c]) => `"${c}"`).join(", ")})
+  SELECT ${COLUMNS.map(([c]) => `x."${c}"`).join(", ")}
+  FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS.map(([c, cast]) => `"${c}" ${TYPE_OF(cast)}`).join(", ")})
+  RETURNING id, "shopId", "createdAt", channel, amount, currency, reference
+)
+INSERT INTO "AuditEvent" (id, "companyId", "shopId", "orderId", "actorType", "actorId", action, after, "createdAt")
+SELECT gen_random_uuid(), $2::uuid, o."shopId", o.id, $3::"ActorType", $4, 'order.create',
+  jsonb_build_object('status', 'RUNNING', 'channel', o.channel, 'amount', o.amount, 'currency', o.currency, 'reference', o.reference),
+  o."createdAt" FROM o`;
+
+export async function insertOrders(client: SqlClient, rows: NewOrderRow[], actor: Actor, chunk = 2000) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    const json = JSON.stringify(
+      rows.slice(i, i + chunk).map((row) => Object.fromEntries(COLUMNS.map(([c]) => [c, row[c]]))),
+      (_k, v) => (typeof v === "bigint" ? v.toString() : v),
+    );
+    await client.query(BULK_SQL, [json, actor.type === "USER" ? actor.companyId : null, actor.type, actorId(actor)]);
+  }
 }

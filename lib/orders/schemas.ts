@@ -19,34 +19,66 @@ export const currencySchema = z.string().trim().toUpperCase().refine(isKnownCurr
 
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "err_date_format" });
 
-/** The back office's simplified "order by URL" form (F-BO-3), as typed by a person. */
-export const urlOrderFormSchema = z
-  .object({
-    shopId: z.string().regex(/^\d{8}$/, { error: "err_shop" }),
-    mode: z.enum(["TEST", "PRODUCTION"], { error: "err_mode" }),
-    reference: z.preprocess(emptyToUndefined, referenceSchema.optional()),
-    amount: z.string({ error: "err_amount_required" }).trim().min(1, { error: "err_amount_required" }),
-    currency: currencySchema,
-    validUntil: z.preprocess(emptyToUndefined, daySchema.optional()),
-    buyerEmail: z.preprocess(emptyToUndefined, z.email({ error: "err_email" }).max(150).optional()),
-    language: z.preprocess(emptyToUndefined, z.enum(PAGE_LANGUAGES, { error: "err_language" }).optional()),
+/** Fields common to the back office's creation forms (F-BO-3), as typed by a person. */
+export const orderFormFields = z.object({
+  shopId: z.string().regex(/^\d{8}$/, { error: "err_shop" }),
+  mode: z.enum(["TEST", "PRODUCTION"], { error: "err_mode" }),
+  reference: z.preprocess(emptyToUndefined, referenceSchema.optional()),
+  amount: z.string({ error: "err_amount_required" }).trim().min(1, { error: "err_amount_required" }),
+  currency: currencySchema,
+  validUntil: z.preprocess(emptyToUndefined, daySchema.optional()),
+  buyerEmail: z.preprocess(emptyToUndefined, z.email({ error: "err_email" }).max(150).optional()),
+  language: z.preprocess(emptyToUndefined, z.enum(PAGE_LANGUAGES, { error: "err_language" }).optional()),
+});
+
+/** Typed major units → minor units of the chosen currency, or an error on `amount`. */
+function withAmountMinor<T extends { amount: string; currency: string }>(v: T, ctx: z.RefinementCtx): T & { amountMinor: number } {
+  const parsed = parseMajorAmount(v.amount, v.currency);
+  if (!parsed.ok && /^-\s*\d/.test(v.amount)) {
+    ctx.addIssue({ code: "custom", path: ["amount"], message: "err_amount_positive" });
+    return z.NEVER;
+  }
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", path: ["amount"], message: `err_amount_${parsed.reason}` });
+    return z.NEVER;
+  }
+  if (parsed.minor <= 0) {
+    ctx.addIssue({ code: "custom", path: ["amount"], message: "err_amount_positive" });
+    return z.NEVER;
+  }
+  return { ...v, amountMinor: parsed.minor };
+}
+
+/** The simplified "order by URL" form. */
+export const urlOrderFormSchema = orderFormFields.transform(withAmountMinor);
+
+/** E-mail addresses as typed in a "To" or "BCC" box: separated by ";" (also "," or new lines). */
+export const splitAddresses = (typed: string) =>
+  typed
+    .split(/[;,\n\r]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+
+const emailCheck = z.email().max(254);
+/** The typed addresses that are not valid e-mail addresses, as typed. */
+export const invalidAddresses = (list: string[]) => list.filter((a) => !emailCheck.safeParse(a).success);
+
+/**
+ * The "order by e-mail" form (F-CH-MAIL): one order per recipient. The recipients' own errors
+ * (which addresses are wrong) are reported by the use case, which lists them.
+ */
+export const mailOrderFormSchema = orderFormFields
+  .extend({
+    recipients: z.string({ error: "err_recipients_required" }).trim().min(1, { error: "err_recipients_required" }),
+    bccManager: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    bcc: z.preprocess(emptyToUndefined, z.string().trim().max(1000, { error: "err_bcc_invalid" }).optional()),
+    templateId: z.preprocess(emptyToUndefined, z.uuid({ error: "err_template" }).optional()),
+    subject: z.preprocess(emptyToUndefined, z.string().trim().max(255, { error: "err_subject_too_long" }).optional()),
+    message: z.preprocess(emptyToUndefined, z.string().max(100_000, { error: "err_message_too_long" }).optional()),
   })
-  .transform((v, ctx) => {
-    const parsed = parseMajorAmount(v.amount, v.currency);
-    if (!parsed.ok && /^-\s*\d/.test(v.amount)) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "err_amount_positive" });
-      return z.NEVER;
-    }
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: `err_amount_${parsed.reason}` });
-      return z.NEVER;
-    }
-    if (parsed.minor <= 0) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "err_amount_positive" });
-      return z.NEVER;
-    }
-    return { ...v, amountMinor: parsed.minor };
-  });
+  .transform(withAmountMinor);
+
+export type MailOrderForm = z.output<typeof mailOrderFormSchema>;
 
 export type UrlOrderForm = z.infer<typeof urlOrderFormSchema>;
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { addDays } from "date-fns";
+import { queueReceipts } from "../channels/queue-receipts";
 import { transitionOrder } from "../orders/order-status";
 import { isWithinValidity } from "../orders/validity";
 import { hitRateLimit } from "../security/rate-limit";
@@ -88,6 +89,7 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
         actor: { type: "BUYER" },
         data: auth.approved ? { paidAt: now } : {},
       });
+      if (auth.approved) await queueReceipts(tx, order.id);
       return auth.approved
         ? { outcome: "ACCEPTED", transactionId, number }
         : { outcome: "REFUSED", transactionId, number, reason: auth.message };

@@ -1,0 +1,39 @@
+import type { DefaultTexts } from "../types";
+
+export const pt: DefaultTexts = {
+  mail: {
+    ORDER: {
+      subject: "%shop_name%: link de pagamento de %amount%",
+      html: `<p>Olá,</p>
+<p>%shop_name% solicita o pagamento de <strong>%amount%</strong> (referência %reference%).</p>
+<p><a href="%url%">Pagar online em segurança</a></p>
+<p>Este link é válido até %end_date%, inclusive. Se o botão não funcionar, copie e cole este endereço no navegador: %url%</p>
+<p>Alguma dúvida? Escreva para %shop_contact%.</p>
+<p>Com os melhores cumprimentos,<br>%shop_name%<br>%shop_url%</p>`,
+    },
+    RECEIPT_BUYER: {
+      subject: "%shop_name%: pagamento de %amount% recebido",
+      html: `<p>Olá,</p>
+<p>Obrigado! O seu pagamento de <strong>%amount%</strong> a %shop_name% foi concluído com sucesso em %payment_date%.</p>
+<ul>
+<li>Referência da encomenda: %reference%</li>
+<li>Número da transação: %transaction_number%</li>
+</ul>
+<p>Guarde este e-mail como comprovativo de pagamento. Alguma dúvida? Escreva para %shop_contact%.</p>
+<p>Com os melhores cumprimentos,<br>%shop_name%<br>%shop_url%</p>`,
+    },
+    RECEIPT_MERCHANT: {
+      subject: "Pagamento recebido: %amount% (referência %reference%)",
+      html: `<p>Um cliente acabou de liquidar um pedido de pagamento de %shop_name%.</p>
+<ul>
+<li>Referência: %reference%</li>
+<li>Montante: <strong>%amount%</strong></li>
+<li>Data de pagamento: %payment_date%</li>
+<li>Número da transação: %transaction_number%</li>
+</ul>`,
+    },
+  },
+  sms: "%shop_name%: pague %amount% (ref. %reference%) até %end_date% em %url%",
+  whatsapp: "Olá, %shop_name% envia-lhe um link para pagar %amount% (ref. %reference%), válido até %end_date%: %url%",
+  url: "Olá, aqui está o seu link seguro para pagar %amount% a %shop_name% (referência %reference%). É válido até %end_date%, inclusive: %url%",
+};
