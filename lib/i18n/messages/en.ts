@@ -1,5 +1,7 @@
+import { mailOrdersEn } from "./mail-orders";
 import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
+import { templatesEn } from "./templates";
 import type { Messages } from "./types";
 
 // English catalogue.
@@ -254,4 +256,6 @@ export const en: Messages = {
   api_example_label: "curl command",
   ...shopSettingsEn,
   ...orderSearchEn,
+  ...mailOrdersEn,
+  ...templatesEn,
 };

@@ -1,6 +1,8 @@
 // Catalogue français (langue par défaut du back office).
+import { mailOrdersFr } from "./mail-orders";
 import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
+import { templatesFr } from "./templates";
 
 export const fr = {
   app_name: "Ordres de paiement",
@@ -254,4 +256,6 @@ export const fr = {
   api_example_label: "Commande curl",
   ...shopSettingsFr,
   ...orderSearchFr,
+  ...mailOrdersFr,
+  ...templatesFr,
 } as const;
