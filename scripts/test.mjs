@@ -32,10 +32,12 @@ const run = (cmd, args, extra = {}) => spawnSync(cmd, args, { stdio: "inherit", 
 let code = 0;
 try {
   await migrate("deploy", { url, log: (m) => console.error(`[test] ${m}`) });
-  if (process.env.SKIP_BUILD !== "1" || !fs.existsSync(".next/BUILD_ID")) {
+  const filter = process.argv.slice(2);
+  // Only the browser tests need a production build (a filter naming only other files skips it).
+  const needsBuild = filter.length === 0 || filter.some((f) => f.includes("e2e"));
+  if (needsBuild && (process.env.SKIP_BUILD !== "1" || !fs.existsSync(".next/BUILD_ID"))) {
     code = run("node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
   }
-  const filter = process.argv.slice(2);
   if (code === 0) code = run("node_modules/.bin/vitest", ["run", ...filter]);
   // The same time-sensitive suites in a zone far from UTC (and from the shops' zones).
   if (code === 0 && filter.length === 0) {
