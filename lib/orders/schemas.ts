@@ -67,18 +67,29 @@ export const invalidAddresses = (list: string[]) => list.filter((a) => !emailChe
  * The "order by e-mail" form (F-CH-MAIL): one order per recipient. The recipients' own errors
  * (which addresses are wrong) are reported by the use case, which lists them.
  */
-export const mailOrderFormSchema = orderFormFields
-  .extend({
-    recipients: z.string({ error: "err_recipients_required" }).trim().min(1, { error: "err_recipients_required" }),
-    bccManager: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-    bcc: z.preprocess(emptyToUndefined, z.string().trim().max(1000, { error: "err_bcc_invalid" }).optional()),
-    templateId: z.preprocess(emptyToUndefined, z.uuid({ error: "err_template" }).optional()),
-    subject: z.preprocess(emptyToUndefined, z.string().trim().max(255, { error: "err_subject_too_long" }).optional()),
-    message: z.preprocess(emptyToUndefined, z.string().max(100_000, { error: "err_message_too_long" }).optional()),
-  })
-  .transform(withAmountMinor);
+const mailFields = {
+  recipients: z.string({ error: "err_recipients_required" }).trim().min(1, { error: "err_recipients_required" }),
+  bccManager: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  bcc: z.preprocess(emptyToUndefined, z.string().trim().max(1000, { error: "err_bcc_invalid" }).optional()),
+  templateId: z.preprocess(emptyToUndefined, z.uuid({ error: "err_template" }).optional()),
+  subject: z.preprocess(emptyToUndefined, z.string().trim().max(255, { error: "err_subject_too_long" }).optional()),
+  message: z.preprocess(emptyToUndefined, z.string().max(100_000, { error: "err_message_too_long" }).optional()),
+};
+
+export const mailOrderFormSchema = orderFormFields.extend(mailFields).transform(withAmountMinor);
 
 export type MailOrderForm = z.output<typeof mailOrderFormSchema>;
+
+/** The dialog's preview: the same form, recipients optional (the first one is only shown). */
+export const mailPreviewSchema = orderFormFields
+  .extend({ ...mailFields, recipients: z.preprocess(emptyToUndefined, z.string().trim().max(100_000).optional()) })
+  .transform(withAmountMinor);
+
+/** The dialog's template choice: the shop's e-mail order templates in one language. */
+export const mailTemplatesQuerySchema = z.object({
+  shopId: orderFormFields.shape.shopId,
+  language: z.enum(PAGE_LANGUAGES, { error: "err_language" }),
+});
 
 export type UrlOrderForm = z.infer<typeof urlOrderFormSchema>;
 

@@ -17,12 +17,16 @@ export async function findShopDefaults(db: DbOrTx, input: { actor: UserActor }, 
       languages: true,
       defaultLanguage: true,
       referenceMandatory: true,
+      managerEmail: true,
+      company: { select: { managerEmail: true } },
     },
   });
-  return shops.map((s) => {
+  return shops.map(({ company, managerEmail, ...s }) => {
     const today = dayInZone(now, s.timeZone);
     return {
       ...s,
+      /** Where the e-mail form's "copy to the shop manager" goes (the shop's, else the company's). */
+      managerEmail: managerEmail ?? company.managerEmail,
       today,
       defaultValidUntil: addCalendarDays(today, s.defaultValidityDays),
       maxValidUntil: addCalendarDays(today, MAX_VALIDITY_DAYS),

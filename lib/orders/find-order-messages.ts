@@ -1,0 +1,40 @@
+import { type Actor, assertShopAccess } from "../auth/actor";
+import type { DbOrTx } from "../server/db";
+import { AppError } from "../server/errors";
+
+/**
+ * The messages of an order, oldest first (the order's e-mail, the receipts): recipient, delivery
+ * status, attempts, when sent, the SMTP Message-ID and why it failed. NOT_FOUND like getOrderOrThrow.
+ */
+export async function findOrderMessages(db: DbOrTx, input: { actor: Actor; orderId: string }) {
+  const order = /^[a-f0-9]{32}$/.test(input.orderId)
+    ? await db.paymentOrder.findUnique({ where: { id: input.orderId }, select: { shopId: true, mode: true } })
+    : null;
+  if (!order) throw new AppError("NOT_FOUND", `order ${input.orderId} not found`, { publicMessage: "Not found" });
+  assertShopAccess(input.actor, order.shopId);
+  if (input.actor.type === "API_KEY" && input.actor.mode !== order.mode) {
+    throw new AppError("NOT_FOUND", `order ${input.orderId} is in another mode`, { publicMessage: "Not found" });
+  }
+  return db.message.findMany({
+    where: { orderId: input.orderId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      channel: true,
+      kind: true,
+      recipient: true,
+      bcc: true,
+      status: true,
+      attempts: true,
+      sentAt: true,
+      failedAt: true,
+      nextAttemptAt: true,
+      providerMessageId: true,
+      error: true,
+      createdAt: true,
+    },
+  });
+}
+
+export type OrderMessage = Awaited<ReturnType<typeof findOrderMessages>>[number];
