@@ -4,12 +4,14 @@ import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
 import { languageOf } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money/format-money";
+import type { OrderMessage } from "@/lib/orders/find-order-messages";
 import type { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import type { OrderDetail } from "@/lib/orders/get-order";
 import type { OrderAction } from "@/lib/orders/order-actions";
 import { orderMessageText } from "@/lib/orders/order-message-text";
 import { formatDateTime } from "@/lib/time/shop-time";
 import { AutoRefresh } from "./auto-refresh";
+import { OrderMessages } from "./order-messages";
 import { OrderTimeline } from "./order-timeline";
 import { OrderToolbar } from "./order-toolbar";
 import { PaymentLinkPanel } from "./payment-link-panel";
@@ -26,9 +28,10 @@ type Props = {
   actions: OrderAction[];
   dates: { today: string; maxDay: string; validUntilDay: string };
   timeline: Awaited<ReturnType<typeof findOrderTimeline>>;
+  messages: OrderMessage[];
 };
 
-export function OrderDetailView({ order, actor, lang, t, created, qr, notice, tab, actions, dates, timeline }: Props) {
+export function OrderDetailView({ order, actor, lang, t, created, qr, notice, tab, actions, dates, timeline, messages }: Props) {
   const tz = order.shop.timeZone;
   const canOperate = hasRole(actor, "OPERATOR");
   const info: [string, React.ReactNode][] = [
@@ -65,7 +68,7 @@ export function OrderDetailView({ order, actor, lang, t, created, qr, notice, ta
       <AutoRefresh seconds={10} label={t("orders_refreshed")} />
       {created ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-sm font-medium text-green-900">
-          {t("created_notice")}
+          {t(order.channel === "MAIL" ? "created_notice_mail" : "created_notice")}
         </p>
       ) : null}
       <PaymentLinkPanel
@@ -151,6 +154,7 @@ export function OrderDetailView({ order, actor, lang, t, created, qr, notice, ta
           </ul>
         )}
       </div>
+      <OrderMessages t={t} messages={messages} timeZone={tz} lang={lang} />
       <OrderTimeline t={t} events={timeline} timeZone={tz} lang={lang} />
     </section>
   );

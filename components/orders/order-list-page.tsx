@@ -28,7 +28,9 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
   const t = translator(lang);
   const db = getDb();
   const path = mode === "TEST" ? "/test-orders" : "/orders";
-  const values = flatParams(searchParams);
+  // `created`: how many orders the e-mail dialog just created (a notice, not a filter).
+  const { created, ...values } = flatParams(searchParams);
+  const createdCount = Number(created);
   const { search, errors } = parseOrderSearch(values);
   const [shops, columns, page] = await Promise.all([
     findSearchShops(db, { actor }),
@@ -81,11 +83,21 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
           {t(mode === "TEST" ? "test_orders_title" : "orders_title")}
         </h1>
         {hasRole(actor, "OPERATOR") ? (
-          <Link href={`/orders/new?mode=${mode}`} className={buttonClass()}>
-            {t("orders_create_url")}
-          </Link>
+          <div className="flex gap-2">
+            <Link href={`/orders/new?mode=${mode}`} className={buttonClass()}>
+              {t("orders_create_url")}
+            </Link>
+            <Link href={`/orders/new?mode=${mode}&channel=MAIL`} className={buttonClass()}>
+              {t("orders_create_mail")}
+            </Link>
+          </div>
         ) : null}
       </div>
+      {Number.isInteger(createdCount) && createdCount > 0 ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm font-medium text-green-900" data-notice="created">
+          {t("mail_created_many").replace("{count}", String(createdCount))}
+        </p>
+      ) : null}
       {mode === "TEST" ? <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("test_banner")}</p> : null}
       <OrderSearchForm
         path={path}

@@ -1,10 +1,11 @@
-// /orders/[id] — order detail: link, ready-to-send text, QR code, information, transactions.
+// /orders/[id] — order detail: link, ready-to-send text, QR code, information, transactions, messages.
 import { notFound } from "next/navigation";
 import { OrderDetailView } from "@/components/orders/order-detail-view";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
+import { findOrderMessages } from "@/lib/orders/find-order-messages";
 import { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { availableActions } from "@/lib/orders/order-actions";
@@ -43,6 +44,7 @@ export default async function OrderPage({
       actions={hasRole(actor, "OPERATOR") ? availableActions(order) : []}
       dates={{ today, maxDay: addCalendarDays(today, MAX_VALIDITY_DAYS), validUntilDay: dayInZone(order.validUntil, order.shop.timeZone) }}
       timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
+      messages={await findOrderMessages(getDb(), { actor, orderId: order.id })}
     />
   );
 }

@@ -1,0 +1,379 @@
+"use client";
+import Link from "next/link";
+import { type FormEvent, useMemo, useRef, useState, useTransition } from "react";
+import {
+  createMailOrdersAction,
+  loadMailTemplatesAction,
+  type MailFormState,
+  previewMailOrderAction,
+} from "@/app/(backoffice)/orders/mail-actions";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { RichTextEditor } from "@/components/ui/rich-text-editor";
+import type { Messages } from "@/lib/i18n/messages/types";
+import type { MailTemplates } from "@/lib/orders/find-mail-templates";
+import type { MailPreview } from "@/lib/orders/preview-mail-order";
+import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { findUnknownVariables } from "@/lib/templates/render-template";
+import { MailPreviewPanel } from "./mail-preview-panel";
+
+const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
+const errorClass = "text-sm font-medium text-red-700";
+
+type Props = { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages; initialTemplates?: MailTemplates };
+type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
+
+/** The "order by e-mail" dialog (F-CH-MAIL): one order per recipient, its message from a template. */
+export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates }: Props) {
+  const text = (key: string) => (m as Record<string, string>)[key] ?? key;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [shopId, setShopId] = useState(shops[0]?.id ?? "");
+  const shop = shops.find((s) => s.id === shopId) ?? shops[0];
+  const [language, setLanguage] = useState(initialTemplates?.language ?? shop?.defaultLanguage ?? "fr");
+  const [templates, setTemplates] = useState(initialTemplates);
+  const [templatesFailed, setTemplatesFailed] = useState(!initialTemplates);
+  const [templateId, setTemplateId] = useState("");
+  const [subject, setSubject] = useState(initialTemplates?.defaultTemplate.subject ?? "");
+  const [body, setBody] = useState(initialTemplates?.defaultTemplate.body ?? "");
+  // The editor reads its content once: a new key mounts it again with the loaded body.
+  const [editorKey, setEditorKey] = useState(0);
+  const [touched, setTouched] = useState({ subject: false, body: false });
+  const [problems, setProblems] = useState<Problems>({});
+  const [preview, setPreview] = useState<MailPreview | null>(null);
+  const [submitting, startSubmit] = useTransition();
+  const [previewing, startPreview] = useTransition();
+  const lastLoad = useRef(0);
+  const unknown = useMemo(() => findUnknownVariables(`${subject}\n${body}`), [subject, body]);
+
+  if (!shop) return null;
+  const err = (k: string) => (problems.fields?.[k] ? text(problems.fields[k]) : undefined);
+
+  function fill(t: { subject: string; body: string }, force: boolean) {
+    if (force || !touched.subject) setSubject(t.subject);
+    if (force || !touched.body) {
+      setBody(t.body);
+      setEditorKey((k) => k + 1);
+    }
+    if (force) setTouched({ subject: false, body: false });
+  }
+
+  async function loadTemplates(nextShopId: string, nextLanguage: string) {
+    const ticket = ++lastLoad.current;
+    const r = await loadMailTemplatesAction({ shopId: nextShopId, language: nextLanguage });
+    if (ticket !== lastLoad.current) return; // a later choice won
+    setTemplateId("");
+    if (!("templates" in r)) return setTemplatesFailed(true);
+    setTemplatesFailed(false);
+    setTemplates(r.templates);
+    fill(r.templates.defaultTemplate, false);
+  }
+
+  function chooseShop(id: string) {
+    const next = shops.find((s) => s.id === id);
+    if (!next) return;
+    const lang = next.languages.includes(language) ? language : next.defaultLanguage;
+    setShopId(id);
+    setLanguage(lang);
+    void loadTemplates(id, lang);
+  }
+
+  function chooseLanguage(lang: string) {
+    setLanguage(lang);
+    void loadTemplates(shop!.id, lang);
+  }
+
+  function chooseTemplate(id: string) {
+    setTemplateId(id);
+    const t = templates?.templates.find((x) => x.id === id) ?? templates?.defaultTemplate;
+    if (t) fill(t, true);
+  }
+
+  const formValues = () => Object.fromEntries([...new FormData(formRef.current ?? undefined).entries()].map(([k, v]) => [k, String(v)]));
+
+  function showPreview() {
+    startPreview(async () => {
+      const r = await previewMailOrderAction(formValues());
+      if ("preview" in r) {
+        setProblems({});
+        setPreview(r.preview);
+      } else {
+        setProblems({ fields: r.fields, error: r.error, previewFailed: true });
+        setPreview(null);
+      }
+    });
+  }
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startSubmit(async () => {
+      // Success redirects; a refusal comes back with the fields to correct.
+      const r = await createMailOrdersAction({}, data);
+      if (r) setProblems(r);
+    });
+  }
+
+  const toDescribedBy = ["recipients-help", err("recipients") ? "recipients-error" : null].filter(Boolean).join(" ");
+  const bccDescribedBy = ["bcc-help", err("bcc") ? "bcc-error" : null].filter(Boolean).join(" ");
+  return (
+    <div className="flex flex-col gap-6">
+      <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+        {problems.fields || problems.error ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
+            {problems.error ? text(problems.error) : problems.previewFailed ? m.mail_preview_failed : m.form_has_errors}
+          </p>
+        ) : null}
+        <input type="hidden" name="mode" value={mode} />
+        {shops.length > 1 ? (
+          <Field id="shopId" label={m.field_shop} error={err("shopId")}>
+            <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => chooseShop(e.target.value)}>
+              {shops.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.id})
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : (
+          <input type="hidden" name="shopId" value={shop.id} />
+        )}
+
+        <div className="flex flex-col gap-1">
+          <label htmlFor="recipients" className="text-sm font-medium text-slate-800">
+            {m.mail_field_to}
+          </label>
+          <textarea
+            id="recipients"
+            name="recipients"
+            rows={3}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={err("recipients") ? true : undefined}
+            aria-describedby={toDescribedBy}
+            className={`rounded-md border px-3 py-2 font-mono text-sm ${err("recipients") ? "border-red-700" : "border-slate-400"}`}
+          />
+          <p id="recipients-help" className="text-xs text-slate-600">
+            {m.mail_field_to_help}
+          </p>
+          {err("recipients") ? (
+            <div id="recipients-error" className={errorClass}>
+              <p>{err("recipients")}</p>
+              <AddressList label={m.mail_invalid_list} addresses={problems.invalidRecipients} testId="invalid-recipients" />
+            </div>
+          ) : null}
+        </div>
+
+        <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-800">{m.mail_bcc_legend}</legend>
+          <div className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              id="bccManager"
+              name="bccManager"
+              value="on"
+              disabled={!shop.managerEmail}
+              aria-describedby={err("bccManager") ? "bccManager-error" : undefined}
+              className="mt-1 size-4"
+            />
+            <label htmlFor="bccManager" className="text-sm">
+              {m.mail_field_bcc_manager} ({shop.managerEmail ?? m.mail_no_manager})
+            </label>
+          </div>
+          {err("bccManager") ? (
+            <p id="bccManager-error" className={errorClass}>
+              {err("bccManager")}
+            </p>
+          ) : null}
+          <label htmlFor="bcc" className="text-sm font-medium text-slate-800">
+            {m.mail_field_bcc}
+          </label>
+          <input
+            id="bcc"
+            name="bcc"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={err("bcc") ? true : undefined}
+            aria-describedby={bccDescribedBy}
+            className={`rounded-md border px-3 py-2 text-base ${err("bcc") ? "border-red-700" : "border-slate-400"}`}
+          />
+          <p id="bcc-help" className="text-xs text-slate-600">
+            {m.mail_field_bcc_help}
+          </p>
+          {err("bcc") ? (
+            <div id="bcc-error" className={errorClass}>
+              <p>{err("bcc")}</p>
+              <AddressList label={m.mail_invalid_list} addresses={problems.invalidBcc} testId="invalid-bcc" />
+            </div>
+          ) : null}
+        </fieldset>
+
+        <Field
+          id="reference"
+          label={shop.referenceMandatory ? m.field_reference : `${m.field_reference} (${m.optional})`}
+          help={m.field_reference_help}
+          error={err("reference")}
+          maxLength={64}
+          required={shop.referenceMandatory}
+          autoComplete="off"
+        />
+        <div className="grid grid-cols-[1fr_8rem] gap-3">
+          <Field id="amount" label={m.field_amount} error={err("amount")} inputMode="decimal" required autoComplete="off" />
+          <Field id="currency" label={m.field_currency} error={err("currency")}>
+            <select key={shop.id} id="currency" name="currency" className={selectClass} defaultValue={shop.currencies[0]}>
+              {shop.currencies.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field
+          key={`validity-${shop.id}`}
+          id="validUntil"
+          type="date"
+          label={m.field_valid_until}
+          help={m.field_valid_until_help}
+          error={err("validUntil")}
+          defaultValue={shop.defaultValidUntil}
+          min={shop.today}
+          max={shop.maxValidUntil}
+        />
+        <Field id="language" label={m.mail_field_language} error={err("language")}>
+          <select id="language" name="language" className={selectClass} value={language} onChange={(e) => chooseLanguage(e.target.value)}>
+            {shop.languages.map((l) => (
+              <option key={l} value={l}>
+                {new Intl.DisplayNames([l], { type: "language" }).of(l)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="templateId" label={m.mail_field_template} help={m.mail_template_help} error={err("templateId")}>
+          <select
+            id="templateId"
+            name="templateId"
+            className={selectClass}
+            value={templateId}
+            onChange={(e) => chooseTemplate(e.target.value)}
+            aria-describedby="templateId-help"
+          >
+            <option value="">{m.mail_template_default}</option>
+            {templates?.templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {templatesFailed ? (
+          <p role="status" className="text-sm text-amber-900">
+            {m.mail_templates_error}
+          </p>
+        ) : null}
+        <Field
+          id="subject"
+          label={m.mail_field_subject}
+          error={err("subject")}
+          value={subject}
+          maxLength={255}
+          autoComplete="off"
+          onChange={(e) => {
+            setSubject(e.target.value);
+            setTouched((t) => ({ ...t, subject: true }));
+          }}
+        />
+        <div className="flex flex-col gap-1">
+          <p id="message-label" className="text-sm font-medium text-slate-800">
+            {m.mail_field_body}
+          </p>
+          <RichTextEditor
+            key={editorKey}
+            id="message"
+            labelledBy="message-label"
+            name="message"
+            defaultValue={body}
+            describedBy={err("message") ? "message-help message-error" : "message-help"}
+            invalid={Boolean(err("message"))}
+            labels={{
+              toolbar: m.mail_rte_toolbar,
+              bold: m.mail_rte_bold,
+              italic: m.mail_rte_italic,
+              bulletList: m.mail_rte_bullets,
+              orderedList: m.mail_rte_numbers,
+              link: m.mail_rte_link,
+              linkPrompt: m.mail_rte_link_prompt,
+              unlink: m.mail_rte_unlink,
+              undo: m.mail_rte_undo,
+              redo: m.mail_rte_redo,
+            }}
+            onChange={(html) => {
+              setBody(html);
+              setTouched((t) => ({ ...t, body: true }));
+            }}
+          />
+          <p id="message-help" className="text-xs text-slate-600">
+            {m.mail_body_help}
+          </p>
+          {err("message") ? (
+            <p id="message-error" className={errorClass}>
+              {err("message")}
+            </p>
+          ) : null}
+        </div>
+        <div aria-live="polite" data-testid="unknown-variables">
+          {unknown.length ? (
+            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              {m.mail_unknown_vars}{" "}
+              {unknown.map((v) => (
+                <code key={v} className="mr-2 font-mono font-semibold">
+                  {v}
+                </code>
+              ))}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={buttonClass()} disabled={submitting}>
+            {m.mail_submit}
+          </button>
+          <button type="button" className={buttonClass("secondary")} onClick={showPreview} disabled={previewing}>
+            {m.mail_preview}
+          </button>
+          <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
+            {m.cancel}
+          </Link>
+        </div>
+      </form>
+      {preview ? (
+        <MailPreviewPanel
+          preview={preview}
+          labels={{
+            title: m.mail_preview_title,
+            recipient: m.mail_preview_for,
+            nobody: m.mail_preview_nobody,
+            subject: m.mail_preview_subject,
+            html: m.mail_preview_html,
+            frame: m.mail_preview_frame,
+            text: m.mail_preview_text,
+            note: m.mail_preview_note,
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The exact addresses the server refused, as typed. */
+function AddressList({ label, addresses, testId }: { label: string; addresses?: string[]; testId: string }) {
+  if (!addresses?.length) return null;
+  return (
+    <div className="mt-1">
+      <p>{label}</p>
+      <ul className="list-disc pl-6 font-mono" data-testid={testId}>
+        {addresses.map((a) => (
+          <li key={a}>{a}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
