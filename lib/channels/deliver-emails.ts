@@ -81,8 +81,9 @@ const split = (list: string | null) =>
 
 /**
  * Sends a batch of e-mail messages (one job each): claims them, renders each from its template
- * in the message's language, sends through the pooled SMTP transport, then records every outcome,
- * the orders' delivery statuses and the retries in one transaction.
+ * in the message's language, sends it through the pooled SMTP transport and records its outcome
+ * (message, order's delivery status and send count, audit event, retry job) as soon as the
+ * server has answered.
  */
 export async function deliverEmails(messageIds: string[]): Promise<{ sent: number; failed: number; retried: number }> {
   const pool = getPool();
@@ -97,127 +98,119 @@ export async function deliverEmails(messageIds: string[]): Promise<{ sent: numbe
   const schedule = mailRetrySchedule();
 
   const outcomes = await Promise.all(
-    rows.map(async (m): Promise<Outcome> => {
-      const lang = m.kind === "RECEIPT_MERCHANT" ? m.defaultLanguage : (languageOf(m.locale) ?? m.defaultLanguage);
-      const language = isPageLanguage(lang) ? lang : "en";
-      if (m.kind === "ORDER" && m.orderStatus !== "RUNNING" && m.orderStatus !== "REFUSED") {
-        return { id: m.id, status: "FAILED", reason: `not sent: the order is ${m.orderStatus.toLowerCase()}`, language };
-      }
-      const template = templates.pick({ shopId: m.shopId, channel: "MAIL", kind: m.kind, language, templateId: m.templateId });
-      const source = m.kind === "ORDER" ? { subject: m.orderSubject ?? template.subject, body: m.orderMessage ?? template.body } : template;
-      const vars = messageVariables(
-        {
-          reference: m.reference,
-          amount: BigInt(m.amount),
-          currency: m.currency,
-          createdAt: m.createdAt,
-          validUntil: m.validUntil,
-          paymentUrl: paymentUrl(m.token),
-          shop: { name: m.shopName, timeZone: m.timeZone, url: m.shopUrl, contact: m.contact },
-          payment: m.txAt && m.txNumber ? { at: m.txAt, number: m.txNumber } : undefined,
-        },
-        language,
-      );
-      const mail = renderMail(source, vars, language);
-      const messageId = `<${m.id}@${messageIdDomain()}>`;
-      try {
-        const res = await mailer.send({
-          from: { name: m.shopName, address: mailFrom() },
-          replyTo: m.contact ?? undefined,
-          to: split(m.recipient),
-          bcc: split(m.bcc),
-          subject: mail.subject,
-          html: mail.html,
-          text: mail.text,
-          messageId,
-          headers: {
-            "X-Shop-Id": m.shopId,
-            "X-Payment-Order-Id": m.orderId,
-            ...(m.kind !== "ORDER" ? { "Auto-Submitted": "auto-generated" } : {}),
-          },
-        });
-        const note = res.rejected.length ? `refused by the server: ${res.rejected.join(", ")}` : null;
-        return { id: m.id, status: "SENT", ...mail, language, messageId, note };
-      } catch (e) {
-        const f: SendFailure = classifySendError(e);
-        const wait = schedule[m.attempts - 1];
-        if (f.permanent || wait === undefined) {
-          const reason = f.permanent ? f.reason : `${f.reason} (gave up after ${m.attempts} attempts)`;
-          return { id: m.id, status: "FAILED", reason, language };
-        }
-        return { id: m.id, status: "RETRY", reason: f.reason, after: wait, language };
-      }
+    rows.map(async (m) => {
+      const outcome = await deliverOne(m);
+      await recordOutcome(outcome);
+      return outcome;
     }),
   );
-  await recordOutcomes(rows, outcomes);
   const count = (s: Outcome["status"]) => outcomes.filter((o) => o.status === s).length;
   return { sent: count("SENT"), failed: count("FAILED"), retried: count("RETRY") };
+
+  async function deliverOne(m: Claimed): Promise<Outcome> {
+    const lang = m.kind === "RECEIPT_MERCHANT" ? m.defaultLanguage : (languageOf(m.locale) ?? m.defaultLanguage);
+    const language = isPageLanguage(lang) ? lang : "en";
+    if (m.kind === "ORDER" && m.orderStatus !== "RUNNING" && m.orderStatus !== "REFUSED") {
+      return { id: m.id, status: "FAILED", reason: `not sent: the order is ${m.orderStatus.toLowerCase()}`, language };
+    }
+    const template = templates.pick({ shopId: m.shopId, channel: "MAIL", kind: m.kind, language, templateId: m.templateId });
+    const source = m.kind === "ORDER" ? { subject: m.orderSubject ?? template.subject, body: m.orderMessage ?? template.body } : template;
+    const vars = messageVariables(
+      {
+        reference: m.reference,
+        amount: BigInt(m.amount),
+        currency: m.currency,
+        createdAt: m.createdAt,
+        validUntil: m.validUntil,
+        paymentUrl: paymentUrl(m.token),
+        shop: { name: m.shopName, timeZone: m.timeZone, url: m.shopUrl, contact: m.contact },
+        payment: m.txAt && m.txNumber ? { at: m.txAt, number: m.txNumber } : undefined,
+      },
+      language,
+    );
+    const mail = renderMail(source, vars, language, { withLink: m.kind === "ORDER" });
+    const messageId = `<${m.id}@${messageIdDomain()}>`;
+    try {
+      const res = await mailer.send({
+        from: { name: m.shopName, address: mailFrom() },
+        replyTo: m.contact ?? undefined,
+        to: split(m.recipient),
+        bcc: split(m.bcc),
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        messageId,
+        headers: {
+          "X-Shop-Id": m.shopId,
+          "X-Payment-Order-Id": m.orderId,
+          ...(m.kind !== "ORDER" ? { "Auto-Submitted": "auto-generated" } : {}),
+        },
+      });
+      const note = res.rejected.length ? `refused by the server: ${res.rejected.join(", ")}` : null;
+      return { id: m.id, status: "SENT", ...mail, language, messageId, note };
+    } catch (e) {
+      const f: SendFailure = classifySendError(e);
+      const wait = schedule[m.attempts - 1];
+      if (f.permanent || wait === undefined) {
+        const reason = f.permanent ? f.reason : `${f.reason} (gave up after ${m.attempts} attempts)`;
+        return { id: m.id, status: "FAILED", reason, language };
+      }
+      return { id: m.id, status: "RETRY", reason: f.reason, after: wait, language };
+    }
+  }
 }
 
-async function recordOutcomes(rows: Claimed[], outcomes: Outcome[]) {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const col = <T>(f: (o: Outcome) => T) => outcomes.map(f);
+// One statement per outcome, right after the server answered: the window in which a crash could
+// leave a sent message unrecorded (and so sent again, under the same Message-ID) is one round trip.
+const RECORD_SQL = `
+WITH m AS (
+  UPDATE "Message" SET status = $2::"MessageStatus", subject = COALESCE($3, subject), body = COALESCE($4, body),
+    text = COALESCE($5, text), language = COALESCE($6, language), "providerMessageId" = COALESCE($7, "providerMessageId"),
+    error = $8, "claimedAt" = NULL,
+    "sentAt" = CASE WHEN $2 = 'SENT' THEN now() ELSE "sentAt" END,
+    "failedAt" = CASE WHEN $2 = 'FAILED' THEN now() ELSE NULL END,
+    "nextAttemptAt" = CASE WHEN $2 = 'QUEUED' THEN now() + make_interval(secs => $9) ELSE NULL END
+  WHERE id = $1 AND status = 'SENDING'
+  RETURNING id, "orderId", kind, recipient
+),
+o AS (
+  UPDATE "PaymentOrder" p SET "sendCount" = p."sendCount" + (CASE WHEN $2 = 'SENT' THEN 1 ELSE 0 END),
+    "deliveryStatus" = CASE
+      WHEN EXISTS (SELECT 1 FROM "Message" q WHERE q."orderId" = p.id AND q.kind = 'ORDER' AND q.id <> m.id AND q.status IN ('QUEUED', 'SENDING'))
+        THEN p."deliveryStatus"
+      ELSE (CASE WHEN $2 = 'SENT' THEN 'SENT' ELSE 'FAILED' END)::"DeliveryStatus" END
+  FROM m WHERE p.id = m."orderId" AND m.kind = 'ORDER' AND $2 IN ('SENT', 'FAILED') AND $10::boolean
+  RETURNING p.id, p."shopId", p."deliveryStatus", m.recipient
+)
+INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, after, "createdAt")
+SELECT gen_random_uuid(), o."shopId", o.id, 'SYSTEM',
+  CASE WHEN $2 = 'SENT' THEN 'order.delivery.delivered' ELSE 'order.delivery.failed' END,
+  jsonb_build_object('deliveryStatus', o."deliveryStatus", 'recipient', o.recipient,
+    CASE WHEN $2 = 'SENT' THEN 'messageId' ELSE 'reason' END, COALESCE($7, $8)), now()
+FROM o`;
+
+async function recordOutcome(o: Outcome) {
+  const sent = o.status === "SENT";
+  const values = [
+    o.id,
+    o.status === "RETRY" ? "QUEUED" : o.status,
+    sent ? o.subject : null,
+    sent ? o.html : null,
+    sent ? o.text : null,
+    o.language,
+    sent ? o.messageId : null,
+    sent ? o.note : o.reason,
+    o.status === "RETRY" ? o.after : 0,
+    // An order message skipped because the order closed meanwhile leaves the order's status alone.
+    !(o.status === "FAILED" && o.reason.startsWith("not sent:")),
+  ];
+  if (o.status !== "RETRY") {
+    await getPool().query(RECORD_SQL, values);
+    return;
+  }
   const boss = await getBoss();
   await withSqlTransaction(async (client) => {
-    await client.query(
-      `UPDATE "Message" m SET status = (CASE r.status WHEN 'RETRY' THEN 'QUEUED' ELSE r.status END)::"MessageStatus",
-         subject = COALESCE(r.subject, m.subject), body = COALESCE(r.body, m.body), text = COALESCE(r.text, m.text),
-         language = COALESCE(r.language, m.language), "providerMessageId" = COALESCE(r.pid, m."providerMessageId"),
-         error = r.error, "claimedAt" = NULL,
-         "sentAt" = CASE WHEN r.status = 'SENT' THEN now() ELSE m."sentAt" END,
-         "failedAt" = CASE WHEN r.status = 'FAILED' THEN now() ELSE NULL END,
-         "nextAttemptAt" = CASE WHEN r.status = 'RETRY' THEN now() + make_interval(secs => r.after) ELSE NULL END
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-         AS r(id, status, subject, body, text, language, pid, error, after)
-       WHERE m.id = r.id AND m.status = 'SENDING'`,
-      [
-        col((o) => o.id),
-        col((o) => o.status),
-        col((o) => (o.status === "SENT" ? o.subject : null)),
-        col((o) => (o.status === "SENT" ? o.html : null)),
-        col((o) => (o.status === "SENT" ? o.text : null)),
-        col((o) => o.language),
-        col((o) => (o.status === "SENT" ? o.messageId : null)),
-        col((o) => (o.status === "SENT" ? o.note : o.reason)),
-        col((o) => (o.status === "RETRY" ? o.after : null)),
-      ],
-    );
-    // The order's delivery status follows its latest order message; receipts do not touch it.
-    const orderOutcomes = outcomes.filter((o) => o.status !== "RETRY" && byId.get(o.id)?.kind === "ORDER");
-    const skipped = (o: Outcome) => o.status === "FAILED" && o.reason.startsWith("not sent:");
-    const final = orderOutcomes.filter((o) => !skipped(o));
-    if (final.length) {
-      await client.query(
-        `WITH r AS (SELECT * FROM unnest($1::char(32)[], $2::text[], $3::text[], $4::text[]) AS r("orderId", outcome, recipient, detail)),
-         u AS (
-           UPDATE "PaymentOrder" o SET "sendCount" = o."sendCount" + (CASE WHEN r.outcome = 'SENT' THEN 1 ELSE 0 END),
-             "deliveryStatus" = CASE
-               WHEN EXISTS (SELECT 1 FROM "Message" p WHERE p."orderId" = o.id AND p.kind = 'ORDER' AND p.status IN ('QUEUED', 'SENDING'))
-                 THEN o."deliveryStatus"
-               ELSE (CASE WHEN r.outcome = 'SENT' THEN 'SENT' ELSE 'FAILED' END)::"DeliveryStatus" END
-           FROM r WHERE o.id = r."orderId"
-           RETURNING o.id, o."shopId", o."deliveryStatus", r.outcome, r.recipient, r.detail)
-         INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, after, "createdAt")
-         SELECT gen_random_uuid(), u."shopId", u.id, 'SYSTEM',
-           CASE WHEN u.outcome = 'SENT' THEN 'order.delivery.delivered' ELSE 'order.delivery.failed' END,
-           jsonb_build_object('deliveryStatus', u."deliveryStatus", 'recipient', u.recipient,
-             CASE WHEN u.outcome = 'SENT' THEN 'messageId' ELSE 'reason' END, u.detail), now()
-         FROM u`,
-        [
-          final.map((o) => byId.get(o.id)!.orderId),
-          final.map((o) => o.status),
-          final.map((o) => byId.get(o.id)!.recipient),
-          final.map((o) => (o.status === "SENT" ? o.messageId : o.status === "FAILED" ? o.reason : "")),
-        ],
-      );
-    }
-    const retries = outcomes.filter((o): o is Extract<Outcome, { status: "RETRY" }> => o.status === "RETRY");
-    if (retries.length) {
-      await boss.insert(
-        QUEUES.email.name,
-        retries.map((o) => ({ data: { messageId: o.id }, startAfter: new Date(Date.now() + o.after * 1000) })),
-        { db: bossDb(client) },
-      );
-    }
+    await client.query(RECORD_SQL, values);
+    await boss.send(QUEUES.email.name, { messageId: o.id }, { startAfter: new Date(Date.now() + o.after * 1000), db: bossDb(client) });
   });
 }

@@ -8,17 +8,23 @@ const escapeHtml = (v: string) =>
 export type RenderedMail = { subject: string; html: string; text: string };
 
 /**
- * An e-mail from its template: subject and HTML body with variables replaced (values escaped),
+ * An e-mail from its template: subject and HTML body with variables replaced (values escaped; the
+ * payment link appended to a body without %url% unless `withLink` is false, as for receipts),
  * sanitized, wrapped in a minimal document, and the plain-text part derived from it.
  */
-export function renderMail(template: { subject: string | null; body: string }, vars: TemplateVars, lang: string): RenderedMail {
-  const subject = renderTemplate(template.subject ?? "", vars)
+export function renderMail(
+  template: { subject: string | null; body: string },
+  vars: TemplateVars,
+  lang: string,
+  options: { withLink?: boolean } = {},
+): RenderedMail {
+  const subject = renderTemplate(template.subject ?? "", vars, { appendUrl: false })
     .replace(/\s+/g, " ")
     .trim();
   const body = sanitizeTemplateHtml(
     renderTemplate(template.body, vars, {
       escape: escapeHtml,
-      appendUrl: (url) => `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
+      appendUrl: options.withLink === false ? false : (url) => `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
     }),
   );
   const html = `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1e293b">${body}</body></html>`;

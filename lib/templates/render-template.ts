@@ -32,11 +32,11 @@ export function findUnknownVariables(text: string): string[] {
 export function renderTemplate(
   text: string,
   vars: TemplateVars,
-  options: { escape?: (v: string) => string; appendUrl?: (url: string) => string } = {},
+  options: { escape?: (v: string) => string; appendUrl?: false | ((url: string) => string) } = {},
 ): string {
   const esc = options.escape ?? ((v: string) => v);
   const hasUrl = text.includes("%url%");
   const out = text.replace(/%([a-z_]+)%/g, (m, name: string) => (isKnown(name) ? esc(vars[name] ?? "") : m));
-  if (hasUrl || !vars.url) return out;
+  if (hasUrl || !vars.url || options.appendUrl === false) return out;
   return `${out}${options.appendUrl ? options.appendUrl(vars.url) : `\n${vars.url}`}`;
 }

@@ -26,7 +26,9 @@ export function getBoss(): Promise<PgBoss> {
     for (const q of Object.values(QUEUES)) {
       const options = q.name.startsWith("channels.") ? { ...q.options, expireInSeconds: deliveryJobExpireSeconds() } : q.options;
       await boss.createQueue(q.name, options);
-      await boss.updateQueue(q.name, options);
+      // Existing queues keep their policy; their timings follow the configuration.
+      const { policy: _policy, ...timings } = options as typeof options & { policy?: string };
+      await boss.updateQueue(q.name, timings);
     }
     return boss;
   })().catch((e) => {

@@ -12,10 +12,11 @@ beforeAll(async () => {
   users = await seedTenants();
 });
 
+/** The order's messages with their delivery jobs (queued in the creating transaction). */
 const jobsFor = (orderId: string) =>
-  db.$queryRaw<
-    { name: string; data: { orderId: string; kind: string } }[]
-  >`SELECT name, data FROM pgboss.job WHERE data->>'orderId' = ${orderId}`;
+  db.$queryRaw<{ name: string; channel: string; kind: string; recipient: string }[]>`
+    SELECT j.name, m.channel::text, m.kind, m.recipient FROM "Message" m
+    JOIN pgboss.job j ON j.data->>'messageId' = m.id::text WHERE m."orderId" = ${orderId}`;
 
 describe("Charge/CreatePaymentOrder", () => {
   it("creates a URL order with the shop's defaults; the answer has every field, typed", async () => {
@@ -152,11 +153,14 @@ describe("Charge/CreatePaymentOrder", () => {
       currency: "EUR",
       channelOptions: { channelType: "WHATSAPP", whatsAppOptions: { phoneNumber: "+33600000001" } },
     });
-    for (const r of [mail, sms, wa]) {
+    const expected = [
+      { name: "channels.email", channel: "MAIL", kind: "ORDER", recipient: "buyer@example.com" },
+      { name: "channels.sms", channel: "SMS", kind: "ORDER", recipient: "+33600000000" },
+      { name: "channels.whatsapp", channel: "WHATSAPP", kind: "ORDER", recipient: "+33600000001" },
+    ];
+    for (const [i, r] of [mail, sms, wa].entries()) {
       expect(r.answer.deliveryStatus).toBe("IN_PROGRESS");
-      expect(await jobsFor(r.answer.paymentOrderId)).toEqual([
-        { name: "channels.deliver-order", data: { orderId: r.answer.paymentOrderId, kind: "ORDER" } },
-      ]);
+      expect(await jobsFor(r.answer.paymentOrderId)).toEqual([expected[i]]);
     }
   });
 
