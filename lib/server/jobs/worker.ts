@@ -29,7 +29,12 @@ export async function startWorker() {
       pollingIntervalSeconds: Number(process.env.JOBS_POLL_SECONDS ?? 1),
     },
     async (jobs) => {
-      await deliverEmails(jobs.map((j) => j.data.messageId));
+      try {
+        await deliverEmails(jobs.map((j) => j.data.messageId));
+      } catch (e) {
+        console.error("[jobs] channels.email batch failed (pg-boss will retry it)", e);
+        throw e;
+      }
     },
   );
   await boss.work(QUEUES.recoverMessagesSweep.name, async () => {
