@@ -1,7 +1,7 @@
 "use client";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 
 export type RichTextLabels = {
   bold: string;
@@ -49,8 +49,9 @@ export function RichTextEditor({ id, labelledBy, name, defaultValue = "", labels
         "aria-labelledby": labelledBy,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         ...(invalid ? { "aria-invalid": "true" } : {}),
+        // Links get 24 px of height: a link alone on its line is a target (WCAG 2.2 target size).
         class:
-          "prose-sm min-h-48 px-3 py-2 focus:outline-none [&_a]:text-brand-700 [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-2 [&_ul]:list-disc [&_ul]:pl-6",
+          "prose-sm min-h-48 px-3 py-2 focus:outline-none [&_a]:inline-block [&_a]:min-h-6 [&_a]:max-w-full [&_a]:wrap-anywhere [&_a]:text-brand-700 [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-2 [&_ul]:list-disc [&_ul]:pl-6",
       },
     },
     onUpdate: ({ editor: e }) => {
@@ -72,7 +73,7 @@ export function RichTextEditor({ id, labelledBy, name, defaultValue = "", labels
           }
         : null,
   });
-  const button = (label: string, active: boolean | undefined, run: () => void, text: string) => (
+  const button = (label: string, active: boolean | undefined, run: () => void, text: ReactNode) => (
     <button
       type="button"
       aria-label={label}
@@ -91,7 +92,7 @@ export function RichTextEditor({ id, labelledBy, name, defaultValue = "", labels
         {button(labels.bold, state?.bold, () => editor?.chain().focus().toggleBold().run(), "B")}
         {button(labels.italic, state?.italic, () => editor?.chain().focus().toggleItalic().run(), "I")}
         {button(labels.bulletList, state?.bulletList, () => editor?.chain().focus().toggleBulletList().run(), "•")}
-        {button(labels.orderedList, state?.orderedList, () => editor?.chain().focus().toggleOrderedList().run(), "1.")}
+        {button(labels.orderedList, state?.orderedList, () => editor?.chain().focus().toggleOrderedList().run(), <NumberedListIcon />)}
         {button(
           labels.link,
           state?.link,
@@ -108,5 +109,25 @@ export function RichTextEditor({ id, labelledBy, name, defaultValue = "", labels
       <EditorContent editor={editor} />
       <input type="hidden" name={name} value={html} />
     </div>
+  );
+}
+
+/** A drawn "1. 2." list: a typed "1." would be visible text that the button's name must contain. */
+function NumberedListIcon() {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M2 2.5h1.2v4" />
+      <path d="M1.8 9.6c0-1.2 2.6-1.2 2.6 0 0 .9-2.6 1.8-2.6 3h2.6" />
+      <path d="M7 4.5h7.5M7 11h7.5" />
+    </svg>
   );
 }
