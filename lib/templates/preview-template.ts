@@ -50,7 +50,8 @@ export async function previewTemplate(
   );
   const unknown = findUnknownVariables(`${t.subject ?? ""}\n${t.body}`);
   if (t.channel === "MAIL") {
-    const mail = renderMail({ subject: t.subject ?? "", body: t.body }, vars, t.language);
+    // As sent: receipts get no payment link appended.
+    const mail = renderMail({ subject: t.subject ?? "", body: t.body }, vars, t.language, { withLink: t.kind === "ORDER" });
     return {
       channel: t.channel,
       subject: mail.subject,

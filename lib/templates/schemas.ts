@@ -86,7 +86,8 @@ export const templatePreviewSchema = z.object({
   body: z.string().max(BODY_MAX_LENGTH.MAIL, { error: "err_tpl_body_too_long" }),
 });
 
-export type TemplatePreviewInput = z.input<typeof templatePreviewSchema>;
+/** Checked by the preview itself: a stored row or the form's values as they are. */
+export type TemplatePreviewInput = { channel: string; kind: string; language: string; subject?: string | null; body: string };
 
 /** A built-in template, designated by what it is for ("Customise" copies it). */
 export const builtInRefSchema = z

@@ -7,7 +7,6 @@ import { getUiLanguage } from "@/lib/i18n/server";
 const SECTIONS: Record<string, string> = {
   company: "nav_company",
   "notification-rules": "nav_rules",
-  templates: "nav_templates",
   users: "nav_users",
 };
 

@@ -1,0 +1,69 @@
+// /settings/templates/new?shop=&channel=&kind=&language= — a new template, prefilled with the built-in text of its channel, purpose and language.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TemplateForm, type TemplateValues } from "@/components/templates/template-form";
+import { builtInTemplate } from "@/emails";
+import { hasRole } from "@/lib/auth/actor";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { PAGE_LANGUAGES } from "@/lib/i18n/locales";
+import { en } from "@/lib/i18n/messages/en";
+import { fr } from "@/lib/i18n/messages/fr";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { previewTemplate } from "@/lib/templates/preview-template";
+import { builtInRefSchema } from "@/lib/templates/schemas";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getUiLanguage())("tpl_new_title") };
+}
+
+export default async function NewTemplatePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ shop?: string; channel?: string; kind?: string; language?: string }>;
+}) {
+  const { actor, shops } = await requireSession();
+  if (!hasRole(actor, "OPERATOR")) notFound();
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  const sp = await searchParams;
+  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
+  if (!shop) notFound();
+  const asked = builtInRefSchema.safeParse({ channel: sp.channel, kind: sp.kind, language: sp.language });
+  const ref = asked.success ? asked.data : { channel: "MAIL" as const, kind: "ORDER" as const, language: lang };
+  const text = builtInTemplate(ref.channel, ref.kind, ref.language);
+  const initial: TemplateValues = { ...ref, name: "", subject: text.subject ?? "", body: text.body, isDefault: false };
+  const preview = await previewTemplate(getDb(), { actor, shopId: shop.id, template: { ...ref, ...text } }).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const languageName = new Intl.DisplayNames([lang], { type: "language" });
+  return (
+    <section aria-labelledby="title" className="max-w-5xl">
+      <p className="mb-2">
+        <Link href={`/settings/templates?shop=${shop.id}`} className="text-sm text-brand-700 underline">
+          {t("tpl_back")}
+        </Link>
+      </p>
+      <h1 id="title" className="mb-1 text-2xl font-semibold">
+        {t("tpl_new_title")}
+      </h1>
+      <p className="mb-6 text-slate-700">
+        {shop.name} ({shop.id})
+      </p>
+      <TemplateForm
+        shopId={shop.id}
+        templateId={null}
+        initial={initial}
+        preview={preview}
+        savedWarnings={[]}
+        notice={null}
+        languages={PAGE_LANGUAGES.map((l) => ({ value: l, label: languageName.of(l) ?? l }))}
+        messages={lang === "en" ? en : fr}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+// /settings/templates?shop= — a shop's message templates per channel and kind, with the built-in ones (F-TPL-1, F-TPL-2).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ShopPicker } from "@/components/settings/shop-picker";
+import { TemplateGroup } from "@/components/templates/template-group";
+import { buttonClass } from "@/components/ui/button";
+import { hasRole } from "@/lib/auth/actor";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { findTemplates } from "@/lib/templates/find-templates";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getUiLanguage())("tpl_title") };
+}
+
+const NOTICES = ["duplicate", "default", "delete"];
+
+export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ shop?: string; done?: string; error?: string }> }) {
+  const { actor, shops } = await requireSession();
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  const sp = await searchParams;
+  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
+  const list = shop
+    ? await findTemplates(getDb(), { actor, shopId: shop.id }).catch((e) => {
+        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+        throw e;
+      })
+    : null;
+  const canEdit = hasRole(actor, "OPERATOR");
+  const languageName = new Intl.DisplayNames([lang], { type: "language" });
+  return (
+    <section aria-labelledby="title" className="max-w-5xl">
+      <h1 id="title" className="mb-2 text-2xl font-semibold">
+        {t("tpl_title")}
+      </h1>
+      <p className="mb-6 text-slate-700">{t("tpl_intro")}</p>
+      {list ? (
+        <>
+          <ShopPicker shops={shops} current={list.shopId} labels={{ shop: t("tpl_shop"), show: t("tpl_shop_show") }} />
+          {sp.done && NOTICES.includes(sp.done) ? (
+            <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm font-medium text-green-900" data-notice={sp.done}>
+              {t(`tpl_done_${sp.done}`)}
+            </p>
+          ) : null}
+          {sp.error ? (
+            <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm font-medium text-red-900">
+              {t(sp.error === "err_forbidden" ? "err_forbidden" : "err_generic")}
+            </p>
+          ) : null}
+          {canEdit ? (
+            <p className="mb-6">
+              <Link href={`/settings/templates/new?shop=${list.shopId}`} className={buttonClass()}>
+                {t("tpl_new")}
+              </Link>
+            </p>
+          ) : (
+            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
+              {t("tpl_read_only")}
+            </p>
+          )}
+          <p className="mb-2 font-semibold" data-testid="shop-heading">
+            {list.shopName} ({list.shopId})
+          </p>
+          {list.groups.map((g) => (
+            <TemplateGroup
+              key={`${g.channel}-${g.kind}`}
+              shopId={list.shopId}
+              group={g}
+              canEdit={canEdit}
+              t={t}
+              languageName={(l) => languageName.of(l) ?? l}
+            />
+          ))}
+        </>
+      ) : (
+        <p className="text-slate-600">{t("tpl_none")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,343 @@
+"use client";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { previewTemplateAction, saveTemplateAction, type TemplateFormState } from "@/app/(backoffice)/settings/templates/actions";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { RichTextEditor } from "@/components/ui/rich-text-editor";
+import { builtInTemplate } from "@/emails";
+import type { Messages } from "@/lib/i18n/messages/types";
+import type { TemplatePreview as Preview } from "@/lib/templates/preview-template";
+import { findUnknownVariables } from "@/lib/templates/render-template";
+import { BODY_MAX_LENGTH, KINDS_BY_CHANNEL, NAME_MAX_LENGTH, SUBJECT_MAX_LENGTH, TEMPLATE_CHANNELS } from "@/lib/templates/schemas";
+import { TemplatePreview } from "./template-preview";
+import { UnknownVariables } from "./unknown-variables";
+import { VariableList } from "./variable-list";
+
+type Channel = (typeof TEMPLATE_CHANNELS)[number];
+export type TemplateValues = {
+  name: string;
+  channel: Channel;
+  kind: string;
+  language: string;
+  subject: string;
+  body: string;
+  isDefault: boolean;
+};
+
+const selectClass = (error?: string) => `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
+const LABELS: Record<string, string> = {
+  name: "tpl_name",
+  channel: "tpl_channel",
+  kind: "tpl_kind",
+  language: "tpl_language",
+  subject: "tpl_subject",
+  body: "tpl_body",
+};
+const describedBy = (id: string, error?: string) => (error ? `${id}-help ${id}-error` : `${id}-help`);
+const builtIn = (v: Pick<TemplateValues, "channel" | "kind" | "language">) =>
+  builtInTemplate(v.channel, (KINDS_BY_CHANNEL[v.channel].includes(v.kind as "ORDER") ? v.kind : "ORDER") as "ORDER", v.language);
+
+/** At the end of the text: in the last paragraph of an HTML body, after a space in plain text. */
+const appendVariable = (body: string, name: string, html: boolean) => {
+  const v = `%${name}%`;
+  if (!html) return body ? `${body}${/\s$/.test(body) ? "" : " "}${v}` : v;
+  return /<\/p>\s*$/.test(body) ? body.replace(/<\/p>\s*$/, ` ${v}</p>`) : `${body}<p>${v}</p>`;
+};
+
+/**
+ * The template editor: name, channel, purpose, language, subject and body (rich text for e-mails,
+ * plain text otherwise), default; the variables, unknown ones flagged while typing, and a live
+ * preview rendered by the server with a sample order.
+ */
+export function TemplateForm({
+  shopId,
+  templateId,
+  initial,
+  preview: initialPreview,
+  savedWarnings,
+  notice,
+  languages,
+  messages: m,
+}: {
+  shopId: string;
+  templateId: string | null;
+  initial: TemplateValues;
+  preview: Preview | null;
+  savedWarnings: string[];
+  notice: string | null;
+  languages: { value: string; label: string }[];
+  messages: Messages;
+}) {
+  const [state, action, pending] = useActionState<TemplateFormState, FormData>(saveTemplateAction, {});
+  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
+  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
+  const [v, setV] = useState(initial);
+  // Bumped when the body is replaced from outside the editor (variable inserted, channel changed).
+  const [editorKey, setEditorKey] = useState(0);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const isMail = v.channel === "MAIL";
+
+  function change(next: Partial<TemplateValues>) {
+    const merged = { ...v, ...next };
+    if (!KINDS_BY_CHANNEL[merged.channel].includes(merged.kind as "ORDER")) merged.kind = "ORDER";
+    // Still the built-in text of the previous choice: follow the new choice.
+    const before = builtIn(v);
+    const choiceChanged = merged.channel !== v.channel || merged.kind !== v.kind || merged.language !== v.language;
+    if (choiceChanged && v.body === before.body && v.subject === (before.subject ?? "")) {
+      const after = builtIn(merged);
+      merged.body = after.body;
+      merged.subject = after.subject ?? "";
+      setEditorKey((k) => k + 1);
+    } else if ((merged.channel === "MAIL") !== (v.channel === "MAIL")) {
+      setEditorKey((k) => k + 1);
+    }
+    setV(merged);
+  }
+
+  function insert(name: string) {
+    setV({ ...v, body: appendVariable(v.body, name, isMail) });
+    if (isMail) setEditorKey((k) => k + 1);
+    else textarea.current?.focus();
+  }
+
+  // Live preview: the server renders the values as typed, shortly after the last change.
+  const [preview, setPreview] = useState(initialPreview);
+  const [previewing, startPreview] = useTransition();
+  const first = useRef(true);
+  const latest = useRef(0);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const n = ++latest.current;
+    const timer = setTimeout(() => {
+      startPreview(async () => {
+        const p = await previewTemplateAction({
+          shopId,
+          template: { channel: v.channel, kind: v.kind, language: v.language, subject: isMail ? v.subject : null, body: v.body },
+        });
+        if (n === latest.current && p) setPreview(p);
+      });
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [shopId, v.channel, v.kind, v.language, v.subject, v.body, isMail]);
+  useEffect(() => {
+    if (state.preview) setPreview(state.preview);
+  }, [state.preview]);
+
+  const unknown = findUnknownVariables(`${isMail ? v.subject : ""}\n${v.body}`);
+  const warnings = state.warnings ?? (state.fields || state.error ? [] : savedWarnings);
+  const rte = {
+    bold: m.tpl_rte_bold,
+    italic: m.tpl_rte_italic,
+    bulletList: m.tpl_rte_bullet_list,
+    orderedList: m.tpl_rte_ordered_list,
+    link: m.tpl_rte_link,
+    linkPrompt: m.tpl_rte_link_prompt,
+    unlink: m.tpl_rte_unlink,
+    undo: m.tpl_rte_undo,
+    redo: m.tpl_rte_redo,
+    toolbar: m.tpl_rte_toolbar,
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <form action={action} noValidate className="flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-6">
+        {notice && !state.saved && !state.fields ? (
+          <p role="status" className="rounded-md bg-green-50 p-3 text-sm font-medium text-green-900" data-notice="done">
+            {msg(notice)}
+          </p>
+        ) : null}
+        {state.fields || state.error ? (
+          <div role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
+            <p>{state.error ? msg(state.error) : m.form_has_errors}</p>
+            {state.fields ? (
+              <ul className="mt-2 list-disc pl-5">
+                {Object.entries(state.fields).map(([field, key]) => (
+                  <li key={field}>
+                    <a href={`#${field}`} className="underline">
+                      {msg(LABELS[field] ?? field)}
+                    </a>
+                    {` — ${msg(key)}`}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        <input type="hidden" name="shopId" value={shopId} />
+        {templateId ? <input type="hidden" name="id" value={templateId} /> : null}
+        <Field
+          id="name"
+          label={m.tpl_name}
+          help={m.tpl_name_help}
+          error={err("name")}
+          value={v.name}
+          onChange={(e) => change({ name: e.target.value })}
+          maxLength={NAME_MAX_LENGTH}
+          required
+        />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field id="channel" label={m.tpl_channel} error={err("channel")}>
+            <select
+              id="channel"
+              name="channel"
+              value={v.channel}
+              onChange={(e) => change({ channel: e.target.value as Channel })}
+              aria-invalid={err("channel") ? true : undefined}
+              aria-describedby={err("channel") ? "channel-error" : undefined}
+              className={selectClass(err("channel"))}
+            >
+              {TEMPLATE_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {msg(c === "URL" ? "tpl_channel_URL" : `channel_${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="kind" label={m.tpl_kind} help={m.tpl_kind_help} error={err("kind")}>
+            <select
+              id="kind"
+              name="kind"
+              value={v.kind}
+              onChange={(e) => change({ kind: e.target.value })}
+              aria-invalid={err("kind") ? true : undefined}
+              aria-describedby={describedBy("kind", err("kind"))}
+              className={selectClass(err("kind"))}
+            >
+              {KINDS_BY_CHANNEL[v.channel].map((k) => (
+                <option key={k} value={k}>
+                  {msg(`tpl_kind_${k}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="language" label={m.tpl_language} help={m.tpl_language_help} error={err("language")}>
+            <select
+              id="language"
+              name="language"
+              value={v.language}
+              onChange={(e) => change({ language: e.target.value })}
+              aria-invalid={err("language") ? true : undefined}
+              aria-describedby={describedBy("language", err("language"))}
+              className={selectClass(err("language"))}
+            >
+              {languages.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {isMail ? (
+          <Field
+            id="subject"
+            label={m.tpl_subject}
+            help={m.tpl_subject_help}
+            error={err("subject")}
+            value={v.subject}
+            onChange={(e) => change({ subject: e.target.value })}
+            maxLength={SUBJECT_MAX_LENGTH}
+            required
+          />
+        ) : null}
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          <div className="flex min-w-0 flex-col gap-1">
+            {isMail ? (
+              <span id="body-label" className="text-sm font-medium text-slate-800">
+                {m.tpl_body}
+              </span>
+            ) : (
+              <label id="body-label" htmlFor="body" className="text-sm font-medium text-slate-800">
+                {m.tpl_body}
+              </label>
+            )}
+            {isMail ? (
+              <RichTextEditor
+                key={editorKey}
+                id="body"
+                labelledBy="body-label"
+                name="body"
+                defaultValue={v.body}
+                labels={rte}
+                describedBy={describedBy("body", err("body"))}
+                invalid={Boolean(err("body"))}
+                onChange={(body) => setV((cur) => ({ ...cur, body }))}
+              />
+            ) : (
+              <textarea
+                ref={textarea}
+                id="body"
+                name="body"
+                rows={6}
+                value={v.body}
+                onChange={(e) => change({ body: e.target.value })}
+                maxLength={BODY_MAX_LENGTH[v.channel]}
+                aria-describedby={describedBy("body", err("body"))}
+                aria-invalid={err("body") ? true : undefined}
+                className={`rounded-md border px-3 py-2 text-base ${err("body") ? "border-red-700" : "border-slate-400"}`}
+              />
+            )}
+            <p id="body-help" className="text-xs text-slate-600">
+              {msg(`tpl_body_help_${v.channel}`)}
+              {isMail ? null : ` ${v.body.length} / ${BODY_MAX_LENGTH[v.channel]}`}
+            </p>
+            {err("body") ? (
+              <p id="body-error" className="text-sm font-medium text-red-700">
+                {err("body")}
+              </p>
+            ) : null}
+            <UnknownVariables id="unknown-live" title={m.tpl_unknown_live} names={unknown} live />
+          </div>
+          <VariableList
+            onInsert={insert}
+            labels={{ title: m.tpl_vars_title, help: m.tpl_vars_help, insert: m.tpl_vars_insert }}
+            meaning={(name) => msg(`tpl_var_${name}`)}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <div className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              id="isDefault"
+              name="isDefault"
+              checked={v.isDefault}
+              onChange={(e) => change({ isDefault: e.target.checked })}
+              aria-describedby="isDefault-help"
+              className="size-4"
+            />
+            <label htmlFor="isDefault" className="text-sm font-medium text-slate-800">
+              {m.tpl_is_default}
+            </label>
+          </div>
+          <p id="isDefault-help" className="text-xs text-slate-600">
+            {m.tpl_is_default_help}
+          </p>
+        </div>
+        <p role="status" className="text-sm font-medium text-green-800">
+          {state.saved ? m[state.saved === "changed" ? "tpl_saved" : "tpl_unchanged"] : ""}
+        </p>
+        <UnknownVariables id="unknown-saved" title={m.tpl_unknown_saved} names={warnings} />
+        <div>
+          <button type="submit" className={buttonClass()} disabled={pending}>
+            {templateId ? m.tpl_save : m.tpl_create}
+          </button>
+        </div>
+      </form>
+      <TemplatePreview
+        preview={preview}
+        busy={previewing ? m.tpl_preview_updating : undefined}
+        labels={{
+          title: m.tpl_preview_title,
+          sample: m.tpl_preview_sample,
+          subject: m.tpl_preview_subject,
+          frame: m.tpl_preview_frame,
+          text: m.tpl_preview_text,
+          chars: m.tpl_preview_chars,
+          smsTooLong: m.tpl_preview_sms_too_long,
+        }}
+      />
+    </div>
+  );
+}
