@@ -127,9 +127,6 @@ export const en: Messages = {
   txs_CANCELLED: "Cancelled",
   txs_EXPIRED: "Expired",
 
-  url_text:
-    "Hello,\n\nHere is your link to pay %amount% to %shop_name% (reference %reference%): %url%\nIt is valid until %end_date%.\n\nThank you.",
-
   actions: "Actions",
   action_details: "Details",
   action_message: "Sent message",

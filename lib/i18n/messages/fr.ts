@@ -126,9 +126,6 @@ export const fr = {
   txs_CANCELLED: "Annulée",
   txs_EXPIRED: "Expirée",
 
-  url_text:
-    "Bonjour,\n\nVoici le lien pour régler %amount% à %shop_name% (référence %reference%) : %url%\nIl est valable jusqu'au %end_date%.\n\nMerci.",
-
   actions: "Actions",
   action_details: "Détails",
   action_message: "Message envoyé",
