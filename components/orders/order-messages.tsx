@@ -30,7 +30,7 @@ export function OrderMessages({ t, messages, timeZone, lang }: { t: T; messages:
               {messages.map((msg) => (
                 <tr key={msg.id} data-message-status={msg.status} className="border-b border-slate-100 align-top">
                   <td className="py-2 pr-4">{t(`msg_kind_${msg.kind}`)}</td>
-                  <td className="py-2 pr-4 break-all">
+                  <td className="py-2 pr-4 wrap-anywhere">
                     {msg.recipient}
                     {msg.bcc ? (
                       <span className="block text-xs text-slate-600">
@@ -48,7 +48,7 @@ export function OrderMessages({ t, messages, timeZone, lang }: { t: T; messages:
                   </td>
                   <td className="py-2 pr-4">{msg.attempts}</td>
                   <td className="py-2 pr-4">{msg.sentAt ? formatDateTime(msg.sentAt, timeZone, lang) : "—"}</td>
-                  <td className="py-2 pr-4 font-mono text-xs break-all" data-testid="message-id">
+                  <td className="py-2 pr-4 font-mono text-xs wrap-anywhere" data-testid="message-id">
                     {msg.providerMessageId ?? "—"}
                   </td>
                   <td className="py-2 pr-4">{msg.error ?? "—"}</td>
