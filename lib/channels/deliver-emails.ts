@@ -10,6 +10,18 @@ import { messageVariables } from "../templates/message-variables";
 import { renderMail } from "../templates/render-message";
 import { loadTemplates } from "../templates/resolve-template";
 
+// A send that neither succeeds nor fails within this time counts as a transient failure (well
+// under a claim's lease, so a retry never races a send still in flight).
+const SEND_TIMEOUT_MS = 60_000;
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer from the SMTP server in ${ms / 1000} s`), { code: "ETIMEDOUT" })),
+      ms,
+    );
+    p.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+
 /** Seconds to wait before each new attempt after a transient failure; past the last one, failed. */
 export function mailRetrySchedule(): number[] {
   const raw = process.env.MAIL_RETRY_SCHEDULE ?? "60,300,900,3600,14400,43200";
@@ -131,21 +143,24 @@ export async function deliverEmails(messageIds: string[]): Promise<{ sent: numbe
     const mail = renderMail(source, vars, language, { withLink: m.kind === "ORDER" });
     const messageId = `<${m.id}@${messageIdDomain()}>`;
     try {
-      const res = await mailer.send({
-        from: { name: m.shopName, address: mailFrom() },
-        replyTo: m.contact ?? undefined,
-        to: split(m.recipient),
-        bcc: split(m.bcc),
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        messageId,
-        headers: {
-          "X-Shop-Id": m.shopId,
-          "X-Payment-Order-Id": m.orderId,
-          ...(m.kind !== "ORDER" ? { "Auto-Submitted": "auto-generated" } : {}),
-        },
-      });
+      const res = await withTimeout(
+        mailer.send({
+          from: { name: m.shopName, address: mailFrom() },
+          replyTo: m.contact ?? undefined,
+          to: split(m.recipient),
+          bcc: split(m.bcc),
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          messageId,
+          headers: {
+            "X-Shop-Id": m.shopId,
+            "X-Payment-Order-Id": m.orderId,
+            ...(m.kind !== "ORDER" ? { "Auto-Submitted": "auto-generated" } : {}),
+          },
+        }),
+        SEND_TIMEOUT_MS,
+      );
       const note = res.rejected.length ? `refused by the server: ${res.rejected.join(", ")}` : null;
       return { id: m.id, status: "SENT", ...mail, language, messageId, note };
     } catch (e) {

@@ -1,3 +1,4 @@
+import net from "node:net";
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { startMailCatcher } from "./mail-catcher";
@@ -45,7 +46,35 @@ function transportOptions(url: string): SMTPPool.Options {
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
     tls: q.get("tlsInsecure") === "1" ? { rejectUnauthorized: false } : undefined,
+    getSocket: connectNoDelay,
+  } as SMTPPool.Options;
+}
+
+/**
+ * TCP connections with Nagle's algorithm off. nodemailer writes a message and its final "." in
+ * separate small writes; with Nagle on, the "." waits for the server's delayed ACK (~40 ms), so
+ * each connection sent ~20 messages/s. Measured: 48 → 4.8 ms per message on one connection.
+ * nodemailer still does TLS (implicit or STARTTLS) on top of this socket. When the connection
+ * fails we let nodemailer connect by itself, so the failure goes through its own error path
+ * (its pool never frees a slot whose getSocket failed).
+ */
+function connectNoDelay(
+  options: { host?: string; port?: number },
+  callback: (err: null, socket?: { connection: net.Socket } | false) => void,
+) {
+  const socket = net.connect({ host: options.host, port: options.port ?? 587, noDelay: true, timeout: 10_000 });
+  const fallback = () => {
+    socket.destroy();
+    callback(null, false);
   };
+  socket.once("error", fallback);
+  socket.once("timeout", fallback);
+  socket.once("connect", () => {
+    socket.off("error", fallback);
+    socket.off("timeout", fallback);
+    socket.setTimeout(0);
+    callback(null, { connection: socket });
+  });
 }
 
 /**

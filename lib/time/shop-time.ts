@@ -39,9 +39,15 @@ export const isValidTimeZone = (tz: string) => {
 
 /** Formats an instant for people, in the shop's zone and the reader's language. */
 export function formatDateTime(at: Date, timeZone: string, locale: string, withTime = true): string {
-  return new Intl.DateTimeFormat(locale.replace("_", "-"), {
-    dateStyle: "long",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone,
-  }).format(at);
+  const key = `${locale}|${timeZone}|${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale.replace("_", "-"), { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone });
+    if (dateFormats.size > 1000) dateFormats.clear();
+    dateFormats.set(key, f);
+  }
+  return f.format(at);
 }
+
+// Building an Intl.DateTimeFormat costs ~0.1 ms; a fan-out formats thousands of dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

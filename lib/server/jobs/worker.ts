@@ -26,6 +26,8 @@ export async function startWorker() {
     {
       batchSize: Number(process.env.MAIL_BATCH_SIZE ?? 100),
       localConcurrency: 2,
+      // A full batch means a backlog (a fan-out): fetch the next one at once, no polling pause.
+      burstWhenBatchFull: true,
       pollingIntervalSeconds: Number(process.env.JOBS_POLL_SECONDS ?? 1),
     },
     async (jobs) => {
