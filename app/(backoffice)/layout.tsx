@@ -4,6 +4,7 @@ import { SideNav } from "@/components/backoffice/side-nav";
 import { TopBar } from "@/components/backoffice/top-bar";
 import { Document } from "@/components/ui/document";
 import { requireSession } from "@/lib/auth/session";
+import { isMailCatcherMode } from "@/lib/channels/mail-catcher-mode";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 
@@ -24,7 +25,7 @@ export default async function BackOfficeLayout({ children }: { children: ReactNo
       </a>
       <TopBar t={t} lang={lang} user={user} />
       <div className="flex">
-        <SideNav t={t} role={user.role} />
+        <SideNav t={t} role={user.role} mailCatcher={isMailCatcherMode()} />
         <main id="main" className="min-w-0 flex-1 p-6">
           {children}
         </main>

@@ -2,13 +2,11 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
-import { languageOf } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money/format-money";
 import type { OrderMessage } from "@/lib/orders/find-order-messages";
 import type { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import type { OrderDetail } from "@/lib/orders/get-order";
 import type { OrderAction } from "@/lib/orders/order-actions";
-import { orderMessageText } from "@/lib/orders/order-message-text";
 import { formatDateTime } from "@/lib/time/shop-time";
 import { AutoRefresh } from "./auto-refresh";
 import { OrderMessages } from "./order-messages";
@@ -29,9 +27,25 @@ type Props = {
   dates: { today: string; maxDay: string; validUntilDay: string };
   timeline: Awaited<ReturnType<typeof findOrderTimeline>>;
   messages: OrderMessage[];
+  /** The URL channel's ready-to-paste text (the shop's default URL template, else ours). */
+  messageText: string;
 };
 
-export function OrderDetailView({ order, actor, lang, t, created, qr, notice, tab, actions, dates, timeline, messages }: Props) {
+export function OrderDetailView({
+  order,
+  actor,
+  lang,
+  t,
+  created,
+  qr,
+  notice,
+  tab,
+  actions,
+  dates,
+  timeline,
+  messages,
+  messageText,
+}: Props) {
   const tz = order.shop.timeZone;
   const canOperate = hasRole(actor, "OPERATOR");
   const info: [string, React.ReactNode][] = [
@@ -73,7 +87,7 @@ export function OrderDetailView({ order, actor, lang, t, created, qr, notice, ta
       ) : null}
       <PaymentLinkPanel
         url={order.paymentUrl}
-        text={orderMessageText(order, languageOf(order.locale) ?? "fr")}
+        text={messageText}
         qr={qr}
         qrHref={`/orders/${order.id}/qr.png`}
         labels={{
@@ -111,7 +125,7 @@ export function OrderDetailView({ order, actor, lang, t, created, qr, notice, ta
       {tab === "message" ? (
         <div className="rounded-lg border border-slate-200 bg-white p-6 text-sm" data-testid="order-message">
           {order.channel === "URL" || order.channel === "INVOICE" ? (
-            <p className="whitespace-pre-wrap">{orderMessageText(order, languageOf(order.locale) ?? "fr")}</p>
+            <p className="whitespace-pre-wrap">{messageText}</p>
           ) : (
             <dl className="grid grid-cols-[10rem_1fr] gap-2">
               <dt className="text-slate-600">{t("col_recipient")}</dt>

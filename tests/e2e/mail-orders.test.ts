@@ -109,6 +109,19 @@ describe("create payment orders by e-mail in the browser (F-CH-MAIL)", () => {
     expect(await row.locator("[data-testid=message-id]").textContent()).toBe(message.providerMessageId);
     expect(caught[0]!.messageId).toBe(message.providerMessageId);
     expect(await axeViolations(page)).toEqual([]);
+
+    // The catcher's Mailbox: the message as the buyer would get it, HTML and text.
+    await Promise.all([page.waitForURL(`${h.base}/mailbox`), page.click("nav >> text=Boîte de test")]);
+    expect(await page.locator("tbody tr").count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([
+      page.waitForURL(`${h.base}/mailbox/${caught[0]!.id}`),
+      page.locator("tbody tr", { hasText: "anne@buyer.test" }).locator("a").click(),
+    ]);
+    expect(flat(await page.textContent("pre"))).toContain("15,90 €");
+    expect(flat(await page.textContent("pre"))).toContain(`/pay/${orders[0]!.token}`);
+    expect(await page.locator('iframe[sandbox=""]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("one recipient opens the new order's page", async () => {

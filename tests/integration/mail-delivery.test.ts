@@ -2,6 +2,7 @@
 // language, text part, Message-ID, delivery statuses, retries, permanent failures and receipts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deliverEmails } from "@/lib/channels/deliver-emails";
+import { findCaughtMail, getCaughtMail } from "@/lib/channels/find-caught-mail";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { createMailOrders } from "@/lib/orders/create-mail-orders";
 import { resendOrder } from "@/lib/orders/resend-order";
@@ -255,6 +256,33 @@ describe("e-mail orders (F-CH-MAIL)", () => {
     expect(plain(merchant.subject)).toBe("Paiement reçu : 42,00 € pour l'ordre PAID-1");
     // receipts leave the order's delivery status and send count alone
     expect(await db.paymentOrder.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ deliveryStatus: "SENT", sendCount: 1 });
+  });
+
+  it("no SMTP_URL: the same SMTP path to the built-in catcher, whose mailbox each tenant sees alone", async () => {
+    const saved = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    await closeMailer();
+    try {
+      const { ids } = await createMailOrders(db, {
+        actor: users.operator,
+        values: form({ reference: "CATCH-1", recipients: "zoe@buyer.test" }),
+      });
+      await drain();
+      expect(sink.messages).toHaveLength(0);
+      const mine = await findCaughtMail(db, { actor: users.operator });
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ shopId: "12345678", envelopeTo: ["zoe@buyer.test"] });
+      const full = await getCaughtMail(db, { actor: users.operator, id: mine[0]!.id });
+      const msg = await db.message.findFirstOrThrow({ where: { orderId: ids[0] } });
+      expect(full).toMatchObject({ messageId: msg.providerMessageId, subject: expect.stringContaining("15,90") });
+      expect(plain(full!.text ?? "")).toContain("15,90 €");
+      expect(full!.html).toContain("CATCH-1");
+      expect(await findCaughtMail(db, { actor: users.other })).toEqual([]);
+      expect(await getCaughtMail(db, { actor: users.other, id: mine[0]!.id })).toBeNull();
+    } finally {
+      await closeMailer();
+      process.env.SMTP_URL = saved;
+    }
   });
 
   it("tenants: another company cannot create e-mail orders on this shop", async () => {

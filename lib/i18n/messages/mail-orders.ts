@@ -1,5 +1,18 @@
 // The "order by e-mail" dialog, the order's messages and the Mailbox page, spread into the fr and en catalogues.
 export const mailOrdersFr = {
+  mailbox_title: "Boîte de réception de test",
+  mailbox_intro:
+    "Aucun serveur SMTP n'est configuré (variable SMTP_URL) : les e-mails de vos boutiques sont remis à un serveur de capture intégré et affichés ici au lieu de partir chez leurs destinataires.",
+  mailbox_empty: "Aucun e-mail capturé pour l'instant.",
+  mailbox_received: "Reçu le",
+  mailbox_from: "De",
+  mailbox_to: "À",
+  mailbox_envelope: "Destinataires SMTP (copies cachées comprises)",
+  mailbox_subject: "Objet",
+  mailbox_no_subject: "(sans objet)",
+  mailbox_html: "Version HTML",
+  mailbox_text: "Version texte",
+  nav_mailbox: "Boîte de test",
   err_recipients_required: "Indiquez au moins une adresse e-mail de destinataire.",
   err_recipients_invalid: "Ces adresses ne sont pas valides : corrigez-les ou retirez-les.",
   err_bcc_invalid: "Adresse en copie cachée invalide.",
@@ -81,6 +94,19 @@ export const mailOrdersFr = {
 };
 
 export const mailOrdersEn: Record<keyof typeof mailOrdersFr, string> = {
+  mailbox_title: "Test mailbox",
+  mailbox_intro:
+    "No SMTP server is configured (SMTP_URL variable): your shops' e-mails go to a built-in catching server and are shown here instead of reaching their recipients.",
+  mailbox_empty: "No e-mail caught yet.",
+  mailbox_received: "Received",
+  mailbox_from: "From",
+  mailbox_to: "To",
+  mailbox_envelope: "SMTP recipients (BCC included)",
+  mailbox_subject: "Subject",
+  mailbox_no_subject: "(no subject)",
+  mailbox_html: "HTML version",
+  mailbox_text: "Text version",
+  nav_mailbox: "Test mailbox",
   err_recipients_required: "Enter at least one recipient e-mail address.",
   err_recipients_invalid: "These addresses are not valid: correct or remove them.",
   err_bcc_invalid: "Invalid BCC address.",

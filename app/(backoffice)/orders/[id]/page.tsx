@@ -4,11 +4,13 @@ import { OrderDetailView } from "@/components/orders/order-detail-view";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
+import { languageOf } from "@/lib/i18n/locales";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { findOrderMessages } from "@/lib/orders/find-order-messages";
 import { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { availableActions } from "@/lib/orders/order-actions";
+import { findOrderMessageText } from "@/lib/orders/order-message-text";
 import { qrDataUrl } from "@/lib/orders/payment-link";
 import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
 import { getDb } from "@/lib/server/db";
@@ -45,6 +47,7 @@ export default async function OrderPage({
       dates={{ today, maxDay: addCalendarDays(today, MAX_VALIDITY_DAYS), validUntilDay: dayInZone(order.validUntil, order.shop.timeZone) }}
       timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
       messages={await findOrderMessages(getDb(), { actor, orderId: order.id })}
+      messageText={await findOrderMessageText(getDb(), { actor, order, lang: languageOf(order.locale) ?? "fr" })}
     />
   );
 }
