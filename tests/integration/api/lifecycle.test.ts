@@ -86,10 +86,14 @@ describe("Charge/PaymentOrder/Update", () => {
       channelOptions: { channelType: "MAIL", mailOptions: { recipient: "b@example.com", subject: "Hi again" } },
     });
     expect(r.answer.channelDetails.mailDetails).toMatchObject({ recipient: "b@example.com", subject: "Hi again" });
-    const jobs = await db.$queryRaw<
-      { kind: string }[]
-    >`SELECT data->>'kind' AS kind FROM pgboss.job WHERE data->>'orderId' = ${o.paymentOrderId} ORDER BY created_on`;
-    expect(jobs.map((j) => j.kind)).toEqual(["ORDER", "RESEND"]);
+    // The first message, then the modified one to the new recipient, each with its delivery job.
+    const queued = await db.$queryRaw<{ kind: string; recipient: string; job: string }[]>`
+      SELECT m.kind, m.recipient, j.name AS job FROM "Message" m JOIN pgboss.job j ON j.data->>'messageId' = m.id::text
+      WHERE m."orderId" = ${o.paymentOrderId} ORDER BY m."createdAt", m.id`;
+    expect(queued).toEqual([
+      { kind: "ORDER", recipient: "a@example.com", job: "channels.email" },
+      { kind: "ORDER", recipient: "b@example.com", job: "channels.email" },
+    ]);
     expect(
       (
         await update({
