@@ -1,8 +1,10 @@
 import { mailOrdersEn } from "./mail-orders";
 import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
+import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
 import type { Messages } from "./types";
+import { whatsappEn } from "./whatsapp";
 
 // English catalogue.
 export const en: Messages = {
@@ -255,4 +257,6 @@ export const en: Messages = {
   ...orderSearchEn,
   ...mailOrdersEn,
   ...templatesEn,
+  ...smsEn,
+  ...whatsappEn,
 };

@@ -2,7 +2,9 @@
 import { mailOrdersFr } from "./mail-orders";
 import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
+import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
+import { whatsappFr } from "./whatsapp";
 
 export const fr = {
   app_name: "Ordres de paiement",
@@ -255,4 +257,6 @@ export const fr = {
   ...orderSearchFr,
   ...mailOrdersFr,
   ...templatesFr,
+  ...smsFr,
+  ...whatsappFr,
 } as const;
