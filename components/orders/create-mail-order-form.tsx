@@ -7,6 +7,7 @@ import {
   type MailFormState,
   previewMailOrderAction,
 } from "@/app/(backoffice)/orders/mail-actions";
+import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
@@ -320,6 +321,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             </p>
           ) : null}
         </div>
+        <AdvancedOrderFields messages={m} shop={shop} error={err} />
         <div aria-live="polite" data-testid="unknown-variables">
           {unknown.length ? (
             <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">

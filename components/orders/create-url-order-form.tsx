@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { createUrlOrderAction, type FormState } from "@/app/(backoffice)/orders/actions";
+import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -16,7 +17,12 @@ type Props = {
   /** Prefilled values ("create from", or the order being modified). */
   initial?: Record<string, string>;
   /** Another action than creation (modify and resend), with its button label. */
-  submit?: { action: (prev: FormState, data: FormData) => Promise<FormState>; label: string };
+  submit?: {
+    action: (prev: FormState, data: FormData) => Promise<FormState>;
+    label: string;
+    /** E-mail orders: their recipient, editable (a failed delivery is fixed and resent). */
+    recipient?: string;
+  };
 };
 
 /** The simplified "order by URL" form; also the "modify and resend" form. */
@@ -106,6 +112,18 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit }
           ))}
         </select>
       </Field>
+      {submit?.recipient !== undefined ? (
+        <Field
+          id="recipient"
+          type="email"
+          label={m.field_recipient}
+          help={m.field_recipient_help}
+          error={err("recipient")}
+          defaultValue={v.recipient ?? submit.recipient}
+          autoComplete="off"
+        />
+      ) : null}
+      {submit ? null : <AdvancedOrderFields messages={m} shop={shop} values={v} error={err} />}
       <div className="flex gap-3">
         <button type="submit" className={buttonClass()} disabled={pending}>
           {submit?.label ?? m.create_submit}

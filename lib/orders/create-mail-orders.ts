@@ -6,6 +6,7 @@ import { randomHex32, randomToken } from "../server/secrets";
 import { withSqlTransaction } from "../server/sql";
 import { parseOrThrow } from "../server/validation";
 import { sanitizeTemplateHtml } from "../templates/sanitize-template-html";
+import { parseOrderFormWithOptions } from "./advanced-options";
 import { prepareOrder } from "./create-order";
 import { insertOrders } from "./insert-order";
 import { invalidAddresses, mailOrderFormSchema, splitAddresses } from "./schemas";
@@ -19,7 +20,11 @@ export const suffixedReference = (reference: string, index: number) => `${refere
  * Any invalid address → VALIDATION listing exactly the invalid ones; nothing is created.
  */
 export async function createMailOrders(db: Db, input: { actor: UserActor; values: Record<string, string> }) {
-  const f = parseOrThrow(mailOrderFormSchema, input.values);
+  const { form: f, options } = await parseOrderFormWithOptions(db, {
+    shopIds: input.actor.shopIds,
+    values: input.values,
+    parseMain: () => parseOrThrow(mailOrderFormSchema, input.values),
+  });
   const recipients = dedupe(splitAddresses(f.recipients));
   const bccTyped = f.bcc ? splitAddresses(f.bcc) : [];
   const badTo = invalidAddresses(recipients);
@@ -62,6 +67,7 @@ export async function createMailOrders(db: Db, input: { actor: UserActor; values
 
   // One order is checked and prepared (shop rules, validity, defaults); the others are its copies.
   const base = await prepareOrder({
+    ...options,
     actor: input.actor,
     shopId: f.shopId,
     mode: f.mode,

@@ -1,13 +1,19 @@
 import type { UserActor } from "../auth/actor";
 import type { Db } from "../server/db";
 import { parseOrThrow } from "../server/validation";
+import { parseOrderFormWithOptions } from "./advanced-options";
 import { createOrder } from "./create-order";
 import { urlOrderFormSchema } from "./schemas";
 
 /** The back office's "order by URL" form, as typed, to a created order (or field errors). */
 export async function createUrlOrder(db: Db, input: { actor: UserActor; values: Record<string, string> }) {
-  const f = parseOrThrow(urlOrderFormSchema, input.values);
+  const { form: f, options } = await parseOrderFormWithOptions(db, {
+    shopIds: input.actor.shopIds,
+    values: input.values,
+    parseMain: () => parseOrThrow(urlOrderFormSchema, input.values),
+  });
   return createOrder(db, {
+    ...options,
     actor: input.actor,
     shopId: f.shopId,
     mode: f.mode,

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
 import { createUrlOrder } from "@/lib/orders/create-url-order";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
-import { urlOrderFormSchema } from "@/lib/orders/schemas";
+import { invalidAddresses, urlOrderFormSchema } from "@/lib/orders/schemas";
 import { updateOrder } from "@/lib/orders/update-order";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
@@ -33,7 +33,14 @@ export async function modifyOrderAction(orderId: string, _prev: FormState, formD
   const { actor } = await requireSession();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = urlOrderFormSchema.safeParse(values);
-  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error), values };
+  const recipient = values.recipient?.trim();
+  const badRecipient = recipient !== undefined && invalidAddresses([recipient]).length > 0;
+  if (!parsed.success || badRecipient) {
+    return {
+      fields: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...(badRecipient ? { recipient: "err_recipient_invalid" } : {}) },
+      values,
+    };
+  }
   const f = parsed.data;
   try {
     const order = await getOrderOrThrow(getDb(), { actor, orderId });
@@ -48,6 +55,7 @@ export async function modifyOrderAction(orderId: string, _prev: FormState, formD
         currency: f.currency,
         validUntilDay: f.validUntil,
         buyerEmail: f.buyerEmail,
+        ...(recipient !== undefined && order.channel === "MAIL" ? { recipient } : {}),
       },
     });
   } catch (e) {

@@ -1,5 +1,21 @@
 // The "order by e-mail" dialog, the order's messages and the Mailbox page, spread into the fr and en catalogues.
 export const mailOrdersFr = {
+  adv_title: "Options avancées",
+  adv_description: "Description",
+  adv_description_help: "Affichée à l'acheteur sur la page de paiement. N'y mettez pas de données personnelles. 255 caractères au plus.",
+  adv_comment: "Commentaire interne",
+  adv_comment_help: "Visible seulement dans le back office. 255 caractères au plus.",
+  adv_capture_delay_help: "Nombre de jours entre l'autorisation et la remise en banque (0 à 365).",
+  adv_threeds: "Préférence 3-D Secure",
+  err_description_too_long: "La description dépasse 255 caractères.",
+  err_comment_too_long: "Le commentaire dépasse 255 caractères.",
+  err_validation_mode: "Mode de validation inconnu.",
+  err_capture_delay: "Indiquez un nombre entier de jours entre 0 et 365.",
+  err_threeds: "Préférence 3-D Secure inconnue.",
+  err_threeds_not_offered: "Cette préférence 3-D Secure n'est pas proposée par la boutique.",
+  err_recipient_invalid: "Adresse e-mail du destinataire invalide.",
+  field_recipient: "Destinataire",
+  field_recipient_help: "Corrigez l'adresse si l'envoi a échoué : le message repart à cette adresse.",
   mailbox_title: "Boîte de réception de test",
   mailbox_intro:
     "Aucun serveur SMTP n'est configuré (variable SMTP_URL) : les e-mails de vos boutiques sont remis à un serveur de capture intégré et affichés ici au lieu de partir chez leurs destinataires.",
@@ -94,6 +110,22 @@ export const mailOrdersFr = {
 };
 
 export const mailOrdersEn: Record<keyof typeof mailOrdersFr, string> = {
+  adv_title: "Advanced options",
+  adv_description: "Description",
+  adv_description_help: "Shown to the buyer on the payment page. Do not put personal data in it. 255 characters at most.",
+  adv_comment: "Internal comment",
+  adv_comment_help: "Only visible in the back office. 255 characters at most.",
+  adv_capture_delay_help: "Days between the authorisation and the capture (0 to 365).",
+  adv_threeds: "3-D Secure preference",
+  err_description_too_long: "The description is longer than 255 characters.",
+  err_comment_too_long: "The comment is longer than 255 characters.",
+  err_validation_mode: "Unknown validation mode.",
+  err_capture_delay: "Enter a whole number of days from 0 to 365.",
+  err_threeds: "Unknown 3-D Secure preference.",
+  err_threeds_not_offered: "The shop does not offer this 3-D Secure preference.",
+  err_recipient_invalid: "Invalid recipient e-mail address.",
+  field_recipient: "Recipient",
+  field_recipient_help: "Correct the address if sending failed: the message goes out again to it.",
   mailbox_title: "Test mailbox",
   mailbox_intro:
     "No SMTP server is configured (SMTP_URL variable): your shops' e-mails go to a built-in catching server and are shown here instead of reaching their recipients.",

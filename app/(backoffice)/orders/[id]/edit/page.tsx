@@ -43,7 +43,11 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
           reference: order.reference ?? "",
           validUntil: validUntil < (shops[0]?.today ?? "") ? (shops[0]?.defaultValidUntil ?? validUntil) : validUntil,
         }}
-        submit={{ action: modifyOrderAction.bind(null, order.id), label: t("edit_submit") }}
+        submit={{
+          action: modifyOrderAction.bind(null, order.id),
+          label: t("edit_submit"),
+          recipient: order.channel === "MAIL" && !order.recipient?.includes(";") ? (order.recipient ?? "") : undefined,
+        }}
       />
     </section>
   );

@@ -1,0 +1,87 @@
+import { Field } from "@/components/ui/field";
+import type { Messages } from "@/lib/i18n/messages/types";
+
+const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
+
+type Props = {
+  messages: Messages;
+  shop: { defaultValidationMode: string; defaultCaptureDelay: number; threeDsPreferences: string[] };
+  values?: Record<string, string | undefined>;
+  error: (field: string) => string | undefined;
+};
+
+const FIELDS = ["description", "merchantComment", "validationMode", "captureDelay", "threeDsPreference"];
+
+/**
+ * The advanced dialog's options (F-ORD-*), folded by default: a description for the buyer, an
+ * internal comment, validation mode, capture delay and 3-D Secure preference (the shop's offer).
+ * Open when one of them has a value or an error.
+ */
+export function AdvancedOrderFields({ messages: m, shop, values = {}, error }: Props) {
+  const open = FIELDS.some((f) => values[f] || error(f));
+  return (
+    <details open={open} className="rounded-md border border-slate-200 p-3" data-testid="advanced-options">
+      <summary className="cursor-pointer text-sm font-semibold text-slate-800">{m.adv_title}</summary>
+      <div className="mt-3 flex flex-col gap-4">
+        <Field
+          id="description"
+          label={`${m.adv_description} (${m.optional})`}
+          help={m.adv_description_help}
+          error={error("description")}
+          defaultValue={values.description}
+          maxLength={255}
+          autoComplete="off"
+        />
+        <Field
+          id="merchantComment"
+          label={`${m.adv_comment} (${m.optional})`}
+          help={m.adv_comment_help}
+          error={error("merchantComment")}
+          defaultValue={values.merchantComment}
+          maxLength={255}
+          autoComplete="off"
+        />
+        <div className="grid grid-cols-2 gap-3">
+          <Field id="validationMode" label={m.detail_validation} error={error("validationMode")}>
+            <select
+              id="validationMode"
+              name="validationMode"
+              className={selectClass}
+              defaultValue={values.validationMode ?? shop.defaultValidationMode}
+            >
+              {["AUTOMATIC", "MANUAL"].map((v) => (
+                <option key={v} value={v}>
+                  {(m as Record<string, string>)[`validation_${v}`]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="captureDelay"
+            type="number"
+            min={0}
+            max={365}
+            label={m.detail_capture_delay}
+            help={m.adv_capture_delay_help}
+            error={error("captureDelay")}
+            defaultValue={values.captureDelay ?? String(shop.defaultCaptureDelay)}
+          />
+        </div>
+        <Field id="threeDsPreference" label={m.adv_threeds} error={error("threeDsPreference")}>
+          <select
+            id="threeDsPreference"
+            name="threeDsPreference"
+            className={selectClass}
+            defaultValue={values.threeDsPreference ?? "NO_PREFERENCE"}
+          >
+            {shop.threeDsPreferences.map((v) => (
+              <option key={v} value={v}>
+                {(m as Record<string, string>)[`threeds_${v}`]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { AppError } from "../server/errors";
+import { fieldErrorsOf } from "../server/validation";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
+
+/**
+ * The creation dialogs' advanced options (F-ORD-*), typed by a person: a description shown to the
+ * buyer, an internal comment, the validation mode, the capture delay and the 3-D Secure
+ * preference. Absent → the shop's defaults.
+ */
+export const advancedOrderOptionsSchema = z.object({
+  description: optional(z.string().trim().max(255, { error: "err_description_too_long" })),
+  merchantComment: optional(z.string().trim().max(255, { error: "err_comment_too_long" })),
+  validationMode: optional(z.enum(["AUTOMATIC", "MANUAL"], { error: "err_validation_mode" })),
+  captureDelay: optional(
+    z.coerce.number({ error: "err_capture_delay" }).int({ error: "err_capture_delay" }).min(0, { error: "err_capture_delay" }).max(365, {
+      error: "err_capture_delay",
+    }),
+  ),
+  threeDsPreference: optional(z.enum(["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"], { error: "err_threeds" })),
+});
+
+export type AdvancedOrderOptions = z.output<typeof advancedOrderOptionsSchema>;
+
+/** Parses the advanced options of a form and checks them against the shop's offer. */
+export function parseAdvancedOptions(values: Record<string, string>, shop: { threeDsPreferences: string[] }): AdvancedOrderOptions {
+  const r = advancedOrderOptionsSchema.safeParse(values);
+  const fields = r.success ? {} : fieldErrorsOf(r.error);
+  if (r.success && r.data.threeDsPreference && !shop.threeDsPreferences.includes(r.data.threeDsPreference)) {
+    fields.threeDsPreference = "err_threeds_not_offered";
+  }
+  if (!r.success || Object.keys(fields).length) {
+    throw new AppError("VALIDATION", `invalid options: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
+  }
+  return r.data;
+}
+
+/**
+ * A creation form's main fields (`parseMain`) and its advanced options, with the errors of both
+ * reported together. The shop's 3-D Secure offer is read only for a shop the user may use (for
+ * another, the creation itself refuses).
+ */
+export async function parseOrderFormWithOptions<T>(
+  db: {
+    shop: {
+      findUnique(args: { where: { id: string }; select: { threeDsPreferences: true } }): Promise<{ threeDsPreferences: string[] } | null>;
+    };
+  },
+  input: { shopIds: string[]; values: Record<string, string>; parseMain: () => T },
+): Promise<{ form: T; options: AdvancedOrderOptions }> {
+  const shopId = input.values.shopId ?? "";
+  const shop = input.shopIds.includes(shopId)
+    ? await db.shop.findUnique({ where: { id: shopId }, select: { threeDsPreferences: true } })
+    : null;
+  const offer = shop ?? { threeDsPreferences: ["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"] };
+  const fields: Record<string, string> = {};
+  let form: T | undefined;
+  let options: AdvancedOrderOptions | undefined;
+  try {
+    form = input.parseMain();
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
+    Object.assign(fields, e.fields);
+  }
+  try {
+    options = parseAdvancedOptions(input.values, offer);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
+    Object.assign(fields, e.fields);
+  }
+  if (Object.keys(fields).length || form === undefined || options === undefined) {
+    throw new AppError("VALIDATION", `invalid input: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
+  }
+  return { form, options };
+}

@@ -1,0 +1,120 @@
+// The creation dialogs' advanced options (description, comment, validation mode, capture delay,
+// 3-D Secure preference) and fixing an e-mail order's recipient before resending it.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createMailOrders } from "@/lib/orders/create-mail-orders";
+import { createUrlOrder } from "@/lib/orders/create-url-order";
+import { updateOrder } from "@/lib/orders/update-order";
+import { AppError } from "@/lib/server/errors";
+import { db, resetDatabase, seedTenants } from "../helpers/db";
+
+let users: Awaited<ReturnType<typeof seedTenants>>;
+beforeAll(async () => {
+  await resetDatabase();
+  users = await seedTenants();
+});
+
+const base = { shopId: "12345678", mode: "TEST", amount: "20", currency: "EUR" };
+const fieldsOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => {
+      if (!(e instanceof AppError)) throw e;
+      return e.fields;
+    },
+  );
+
+describe("advanced options of the creation dialogs", () => {
+  it("are stored on the order (URL)", async () => {
+    const { id } = await createUrlOrder(db, {
+      actor: users.operator,
+      values: {
+        ...base,
+        reference: "ADV-1",
+        description: "Facture n° 12 — acompte",
+        merchantComment: "client fidèle",
+        validationMode: "MANUAL",
+        captureDelay: "3",
+        threeDsPreference: "CHALLENGE",
+      },
+    });
+    expect(await db.paymentOrder.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      description: "Facture n° 12 — acompte",
+      merchantComment: "client fidèle",
+      validationMode: "MANUAL",
+      captureDelay: 3,
+      threeDsPreference: "CHALLENGE",
+    });
+  });
+
+  it("absent: the shop's defaults", async () => {
+    const { id } = await createUrlOrder(db, {
+      actor: users.operator,
+      values: { ...base, reference: "ADV-2", captureDelay: "", description: " " },
+    });
+    expect(await db.paymentOrder.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      description: null,
+      validationMode: "AUTOMATIC",
+      captureDelay: 0,
+      threeDsPreference: "NO_PREFERENCE",
+    });
+  });
+
+  it("errors of the main fields and of the options come back together, nothing created", async () => {
+    const before = await db.paymentOrder.count();
+    expect(
+      await fieldsOf(
+        createUrlOrder(db, { actor: users.operator, values: { ...base, amount: "abc", captureDelay: "400", validationMode: "LATER" } }),
+      ),
+    ).toEqual({
+      amount: expect.stringMatching(/^err_amount/),
+      captureDelay: "err_capture_delay",
+      validationMode: "err_validation_mode",
+    });
+    expect(await fieldsOf(createUrlOrder(db, { actor: users.operator, values: { ...base, description: "x".repeat(256) } }))).toEqual({
+      description: "err_description_too_long",
+    });
+    expect(await db.paymentOrder.count()).toBe(before);
+  });
+
+  it("a 3-D Secure preference the shop does not offer is refused", async () => {
+    await db.shop.update({ where: { id: "12345678" }, data: { threeDsPreferences: ["NO_PREFERENCE", "FRICTIONLESS"] } });
+    try {
+      expect(await fieldsOf(createUrlOrder(db, { actor: users.operator, values: { ...base, threeDsPreference: "CHALLENGE" } }))).toEqual({
+        threeDsPreference: "err_threeds_not_offered",
+      });
+    } finally {
+      await db.shop.update({ where: { id: "12345678" }, data: { threeDsPreferences: ["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"] } });
+    }
+  });
+
+  it("apply to every order of an e-mail to several recipients", async () => {
+    const { ids } = await createMailOrders(db, {
+      actor: users.operator,
+      values: { ...base, reference: "ADVM", recipients: "a@buyer.test;b@buyer.test", description: "Cotisation 2027", captureDelay: "2" },
+    });
+    const orders = await db.paymentOrder.findMany({ where: { id: { in: ids } } });
+    expect(orders.map((o) => [o.reference, o.description, o.captureDelay])).toEqual(
+      expect.arrayContaining([
+        ["ADVM-001", "Cotisation 2027", 2],
+        ["ADVM-002", "Cotisation 2027", 2],
+      ]),
+    );
+  });
+
+  it("modify and resend an e-mail order to a corrected recipient", async () => {
+    const { ids } = await createMailOrders(db, {
+      actor: users.operator,
+      values: { ...base, reference: "FIX", recipients: "typo@buyer.tset" },
+    });
+    await updateOrder(db, {
+      actor: users.operator,
+      orderId: ids[0]!,
+      changes: { recipient: "right@buyer.test" },
+      resend: true,
+      reopen: true,
+    });
+    const messages = await db.message.findMany({ where: { orderId: ids[0] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(messages.map((m) => m.recipient)).toEqual(["typo@buyer.tset", "right@buyer.test"]);
+    expect((await db.paymentOrder.findUniqueOrThrow({ where: { id: ids[0] } })).recipient).toBe("right@buyer.test");
+  });
+});
