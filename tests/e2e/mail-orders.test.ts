@@ -129,8 +129,27 @@ describe("create payment orders by e-mail in the browser (F-CH-MAIL)", () => {
     await page.fill("#recipients", "dora@buyer.test");
     await page.fill("#reference", "SOLO");
     await page.fill("#amount", "7");
+    // The advanced dialog: options folded until asked for, keyboard reachable, axe-clean when open.
+    await page.click("[data-testid=advanced-options] summary");
+    await page.fill("#description", "Acompte atelier");
+    await page.selectOption("#validationMode", "MANUAL");
+    await page.fill("#captureDelay", "2");
+    await page.selectOption("#threeDsPreference", "CHALLENGE");
+    expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForURL(/\/orders\/[a-f0-9]{32}\?created=1$/), page.click('main button[type="submit"]')]);
     expect(await page.textContent("[role=status]")).toContain("son e-mail part");
-    expect(await db.paymentOrder.count({ where: { reference: "SOLO", recipient: "dora@buyer.test", channel: "MAIL" } })).toBe(1);
+    expect(
+      await db.paymentOrder.count({
+        where: {
+          reference: "SOLO",
+          recipient: "dora@buyer.test",
+          channel: "MAIL",
+          description: "Acompte atelier",
+          validationMode: "MANUAL",
+          captureDelay: 2,
+          threeDsPreference: "CHALLENGE",
+        },
+      }),
+    ).toBe(1);
   });
 });
