@@ -26,3 +26,48 @@ export function normalisePhoneNumber(typed: string | null | undefined, defaultCo
   if (!parsed?.isValid()) return { ok: false, reason: "invalid" };
   return { ok: true, e164: parsed.number, country: parsed.country ?? null };
 }
+
+// Countries whose people read one of our page languages (multilingual ones, like BE or CH, are
+// left out: the shop's language is a better guess there).
+const COUNTRY_LANGUAGE: Partial<Record<CountryCode, string>> = {
+  FR: "fr",
+  MC: "fr",
+  RE: "fr",
+  GP: "fr",
+  MQ: "fr",
+  GF: "fr",
+  YT: "fr",
+  NC: "fr",
+  PF: "fr",
+  PM: "fr",
+  DE: "de",
+  AT: "de",
+  LI: "de",
+  ES: "es",
+  MX: "es",
+  AR: "es",
+  CO: "es",
+  PE: "es",
+  CL: "es",
+  UY: "es",
+  EC: "es",
+  VE: "es",
+  BO: "es",
+  PY: "es",
+  IT: "it",
+  SM: "it",
+  PT: "pt",
+  BR: "pt",
+  NL: "nl",
+  GB: "en",
+  IE: "en",
+  US: "en",
+  AU: "en",
+  NZ: "en",
+};
+
+/** An SMS's locale deduced from its number (+49… → de_DE), or null when the country says little. */
+export function localeOfPhoneCountry(country: CountryCode | null): string | null {
+  const lang = country ? COUNTRY_LANGUAGE[country] : undefined;
+  return lang ? `${lang}_${country}` : null;
+}

@@ -4,6 +4,8 @@ import { getBoss } from "../server/jobs/boss";
 import { queueOfChannel } from "../server/jobs/queues";
 import { bossDb, type SqlClient } from "../server/sql";
 import { uuid7 } from "../server/uuid7";
+import { debitSmsCredits, sqlOfTx } from "./debit-sms-credits";
+import { countSms, type SmsCount } from "./sms-segments";
 
 export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT";
 export type NewMessage = {
@@ -12,11 +14,17 @@ export type NewMessage = {
   kind: MessageKind;
   recipient: string;
   bcc?: string | null;
+  /** SMS: the parts of its text and the credits taken for it. */
+  sms?: { segments: number; encoding: string; credits: number };
 };
 
+/** An SMS's columns from its count (1 credit = 1 part). */
+export const smsColumns = (count: SmsCount) => ({ segments: count.segments, encoding: count.encoding, credits: count.segments });
+
 // One statement for any number of messages (a 10,000-recipient fan-out is one round trip).
-const INSERT_SQL = `INSERT INTO "Message" (id, "orderId", channel, kind, recipient, bcc, status, "createdAt")
-  SELECT * , 'QUEUED'::"MessageStatus", now() FROM unnest($1::uuid[], $2::char(32)[], $3::"Channel"[], $4::text[], $5::text[], $6::text[])`;
+const INSERT_SQL = `INSERT INTO "Message" (id, "orderId", channel, kind, recipient, bcc, segments, encoding, credits, status, "createdAt")
+  SELECT * , 'QUEUED'::"MessageStatus", now() FROM unnest($1::uuid[], $2::char(32)[], $3::"Channel"[], $4::text[], $5::text[], $6::text[],
+    $7::int[], $8::text[], $9::int[])`;
 
 function prepare(messages: NewMessage[]) {
   const ids = messages.map(() => uuid7());
@@ -27,6 +35,9 @@ function prepare(messages: NewMessage[]) {
     messages.map((m) => m.kind),
     messages.map((m) => m.recipient),
     messages.map((m) => m.bcc ?? null),
+    messages.map((m) => m.sms?.segments ?? null),
+    messages.map((m) => m.sms?.encoding ?? null),
+    messages.map((m) => m.sms?.credits ?? null),
   ];
   const byQueue = new Map<string, { data: { messageId: string } }[]>();
   messages.forEach((m, i) => {
@@ -61,9 +72,18 @@ export async function queueMessagesTx(tx: Tx, messages: NewMessage[]): Promise<s
   return ids;
 }
 
-/** Resend / modify-and-resend: the order's message queued again to its current recipients. */
+/**
+ * Resend / modify-and-resend: the order's message queued again to its current recipients. An SMS
+ * goes out with the order's text as it stands (rendered when created or modified) and takes its
+ * credits again, in the same transaction; not enough credits → VALIDATION, nothing queued.
+ */
 export async function queueOrderMessageAgain(tx: Tx, orderId: string) {
-  const o = await tx.paymentOrder.findUniqueOrThrow({ where: { id: orderId }, select: { channel: true, recipient: true, bcc: true } });
+  const o = await tx.paymentOrder.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { channel: true, recipient: true, bcc: true, message: true, shopId: true },
+  });
   if ((o.channel !== "MAIL" && o.channel !== "SMS" && o.channel !== "WHATSAPP") || !o.recipient) return [];
-  return queueMessagesTx(tx, [{ orderId, channel: o.channel, kind: "ORDER", recipient: o.recipient, bcc: o.bcc }]);
+  const sms = o.channel === "SMS" ? smsColumns(countSms(o.message ?? "")) : undefined;
+  if (sms) await debitSmsCredits(sqlOfTx(tx), { shopId: o.shopId, credits: sms.credits });
+  return queueMessagesTx(tx, [{ orderId, channel: o.channel, kind: "ORDER", recipient: o.recipient, bcc: o.bcc, sms }]);
 }

@@ -59,9 +59,12 @@ export const LYRA_ERRORS = {
   PSP_1007: "expiration date before creation or more than 90 days ahead",
   PSP_1014: "data collection form unavailable for this shop",
   PSP_1017: "the channel of a payment order cannot be changed",
+  PSP_1021: "message required",
   PSP_1024: "amount must not be 0",
+  PSP_1030: "SMS balance exhausted: not enough SMS credits",
   PSP_1032: "invalid recipient e-mail",
   PSP_1035: "currency not enabled on the shop",
+  PSP_1038: "message too long",
   PSP_1052: "paymentOrderId is required",
   PSP_1101: "action forbidden on a cancelled payment order",
   // ours

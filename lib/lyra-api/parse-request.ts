@@ -26,6 +26,13 @@ const FIELD_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
   taxAmount: { code: "INT_868", field: "taxAmount" },
 };
 
+// Field errors whose reason has its own code (the SMS text and the SMS account).
+const REASON_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
+  smsd_err_credits: { code: "PSP_1030", field: "channelOptions.smsOptions" },
+  smsd_err_too_long: { code: "PSP_1038", field: "channelOptions.smsOptions.message" },
+  smsd_err_message_required: { code: "PSP_1021", field: "channelOptions.smsOptions.message" },
+};
+
 const STATUS_CODES: Record<string, LyraErrorCode> = {
   PAID: "PSP_1005",
   REFUSED: "PSP_1005",
@@ -40,6 +47,8 @@ export function toLyraError(e: unknown, input: Record<string, unknown> = {}): Ly
   if (e instanceof AppError) {
     if (e.code === "VALIDATION" && e.fields) {
       const [key, reason] = Object.entries(e.fields)[0] ?? ["", ""];
+      const byReason = REASON_CODES[reason];
+      if (byReason) return new LyraError(byReason.code, `${byReason.field}: ${e.message}`);
       const map = FIELD_CODES[key];
       if (map)
         return new LyraError(

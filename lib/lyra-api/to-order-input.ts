@@ -1,3 +1,5 @@
+import type { CountryCode } from "libphonenumber-js";
+import { localeOfPhoneCountry, normalisePhoneNumber } from "../channels/phone-number";
 import { isPageLanguage, localeOf } from "../i18n/locales";
 import type { CreateOrderInput } from "../orders/create-order";
 import type { Channel, ThreeDsPreference } from "../server/generated/prisma/enums";
@@ -36,16 +38,25 @@ type Fields = Omit<CreatePaymentOrderRequest, "amount" | "currency">;
 /**
  * API request → the domain's order fields, with the cross-field rules of the spec (channel
  * options per channel, REGISTER actions need an e-mail, no alias with the data collection form).
+ * Phone numbers are normalised to E.164, a number without "+" being of `phoneCountry` (the shop's);
+ * an SMS without a locale takes the one of its number's country.
  */
 export function toOrderFields(
   r: Fields,
   channel: Channel,
+  opts: { phoneCountry?: CountryCode } = {},
 ): Omit<CreateOrderInput, "actor" | "shopId" | "mode" | "amountMinor" | "currency"> {
   const co = r.channelOptions;
   let recipient: string | undefined;
   let bcc: string | undefined;
   let subject: string | undefined;
   let message: string | undefined;
+  let phoneLocale: string | null = null;
+  const phone = (typed: string, code: "INT_838" | "INT_837", field: string) => {
+    const p = normalisePhoneNumber(typed, opts.phoneCountry ?? "FR");
+    if (!p.ok) throw new LyraError(code, `Invalid input ${field} [value=${JSON.stringify(typed).slice(0, 60)}]: not a valid phone number`);
+    return p;
+  };
   if (channel === "MAIL") {
     const mo = co?.mailOptions;
     if (!mo) throw new LyraError("INT_841", "channelOptions.mailOptions is required for channelType MAIL");
@@ -63,13 +74,15 @@ export function toOrderFields(
     const so = co?.smsOptions;
     if (!so) throw new LyraError("INT_836", "channelOptions.smsOptions is required for channelType SMS");
     if (!so.phoneNumber) throw new LyraError("INT_838", "channelOptions.smsOptions.phoneNumber is required");
-    recipient = so.phoneNumber.replace(/[ .()-]/g, "");
+    const p = phone(so.phoneNumber, "INT_838", "channelOptions.smsOptions.phoneNumber");
+    recipient = p.e164;
+    phoneLocale = localeOfPhoneCountry(p.country);
     message = so.message;
   } else if (channel === "WHATSAPP") {
     const wo = co?.whatsAppOptions;
     if (!wo) throw new LyraError("INT_839", "channelOptions.whatsAppOptions is required for channelType WHATSAPP");
     if (!wo.phoneNumber) throw new LyraError("INT_837", "channelOptions.whatsAppOptions.phoneNumber is required");
-    recipient = wo.phoneNumber.replace(/[ .()-]/g, "");
+    recipient = phone(wo.phoneNumber, "INT_837", "channelOptions.whatsAppOptions.phoneNumber").e164;
   }
 
   const formAction = r.formAction ?? "PAYMENT";
@@ -105,7 +118,7 @@ export function toOrderFields(
   return {
     reference: r.orderId,
     validUntil: r.expirationDate,
-    locale: r.locale ? normaliseLocale(r.locale) : undefined,
+    locale: r.locale ? normaliseLocale(r.locale) : (phoneLocale ?? undefined),
     buyerEmail: r.paymentReceiptEmail ?? r.customer?.email,
     description: r.description,
     merchantComment: r.merchantComment,

@@ -1,5 +1,7 @@
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
-import { queueMessages } from "../channels/queue-messages";
+import { debitSmsCredits } from "../channels/debit-sms-credits";
+import { queueMessages, smsColumns } from "../channels/queue-messages";
+import { renderOrderText } from "../channels/render-order-text";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
 import type { Db } from "../server/db";
 import { getPool } from "../server/db";
@@ -41,6 +43,7 @@ export type CreateOrderInput = {
   recipient?: string;
   bcc?: string;
   subject?: string;
+  /** E-mail: the body. SMS/WhatsApp: the text with its variables, rendered at creation. */
   message?: string;
   templateId?: string;
   apiData?: Record<string, unknown>;
@@ -114,15 +117,25 @@ export const isDelivered = (channel: Channel): channel is "MAIL" | "SMS" | "WHAT
  * Creates a payment order (F-ORD-*) after the checks that depend on the shop (currency enabled,
  * reference mandatory, validity window in the shop's zone, data collection form available).
  * URL/invoice orders start in delivery status "manual sending"; e-mail, SMS and WhatsApp orders
- * get their message and its delivery job in the same transaction. The order and its audit event
- * are one SQL statement: creation is the API's hot path.
+ * get their message and its delivery job in the same transaction. SMS and WhatsApp texts are
+ * rendered here, once: the order's `message` is the exact text sent (its typed source is kept in
+ * `apiData.messageSource` for a later modification); an SMS takes its credits (1 per part) in
+ * the creating transaction. The order and its audit event are one SQL statement: creation is the
+ * API's hot path.
  */
 export async function createOrder<T = undefined>(
-  _db: Db,
+  db: Db,
   input: CreateOrderInput,
   afterInsert?: AfterInsert<T>,
 ): Promise<CreatedOrder & { extra: T }> {
   const row = await prepareOrder(input);
+  const phone = row.channel === "SMS" || row.channel === "WHATSAPP" ? row.channel : null;
+  const rendered = phone ? await renderOrderText(db, { order: { ...row, channel: phone }, source: input.message }) : null;
+  if (rendered) {
+    row.message = rendered.text;
+    if (input.message) row.apiData = { ...row.apiData, messageSource: input.message };
+  }
+  const sms = phone === "SMS" && rendered ? smsColumns(rendered.count) : undefined;
   const created: CreatedOrder = { id: row.id, token: row.token, paymentUrl: paymentUrl(row.token), validUntil: row.validUntil, row };
   const channel = row.channel;
   const delivered = isDelivered(channel);
@@ -137,9 +150,10 @@ export async function createOrder<T = undefined>(
     return { ...created, extra: undefined as T };
   }
   const extra = await withSqlTransaction(async (client) => {
+    if (sms) await debitSmsCredits(client, { shopId: row.shopId, credits: sms.credits });
     await insertOrder(client, row, input.actor);
     if (delivered && row.recipient) {
-      await queueMessages(client, [{ orderId: row.id, channel, kind: "ORDER", recipient: row.recipient, bcc: row.bcc }]);
+      await queueMessages(client, [{ orderId: row.id, channel, kind: "ORDER", recipient: row.recipient, bcc: row.bcc, sms }]);
     }
     return afterInsert ? afterInsert(client, created) : (undefined as T);
   });

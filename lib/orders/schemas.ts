@@ -85,6 +85,48 @@ export const mailPreviewSchema = orderFormFields
   .extend({ ...mailFields, recipients: z.preprocess(emptyToUndefined, z.string().trim().max(100_000).optional()) })
   .transform(withAmountMinor);
 
+/**
+ * The "order by SMS / WhatsApp" dialogs (F-CH-SMS, F-CH-WHATSAPP): one phone number, as typed (the
+ * use case normalises it to E.164 with the shop's country), and the text with its variables (else
+ * the chosen template, else the default), rendered and limited once the order exists.
+ */
+const phoneFields = {
+  channel: z.enum(["SMS", "WHATSAPP"], { error: "err_generic" }),
+  phoneNumber: z
+    .string({ error: "phone_err_required" })
+    .trim()
+    .min(1, { error: "phone_err_required" })
+    .max(40, { error: "phone_err_invalid" }),
+  templateId: mailFields.templateId,
+  message: z.preprocess(emptyToUndefined, z.string().max(4096, { error: "smsd_err_too_long" }).optional()),
+};
+
+export const phoneOrderFormSchema = orderFormFields.extend(phoneFields).transform(withAmountMinor);
+
+export type PhoneOrderForm = z.output<typeof phoneOrderFormSchema>;
+
+/**
+ * The dialog's live preview: the same form while it is being filled: the number optional (shown
+ * back normalised), an amount not typed yet (or not valid yet) previewed as zero.
+ */
+export const phonePreviewSchema = orderFormFields
+  .extend({
+    ...phoneFields,
+    phoneNumber: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+    amount: z.string().trim().max(30).optional(),
+  })
+  .transform((v) => {
+    const parsed = parseMajorAmount(v.amount ?? "", v.currency);
+    return { ...v, amountMinor: parsed.ok && parsed.minor > 0 ? parsed.minor : 0 };
+  });
+
+/** The phone dialogs' template choice: the shop's SMS or WhatsApp order templates in one language. */
+export const phoneTemplatesQuerySchema = z.object({
+  shopId: orderFormFields.shape.shopId,
+  channel: phoneFields.channel,
+  language: z.enum(PAGE_LANGUAGES, { error: "err_language" }),
+});
+
 /** The dialog's template choice: the shop's e-mail order templates in one language. */
 export const mailTemplatesQuerySchema = z.object({
   shopId: orderFormFields.shape.shopId,

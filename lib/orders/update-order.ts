@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole } from "../auth/actor";
 import { queueOrderMessageAgain } from "../channels/queue-messages";
+import { refreshOrderText } from "../channels/render-order-text";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Prisma } from "../server/generated/prisma/client";
@@ -19,7 +20,8 @@ const json = (v: unknown) =>
 /**
  * Modifies an order still in progress (API Update, back-office "modify"). Shop rules apply to
  * what changes; the row is locked so a payment cannot slip in between. `resend` queues the
- * channel's message again (e-mail, SMS, WhatsApp).
+ * channel's message again (e-mail, SMS, WhatsApp); an SMS/WhatsApp text is rendered again with
+ * the new values (`changes.message` is then its new source) and an SMS takes its credits again.
  */
 export async function updateOrder(
   db: Db,
@@ -28,6 +30,7 @@ export async function updateOrder(
   const order = await getOrderOrThrow(db, input);
   assertRole(input.actor, "OPERATOR");
   const c = input.changes;
+  const phone = order.channel === "SMS" || order.channel === "WHATSAPP";
   const shop = await db.shop.findUniqueOrThrow({ where: { id: order.shopId }, select: SHOP_RULES_SELECT });
   const amount = c.amountMinor ?? order.amount;
   const { fields, validity } = checkShopRules(shop, {
@@ -67,7 +70,7 @@ export async function updateOrder(
     recipient: c.recipient,
     bcc: c.bcc,
     subject: c.subject,
-    message: c.message,
+    message: phone ? undefined : c.message,
     apiData: c.apiData ? ({ ...(order.apiData as Prisma.JsonObject), ...c.apiData } as Prisma.InputJsonObject) : undefined,
     updatedAt: new Date(),
   };
@@ -108,6 +111,7 @@ export async function updateOrder(
       after: Object.fromEntries(changed.map((k) => [k, json((c as Record<string, unknown>)[k])])),
     });
     if (input.resend && (order.channel === "MAIL" || order.channel === "SMS" || order.channel === "WHATSAPP")) {
+      if (phone) await refreshOrderText(tx, { orderId: order.id, source: c.message });
       await transitionDelivery(tx, { orderId: order.id, event: "resend", actor: input.actor });
       await queueOrderMessageAgain(tx, order.id);
     }

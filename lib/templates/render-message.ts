@@ -53,7 +53,5 @@ export function renderMail(
   return { subject, html, text };
 }
 
-/** A plain-text message (SMS, WhatsApp, URL text): variables replaced, nothing else. */
-export function renderText(template: string, vars: TemplateVars): string {
-  return renderTemplate(template, vars).trim();
-}
+// Plain texts render without the HTML machinery above, so the browser can render them too.
+export { renderText } from "./render-template";

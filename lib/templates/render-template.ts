@@ -40,3 +40,8 @@ export function renderTemplate(
   if (hasUrl || !vars.url || options.appendUrl === false) return out;
   return `${out}${options.appendUrl ? options.appendUrl(vars.url) : `\n${vars.url}`}`;
 }
+
+/** A plain-text message (SMS, WhatsApp, URL text): variables replaced, nothing else. */
+export function renderText(template: string, vars: TemplateVars): string {
+  return renderTemplate(template, vars).trim();
+}

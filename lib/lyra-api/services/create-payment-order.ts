@@ -1,3 +1,4 @@
+import { shopPhoneCountry } from "../../channels/phone-number";
 import { createOrder } from "../../orders/create-order";
 import { checkKeyFormat, findReplay, KeyTaken, requestHash, storeAnswer } from "../idempotency";
 import { parseRequest, toLyraError } from "../parse-request";
@@ -16,7 +17,7 @@ export const createPaymentOrder: Service = async ({ db, shop, body, idempotencyK
       : body;
   const req = parseRequest(createPaymentOrderSchema, normalised);
   const channel = req.channelOptions?.channelType ?? "URL";
-  const fields = toOrderFields(req, channel);
+  const fields = toOrderFields(req, channel, { phoneCountry: shopPhoneCountry(shop.defaults.defaultLanguage) });
 
   const key = idempotencyKey === null ? null : { shopId: shop.id, mode: shop.mode, key: idempotencyKey, requestHash: requestHash(body) };
   if (key) {

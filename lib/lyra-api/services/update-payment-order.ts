@@ -1,3 +1,4 @@
+import { shopPhoneCountry } from "../../channels/phone-number";
 import { updateOrder } from "../../orders/update-order";
 import { LyraError } from "../error-codes";
 import { parseRequest, toLyraError } from "../parse-request";
@@ -20,7 +21,7 @@ export const updatePaymentOrder: Service = async (ctx) => {
   if (asked && asked !== channel)
     throw new LyraError("PSP_1017", `Invalid input channelOptions.channelType [value="${asked}"]: the order's channel is ${channel}`);
   const resend = channel !== "URL" && req.channelOptions !== undefined;
-  const fields = toOrderFields(req, resend ? channel : "URL");
+  const fields = toOrderFields(req, resend ? channel : "URL", { phoneCountry: shopPhoneCountry(ctx.shop.defaults.defaultLanguage) });
   const changes = Object.fromEntries(
     Object.entries({ amountMinor: req.amount, currency: req.currency, ...fields }).filter(([, v]) => v !== undefined),
   );

@@ -10,6 +10,7 @@ let users: Awaited<ReturnType<typeof seedTenants>>;
 beforeAll(async () => {
   await resetDatabase();
   users = await seedTenants();
+  await db.company.updateMany({ data: { smsCredits: 100 } }); // SMS orders take credits when created
 });
 
 /** The order's messages with their delivery jobs (queued in the creating transaction). */

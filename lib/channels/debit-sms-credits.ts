@@ -1,0 +1,34 @@
+import type { Tx } from "../server/db";
+import { AppError } from "../server/errors";
+
+/** What the debit needs of a transaction: a raw pg client, or a Prisma one through `sqlOfTx`. */
+export type CreditSql = { query: (text: string, values: unknown[]) => Promise<{ rows: { smsCredits: number }[] }> };
+
+export const sqlOfTx = (tx: Tx): CreditSql => ({
+  query: async (text, values) => ({ rows: await tx.$queryRawUnsafe<{ smsCredits: number }[]>(text, ...values) }),
+});
+
+// One conditional statement: two creations racing for the last credits cannot both pass, and the
+// balance never goes below zero.
+const DEBIT_SQL = `UPDATE "Company" c SET "smsCredits" = c."smsCredits" - $2
+  FROM "Shop" s WHERE s.id = $1 AND c.id = s."companyId" AND c."smsCredits" >= $2
+  RETURNING c."smsCredits"`;
+
+/**
+ * Takes `credits` SMS credits from the shop's company, on the caller's transaction (the order and
+ * its message are created, and the credits taken, together or not at all). Not enough credits →
+ * VALIDATION on the message (what costs them); nothing is taken. Returns the balance left (null
+ * when there was nothing to take).
+ */
+export async function debitSmsCredits(sql: CreditSql, input: { shopId: string; credits: number }): Promise<number | null> {
+  if (input.credits <= 0) return null;
+  const { rows } = await sql.query(DEBIT_SQL, [input.shopId, input.credits]);
+  if (!rows[0]) {
+    throw new AppError("VALIDATION", `not enough SMS credits for ${input.credits} SMS (shop ${input.shopId})`, {
+      fields: { message: "smsd_err_credits" },
+      publicMessage: "invalid_input",
+      details: { credits: input.credits },
+    });
+  }
+  return rows[0].smsCredits;
+}
