@@ -6,6 +6,7 @@ import { db, resetDatabase, seedTenants } from "../../helpers/db";
 beforeAll(async () => {
   await resetDatabase();
   await seedTenants();
+  await db.company.updateMany({ data: { smsCredits: 100 } }); // SMS orders take credits when created
 });
 
 describe("leniency: what clients in the wild send", () => {
@@ -50,10 +51,8 @@ describe("leniency: what clients in the wild send", () => {
     const r = await create({ amount: 1000, currency: "EUR", expirationDate: "2099-01-01T23:59:59+01:00" });
     expect(r.answer.errorCode).toBe("PSP_1007");
     const local = new Date(Date.now() + 86_400_000);
-    const offset = `${local
-      .toISOString()
-      .slice(0, 19)
-      .replace(/T(\d\d)/, (_m, h) => `T${String((Number(h) + 2) % 24).padStart(2, "0")}`)}+02:00`;
+    // The same instant written at +02:00 (its wall clock two hours ahead, the date too past 22:00 UTC).
+    const offset = `${new Date(local.getTime() + 2 * 3_600_000).toISOString().slice(0, 19)}+02:00`;
     expect((await create({ amount: 1000, currency: "EUR", expirationDate: offset })).status).toBe("SUCCESS");
   });
 
