@@ -21,7 +21,7 @@ export const QUEUES = {
     name: "channels.email",
     options: { retryLimit: 20, retryDelay: 5 } satisfies Omit<Queue, "name">,
   },
-  // SMS and WhatsApp handlers come with issue 6: until then their jobs wait in these queues.
+  // SMS and WhatsApp: the same, on SMS_RETRY_SCHEDULE / WHATSAPP_RETRY_SCHEDULE.
   sms: {
     name: "channels.sms",
     options: { retryLimit: 20, retryDelay: 5 } satisfies Omit<Queue, "name">,
@@ -29,6 +29,16 @@ export const QUEUES = {
   whatsapp: {
     name: "channels.whatsapp",
     options: { retryLimit: 20, retryDelay: 5 } satisfies Omit<Queue, "name">,
+  },
+  // A company's SMS credits fell below its threshold: one job ({ companyId }) per crossing sends
+  // the alert e-mail; pg-boss retries it if the mail server is down.
+  lowSmsCreditAlert: {
+    name: "channels.sms-low-credit-alert",
+    options: { retryLimit: 10, retryDelay: 60, retryBackoff: true } satisfies Omit<Queue, "name">,
+  },
+  lowSmsCreditSweep: {
+    name: "channels.sms-low-credit-sweep",
+    options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
   },
 } as const;
 

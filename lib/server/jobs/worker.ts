@@ -1,5 +1,9 @@
+import { checkLowSmsCredits } from "../../channels/check-low-sms-credits";
 import { deliverEmails } from "../../channels/deliver-emails";
+import { type DeliveryCounts, deliverSms } from "../../channels/deliver-sms";
+import { deliverWhatsApp } from "../../channels/deliver-whatsapp";
 import { recoverMessages } from "../../channels/recover-messages";
+import { sendLowCreditAlert } from "../../channels/send-low-credit-alert";
 import { expireOrders } from "../../orders/expire-orders";
 import { getDb } from "../db";
 import { getBoss } from "./boss";
@@ -39,6 +43,39 @@ export async function startWorker() {
       }
     },
   );
+  // SMS and WhatsApp: batches like e-mail, each message posted to its provider's HTTP API.
+  const phoneQueues: [string, (ids: string[]) => Promise<DeliveryCounts>][] = [
+    [QUEUES.sms.name, deliverSms],
+    [QUEUES.whatsapp.name, deliverWhatsApp],
+  ];
+  for (const [queue, deliver] of phoneQueues) {
+    await boss.work<DeliverMessageJob>(
+      queue,
+      {
+        batchSize: Number(process.env.PHONE_BATCH_SIZE ?? 50),
+        localConcurrency: 2,
+        burstWhenBatchFull: true,
+        pollingIntervalSeconds: Number(process.env.JOBS_POLL_SECONDS ?? 1),
+      },
+      async (jobs) => {
+        try {
+          await deliver(jobs.map((j) => j.data.messageId));
+        } catch (e) {
+          console.error(`[jobs] ${queue} batch failed (pg-boss will retry it)`, e);
+          throw e;
+        }
+      },
+    );
+  }
+  await boss.work<{ companyId: string }>(QUEUES.lowSmsCreditAlert.name, async ([job]) => {
+    if (job) await sendLowCreditAlert(db, job.data);
+  });
+  // Credits are debited when orders are created: a sweep catches crossings with nothing sent yet.
+  await boss.work(QUEUES.lowSmsCreditSweep.name, async () => {
+    await checkLowSmsCredits();
+  });
+  await boss.schedule(QUEUES.lowSmsCreditSweep.name, "* * * * *");
+
   await boss.work(QUEUES.recoverMessagesSweep.name, async () => {
     const n = await recoverMessages();
     if (n) console.log(`[jobs] re-queued ${n} messages left by a stopped worker`);

@@ -1,0 +1,37 @@
+import { getBoss } from "../server/jobs/boss";
+import { QUEUES } from "../server/jobs/queues";
+import { bossDb, withSqlTransaction } from "../server/sql";
+
+/**
+ * The low-credit alert, once per crossing: a company whose credits are below its threshold and
+ * that was not alerted yet is marked alerted and gets one alert job, in one transaction; a company
+ * back at or above its threshold (credits added, threshold lowered or removed) is re-armed.
+ * Runs after each SMS batch (for its companies) and every minute for all. Returns the companies
+ * alerted.
+ */
+export async function checkLowSmsCredits(companyIds?: string[]): Promise<string[]> {
+  const boss = await getBoss();
+  return withSqlTransaction(async (client) => {
+    const scope = companyIds ? `AND id = ANY($1::uuid[])` : "";
+    const params = companyIds ? [companyIds] : [];
+    await client.query(
+      `UPDATE "Company" SET "smsLowCreditAlertedAt" = NULL
+       WHERE "smsLowCreditAlertedAt" IS NOT NULL AND ("smsLowCreditThreshold" IS NULL OR "smsCredits" >= "smsLowCreditThreshold") ${scope}`,
+      params,
+    );
+    const { rows } = await client.query<{ id: string }>(
+      `UPDATE "Company" SET "smsLowCreditAlertedAt" = now()
+       WHERE "smsLowCreditAlertedAt" IS NULL AND "smsLowCreditThreshold" IS NOT NULL AND "smsCredits" < "smsLowCreditThreshold" ${scope}
+       RETURNING id`,
+      params,
+    );
+    if (rows.length) {
+      await boss.insert(
+        QUEUES.lowSmsCreditAlert.name,
+        rows.map((r) => ({ data: { companyId: r.id } })),
+        { db: bossDb(client) },
+      );
+    }
+    return rows.map((r) => r.id);
+  });
+}

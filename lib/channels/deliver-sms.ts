@@ -1,0 +1,90 @@
+import { getPool } from "../server/db";
+import { QUEUES } from "../server/jobs/queues";
+import { loadTemplates } from "../templates/resolve-template";
+import { checkLowSmsCredits } from "./check-low-sms-credits";
+import {
+  type ClaimedPhoneMessage,
+  claimPhoneMessages,
+  isOrderOpen,
+  mapLimit,
+  phoneRetrySchedule,
+  phoneText,
+  recordAccepted,
+  recordFailed,
+  recordRetry,
+} from "./phone-delivery";
+import { resolveSmsAccount, smsStatusCallbackUrl } from "./sms-account";
+import { type SmsAccount, sendSms } from "./sms-provider";
+import { countSms } from "./sms-segments";
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export type DeliveryCounts = { sent: number; failed: number; retried: number };
+
+/**
+ * Sends a batch of SMS (one job each) through each company's account (its own, the platform's or
+ * the sandbox): claims them, renders the text, posts it to the provider and records the outcome as
+ * soon as it answered. Accepted → the message is SENT and waits for the provider's delivery
+ * report (/api/channels/sms/status) to move the order to sent or failed. Refused (4xx) → FAILED
+ * with the credits refunded; unreachable / 5xx → retried on SMS_RETRY_SCHEDULE, then FAILED and
+ * refunded (never accepted). Credits are debited when the order is created, not here.
+ */
+export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> {
+  const rows = await claimPhoneMessages("SMS", messageIds);
+  if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
+  const templates = await loadTemplates(getPool(), {
+    shopIds: [...new Set(rows.map((r) => r.shopId))],
+    templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
+  });
+  const schedule = phoneRetrySchedule("SMS");
+  const accounts = new Map<string, SmsAccount | Error>();
+  const accountOf = (m: ClaimedPhoneMessage) => {
+    if (!accounts.has(m.companyId)) {
+      try {
+        accounts.set(m.companyId, resolveSmsAccount(m));
+      } catch (e) {
+        accounts.set(m.companyId, e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    return accounts.get(m.companyId)!;
+  };
+
+  const outcomes = await mapLimit(rows, Number(process.env.SMS_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
+    if (m.kind === "ORDER" && !isOrderOpen(m)) {
+      const reason = `not sent: the order is ${m.orderStatus.toLowerCase()}`;
+      await recordFailed({ id: m.id, reason, language: null, text: null, refund: true, touchOrder: false });
+      return "failed";
+    }
+    const { text, language } = phoneText(m, "SMS", templates);
+    const fail = async (reason: string) => {
+      await recordFailed({ id: m.id, reason, language, text, refund: true, touchOrder: true });
+      return "failed" as const;
+    };
+    if (!E164.test(m.recipient)) return fail(`PSP_1031: not an E.164 phone number: ${m.recipient}`);
+    const account = accountOf(m);
+    if (account instanceof Error) return fail(`PSP_1029: the SMS account's password cannot be read (${account.message})`);
+    const count = countSms(text);
+    const res = await sendSms(account, { to: m.recipient, body: text, statusCallback: smsStatusCallbackUrl(m.id), shopId: m.shopId });
+    if (res.ok) {
+      await recordAccepted({
+        id: m.id,
+        text,
+        language,
+        providerMessageId: res.id,
+        providerStatus: res.status,
+        segments: count.segments,
+        encoding: count.encoding,
+        deliveredOnAccept: false,
+      });
+      return "sent";
+    }
+    const wait = schedule[m.attempts - 1];
+    if (res.permanent) return fail(`${res.code}: ${res.reason}`);
+    if (wait === undefined) return fail(`${res.code}: ${res.reason} (gave up after ${m.attempts} attempts)`);
+    await recordRetry(QUEUES.sms.name, { id: m.id, reason: `${res.code}: ${res.reason}`, after: wait, language });
+    return "retried";
+  });
+  await checkLowSmsCredits([...new Set(rows.map((r) => r.companyId))]).catch((e) => console.error("[sms] low-credit check failed", e));
+  const count = (s: keyof DeliveryCounts) => outcomes.filter((o) => o === s).length;
+  return { sent: count("sent"), failed: count("failed"), retried: count("retried") };
+}

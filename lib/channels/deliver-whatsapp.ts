@@ -1,0 +1,61 @@
+import { getPool } from "../server/db";
+import { QUEUES } from "../server/jobs/queues";
+import type { TemplateVariable } from "../templates/render-template";
+import { loadTemplates } from "../templates/resolve-template";
+import type { DeliveryCounts } from "./deliver-sms";
+import {
+  claimPhoneMessages,
+  isOrderOpen,
+  mapLimit,
+  phoneRetrySchedule,
+  phoneText,
+  recordAccepted,
+  recordFailed,
+  recordRetry,
+} from "./phone-delivery";
+import { resolveWhatsAppAccount } from "./whatsapp-account";
+import { sendWhatsApp } from "./whatsapp-provider";
+
+/**
+ * Sends a batch of WhatsApp messages through the platform's WhatsApp Business account (or the
+ * sandbox): the order's text with its link (link preview on), or the configured template with
+ * the order's values. The Cloud API reports delivery through an app-level webhook rather than a
+ * per-message callback, so an accepted message counts as sent. Errors keep their API code
+ * (PSP_1001–PSP_1004) at the start of the message's error; gateway trouble is retried on
+ * WHATSAPP_RETRY_SCHEDULE, then failed with PSP_1001.
+ */
+export async function deliverWhatsApp(messageIds: string[]): Promise<DeliveryCounts> {
+  const rows = await claimPhoneMessages("WHATSAPP", messageIds);
+  if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
+  const templates = await loadTemplates(getPool(), {
+    shopIds: [...new Set(rows.map((r) => r.shopId))],
+    templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
+  });
+  const schedule = phoneRetrySchedule("WHATSAPP");
+  const account = resolveWhatsAppAccount();
+
+  const outcomes = await mapLimit(rows, Number(process.env.WHATSAPP_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
+    if (m.kind === "ORDER" && !isOrderOpen(m)) {
+      const reason = `not sent: the order is ${m.orderStatus.toLowerCase()}`;
+      await recordFailed({ id: m.id, reason, language: null, text: null, refund: false, touchOrder: false });
+      return "failed";
+    }
+    const { text, language, vars } = phoneText(m, "WHATSAPP", templates);
+    const templateValues = (account.template?.params ?? []).map((name) => vars[name as TemplateVariable] ?? "");
+    const res = await sendWhatsApp(account, { to: m.recipient, text, language, templateValues, shopId: m.shopId });
+    if (res.ok) {
+      await recordAccepted({ id: m.id, text, language, providerMessageId: res.id, providerStatus: res.status, deliveredOnAccept: true });
+      return "sent";
+    }
+    const wait = schedule[m.attempts - 1];
+    if (res.permanent || wait === undefined) {
+      const reason = `${res.code}: ${res.reason}${res.permanent ? "" : ` (gave up after ${m.attempts} attempts)`}`;
+      await recordFailed({ id: m.id, reason, language, text, refund: false, touchOrder: true });
+      return "failed";
+    }
+    await recordRetry(QUEUES.whatsapp.name, { id: m.id, reason: `${res.code}: ${res.reason}`, after: wait, language });
+    return "retried";
+  });
+  const count = (s: keyof DeliveryCounts) => outcomes.filter((o) => o === s).length;
+  return { sent: count("sent"), failed: count("failed"), retried: count("retried") };
+}

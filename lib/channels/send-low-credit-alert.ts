@@ -1,0 +1,66 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { translator } from "../i18n";
+import type { Db } from "../server/db";
+import { appUrl } from "../server/env";
+import { getMailer, mailFrom } from "../server/mailer";
+
+/**
+ * The low SMS credit alert (job of checkLowSmsCredits): one e-mail to the company manager, in the
+ * language of the company's first administrator who chose one (else French). No Message row: it
+ * belongs to no order. Skipped (but audited) when the company has no manager e-mail. A failure to
+ * send throws, and pg-boss retries the job.
+ */
+export async function sendLowCreditAlert(db: Db, input: { companyId: string }) {
+  const company = await db.company.findUnique({
+    where: { id: input.companyId },
+    select: {
+      name: true,
+      managerEmail: true,
+      smsCredits: true,
+      smsLowCreditThreshold: true,
+      shops: { select: { id: true }, orderBy: { id: "asc" }, take: 1 },
+      users: {
+        where: { role: "ADMIN", disabledAt: null, locale: { not: null } },
+        select: { locale: true },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+      },
+    },
+  });
+  if (!company) return { sent: false };
+  const lang = company.users[0]?.locale === "en" ? "en" : "fr";
+  const t = translator(lang);
+  const fill = (s: string) =>
+    s
+      .replaceAll("{company}", company.name)
+      .replaceAll("{credits}", String(company.smsCredits))
+      .replaceAll("{threshold}", String(company.smsLowCreditThreshold ?? 0))
+      .replaceAll("{url}", `${appUrl()}/settings/company`);
+  let sent = false;
+  if (company.managerEmail) {
+    const text = fill(t("lowcredit_body"));
+    const mailer = await getMailer();
+    await mailer.send({
+      from: { name: company.name, address: mailFrom() },
+      to: [company.managerEmail],
+      bcc: [],
+      subject: fill(t("lowcredit_subject")),
+      text,
+      html: `<!doctype html><html lang="${lang}"><body>${text
+        .split("\n\n")
+        .map((p) => `<p>${p.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`)
+        .join("")}</body></html>`,
+      messageId: `<low-credit-${input.companyId}-${Date.now()}@${mailFrom().split("@")[1] || "payment-orders.localhost"}>`,
+      // The catcher files it under the company's first shop, so its tenant sees it in the test mailbox.
+      headers: { "Auto-Submitted": "auto-generated", ...(company.shops[0] ? { "X-Shop-Id": company.shops[0].id } : {}) },
+    });
+    sent = true;
+  }
+  await recordAuditEvent(db, {
+    actor: { type: "SYSTEM" },
+    action: "company.sms.low_credit_alert",
+    companyId: input.companyId,
+    after: { credits: company.smsCredits, threshold: company.smsLowCreditThreshold, to: company.managerEmail, sent },
+  });
+  return { sent };
+}

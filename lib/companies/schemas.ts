@@ -1,0 +1,62 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { z } from "zod";
+
+// Settings › Company (F-SET-2). Messages are keys of the message catalogue (lib/i18n/messages).
+
+const emptyToNull = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? null : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable());
+
+/** "+33 6 12 34 56 78" → "+33612345678"; only international numbers (a company has no country). */
+export function toE164(typed: string): string | null {
+  const text = typed.trim();
+  if (!text.startsWith("+") || text.length > 40) return null;
+  const parsed = parsePhoneNumberFromString(text);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+const phone = (error: string) =>
+  z.string({ error }).transform((s, ctx) => {
+    const e164 = toE164(s);
+    if (!e164) ctx.addIssue({ code: "custom", message: error });
+    return e164 ?? s;
+  });
+
+/** An SMS sender: an international number, or an alphanumeric name (1–11 characters, one letter at least). */
+const sender = z
+  .string({ error: "err_sms_sender" })
+  .trim()
+  .transform((s, ctx) => {
+    if (s.startsWith("+")) {
+      const e164 = toE164(s);
+      if (!e164) ctx.addIssue({ code: "custom", message: "err_sms_sender" });
+      return e164 ?? s;
+    }
+    if (!/^[A-Za-z0-9 ]{1,11}$/.test(s) || !/[A-Za-z]/.test(s)) ctx.addIssue({ code: "custom", message: "err_sms_sender" });
+    return s;
+  });
+
+export const MAX_SMS_THRESHOLD = 1_000_000;
+
+export const companySettingsSchema = z
+  .object({
+    name: z.string({ error: "err_company_name" }).trim().min(1, { error: "err_company_name" }).max(100, { error: "err_company_name" }),
+    managerEmail: optional(z.email({ error: "err_email" }).max(150, { error: "err_email" })),
+    smsProviderUrl: optional(z.url({ protocol: /^https?$/, error: "err_sms_url" }).max(255, { error: "err_sms_url" })),
+    smsLogin: optional(z.string({ error: "err_sms_login" }).trim().max(100, { error: "err_sms_login" })),
+    /** A new password; empty keeps the stored one. Never read back. */
+    smsPassword: optional(z.string({ error: "err_sms_password" }).max(200, { error: "err_sms_password" })),
+    smsSender: optional(sender),
+    smsNotifyPhone: optional(phone("err_sms_notify_phone")),
+    smsLowCreditThreshold: optional(
+      z.coerce
+        .number({ error: "err_sms_threshold" })
+        .int({ error: "err_sms_threshold" })
+        .min(0, { error: "err_sms_threshold" })
+        .max(MAX_SMS_THRESHOLD, { error: "err_sms_threshold" }),
+    ),
+  })
+  .refine((s) => !s.smsProviderUrl || s.smsLogin, { path: ["smsLogin"], error: "err_sms_login" });
+
+export type CompanySettings = z.infer<typeof companySettingsSchema>;
+/** As typed in the form: every field, not yet checked. */
+export type CompanySettingsInput = { [K in keyof CompanySettings]: unknown };
