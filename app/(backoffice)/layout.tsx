@@ -4,9 +4,11 @@ import { SideNav } from "@/components/backoffice/side-nav";
 import { TopBar } from "@/components/backoffice/top-bar";
 import { Document } from "@/components/ui/document";
 import { requireSession } from "@/lib/auth/session";
+import { usesSandboxGateways } from "@/lib/channels/find-sandbox-messages";
 import { isMailCatcherMode } from "@/lib/channels/mail-catcher-mode";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
+import { getDb } from "@/lib/server/db";
 
 export async function generateMetadata(): Promise<Metadata> {
   const name = translator(await getUiLanguage())("app_name");
@@ -17,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BackOfficeLayout({ children }: { children: ReactNode }) {
   const lang = await getUiLanguage();
   const t = translator(lang);
-  const { user } = await requireSession();
+  const { user, actor } = await requireSession();
+  const sandboxOutbox = await usesSandboxGateways(getDb(), { actor });
   return (
     <Document lang={lang}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -25,7 +28,7 @@ export default async function BackOfficeLayout({ children }: { children: ReactNo
       </a>
       <TopBar t={t} lang={lang} user={user} />
       <div className="flex">
-        <SideNav t={t} role={user.role} mailCatcher={isMailCatcherMode()} />
+        <SideNav t={t} role={user.role} mailCatcher={isMailCatcherMode()} sandboxOutbox={sandboxOutbox} />
         <main id="main" className="min-w-0 flex-1 p-6">
           {children}
         </main>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { T } from "@/lib/i18n";
 
-type Item = { href: string; label: string; adminOnly?: boolean; catcherOnly?: boolean };
+type Item = { href: string; label: string; adminOnly?: boolean; catcherOnly?: boolean; outboxOnly?: boolean };
 
 const SECTIONS: { title: string; items: Item[] }[] = [
   {
@@ -11,6 +11,7 @@ const SECTIONS: { title: string; items: Item[] }[] = [
       { href: "/test-orders", label: "nav_test_orders" },
       { href: "/transactions", label: "nav_transactions" },
       { href: "/mailbox", label: "nav_mailbox", catcherOnly: true },
+      { href: "/outbox", label: "nav_outbox", outboxOnly: true },
     ],
   },
   {
@@ -28,7 +29,7 @@ const SECTIONS: { title: string; items: Item[] }[] = [
 ];
 
 /** The manual's menu: Management and Settings (entries a role cannot open are not shown). */
-export function SideNav({ t, role, mailCatcher }: { t: T; role: string; mailCatcher: boolean }) {
+export function SideNav({ t, role, mailCatcher, sandboxOutbox }: { t: T; role: string; mailCatcher: boolean; sandboxOutbox: boolean }) {
   return (
     <nav aria-label="Menu" className="w-60 shrink-0 border-r border-slate-200 bg-white p-4 text-sm">
       {SECTIONS.map((s) => (
@@ -36,7 +37,7 @@ export function SideNav({ t, role, mailCatcher }: { t: T; role: string; mailCatc
           <h2 className="mb-2 text-xs font-bold uppercase tracking-wide text-slate-600">{t(s.title)}</h2>
           <ul className="flex flex-col gap-1">
             {s.items
-              .filter((i) => (!i.adminOnly || role === "ADMIN") && (!i.catcherOnly || mailCatcher))
+              .filter((i) => (!i.adminOnly || role === "ADMIN") && (!i.catcherOnly || mailCatcher) && (!i.outboxOnly || sandboxOutbox))
               .map((i) => (
                 <li key={i.href}>
                   <Link href={i.href} className="block rounded px-2 py-1.5 text-slate-800 hover:bg-brand-50">

@@ -1,0 +1,47 @@
+// /settings/company — the company and its SMS account (F-SET-2): administrators edit, others read without credentials.
+import type { Metadata } from "next";
+import { CompanySettingsForm } from "@/components/settings/company-settings-form";
+import { TestCreditsButton } from "@/components/settings/test-credits-button";
+import { requireSession } from "@/lib/auth/session";
+import { getCompanySettings } from "@/lib/companies/get-company-settings";
+import { translator } from "@/lib/i18n";
+import { en } from "@/lib/i18n/messages/en";
+import { fr } from "@/lib/i18n/messages/fr";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { getDb } from "@/lib/server/db";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getUiLanguage())("company_title") };
+}
+
+export default async function CompanySettingsPage() {
+  const { actor } = await requireSession();
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  const view = await getCompanySettings(getDb(), { actor });
+  const messages = lang === "en" ? en : fr;
+  return (
+    <section aria-labelledby="title" className="max-w-3xl">
+      <h1 id="title" className="mb-2 text-2xl font-semibold">
+        {t("company_title")}
+      </h1>
+      <p className="mb-6 text-slate-700">{t("company_intro")}</p>
+      {view.canEdit ? null : (
+        <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
+          {t("company_read_only")}
+        </p>
+      )}
+      <div className="mb-6 flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <p className="text-sm font-medium text-slate-800">{t("company_sms_credits")}</p>
+          <p className="text-2xl font-semibold" data-testid="sms-credits">
+            {new Intl.NumberFormat(lang).format(view.credits)}
+          </p>
+          <p className="text-xs text-slate-600">{t("company_sms_credits_help")}</p>
+        </div>
+        {view.canEdit && view.gateway === "sandbox" ? <TestCreditsButton messages={messages} /> : null}
+      </div>
+      <CompanySettingsForm view={view} messages={messages} />
+    </section>
+  );
+}
