@@ -1,6 +1,7 @@
 // The demo tenants printed in the README. Also used by the end-to-end tests.
 export const DEMO = {
-  company: { name: "Démo SARL", managerEmail: "contact@demo.test" },
+  // SMS go through the platform's account (SMS_PROVIDER_*) or the sandbox: credits to try them.
+  company: { name: "Démo SARL", managerEmail: "contact@demo.test", smsCredits: 100, smsLowCreditThreshold: 10 },
   shop: {
     id: "12345678",
     name: "Boutique Démo",

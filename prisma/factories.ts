@@ -4,8 +4,18 @@ import type { Db } from "../lib/server/db";
 import type { Role } from "../lib/server/generated/prisma/enums";
 import { generateShopKeys, type ShopKeys, sealShopKeys } from "../lib/shops/shop-keys";
 
-export async function createCompany(db: Db, data: { name: string; managerEmail?: string }) {
-  return db.company.create({ data: { name: data.name, managerEmail: data.managerEmail ?? null } });
+export async function createCompany(
+  db: Db,
+  data: { name: string; managerEmail?: string; smsCredits?: number; smsLowCreditThreshold?: number },
+) {
+  return db.company.create({
+    data: {
+      name: data.name,
+      managerEmail: data.managerEmail ?? null,
+      smsCredits: data.smsCredits ?? 0,
+      smsLowCreditThreshold: data.smsLowCreditThreshold ?? null,
+    },
+  });
 }
 
 export async function createShop(
