@@ -3,6 +3,7 @@ import { z } from "zod";
 
 // Settings › Company (F-SET-2). Messages are keys of the message catalogue (lib/i18n/messages).
 
+const filled = (v: unknown) => typeof v === "string" && v.trim() !== "";
 const emptyToNull = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? null : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable());
 
@@ -55,7 +56,12 @@ export const companySettingsSchema = z
         .max(MAX_SMS_THRESHOLD, { error: "err_sms_threshold" }),
     ),
   })
-  .refine((s) => !s.smsProviderUrl || s.smsLogin, { path: ["smsLogin"], error: "err_sms_login" });
+  .refine((s) => !filled(s.smsProviderUrl) || filled(s.smsLogin), {
+    path: ["smsLogin"],
+    error: "err_sms_login",
+    // Also when other fields are wrong, so that every bad field is named at once.
+    when: () => true,
+  });
 
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 /** As typed in the form: every field, not yet checked. */

@@ -134,6 +134,7 @@ describe("Settings › Company (F-SET-2)", () => {
       name: "err_company_name",
       managerEmail: "err_email",
       smsProviderUrl: "err_sms_url",
+      smsLogin: "err_sms_login",
       smsSender: "err_sms_sender",
       smsNotifyPhone: "err_sms_notify_phone",
       smsLowCreditThreshold: "err_sms_threshold",
