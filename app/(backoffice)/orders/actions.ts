@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
+import { isDelivered } from "@/lib/orders/create-order";
 import { createUrlOrder } from "@/lib/orders/create-url-order";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { invalidAddresses, urlOrderFormSchema } from "@/lib/orders/schemas";
@@ -48,7 +49,8 @@ export async function modifyOrderAction(orderId: string, _prev: FormState, formD
       actor,
       orderId,
       reopen: true,
-      resend: order.channel === "MAIL",
+      // E-mail, SMS and WhatsApp orders go out again (an SMS with its text rendered anew, for credits).
+      resend: isDelivered(order.channel),
       changes: {
         reference: f.reference,
         amountMinor: f.amountMinor,
@@ -59,6 +61,9 @@ export async function modifyOrderAction(orderId: string, _prev: FormState, formD
       },
     });
   } catch (e) {
+    // The edit form has no message field: the SMS text's problems (credits, length) are the form's.
+    const textError = isAppError(e) && e.code === "VALIDATION" ? e.fields?.message : undefined;
+    if (textError) return { error: textError, values };
     if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields, values };
     if (isAppError(e) && e.code === "INVALID_TRANSITION") return { error: "err_action_not_allowed", values };
     if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden", values };

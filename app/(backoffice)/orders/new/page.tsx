@@ -1,18 +1,38 @@
-// /orders/new?mode=TEST|PRODUCTION&channel=URL|MAIL — create an order by URL (F-BO-3, F-CH-URL) or by e-mail (F-CH-MAIL).
+// /orders/new?mode=TEST|PRODUCTION&channel=URL|MAIL|SMS|WHATSAPP — create an order by URL (F-BO-3, F-CH-URL), e-mail
+// (F-CH-MAIL), SMS (F-CH-SMS) or WhatsApp (F-CH-WHATSAPP).
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateMailOrderForm } from "@/components/orders/create-mail-order-form";
+import { CreatePhoneOrderForm } from "@/components/orders/create-phone-order-form";
 import { CreateUrlOrderForm } from "@/components/orders/create-url-order-form";
-import { hasRole } from "@/lib/auth/actor";
+import { hasRole, type UserActor } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
+import { getSmsCredits } from "@/lib/channels/get-sms-credits";
 import { translator } from "@/lib/i18n";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { findMailTemplates } from "@/lib/orders/find-mail-templates";
+import { findPhoneTemplates } from "@/lib/orders/find-phone-templates";
 import { getOrderCopy } from "@/lib/orders/get-order-copy";
+import { previewPhoneOrder } from "@/lib/orders/preview-phone-order";
 import { getDb } from "@/lib/server/db";
-import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { findShopDefaults, type ShopDefaults } from "@/lib/shops/find-shop-defaults";
+
+const CHANNELS = ["URL", "MAIL", "SMS", "WHATSAPP"] as const;
+type NewChannel = (typeof CHANNELS)[number];
+const TITLES: Record<NewChannel, string> = {
+  URL: "create_title",
+  MAIL: "mail_create_title",
+  SMS: "smsd_create_title",
+  WHATSAPP: "wa_create_title",
+};
+const TABS: Record<NewChannel, string> = {
+  URL: "mail_channel_url",
+  MAIL: "mail_channel_mail",
+  SMS: "phone_channel_sms",
+  WHATSAPP: "phone_channel_whatsapp",
+};
 
 export default async function NewOrderPage({
   searchParams,
@@ -25,35 +45,38 @@ export default async function NewOrderPage({
   const t = translator(lang);
   const sp = await searchParams;
   const mode = sp.mode === "TEST" ? "TEST" : "PRODUCTION";
-  const channel = sp.channel === "MAIL" ? "MAIL" : "URL";
+  const channel: NewChannel = CHANNELS.find((c) => c === sp.channel) ?? "URL";
   const shops = await findShopDefaults(getDb(), { actor });
   const messages = lang === "en" ? en : fr;
-  const title =
-    channel === "MAIL"
-      ? mode === "TEST"
-        ? "mail_create_title_test"
-        : "mail_create_title"
-      : mode === "TEST"
-        ? "create_title_test"
-        : "create_title";
+  const phone = channel === "SMS" || channel === "WHATSAPP" ? await initialPhoneDialog(actor, channel, mode, shops[0]) : undefined;
   return (
-    <section aria-labelledby="title" className={channel === "MAIL" ? "max-w-3xl" : "max-w-xl"}>
+    <section aria-labelledby="title" className={channel === "URL" ? "max-w-xl" : "max-w-3xl"}>
       <h1 id="title" className="mb-4 text-2xl font-semibold">
-        {t(title)}
+        {t(`${TITLES[channel]}${mode === "TEST" ? "_test" : ""}`)}
       </h1>
-      <nav aria-label={t("mail_channel_nav")} className="mb-6 flex gap-2 border-b border-slate-200">
-        {(["URL", "MAIL"] as const).map((c) => (
+      <nav aria-label={t("mail_channel_nav")} className="mb-6 flex flex-wrap gap-2 border-b border-slate-200">
+        {CHANNELS.map((c) => (
           <Link
             key={c}
-            href={`/orders/new?mode=${mode}${c === "MAIL" ? "&channel=MAIL" : ""}`}
+            href={`/orders/new?mode=${mode}${c === "URL" ? "" : `&channel=${c}`}`}
             aria-current={channel === c ? "page" : undefined}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${channel === c ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"}`}
           >
-            {t(c === "MAIL" ? "mail_channel_mail" : "mail_channel_url")}
+            {t(TABS[c])}
           </Link>
         ))}
       </nav>
-      {channel === "MAIL" ? (
+      {phone && (channel === "SMS" || channel === "WHATSAPP") ? (
+        <CreatePhoneOrderForm
+          key={channel}
+          channel={channel}
+          mode={mode}
+          shops={shops}
+          messages={messages}
+          credits={phone.credits}
+          initial={phone.initial}
+        />
+      ) : channel === "MAIL" ? (
         <CreateMailOrderForm mode={mode} shops={shops} messages={messages} initialTemplates={await initialTemplates(actor, shops[0])} />
       ) : (
         <CreateUrlOrderForm
@@ -66,6 +89,29 @@ export default async function NewOrderPage({
       )}
     </section>
   );
+}
+
+/** The SMS / WhatsApp dialog's first render: the first shop's templates, variables and the credits. */
+async function initialPhoneDialog(
+  actor: UserActor,
+  channel: "SMS" | "WHATSAPP",
+  mode: "TEST" | "PRODUCTION",
+  shop: ShopDefaults | undefined,
+) {
+  if (!shop) return undefined;
+  const templates = await findPhoneTemplates(getDb(), { actor, shopId: shop.id, channel, language: shop.defaultLanguage });
+  const preview = await previewPhoneOrder(getDb(), {
+    actor,
+    values: {
+      shopId: shop.id,
+      mode,
+      channel,
+      currency: shop.currencies[0] ?? "EUR",
+      language: templates.language,
+      message: templates.defaultBody,
+    },
+  });
+  return { initial: { templates, preview }, credits: await getSmsCredits(getDb(), { actor }) };
 }
 
 /** The first shop's templates in its default language: the body is prefilled on the first render. */

@@ -1,0 +1,297 @@
+"use client";
+import Link from "next/link";
+import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import type { FormState } from "@/app/(backoffice)/orders/actions";
+import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/app/(backoffice)/orders/phone-actions";
+import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { normalisePhoneNumber, shopPhoneCountry } from "@/lib/channels/phone-number";
+import { countSms } from "@/lib/channels/sms-segments";
+import type { Messages } from "@/lib/i18n/messages/types";
+import type { PhoneTemplates } from "@/lib/orders/find-phone-templates";
+import type { PhonePreview } from "@/lib/orders/preview-phone-order";
+import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { findUnknownVariables, renderText } from "@/lib/templates/render-template";
+import { PhoneMessagePreview } from "./phone-message-preview";
+import { SmsCounter } from "./sms-counter";
+
+const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
+const errorClass = "text-sm font-medium text-red-700";
+// Typing in these changes the variables' values: the server renders them again (debounced).
+const ORDER_FIELDS = new Set(["shopId", "reference", "amount", "currency", "validUntil", "language", "templateId"]);
+
+type Props = {
+  channel: "SMS" | "WHATSAPP";
+  mode: "TEST" | "PRODUCTION";
+  shops: ShopDefaults[];
+  messages: Messages;
+  credits: number;
+  initial: { templates: PhoneTemplates; preview: PhonePreview };
+};
+
+/**
+ * The "order by SMS" and "order by WhatsApp" dialogs (F-CH-SMS, F-CH-WHATSAPP): one phone number
+ * (shown back in E.164), the order, a text from a template. The text is rendered here as it is
+ * typed, with the variables' values the server computed for this order, and counted with the
+ * server's own counter (it is the authority when it takes the credits).
+ */
+export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credits, initial }: Props) {
+  const text = (key: string) => (m as Record<string, string>)[key] ?? key;
+  const sms = channel === "SMS";
+  const formRef = useRef<HTMLFormElement>(null);
+  const [shopId, setShopId] = useState(shops[0]?.id ?? "");
+  const shop = shops.find((s) => s.id === shopId) ?? shops[0];
+  const [language, setLanguage] = useState<string>(initial.templates.language);
+  const [templates, setTemplates] = useState<PhoneTemplates | null>(initial.templates);
+  const [templateId, setTemplateId] = useState("");
+  const [message, setMessage] = useState(initial.templates.defaultBody);
+  const [touched, setTouched] = useState(false);
+  const [preview, setPreview] = useState(initial.preview);
+  const [phone, setPhone] = useState("");
+  const [problems, setProblems] = useState<FormState>({});
+  const [submitting, startSubmit] = useTransition();
+  const lastLoad = useRef(0);
+  const lastPreview = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const templateBody = templates?.templates.find((t) => t.id === templateId)?.body ?? templates?.defaultBody ?? "";
+  const rendered = useMemo(() => renderText(message.trim() ? message : templateBody, preview.vars), [message, templateBody, preview.vars]);
+  const count = useMemo(() => countSms(rendered), [rendered]);
+  const unknown = useMemo(() => findUnknownVariables(message), [message]);
+  const country = shopPhoneCountry(shop?.defaultLanguage ?? "fr");
+  const typedPhone = phone.trim() ? normalisePhoneNumber(phone, country) : null;
+
+  if (!shop) return null;
+  const err = (k: string) => (problems.fields?.[k] ? text(problems.fields[k]) : undefined);
+  const formValues = () => Object.fromEntries([...new FormData(formRef.current ?? undefined).entries()].map(([k, v]) => [k, String(v)]));
+
+  function refreshPreview() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      const ticket = ++lastPreview.current;
+      const r = await previewPhoneOrderAction(formValues());
+      if (ticket === lastPreview.current && "preview" in r) setPreview(r.preview);
+    }, 250);
+  }
+
+  async function loadTemplates(nextShopId: string, nextLanguage: string) {
+    const ticket = ++lastLoad.current;
+    const r = await loadPhoneTemplatesAction({ shopId: nextShopId, channel, language: nextLanguage });
+    if (ticket !== lastLoad.current) return; // a later choice won
+    setTemplateId("");
+    if (!("templates" in r)) return setTemplates(null);
+    setTemplates(r.templates);
+    if (!touched) setMessage(r.templates.defaultBody);
+  }
+
+  function chooseShop(id: string) {
+    const next = shops.find((s) => s.id === id);
+    if (!next) return;
+    const lang = next.languages.includes(language) ? language : next.defaultLanguage;
+    setShopId(id);
+    setLanguage(lang);
+    void loadTemplates(id, lang);
+  }
+
+  function chooseLanguage(lang: string) {
+    setLanguage(lang);
+    void loadTemplates(shop!.id, lang);
+  }
+
+  function chooseTemplate(id: string) {
+    setTemplateId(id);
+    setMessage(templates?.templates.find((t) => t.id === id)?.body ?? templates?.defaultBody ?? "");
+    setTouched(false);
+  }
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startSubmit(async () => {
+      // Success redirects to the order; a refusal comes back with the fields to correct.
+      const r = await createPhoneOrderAction({}, data);
+      if (r) setProblems(r);
+    });
+  }
+
+  const phoneDescribedBy = ["phoneNumber-help", "phoneNumber-e164", err("phoneNumber") ? "phoneNumber-error" : null]
+    .filter(Boolean)
+    .join(" ");
+  const messageDescribedBy = ["message-help", err("message") ? "message-error" : null].filter(Boolean).join(" ");
+  return (
+    <div className="flex flex-col gap-6">
+      <form
+        ref={formRef}
+        onSubmit={submit}
+        onChange={(e) => ORDER_FIELDS.has((e.target as Partial<HTMLInputElement>).name ?? "") && refreshPreview()}
+        className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
+        noValidate
+      >
+        {problems.fields || problems.error ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
+            {problems.error ? text(problems.error) : m.form_has_errors}
+          </p>
+        ) : null}
+        <input type="hidden" name="mode" value={mode} />
+        <input type="hidden" name="channel" value={channel} />
+        {shops.length > 1 ? (
+          <Field id="shopId" label={m.field_shop} error={err("shopId")}>
+            <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => chooseShop(e.target.value)}>
+              {shops.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.id})
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : (
+          <input type="hidden" name="shopId" value={shop.id} />
+        )}
+
+        <div className="flex flex-col gap-1">
+          <label htmlFor="phoneNumber" className="text-sm font-medium text-slate-800">
+            {m.phone_field}
+          </label>
+          <input
+            id="phoneNumber"
+            name="phoneNumber"
+            type="tel"
+            required
+            autoComplete="off"
+            maxLength={40}
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            aria-invalid={err("phoneNumber") ? true : undefined}
+            aria-describedby={phoneDescribedBy}
+            className={`rounded-md border px-3 py-2 text-base ${err("phoneNumber") ? "border-red-700" : "border-slate-400"}`}
+          />
+          <p id="phoneNumber-help" className="text-xs text-slate-600">
+            {m.phone_help.replace("{country}", country)}
+          </p>
+          <p id="phoneNumber-e164" className="text-sm text-slate-800" data-testid="phone-e164">
+            {typedPhone?.ok ? m.phone_normalised.replace("{number}", typedPhone.e164) : typedPhone ? m.phone_not_yet_valid : ""}
+          </p>
+          {err("phoneNumber") ? (
+            <p id="phoneNumber-error" className={errorClass}>
+              {err("phoneNumber")}
+            </p>
+          ) : null}
+        </div>
+
+        <Field
+          id="reference"
+          label={shop.referenceMandatory ? m.field_reference : `${m.field_reference} (${m.optional})`}
+          help={m.field_reference_help}
+          error={err("reference")}
+          maxLength={64}
+          required={shop.referenceMandatory}
+          autoComplete="off"
+        />
+        <div className="grid grid-cols-[1fr_8rem] gap-3">
+          <Field id="amount" label={m.field_amount} error={err("amount")} inputMode="decimal" required autoComplete="off" />
+          <Field id="currency" label={m.field_currency} error={err("currency")}>
+            <select key={shop.id} id="currency" name="currency" className={selectClass} defaultValue={shop.currencies[0]}>
+              {shop.currencies.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field
+          key={`validity-${shop.id}`}
+          id="validUntil"
+          type="date"
+          label={m.field_valid_until}
+          help={m.field_valid_until_help}
+          error={err("validUntil")}
+          defaultValue={shop.defaultValidUntil}
+          min={shop.today}
+          max={shop.maxValidUntil}
+        />
+        <Field id="language" label={m.phone_field_language} error={err("language")}>
+          <select id="language" name="language" className={selectClass} value={language} onChange={(e) => chooseLanguage(e.target.value)}>
+            {shop.languages.map((l) => (
+              <option key={l} value={l}>
+                {new Intl.DisplayNames([l], { type: "language" }).of(l)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="templateId" label={m.phone_field_template} help={m.phone_template_help} error={err("templateId")}>
+          <select
+            id="templateId"
+            name="templateId"
+            className={selectClass}
+            value={templateId}
+            onChange={(e) => chooseTemplate(e.target.value)}
+            aria-describedby="templateId-help"
+          >
+            <option value="">{m.phone_template_default}</option>
+            {templates?.templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {templates ? null : (
+          <p role="status" className="text-sm text-amber-900">
+            {m.phone_templates_error}
+          </p>
+        )}
+        <div className="flex flex-col gap-1">
+          <label htmlFor="message" className="text-sm font-medium text-slate-800">
+            {m.phone_field_message}
+          </label>
+          <textarea
+            id="message"
+            name="message"
+            rows={5}
+            value={message}
+            maxLength={sms ? 1000 : 4096}
+            onChange={(e) => {
+              setMessage(e.target.value);
+              setTouched(true);
+            }}
+            aria-invalid={err("message") ? true : undefined}
+            aria-describedby={messageDescribedBy}
+            className={`rounded-md border px-3 py-2 text-base ${err("message") ? "border-red-700" : "border-slate-400"}`}
+          />
+          <p id="message-help" className="text-xs text-slate-600">
+            {sms ? m.smsd_message_help : m.wa_message_help}
+          </p>
+          {err("message") ? (
+            <p id="message-error" className={errorClass}>
+              {err("message")}
+            </p>
+          ) : null}
+        </div>
+        <div aria-live="polite" data-testid="unknown-variables">
+          {unknown.length ? (
+            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              {m.phone_unknown_vars}{" "}
+              {unknown.map((v) => (
+                <code key={v} className="mr-2 font-mono font-semibold">
+                  {v}
+                </code>
+              ))}
+            </p>
+          ) : null}
+        </div>
+        {sms ? <SmsCounter count={count} max={preview.max} credits={credits} messages={m} /> : null}
+        <AdvancedOrderFields messages={m} shop={shop} error={err} />
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={buttonClass()} disabled={submitting}>
+            {sms ? m.smsd_submit : m.wa_submit}
+          </button>
+          <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
+            {m.cancel}
+          </Link>
+        </div>
+      </form>
+      <PhoneMessagePreview text={rendered} to={typedPhone?.ok ? typedPhone.e164 : null} language={preview.language} messages={m} />
+    </div>
+  );
+}
