@@ -82,22 +82,32 @@ export function OrderDetailView({
       <AutoRefresh seconds={10} label={t("orders_refreshed")} />
       {created ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-sm font-medium text-green-900">
-          {t(order.channel === "MAIL" ? "created_notice_mail" : "created_notice")}
+          {t(
+            order.channel === "MAIL"
+              ? "created_notice_mail"
+              : order.channel === "SMS" || order.channel === "WHATSAPP"
+                ? `created_notice_${order.channel}`
+                : "created_notice",
+          )}
         </p>
       ) : null}
       <PaymentLinkPanel
         url={order.paymentUrl}
         text={messageText}
         qr={qr}
-        qrHref={`/orders/${order.id}/qr.png`}
+        qrBase={`/orders/${order.id}/qr`}
         labels={{
           link: t("detail_link"),
           copy: t("detail_copy"),
           copied: t("detail_copied"),
-          fallback: t("detail_copy_fallback"),
+          fallback: t("copy_fallback_other"),
+          fallbackMac: t("copy_fallback_mac"),
           text: t("detail_text"),
           qr: t("detail_qr"),
-          download: t("detail_qr_download"),
+          qrSize: t("qr_size"),
+          qrSizeOption: t("qr_size_option"),
+          downloadPng: t("qr_download_png"),
+          downloadSvg: t("qr_download_svg"),
         }}
       />
       {notice ? (

@@ -1,25 +1,18 @@
 "use client";
 import { useState } from "react";
+import { copyText, selectedMessage } from "./copy-text";
 
-export type CopyLabels = { copy: string; copied: string; fallback: string };
+export type CopyLabels = { copy: string; copied: string; fallback: string; fallbackMac?: string };
 
-/** Copies `value`; where the Clipboard API is missing or refused, selects the element `targetId` and says how. */
+/**
+ * Copies `value`; without the Clipboard API (or when refused), tries the older copy command on
+ * the element `targetId`, else leaves it selected and says which keys copy it.
+ */
 export function CopyButton({ value, targetId, labels, name }: { value: string; targetId: string; labels: CopyLabels; name?: string }) {
   const [note, setNote] = useState("");
   async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setNote(labels.copied);
-    } catch {
-      const el = document.getElementById(targetId);
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
-        el.focus();
-        el.select();
-      } else if (el) {
-        window.getSelection()?.selectAllChildren(el);
-      }
-      setNote(labels.fallback);
-    }
+    const outcome = await copyText(value, document.getElementById(targetId));
+    setNote(outcome === "copied" ? labels.copied : selectedMessage(labels));
   }
   return (
     <>

@@ -192,3 +192,17 @@ export const listColumnsFormSchema = z.object({
     .regex(/^\/(test-)?orders(\?[^\s]*)?$/)
     .catch("/orders"),
 });
+
+/** The QR code sizes the back office offers to download (pixels a side). */
+export const QR_SIZES = [256, 512, 1024] as const;
+
+/** GET /orders/[id]/qr.png|svg?size=…: one of the offered sizes (default 512). */
+export const qrQuerySchema = z.object({
+  size: z.preprocess(
+    (v) => (v === null || v === "" ? undefined : Number(v)),
+    z
+      .number()
+      .refine((n): n is (typeof QR_SIZES)[number] => (QR_SIZES as readonly number[]).includes(n), { error: "qr_err_size" })
+      .default(512),
+  ),
+});
