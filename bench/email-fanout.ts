@@ -57,7 +57,7 @@ const workers: ChildProcess[] = [];
 const tw = performance.now();
 for (let i = 0; i < WORKERS; i++) {
   workers.push(
-    spawn("node_modules/.bin/tsx", ["scripts/worker.ts"], {
+    spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       env: { ...process.env, SMTP_URL: smtpUrl, JOBS_POLL_SECONDS: "0.5", NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS ?? "" },
       stdio: ["ignore", "ignore", "inherit"],
     }),

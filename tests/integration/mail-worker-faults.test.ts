@@ -14,7 +14,8 @@ const workers: ChildProcess[] = [];
 const JOB_EXPIRE_SECONDS = "8";
 
 function startWorker() {
-  const w = spawn("node_modules/.bin/tsx", ["scripts/worker.ts"], {
+  // node itself (not the tsx wrapper, which would leave its child running after a SIGKILL).
+  const w = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     env: {
       ...process.env,
       SMTP_URL: sink.url,
