@@ -40,6 +40,17 @@ export function OrderMessages({ t, messages, timeZone, lang }: { t: T; messages:
                   </td>
                   <td className="py-2 pr-4">
                     <StatusBadge value={TONE[msg.status] ?? msg.status} label={t(`msg_status_${msg.status}`)} />
+                    {msg.providerStatus ? (
+                      <span className="block text-xs text-slate-600" data-testid="provider-status">
+                        {t("msg_provider_status")} {msg.providerStatus}
+                      </span>
+                    ) : null}
+                    {msg.segments ? (
+                      <span className="block text-xs text-slate-600">
+                        {t("msg_sms_parts")} {msg.segments} ({msg.encoding === "UCS2" ? "UCS-2" : "GSM-7"}) · {t("msg_sms_credits")}{" "}
+                        {msg.credits ?? 0}
+                      </span>
+                    ) : null}
                     {msg.status === "QUEUED" && msg.nextAttemptAt ? (
                       <span className="block text-xs text-slate-600">
                         {t("msg_next_attempt")} {formatDateTime(msg.nextAttemptAt, timeZone, lang)}

@@ -4,7 +4,8 @@ import { AppError } from "../server/errors";
 
 /**
  * The messages of an order, oldest first (the order's e-mail, the receipts): recipient, delivery
- * status, attempts, when sent, the SMTP Message-ID and why it failed. NOT_FOUND like getOrderOrThrow.
+ * status, attempts, when sent, the SMTP Message-ID or provider id and status, SMS parts and credits,
+ * and why it failed. NOT_FOUND like getOrderOrThrow.
  */
 export async function findOrderMessages(db: DbOrTx, input: { actor: Actor; orderId: string }) {
   const order = /^[a-f0-9]{32}$/.test(input.orderId)
@@ -31,6 +32,10 @@ export async function findOrderMessages(db: DbOrTx, input: { actor: Actor; order
       failedAt: true,
       nextAttemptAt: true,
       providerMessageId: true,
+      providerStatus: true,
+      segments: true,
+      encoding: true,
+      credits: true,
       error: true,
       createdAt: true,
     },

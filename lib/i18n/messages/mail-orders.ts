@@ -107,6 +107,9 @@ export const mailOrdersFr = {
   msg_status_FAILED: "Échec",
   msg_bcc: "copie cachée :",
   msg_next_attempt: "nouvel essai le",
+  msg_provider_status: "opérateur :",
+  msg_sms_parts: "SMS :",
+  msg_sms_credits: "crédits :",
 };
 
 export const mailOrdersEn: Record<keyof typeof mailOrdersFr, string> = {
@@ -215,4 +218,7 @@ export const mailOrdersEn: Record<keyof typeof mailOrdersFr, string> = {
   msg_status_FAILED: "Failed",
   msg_bcc: "blind copy:",
   msg_next_attempt: "next attempt on",
+  msg_provider_status: "provider:",
+  msg_sms_parts: "SMS parts:",
+  msg_sms_credits: "credits:",
 };
