@@ -11,6 +11,11 @@ export const QUEUES = {
     name: "orders.expire-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
   },
+  // Captures due transactions and expires unvalidated manual ones (sweep-transactions.ts).
+  captureTransactionsSweep: {
+    name: "payments.capture-sweep",
+    options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
+  },
   recoverMessagesSweep: {
     name: "channels.recover-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,

@@ -5,6 +5,7 @@ import { deliverWhatsApp } from "../../channels/deliver-whatsapp";
 import { recoverMessages } from "../../channels/recover-messages";
 import { sendLowCreditAlert } from "../../channels/send-low-credit-alert";
 import { expireOrders } from "../../orders/expire-orders";
+import { sweepTransactions } from "../../payments/sweep-transactions";
 import { getDb } from "../db";
 import { getBoss } from "./boss";
 import { type DeliverMessageJob, QUEUES } from "./queues";
@@ -23,6 +24,13 @@ export async function startWorker() {
   });
   // Every minute; the buyer page and lists already treat a passed validity as expired.
   await boss.schedule(QUEUES.expireOrdersSweep.name, "* * * * *");
+
+  await boss.work(QUEUES.captureTransactionsSweep.name, async () => {
+    const { captured, expired } = await sweepTransactions(db);
+    if (captured || expired) console.log(`[jobs] captured ${captured}, expired ${expired} unvalidated transactions`);
+  });
+  // Every minute: a capture date is a day, so a transaction is captured within a minute of it.
+  await boss.schedule(QUEUES.captureTransactionsSweep.name, "* * * * *");
 
   // E-mail: batches of messages per job fetch; two batches in flight per process.
   await boss.work<DeliverMessageJob>(

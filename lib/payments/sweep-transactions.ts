@@ -1,0 +1,52 @@
+import { subDays } from "date-fns";
+import type { Db } from "../server/db";
+import { TRANSACTION_TRANSITIONS, validationExpiryDays } from "./transaction-status";
+
+export const SWEEP_BATCH = 1_000;
+
+// One statement per batch and per event, like the order expiry sweep: pick due rows (skipping rows
+// another sweep or a back-office action holds), change them with the transition table's rule, and
+// write their audit events, atomically. The status condition is re-checked by the UPDATE itself.
+const sweepSql = (event: "capture" | "expire", dueColumn: string, set: string) => {
+  const rule = TRANSACTION_TRANSITIONS[event];
+  const from = rule.from.map((s) => `'${s}'`).join(", ");
+  return `
+WITH due AS (
+  SELECT id, status FROM "Transaction"
+  WHERE status IN (${from}) AND "${dueColumn}" <= $1
+  ORDER BY "${dueColumn}" LIMIT $2 FOR UPDATE SKIP LOCKED
+), changed AS (
+  UPDATE "Transaction" t SET status = '${rule.to}'${set} FROM due
+  WHERE t.id = due.id AND t.status = due.status
+  RETURNING t.id, t."shopId", t."orderId", due.status::text AS before
+)
+INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
+SELECT gen_random_uuid(), "shopId", "orderId", 'SYSTEM', 'transaction.${event}',
+  jsonb_build_object('transactionId', id, 'status', before), jsonb_build_object('transactionId', id, 'status', '${rule.to}'), now()
+FROM changed`;
+};
+
+// Captured when the capture date has passed; only AUTHORISED rows (a manual one once validated).
+const CAPTURE_SQL = sweepSql("capture", "captureDate", `, "capturedAt" = $1`);
+// Manual-mode rows never validated within the limit, counted from the payment.
+const EXPIRE_SQL = sweepSql("expire", "createdAt", "");
+
+async function inBatches(db: Db, sql: string, at: Date, batch: number) {
+  let total = 0;
+  for (;;) {
+    const n = await db.$executeRawUnsafe(sql, at, batch);
+    total += n;
+    if (n < batch) return total;
+  }
+}
+
+/**
+ * The capture sweep (F-ORD-7), scheduled every minute: captures authorised transactions whose
+ * capture date has passed and expires those left unvalidated for `validationExpiryDays()` days,
+ * in bounded batches. Two sweeps at once share the rows and never capture one twice.
+ */
+export async function sweepTransactions(db: Db, now = new Date(), batch = SWEEP_BATCH) {
+  const captured = await inBatches(db, CAPTURE_SQL, now, batch);
+  const expired = await inBatches(db, EXPIRE_SQL, subDays(now, validationExpiryDays()), batch);
+  return { captured, expired };
+}
