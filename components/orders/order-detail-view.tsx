@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TransactionActions } from "@/components/transactions/transaction-actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
@@ -166,13 +167,16 @@ export function OrderDetailView({
         ) : (
           <ul className="flex flex-col gap-2 text-sm" data-testid="order-transactions">
             {order.transactions.map((tx) => (
-              <li key={tx.id} className="flex gap-4">
-                <span className="font-mono">{tx.number}</span>
-                <StatusBadge value={tx.status === "REFUSED" ? "REFUSED" : "PAID"} label={t(`txs_${tx.status}`)} />
+              <li key={tx.id} className="flex flex-wrap items-center gap-4" data-transaction-id={tx.id}>
+                <Link href={`/transactions/${tx.id}`} className="font-mono text-brand-700 underline">
+                  {tx.number}
+                </Link>
+                <StatusBadge value={tx.status} label={t(`txs_${tx.status}`)} />
                 <span>
                   {tx.brand} •••• {tx.last4}
                 </span>
                 <span>{formatDateTime(tx.createdAt, tz, lang)}</span>
+                {canOperate ? <TransactionActions t={t} transactionId={tx.id} status={tx.status} returnTo="order" /> : null}
               </li>
             ))}
           </ul>

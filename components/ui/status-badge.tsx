@@ -8,6 +8,10 @@ const TONES: Record<string, string> = {
   FAILED: "bg-red-100 text-red-900",
   IN_PROGRESS: "bg-sky-100 text-sky-900",
   MANUAL: "bg-slate-100 text-slate-800",
+  // Transactions
+  AUTHORISED: "bg-sky-100 text-sky-900",
+  AUTHORISED_TO_VALIDATE: "bg-amber-100 text-amber-900",
+  CAPTURED: "bg-green-100 text-green-900",
 };
 
 export function StatusBadge({ value, label }: { value: string; label: string }) {

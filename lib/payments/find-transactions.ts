@@ -1,12 +1,54 @@
 import type { UserActor } from "../auth/actor";
 import type { DbOrTx } from "../server/db";
+import type { Prisma } from "../server/generated/prisma/client";
+import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
+import type { TransactionFilters } from "./schemas";
 
-/** Transactions of the user's shops, newest first, with their source order (F-LC-3, F-BO-5). */
-export async function findTransactions(db: DbOrTx, input: { actor: UserActor; limit?: number }) {
+export const TRANSACTIONS_PAGE_SIZE = 50;
+
+const startOfDayInZone = (day: string, tz: string) => new Date(endOfDayInZone(addCalendarDays(day, -1), tz).getTime() + 1000);
+
+/** Days are the shop's: one date condition per time zone of the user's shops. */
+async function dateRange(db: DbOrTx, shopIds: string[], from?: string, to?: string): Promise<Prisma.TransactionWhereInput> {
+  if (!from && !to) return {};
+  const shops = await db.shop.findMany({ where: { id: { in: shopIds } }, select: { id: true, timeZone: true } });
+  const zones = new Map<string, string[]>();
+  for (const s of shops) zones.set(s.timeZone, [...(zones.get(s.timeZone) ?? []), s.id]);
+  return {
+    OR: [...zones].map(([tz, ids]) => ({
+      shopId: { in: ids },
+      createdAt: {
+        gte: from ? startOfDayInZone(from, tz) : undefined,
+        lte: to ? new Date(endOfDayInZone(to, tz).getTime() + 999) : undefined,
+      },
+    })),
+  };
+}
+
+/** Transactions of the user's shops, filtered, newest first, a page at a time, with their source order (F-BO-5). */
+export async function findTransactions(
+  db: DbOrTx,
+  input: { actor: UserActor; filters?: Partial<TransactionFilters>; page?: number; pageSize?: number },
+) {
+  const f = input.filters ?? {};
+  const size = Math.min(input.pageSize ?? TRANSACTIONS_PAGE_SIZE, 200);
+  const page = input.page ?? 1;
+  const where: Prisma.TransactionWhereInput = {
+    AND: [
+      { shopId: { in: input.actor.shopIds } },
+      await dateRange(db, input.actor.shopIds, f.from, f.to),
+      f.status ? { status: f.status } : {},
+      f.currency ? { currency: f.currency } : {},
+      f.amountMinMinor !== undefined || f.amountMaxMinor !== undefined ? { amount: { gte: f.amountMinMinor, lte: f.amountMaxMinor } } : {},
+      f.reference ? { order: { reference: { contains: f.reference, mode: "insensitive" } } } : {},
+      f.last4 ? { last4: f.last4 } : {},
+    ],
+  };
   const rows = await db.transaction.findMany({
-    where: { shopId: { in: input.actor.shopIds } },
-    orderBy: { createdAt: "desc" },
-    take: Math.min(input.limit ?? 50, 200),
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * size,
+    take: size + 1,
     select: {
       id: true,
       number: true,
@@ -21,5 +63,5 @@ export async function findTransactions(db: DbOrTx, input: { actor: UserActor; li
       order: { select: { id: true, reference: true, channel: true } },
     },
   });
-  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+  return { rows: rows.slice(0, size).map((r) => ({ ...r, amount: Number(r.amount) })), hasNext: rows.length > size, page };
 }

@@ -27,7 +27,7 @@ describe("tenant isolation", () => {
     expect(await code(getOrderOrThrow(db, { actor: users.other, orderId: o.id }))).toBe("NOT_FOUND");
     expect(await code(markOrderSent(db, { actor: users.other, orderId: o.id }))).toBe("NOT_FOUND");
     expect(await findOrders(db, { actor: users.other, mode: "TEST" })).toEqual([]);
-    expect(await findTransactions(db, { actor: users.other })).toEqual([]);
+    expect((await findTransactions(db, { actor: users.other })).rows).toEqual([]);
     // and Démo's own users do see it
     expect((await findOrders(db, { actor: users.viewer, mode: "TEST" })).map((r) => r.id)).toContain(o.id);
   });

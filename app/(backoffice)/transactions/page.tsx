@@ -1,30 +1,52 @@
-// /transactions — every payment attempt, with the order it came from.
+// /transactions — every payment attempt, searchable, newest first, with the order it came from.
 import Link from "next/link";
+import { TransactionSearchForm } from "@/components/transactions/transaction-search-form";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { formatMoney } from "@/lib/money/format-money";
+import { flatParams, type SearchParams, searchHref } from "@/lib/orders/parse-order-search";
 import { findTransactions } from "@/lib/payments/find-transactions";
+import { parseTransactionSearch } from "@/lib/payments/schemas";
 import { getDb } from "@/lib/server/db";
 import { formatDateTime } from "@/lib/time/shop-time";
 
-export default async function TransactionsPage() {
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { actor } = await requireSession();
   const lang = await getUiLanguage();
   const t = translator(lang);
-  const rows = await findTransactions(getDb(), { actor });
+  const params = flatParams(await searchParams);
+  const { search, errors } = parseTransactionSearch(params);
+  const { rows, hasNext, page } = await findTransactions(getDb(), { actor, filters: search.filters, page: search.page });
   const cols = ["col_created", "tx_number", "col_amount", "tx_card", "tx_status", "tx_source", "tx_order", "detail_mode"];
+  const pageHref = (p: number) => searchHref("/transactions", params, { page: p > 1 ? String(p) : undefined });
   return (
-    <section aria-labelledby="title">
-      <h1 id="title" className="mb-4 text-2xl font-semibold">
+    <section aria-labelledby="title" className="flex flex-col gap-4">
+      <h1 id="title" className="text-2xl font-semibold">
         {t("tx_title")}
       </h1>
+      <TransactionSearchForm t={t} values={params} errors={errors} />
+      {Object.keys(errors).length ? (
+        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="search-errors">
+          <p className="font-medium">{t("txsearch_errors")}</p>
+          <ul className="list-disc pl-5">
+            {Object.entries(errors).map(([field, key]) => (
+              <li key={field}>
+                <a href={`#${field}`} className="underline">
+                  {field}
+                </a>{" "}
+                : {t(key)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("tx_empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-left text-sm" data-testid="transactions">
             <thead className="bg-slate-100 text-xs uppercase text-slate-700">
               <tr>
                 {cols.map((c) => (
@@ -36,15 +58,19 @@ export default async function TransactionsPage() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100">
+                <tr key={r.id} className="border-t border-slate-100" data-transaction-id={r.id}>
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt, r.shop.timeZone, lang)}</td>
-                  <td className="px-3 py-2 font-mono">{r.number}</td>
+                  <td className="px-3 py-2 font-mono">
+                    <Link href={`/transactions/${r.id}`} className="text-brand-700 underline">
+                      {r.number}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2 whitespace-nowrap">{formatMoney(r.amount, r.currency, lang)}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2 whitespace-nowrap">
                     {r.brand} •••• {r.last4}
                   </td>
                   <td className="px-3 py-2">
-                    <StatusBadge value={r.status === "REFUSED" ? "REFUSED" : "PAID"} label={t(`txs_${r.status}`)} />
+                    <StatusBadge value={r.status} label={t(`txs_${r.status}`)} />
                   </td>
                   <td className="px-3 py-2">{t(`tx_source_${r.order.channel}`)}</td>
                   <td className="px-3 py-2">
@@ -59,6 +85,21 @@ export default async function TransactionsPage() {
           </table>
         </div>
       )}
+      {page > 1 || hasNext ? (
+        <nav aria-label={t("tx_pages")} className="flex items-center gap-4 text-sm">
+          {page > 1 ? (
+            <Link href={pageHref(page - 1)} className="text-brand-700 underline" rel="prev">
+              {t("tx_prev")}
+            </Link>
+          ) : null}
+          <span aria-current="page">{t("tx_page").replace("{n}", String(page))}</span>
+          {hasNext ? (
+            <Link href={pageHref(page + 1)} className="text-brand-700 underline" rel="next">
+              {t("tx_next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
+import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
 import { whatsappEn } from "./whatsapp";
 
@@ -257,4 +258,5 @@ export const en: Messages = {
   ...templatesEn,
   ...smsEn,
   ...whatsappEn,
+  ...transactionsEn,
 };

@@ -4,6 +4,7 @@ import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
+import { transactionsFr } from "./transactions";
 import { whatsappFr } from "./whatsapp";
 
 export const fr = {
@@ -257,4 +258,5 @@ export const fr = {
   ...templatesFr,
   ...smsFr,
   ...whatsappFr,
+  ...transactionsFr,
 } as const;
