@@ -9,14 +9,8 @@ const nextConfig = {
       { key: "Referrer-Policy", value: "no-referrer" },
     ];
     return [
+      // The buyer pages (/pay/*) get these and their CSP, HSTS... from proxy.ts (a nonce per request).
       { source: "/:path*", headers: [...common, { key: "X-Frame-Options", value: "DENY" }] },
-      {
-        // Buyer pages: nothing may frame them, and the link token never leaks through Referer.
-        source: "/pay/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'" },
-        ],
-      },
     ];
   },
 };

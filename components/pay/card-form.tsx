@@ -1,13 +1,25 @@
 "use client";
-import { useActionState } from "react";
+import cardValidator from "card-validator";
+import { useActionState, useState } from "react";
 import { type PayFormState, payAction } from "@/app/pay/[token]/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { PayMessages } from "@/lib/i18n/messages/pay";
+import { fill, type PayMessages } from "@/lib/i18n/messages/pay";
 
-/** Card form: standard autocomplete names so browsers and wallets fill it; works without JavaScript. */
-export function CardForm({ token, payLabel, messages: m }: { token: string; payLabel: string; messages: PayMessages }) {
-  const [state, action, pending] = useActionState<PayFormState, FormData>(payAction.bind(null, token), {});
+type Props = { token: string; lang: string | null; payLabel: string; messages: PayMessages };
+
+/**
+ * Card form: standard autocomplete names so browsers and wallets fill it; works without JavaScript.
+ * `lang`: the buyer's language choice, carried to the outcome page.
+ */
+export function CardForm({ token, lang, payLabel, messages: m }: Props) {
+  const [state, action, pending] = useActionState<PayFormState, FormData>(payAction.bind(null, token, lang), {});
+  // The brand as the buyer types (the server checks the number again): its name and CVC length.
+  const [card, setCard] = useState<{ niceType: string; cvcSize: number } | null>(null);
+  const onNumber = (value: string) => {
+    const c = cardValidator.number(value.replace(/[\s-]/g, "")).card;
+    setCard(c ? { niceType: c.niceType, cvcSize: c.code.size } : null);
+  };
   const err = (k: string) => {
     const key = state.fields?.[k];
     return key ? ((m as Record<string, string>)[key] ?? m.err_generic) : undefined;
@@ -21,7 +33,20 @@ export function CardForm({ token, payLabel, messages: m }: { token: string; payL
       ) : null}
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{m.card_legend}</legend>
-        <Field id="cardNumber" label={m.card_number} error={err("cardNumber")} autoComplete="cc-number" inputMode="numeric" required />
+        <div className="flex flex-col gap-1">
+          <Field
+            id="cardNumber"
+            label={m.card_number}
+            error={err("cardNumber")}
+            autoComplete="cc-number"
+            inputMode="numeric"
+            onChange={(e) => onNumber(e.currentTarget.value)}
+            required
+          />
+          <p className="min-h-5 text-sm text-slate-700" aria-live="polite" data-testid="card-brand">
+            {card ? fill(m.card_brand, { brand: card.niceType }) : ""}
+          </p>
+        </div>
         <div className="grid grid-cols-2 gap-3">
           <Field
             id="expiry"
@@ -40,7 +65,7 @@ export function CardForm({ token, payLabel, messages: m }: { token: string; payL
             error={err("cvc")}
             autoComplete="cc-csc"
             inputMode="numeric"
-            maxLength={4}
+            maxLength={card?.cvcSize ?? 4}
             required
           />
         </div>

@@ -1,16 +1,19 @@
-import { bcp47 } from "@/lib/i18n/locales";
+import { bcp47, languageOf, localeOf, type PageLanguage } from "@/lib/i18n/locales";
 import { fill, payMessages } from "@/lib/i18n/messages/pay";
 import { formatMoney } from "@/lib/money/format-money";
 import type { PaymentPage } from "@/lib/payments/get-payment-page";
 import { formatDateTime } from "@/lib/time/shop-time";
 import { CardForm } from "./card-form";
+import { LanguageSwitch } from "./language-switch";
 import { Notice } from "./notice";
 
-type Props = { token: string; page: PaymentPage; lang: string; resultId?: string };
+/** `chosen`: the language picked with the switch (kept through the payment), null when none. */
+type Props = { token: string; page: PaymentPage; lang: PageLanguage; chosen: PageLanguage | null; resultId?: string };
 
-export function PayPage({ token, page, lang, resultId }: Props) {
+export function PayPage({ token, page, lang, chosen, resultId }: Props) {
   const m = payMessages(lang);
-  const locale = bcp47(page.locale);
+  // Amounts and dates read in the page's language (the order's own region when it is the same).
+  const locale = bcp47(languageOf(page.locale) === lang ? page.locale : localeOf(lang));
   const amount = formatMoney(page.amount, page.currency, locale);
   const until = formatDateTime(page.validUntil, page.shop.timeZone, locale);
   const last = page.lastTransaction;
@@ -34,13 +37,13 @@ export function PayPage({ token, page, lang, resultId }: Props) {
     body = (
       <>
         {justRefused ? <Notice tone="error" title={m.refused_title} body={fill(m.refused_body, { date: until })} /> : null}
-        <CardForm token={token} payLabel={fill(m.pay, { amount })} messages={m} />
+        <CardForm token={token} lang={chosen} payLabel={fill(m.pay, { amount })} messages={m} />
       </>
     );
   }
 
   return (
-    <Shell title={m.title}>
+    <Shell title={m.title} languageSwitch={<LanguageSwitch token={token} lang={lang} label={m.language} resultId={resultId} />}>
       {page.mode === "TEST" ? <p className="rounded-md bg-amber-100 p-3 text-sm font-medium text-amber-950">{m.test_mode}</p> : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <dt className="text-slate-700">{m.merchant}</dt>
@@ -63,11 +66,14 @@ export function PayPage({ token, page, lang, resultId }: Props) {
   );
 }
 
-function Shell({ title, children }: { title: string; children: React.ReactNode }) {
+function Shell({ title, languageSwitch, children }: { title: string; languageSwitch: React.ReactNode; children: React.ReactNode }) {
   return (
-    <main className="mx-auto flex max-w-md flex-col gap-4 px-4 py-10">
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      {children}
-    </main>
+    <>
+      <header className="mx-auto max-w-md px-4 pt-4">{languageSwitch}</header>
+      <main className="mx-auto flex max-w-md flex-col gap-4 px-4 pt-6 pb-10">
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        {children}
+      </main>
+    </>
   );
 }

@@ -7,6 +7,17 @@ export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 
 const DEFAULT_REGION: Record<PageLanguage, string> = { fr: "FR", en: "GB", de: "DE", es: "ES", it: "IT", pt: "PT", nl: "NL" };
 
+/** Each page language by its own name (the language switch lists them so). */
+export const PAGE_LANGUAGE_NAMES: Record<PageLanguage, string> = {
+  fr: "Français",
+  en: "English",
+  de: "Deutsch",
+  es: "Español",
+  it: "Italiano",
+  pt: "Português",
+  nl: "Nederlands",
+};
+
 export const isPageLanguage = (l: string): l is PageLanguage => (PAGE_LANGUAGES as readonly string[]).includes(l);
 
 /** "fr" → "fr_FR". */

@@ -16,7 +16,7 @@ export async function getPaymentPage(db: DbOrTx, token: string) {
       status: true,
       mode: true,
       description: true,
-      shop: { select: { name: true, timeZone: true, url: true } },
+      shop: { select: { name: true, timeZone: true, url: true, defaultLanguage: true } },
       transactions: {
         orderBy: { createdAt: "desc" },
         take: 1,

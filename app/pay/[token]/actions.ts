@@ -2,7 +2,9 @@
 // The buyer's payment form: parse the card, attempt the payment, redirect to the outcome.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { isPageLanguage } from "@/lib/i18n/locales";
 import { cardSchema } from "@/lib/payments/card";
+import { payPageHref } from "@/lib/payments/page-language";
 import { payOrder } from "@/lib/payments/pay-order";
 import { clientAddress } from "@/lib/server/client-address";
 import { getDb } from "@/lib/server/db";
@@ -11,7 +13,9 @@ import { fieldErrorsOf } from "@/lib/server/validation";
 
 export type PayFormState = { fields?: Record<string, string>; error?: string; values?: { cardName?: string } };
 
-export async function payAction(token: string, _prev: PayFormState, formData: FormData): Promise<PayFormState> {
+/** `lang`: the language the buyer picked on the page (bound by the form, so checked here). */
+export async function payAction(token: string, lang: string | null, _prev: PayFormState, formData: FormData): Promise<PayFormState> {
+  const keep = typeof lang === "string" && isPageLanguage(lang) ? lang : null;
   const raw = {
     cardNumber: String(formData.get("cardNumber") ?? ""),
     expiry: String(formData.get("expiry") ?? ""),
@@ -28,9 +32,9 @@ export async function payAction(token: string, _prev: PayFormState, formData: Fo
     result = r.transactionId;
   } catch (e) {
     if (isAppError(e) && e.code === "RATE_LIMITED") return { error: "rate_limited", values };
-    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND")) redirect(`/pay/${token}`);
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND")) redirect(payPageHref(token, { lang: keep }));
     console.error("[pay] attempt failed", isAppError(e) ? e.code : e);
     return { error: "err_generic", values };
   }
-  redirect(`/pay/${token}?result=${result}`);
+  redirect(payPageHref(token, { lang: keep, result }));
 }

@@ -1,7 +1,7 @@
 // /pay/[token] — the buyer's hosted payment page (F-PAY-1, F-PAY-2).
 import { notFound } from "next/navigation";
 import { PayPage } from "@/components/pay/pay-page";
-import { buyerLanguage, loadPaymentPage } from "@/lib/payments/buyer-language";
+import { buyerLanguage, chosenBuyerLanguage, loadPaymentPage } from "@/lib/payments/buyer-language";
 
 export default async function PaymentPage({
   params,
@@ -13,5 +13,14 @@ export default async function PaymentPage({
   const { token } = await params;
   const page = await loadPaymentPage(token);
   if (!page) notFound();
-  return <PayPage token={token} page={page} lang={await buyerLanguage(token)} resultId={(await searchParams).result} />;
+  const result = (await searchParams).result;
+  return (
+    <PayPage
+      token={token}
+      page={page}
+      lang={await buyerLanguage(token)}
+      chosen={await chosenBuyerLanguage()}
+      resultId={typeof result === "string" ? result : undefined}
+    />
+  );
 }

@@ -1,0 +1,54 @@
+// Response headers of the buyer pages (/pay/*), applied by proxy.ts. Pure, so unit-tested.
+
+/**
+ * The production build needs only its own scripts: Next's inline RSC scripts carry the per-request
+ * nonce, which it reads back from the request's CSP header. 'strict-dynamic' lets those scripts
+ * load the chunks. Styles are one stylesheet from 'self' plus Next's nonce-tagged inline styles.
+ */
+export function buyerPageCsp(nonce: string, isDev = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Nothing on the page needs a device or payment API. */
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()";
+
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/**
+ * Whether the buyer reached us over https: behind TRUST_PROXY_HOPS proxies, the protocol the
+ * outermost trusted one saw (same counting as client-address.ts). HSTS is only sent then: over
+ * plain http it would be ignored anyway, and a local http deployment must stay reachable.
+ */
+export function isHttpsRequest(forwardedProto: string | null, urlProtocol: string): boolean {
+  if (!forwardedProto) return urlProtocol === "https:";
+  const parts = forwardedProto
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const hops = Math.max(1, Number(process.env.TRUST_PROXY_HOPS ?? 1));
+  return parts[Math.max(0, parts.length - hops)] === "https";
+}
+
+/** The headers of one buyer-page response. */
+export function buyerPageHeaders(input: { nonce: string; https: boolean; isDev?: boolean }): Record<string, string> {
+  return {
+    "Content-Security-Policy": buyerPageCsp(input.nonce, input.isDev),
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "Cache-Control": "no-store",
+    ...(input.https ? { "Strict-Transport-Security": HSTS } : {}),
+  };
+}
