@@ -8,6 +8,7 @@ import {
   previewMailOrderAction,
 } from "@/app/(backoffice)/orders/mail-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
+import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
@@ -210,62 +211,20 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
           ) : null}
         </fieldset>
 
-        <Field
-          id="reference"
-          label={shop.referenceMandatory ? m.field_reference : `${m.field_reference} (${m.optional})`}
-          help={m.field_reference_help}
-          error={err("reference")}
-          maxLength={64}
-          required={shop.referenceMandatory}
-          autoComplete="off"
+        <OrderCommonFields
+          messages={m}
+          shop={shop}
+          error={err}
+          language={{ label: m.mail_field_language, value: language, onChange: chooseLanguage }}
+          template={{
+            label: m.mail_field_template,
+            help: m.mail_template_help,
+            defaultLabel: m.mail_template_default,
+            value: templateId,
+            options: templates?.templates ?? [],
+            onChange: chooseTemplate,
+          }}
         />
-        <div className="grid grid-cols-[1fr_8rem] gap-3">
-          <Field id="amount" label={m.field_amount} error={err("amount")} inputMode="decimal" required autoComplete="off" />
-          <Field id="currency" label={m.field_currency} error={err("currency")}>
-            <select key={shop.id} id="currency" name="currency" className={selectClass} defaultValue={shop.currencies[0]}>
-              {shop.currencies.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <Field
-          key={`validity-${shop.id}`}
-          id="validUntil"
-          type="date"
-          label={m.field_valid_until}
-          help={m.field_valid_until_help}
-          error={err("validUntil")}
-          defaultValue={shop.defaultValidUntil}
-          min={shop.today}
-          max={shop.maxValidUntil}
-        />
-        <Field id="language" label={m.mail_field_language} error={err("language")}>
-          <select id="language" name="language" className={selectClass} value={language} onChange={(e) => chooseLanguage(e.target.value)}>
-            {shop.languages.map((l) => (
-              <option key={l} value={l}>
-                {new Intl.DisplayNames([l], { type: "language" }).of(l)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="templateId" label={m.mail_field_template} help={m.mail_template_help} error={err("templateId")}>
-          <select
-            id="templateId"
-            name="templateId"
-            className={selectClass}
-            value={templateId}
-            onChange={(e) => chooseTemplate(e.target.value)}
-            aria-describedby="templateId-help"
-          >
-            <option value="">{m.mail_template_default}</option>
-            {templates?.templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </Field>
         {templatesFailed ? (
           <p role="status" className="text-sm text-amber-900">
             {m.mail_templates_error}

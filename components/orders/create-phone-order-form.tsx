@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } f
 import type { FormState } from "@/app/(backoffice)/orders/actions";
 import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/app/(backoffice)/orders/phone-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
+import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { normalisePhoneNumber, shopPhoneCountry } from "@/lib/channels/phone-number";
@@ -180,62 +181,20 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
           ) : null}
         </div>
 
-        <Field
-          id="reference"
-          label={shop.referenceMandatory ? m.field_reference : `${m.field_reference} (${m.optional})`}
-          help={m.field_reference_help}
-          error={err("reference")}
-          maxLength={64}
-          required={shop.referenceMandatory}
-          autoComplete="off"
+        <OrderCommonFields
+          messages={m}
+          shop={shop}
+          error={err}
+          language={{ label: m.phone_field_language, value: language, onChange: chooseLanguage }}
+          template={{
+            label: m.phone_field_template,
+            help: m.phone_template_help,
+            defaultLabel: m.phone_template_default,
+            value: templateId,
+            options: templates?.templates ?? [],
+            onChange: chooseTemplate,
+          }}
         />
-        <div className="grid grid-cols-[1fr_8rem] gap-3">
-          <Field id="amount" label={m.field_amount} error={err("amount")} inputMode="decimal" required autoComplete="off" />
-          <Field id="currency" label={m.field_currency} error={err("currency")}>
-            <select key={shop.id} id="currency" name="currency" className={selectClass} defaultValue={shop.currencies[0]}>
-              {shop.currencies.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <Field
-          key={`validity-${shop.id}`}
-          id="validUntil"
-          type="date"
-          label={m.field_valid_until}
-          help={m.field_valid_until_help}
-          error={err("validUntil")}
-          defaultValue={shop.defaultValidUntil}
-          min={shop.today}
-          max={shop.maxValidUntil}
-        />
-        <Field id="language" label={m.phone_field_language} error={err("language")}>
-          <select id="language" name="language" className={selectClass} value={language} onChange={(e) => chooseLanguage(e.target.value)}>
-            {shop.languages.map((l) => (
-              <option key={l} value={l}>
-                {new Intl.DisplayNames([l], { type: "language" }).of(l)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="templateId" label={m.phone_field_template} help={m.phone_template_help} error={err("templateId")}>
-          <select
-            id="templateId"
-            name="templateId"
-            className={selectClass}
-            value={templateId}
-            onChange={(e) => chooseTemplate(e.target.value)}
-            aria-describedby="templateId-help"
-          >
-            <option value="">{m.phone_template_default}</option>
-            {templates?.templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </Field>
         {templates ? null : (
           <p role="status" className="text-sm text-amber-900">
             {m.phone_templates_error}
