@@ -12,6 +12,7 @@ export type ShopSettingsChoices = {
   timeZones: string[];
   languages: Option[];
   currencies: Option[];
+  cardBrands: Option[];
   maxValidityDays: number;
   maxCaptureDelay: number;
 };
@@ -31,7 +32,12 @@ const LABELS: Record<string, string> = {
   languages: "shopset_languages",
   defaultLanguage: "shopset_default_language",
   currencies: "shopset_currencies",
+  acceptedBrands: "shopset_card_brands",
 };
+// The checkbox groups: the error summary links to their first box.
+const GROUPS = { languages: "languages", currencies: "currencies", acceptedBrands: "cardBrands" } as const;
+type Group = keyof typeof GROUPS;
+const isGroup = (field: string): field is Group => field in GROUPS;
 const describedBy = (id: string, error?: string) => (error ? `${id}-help ${id}-error` : `${id}-help`);
 
 /** Settings › Shop: one form; read-only (disabled, no save button) for operators and viewers. */
@@ -50,7 +56,7 @@ export function ShopSettingsForm({
   const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
   const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
   const s = view.settings;
-  const inputOf = (field: string) => (field === "languages" || field === "currencies" ? `${field}-${choices[field][0]?.value}` : field);
+  const inputOf = (field: string) => (isGroup(field) ? `${field}-${choices[GROUPS[field]][0]?.value}` : field);
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v: ShopSettingsValues = state.values ?? {
     ...s,
@@ -60,7 +66,7 @@ export function ShopSettingsForm({
     defaultCaptureDelay: String(s.defaultCaptureDelay),
   };
   const str = (k: keyof ShopSettingsValues) => String(v[k]);
-  const list = (k: "languages" | "currencies") => (Array.isArray(v[k]) ? v[k] : []);
+  const list = (k: Group) => (Array.isArray(v[k]) ? v[k] : []);
   const zones = choices.timeZones.includes(str("timeZone")) ? choices.timeZones : [str("timeZone"), ...choices.timeZones];
   return (
     <form action={action} noValidate className="flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-6">
@@ -253,6 +259,20 @@ export function ShopSettingsForm({
             options={choices.currencies}
             checked={list("currencies")}
             columns="grid-cols-1 sm:grid-cols-2 lg:grid-cols-3"
+          />
+        </section>
+        <section aria-labelledby="sec-cards" className="flex flex-col gap-4">
+          <h2 id="sec-cards" className={h2}>
+            {m.shopset_section_cards}
+          </h2>
+          <CheckboxGroup
+            name="acceptedBrands"
+            legend={m.shopset_card_brands}
+            help={m.shopset_card_brands_help}
+            error={err("acceptedBrands")}
+            options={choices.cardBrands}
+            checked={list("acceptedBrands")}
+            columns="grid-cols-1 sm:grid-cols-2 lg:grid-cols-4"
           />
         </section>
       </fieldset>

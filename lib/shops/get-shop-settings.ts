@@ -15,6 +15,7 @@ export const SHOP_SETTINGS_SELECT = {
   languages: true,
   defaultLanguage: true,
   currencies: true,
+  acceptedBrands: true,
 } as const;
 
 /** A shop's settings, for every user who can see the shop (only administrators may change them). */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isPageLanguage } from "../i18n/locales";
 import { isKnownCurrency } from "../money/currencies";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
+import { CARD_BRANDS, type CardBrand } from "../payments/card";
 import { isValidTimeZone } from "../time/shop-time";
 import { SHOP_KEY_NAMES } from "./shop-keys";
 
@@ -29,6 +30,7 @@ const codes = (isKnown: (code: string) => boolean, unknown: string, none: string
     .min(1, { error: none })
     .refine((list) => list.every(isKnown), { error: unknown })
     .transform((list) => [...new Set(list)]);
+const isCardBrand = (code: string): code is CardBrand => (CARD_BRANDS as readonly string[]).includes(code);
 
 /** Settings › Shop (F-SET-1): the shop's identity and the defaults of its payment orders. */
 export const shopSettingsSchema = z
@@ -44,6 +46,10 @@ export const shopSettingsSchema = z
     languages: codes(isPageLanguage, "err_language_unknown", "err_languages_none"),
     defaultLanguage: z.string({ error: "err_default_language" }),
     currencies: codes(isKnownCurrency, "err_currency_unknown", "err_currencies_none"),
+    // Stored in CARD_BRANDS' (display) order, so that ticking the same brands again changes nothing.
+    acceptedBrands: codes(isCardBrand, "err_card_brand_unknown", "err_card_brands_none").transform((list) =>
+      CARD_BRANDS.filter((b) => list.includes(b)),
+    ),
   })
   .refine((s) => s.languages.includes(s.defaultLanguage), {
     path: ["defaultLanguage"],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOrder } from "@/lib/orders/create-order";
+import { CARD_BRANDS } from "@/lib/payments/card";
 import type { AppError } from "@/lib/server/errors";
 import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { getShopSettings } from "@/lib/shops/get-shop-settings";
@@ -41,6 +42,7 @@ const CHANGED = {
   languages: ["fr", "en", "de"],
   defaultLanguage: "de",
   currencies: ["EUR", "XPF", "USD"],
+  acceptedBrands: ["VISA", "MASTERCARD", "AMEX"],
 } as const;
 
 describe("Settings › Shop (F-SET-1)", () => {
@@ -61,6 +63,7 @@ describe("Settings › Shop (F-SET-1)", () => {
           languages: ["fr", "en"],
           defaultLanguage: "fr",
           currencies: ["EUR"],
+          acceptedBrands: [...CARD_BRANDS],
         },
       });
     }
@@ -81,6 +84,8 @@ describe("Settings › Shop (F-SET-1)", () => {
     ["unknown language", { languages: ["fr", "xx"] }, "languages", "err_language_unknown"],
     ["no currency", { currencies: [] }, "currencies", "err_currencies_none"],
     ["unknown currency", { currencies: ["EUR", "ABC"] }, "currencies", "err_currency_unknown"],
+    ["no card brand", { acceptedBrands: [] }, "acceptedBrands", "err_card_brands_none"],
+    ["unknown card brand", { acceptedBrands: ["VISA", "BITCOIN"] }, "acceptedBrands", "err_card_brand_unknown"],
     ["bad e-mail", { managerEmail: "not-an-email" }, "managerEmail", "err_email"],
     ["bad URL", { url: "boutique.example" }, "url", "err_shop_url"],
     ["URL not http(s)", { url: "ftp://boutique.example" }, "url", "err_shop_url"],
@@ -135,7 +140,12 @@ describe("Settings › Shop (F-SET-1)", () => {
       settings: { ...CHANGED, name: `  ${CHANGED.name} `, defaultValidityDays: "14", defaultCaptureDelay: "3" },
     });
     expect(r.changed.sort()).toEqual(Object.keys(CHANGED).sort());
-    expect(await stored()).toEqual({ ...CHANGED, languages: [...CHANGED.languages], currencies: [...CHANGED.currencies] });
+    expect(await stored()).toEqual({
+      ...CHANGED,
+      languages: [...CHANGED.languages],
+      currencies: [...CHANGED.currencies],
+      acceptedBrands: [...CHANGED.acceptedBrands],
+    });
 
     const [event, ...more] = await audits();
     expect(more).toEqual([]);
@@ -152,6 +162,7 @@ describe("Settings › Shop (F-SET-1)", () => {
       languages: ["fr", "en"],
       defaultLanguage: "fr",
       currencies: ["EUR"],
+      acceptedBrands: [...CARD_BRANDS],
     });
     expect(event!.after).toEqual(CHANGED);
   });
@@ -168,6 +179,28 @@ describe("Settings › Shop (F-SET-1)", () => {
     const event = (await audits()).at(-1)!;
     expect(event.before).toEqual({ url: CHANGED.url, managerEmail: CHANGED.managerEmail, currencies: ["EUR", "XPF", "USD"] });
     expect(event.after).toEqual({ url: null, managerEmail: null, currencies: ["EUR", "USD", "CHF"] });
+  });
+
+  it("saves a subset of card brands in the list's order, audited; the same brands ticked again change nothing", async () => {
+    const r = await updateShopSettings(db, {
+      actor: users.admin,
+      shopId: SHOP,
+      settings: await valid({ acceptedBrands: ["UNIONPAY", "VISA", "JCB", "VISA"] }),
+    });
+    expect(r.changed).toEqual(["acceptedBrands"]);
+    expect((await stored()).acceptedBrands).toEqual(["VISA", "JCB", "UNIONPAY"]);
+    const event = (await audits()).at(-1)!;
+    expect(event.before).toEqual({ acceptedBrands: ["VISA", "MASTERCARD", "AMEX"] });
+    expect(event.after).toEqual({ acceptedBrands: ["VISA", "JCB", "UNIONPAY"] });
+
+    const events = await db.auditEvent.count();
+    const again = await updateShopSettings(db, {
+      actor: users.admin,
+      shopId: SHOP,
+      settings: await valid({ acceptedBrands: ["JCB", "UNIONPAY", "VISA"] }),
+    });
+    expect(again.changed).toEqual([]);
+    expect(await db.auditEvent.count()).toBe(events);
   });
 
   it("orders created afterwards use the new defaults, and the creation form proposes them", async () => {

@@ -33,6 +33,7 @@ export async function updateShopSettingsAction(_prev: ShopSettingsState, formDat
     languages: formData.getAll("languages").map(String),
     defaultLanguage: text(formData, "defaultLanguage"),
     currencies: formData.getAll("currencies").map(String),
+    acceptedBrands: formData.getAll("acceptedBrands").map(String),
   };
   try {
     const { changed } = await updateShopSettings(getDb(), { actor, shopId, settings: values });

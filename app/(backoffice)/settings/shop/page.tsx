@@ -12,6 +12,7 @@ import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { CURRENCIES } from "@/lib/money/currencies";
 import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
+import { CARD_BRANDS } from "@/lib/payments/card";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { getShopSettings } from "@/lib/shops/get-shop-settings";
@@ -40,6 +41,7 @@ export default async function ShopSettingsPage({ searchParams }: { searchParams:
     timeZones: Intl.supportedValuesOf("timeZone"),
     languages: PAGE_LANGUAGES.map((l) => ({ value: l, label: languageName.of(l) ?? l })),
     currencies: CURRENCIES.map((c) => ({ value: c, label: `${c} — ${currencyName.of(c) ?? c}` })),
+    cardBrands: CARD_BRANDS.map((b) => ({ value: b, label: t(`shopset_brand_${b}`) })),
     maxValidityDays: MAX_VALIDITY_DAYS,
     maxCaptureDelay: MAX_CAPTURE_DELAY_DAYS,
   };
