@@ -10,12 +10,12 @@ type Props = {
   error: (field: string) => string | undefined;
 };
 
-const FIELDS = ["description", "merchantComment", "validationMode", "captureDelay", "threeDsPreference"];
+const FIELDS = ["description", "merchantComment", "validationMode", "captureDelay", "threeDsPreference", "aliasMode"];
 
 /**
  * The advanced dialog's options (F-ORD-*), folded by default: a description for the buyer, an
- * internal comment, validation mode, capture delay and 3-D Secure preference (the shop's offer).
- * Open when one of them has a value or an error.
+ * internal comment, validation mode, capture delay, 3-D Secure preference (the shop's offer) and
+ * card registration (alias). Open when one of them has a value or an error.
  */
 export function AdvancedOrderFields({ messages: m, shop, values = {}, error }: Props) {
   const open = FIELDS.some((f) => values[f] || error(f));
@@ -77,6 +77,22 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error }: P
             {shop.threeDsPreferences.map((v) => (
               <option key={v} value={v}>
                 {(m as Record<string, string>)[`threeds_${v}`]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="aliasMode" label={m.adv_alias} help={m.adv_alias_help} error={error("aliasMode")}>
+          <select
+            id="aliasMode"
+            name="aliasMode"
+            aria-describedby={error("aliasMode") ? "aliasMode-help aliasMode-error" : "aliasMode-help"}
+            aria-invalid={error("aliasMode") ? true : undefined}
+            className={selectClass}
+            defaultValue={values.aliasMode ?? "NONE"}
+          >
+            {["NONE", "PROPOSE", "AUTOMATIC"].map((v) => (
+              <option key={v} value={v}>
+                {(m as Record<string, string>)[`adv_alias_${v}`]}
               </option>
             ))}
           </select>

@@ -23,6 +23,8 @@ const FIELD_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
   reference: { code: "INT_942", field: "orderId" },
   validUntil: { code: "PSP_1007", field: "expirationDate" },
   dataCollectionForm: { code: "PSP_1014", field: "dataCollectionForm" },
+  // An alias with the data collection form, when only one of them is in the request (update).
+  aliasMode: { code: "INT_875", field: "formAction" },
   taxAmount: { code: "INT_868", field: "taxAmount" },
 };
 

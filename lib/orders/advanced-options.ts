@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { AppError } from "../server/errors";
 import { fieldErrorsOf } from "../server/validation";
+import { ALIAS_MODES } from "./order-rules";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
 
 /**
  * The creation dialogs' advanced options (F-ORD-*), typed by a person: a description shown to the
- * buyer, an internal comment, the validation mode, the capture delay and the 3-D Secure
- * preference. Absent → the shop's defaults.
+ * buyer, an internal comment, the validation mode, the capture delay, the 3-D Secure preference
+ * and the card alias mode (F-ORD-6). Absent → the shop's defaults (no alias).
  */
 export const advancedOrderOptionsSchema = z.object({
   description: optional(z.string().trim().max(255, { error: "err_description_too_long" })),
@@ -20,6 +21,7 @@ export const advancedOrderOptionsSchema = z.object({
     }),
   ),
   threeDsPreference: optional(z.enum(["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"], { error: "err_threeds" })),
+  aliasMode: optional(z.enum(ALIAS_MODES, { error: "err_alias_mode" })),
 });
 
 export type AdvancedOrderOptions = z.output<typeof advancedOrderOptionsSchema>;

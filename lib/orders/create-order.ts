@@ -10,7 +10,7 @@ import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from
 import { randomHex32, randomToken } from "../server/secrets";
 import { type SqlClient, withSqlTransaction } from "../server/sql";
 import { insertOrder, type NewOrderRow } from "./insert-order";
-import { checkShopRules, loadShopDefaults, type ShopDefaults } from "./order-rules";
+import { checkAliasRules, checkShopRules, loadShopDefaults, type ShopDefaults, threeDsWithAlias } from "./order-rules";
 import { paymentUrl } from "./payment-link";
 
 export type CreateOrderInput = {
@@ -63,6 +63,8 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
   const shop = input.shopDefaults ?? (await loadShopDefaults(getPool(), input.shopId));
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`);
   const { fields, validity } = checkShopRules(shop, { ...input, checkValidity: true });
+  const aliasMode = input.aliasMode ?? "NONE";
+  Object.assign(fields, checkAliasRules({ dataCollectionForm: input.dataCollectionForm ?? false, aliasMode }));
   if (Object.keys(fields).length || !validity?.ok) {
     throw new AppError("VALIDATION", `invalid order: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }
@@ -86,8 +88,8 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
     validationMode: input.validationMode ?? shop.defaultValidationMode,
     captureDelay: input.captureDelay ?? shop.defaultCaptureDelay,
     dataCollectionForm: input.dataCollectionForm ?? false,
-    aliasMode: input.aliasMode ?? "NONE",
-    threeDsPreference: input.threeDsPreference ?? "NO_PREFERENCE",
+    aliasMode,
+    threeDsPreference: threeDsWithAlias(aliasMode, input.threeDsPreference ?? "NO_PREFERENCE"),
     buyerEmail: input.buyerEmail ?? null,
     description: input.description ?? null,
     merchantComment: input.merchantComment ?? null,
@@ -115,7 +117,8 @@ export const isDelivered = (channel: Channel): channel is "MAIL" | "SMS" | "WHAT
 
 /**
  * Creates a payment order (F-ORD-*) after the checks that depend on the shop (currency enabled,
- * reference mandatory, validity window in the shop's zone, data collection form available).
+ * reference mandatory, validity window in the shop's zone, data collection form available, no
+ * alias with that form; an alias forces a 3-D Secure challenge).
  * URL/invoice orders start in delivery status "manual sending"; e-mail, SMS and WhatsApp orders
  * get their message and its delivery job in the same transaction. SMS and WhatsApp texts are
  * rendered here, once: the order's `message` is the exact text sent (its typed source is kept in

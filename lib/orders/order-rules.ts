@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../server/errors";
-import type { Mode } from "../server/generated/prisma/enums";
+import type { AliasMode, Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
 import type { SqlClient } from "../server/sql";
 import { type ValidityCheck, validityFromDay, validityFromInstant } from "./validity";
 
@@ -53,6 +53,20 @@ export function checkShopRules(shop: ShopRules, input: RuleInput): { fields: Fie
     fields.taxAmount = "err_tax_over_amount";
   return { fields, validity };
 }
+
+export const ALIAS_MODES = ["NONE", "PROPOSE", "AUTOMATIC"] as const satisfies readonly AliasMode[];
+
+/**
+ * F-ORD-5/6: no card alias with the data collection form. Given the values the order will have
+ * once created or changed, so that creation, modification and the API refuse it alike.
+ */
+export function checkAliasRules(order: { dataCollectionForm: boolean; aliasMode: AliasMode }): FieldErrors {
+  return order.dataCollectionForm && order.aliasMode !== "NONE" ? { aliasMode: "err_alias_with_form" } : {};
+}
+
+/** F-ORD-7: an alias forces strong authentication, whatever the preference asked for. */
+export const threeDsWithAlias = (aliasMode: AliasMode, wanted: ThreeDsPreference): ThreeDsPreference =>
+  aliasMode === "NONE" ? wanted : "CHALLENGE";
 
 export type ShopDefaults = ShopRules & {
   defaultLanguage: string;

@@ -8,7 +8,7 @@ import type { Prisma } from "../server/generated/prisma/client";
 import type { CreateOrderInput } from "./create-order";
 import { transitionDelivery } from "./delivery-status";
 import { getOrderOrThrow } from "./get-order";
-import { checkShopRules, SHOP_RULES_SELECT } from "./order-rules";
+import { checkAliasRules, checkShopRules, SHOP_RULES_SELECT, threeDsWithAlias } from "./order-rules";
 import { canTransition } from "./order-status";
 import { effectiveStatus } from "./order-view";
 
@@ -19,9 +19,10 @@ const json = (v: unknown) =>
 
 /**
  * Modifies an order still in progress (API Update, back-office "modify"). Shop rules apply to
- * what changes; the row is locked so a payment cannot slip in between. `resend` queues the
- * channel's message again (e-mail, SMS, WhatsApp); an SMS/WhatsApp text is rendered again with
- * the new values (`changes.message` is then its new source) and an SMS takes its credits again.
+ * what changes, the alias rules to the order as changed; the row is locked so a payment cannot
+ * slip in between. `resend` queues the channel's message again (e-mail, SMS, WhatsApp); an
+ * SMS/WhatsApp text is rendered again with the new values (`changes.message` is then its new
+ * source) and an SMS takes its credits again.
  */
 export async function updateOrder(
   db: Db,
@@ -29,7 +30,11 @@ export async function updateOrder(
 ) {
   const order = await getOrderOrThrow(db, input);
   assertRole(input.actor, "OPERATOR");
-  const c = input.changes;
+  const c = { ...input.changes };
+  const aliasMode = c.aliasMode ?? order.aliasMode;
+  // With an alias (asked now or before) the 3-D Secure preference becomes, and stays, a challenge.
+  const wanted = c.threeDsPreference ?? order.threeDsPreference;
+  if (threeDsWithAlias(aliasMode, wanted) !== wanted) c.threeDsPreference = threeDsWithAlias(aliasMode, wanted);
   const phone = order.channel === "SMS" || order.channel === "WHATSAPP";
   const shop = await db.shop.findUniqueOrThrow({ where: { id: order.shopId }, select: SHOP_RULES_SELECT });
   const amount = c.amountMinor ?? order.amount;
@@ -45,6 +50,7 @@ export async function updateOrder(
     amountMinor: amount,
     taxAmount: c.taxAmount !== undefined ? c.taxAmount : order.taxAmount,
   });
+  Object.assign(fields, checkAliasRules({ dataCollectionForm: c.dataCollectionForm ?? order.dataCollectionForm, aliasMode }));
   if (Object.keys(fields).length || (validity && !validity.ok)) {
     throw new AppError("VALIDATION", `invalid changes: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }

@@ -1,7 +1,8 @@
 // The creation dialogs' advanced options (description, comment, validation mode, capture delay,
-// 3-D Secure preference) and fixing an e-mail order's recipient before resending it.
+// 3-D Secure preference, card registration) and fixing an e-mail order's recipient before resending it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMailOrders } from "@/lib/orders/create-mail-orders";
+import { createOrder } from "@/lib/orders/create-order";
 import { createUrlOrder } from "@/lib/orders/create-url-order";
 import { updateOrder } from "@/lib/orders/update-order";
 import { AppError } from "@/lib/server/errors";
@@ -56,6 +57,7 @@ describe("advanced options of the creation dialogs", () => {
       validationMode: "AUTOMATIC",
       captureDelay: 0,
       threeDsPreference: "NO_PREFERENCE",
+      aliasMode: "NONE",
     });
   });
 
@@ -63,12 +65,16 @@ describe("advanced options of the creation dialogs", () => {
     const before = await db.paymentOrder.count();
     expect(
       await fieldsOf(
-        createUrlOrder(db, { actor: users.operator, values: { ...base, amount: "abc", captureDelay: "400", validationMode: "LATER" } }),
+        createUrlOrder(db, {
+          actor: users.operator,
+          values: { ...base, amount: "abc", captureDelay: "400", validationMode: "LATER", aliasMode: "ALWAYS" },
+        }),
       ),
     ).toEqual({
       amount: expect.stringMatching(/^err_amount/),
       captureDelay: "err_capture_delay",
       validationMode: "err_validation_mode",
+      aliasMode: "err_alias_mode",
     });
     expect(await fieldsOf(createUrlOrder(db, { actor: users.operator, values: { ...base, description: "x".repeat(256) } }))).toEqual({
       description: "err_description_too_long",
@@ -99,6 +105,86 @@ describe("advanced options of the creation dialogs", () => {
         ["ADVM-002", "Cotisation 2027", 2],
       ]),
     );
+  });
+
+  it("card registration is stored from the dialogs, with a 3-D Secure challenge whatever the preference asked", async () => {
+    const { id } = await createUrlOrder(db, {
+      actor: users.operator,
+      values: { ...base, reference: "ALIAS-1", aliasMode: "PROPOSE", threeDsPreference: "FRICTIONLESS" },
+    });
+    expect(await db.paymentOrder.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      aliasMode: "PROPOSE",
+      threeDsPreference: "CHALLENGE",
+      dataCollectionForm: false,
+      createdVia: "BACK_OFFICE",
+    });
+    const { ids } = await createMailOrders(db, {
+      actor: users.operator,
+      values: { ...base, reference: "ALIASM", recipients: "a@buyer.test;b@buyer.test", aliasMode: "AUTOMATIC" },
+    });
+    const orders = await db.paymentOrder.findMany({ where: { id: { in: ids } }, select: { aliasMode: true, threeDsPreference: true } });
+    expect(orders).toEqual([
+      { aliasMode: "AUTOMATIC", threeDsPreference: "CHALLENGE" },
+      { aliasMode: "AUTOMATIC", threeDsPreference: "CHALLENGE" },
+    ]);
+  });
+
+  it("no card registration with the data collection form, at creation or modification; nothing changes", async () => {
+    const shopId = base.shopId;
+    await db.dataCollectionForm.create({ data: { shopId } });
+    try {
+      const order = { actor: users.operator, shopId, mode: "TEST" as const, amountMinor: 1000, currency: "EUR" };
+      const before = await db.paymentOrder.count();
+      expect(await fieldsOf(createOrder(db, { ...order, dataCollectionForm: true, aliasMode: "PROPOSE" }))).toEqual({
+        aliasMode: "err_alias_with_form",
+      });
+      expect(await db.paymentOrder.count()).toBe(before);
+
+      const withForm = await createOrder(db, { ...order, dataCollectionForm: true });
+      const withAlias = await createOrder(db, { ...order, aliasMode: "AUTOMATIC" });
+      const events = await db.auditEvent.count();
+      for (const [orderId, changes] of [
+        [withForm.id, { aliasMode: "PROPOSE" }],
+        [withAlias.id, { dataCollectionForm: true }],
+      ] as const) {
+        expect(await fieldsOf(updateOrder(db, { actor: users.operator, orderId, changes }))).toEqual({ aliasMode: "err_alias_with_form" });
+      }
+      expect(await db.auditEvent.count()).toBe(events);
+      const rows = await db.paymentOrder.findMany({
+        where: { id: { in: [withForm.id, withAlias.id] } },
+        select: { id: true, dataCollectionForm: true, aliasMode: true },
+      });
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { id: withForm.id, dataCollectionForm: true, aliasMode: "NONE" },
+          { id: withAlias.id, dataCollectionForm: false, aliasMode: "AUTOMATIC" },
+        ]),
+      );
+
+      // Leaving the form makes the alias possible again, in the same change.
+      await updateOrder(db, { actor: users.operator, orderId: withForm.id, changes: { dataCollectionForm: false, aliasMode: "PROPOSE" } });
+      expect(await db.paymentOrder.findUniqueOrThrow({ where: { id: withForm.id } })).toMatchObject({
+        dataCollectionForm: false,
+        aliasMode: "PROPOSE",
+        threeDsPreference: "CHALLENGE",
+      });
+    } finally {
+      await db.dataCollectionForm.delete({ where: { shopId } });
+    }
+  });
+
+  it("an order with card registration keeps its 3-D Secure challenge when modified", async () => {
+    const { id } = await createUrlOrder(db, { actor: users.operator, values: { ...base, reference: "ALIAS-2", aliasMode: "PROPOSE" } });
+    await updateOrder(db, { actor: users.operator, orderId: id, changes: { threeDsPreference: "FRICTIONLESS" } });
+    expect(await db.paymentOrder.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      aliasMode: "PROPOSE",
+      threeDsPreference: "CHALLENGE",
+    });
+    await updateOrder(db, { actor: users.operator, orderId: id, changes: { aliasMode: "NONE", threeDsPreference: "FRICTIONLESS" } });
+    expect(await db.paymentOrder.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      aliasMode: "NONE",
+      threeDsPreference: "FRICTIONLESS",
+    });
   });
 
   it("modify and resend an e-mail order to a corrected recipient", async () => {
