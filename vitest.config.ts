@@ -34,6 +34,8 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      // Reads what the browser suite left (database, server logs): scripts/test.mjs runs it on its own, after e2e.
+      { resolve: { alias }, test: { name: "after-e2e", include: ["tests/after-e2e/**/*.test.ts"], environment: "node" } },
     ],
   },
 });

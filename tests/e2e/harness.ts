@@ -1,8 +1,12 @@
 // End-to-end harness: the production server (scripts/server.ts: Next + the REST API front, worker in-process) on a free port against
-// the test database, and Chromium through playwright-core.
+// the test database, and Chromium through playwright-core. With TEST_LOG_DIR (scripts/test.mjs sets it) the server's output is
+// also written to server-<port>.log there, and the database to db-<port>.txt when the server stops (each browser test file empties
+// the database first): tests/after-e2e reads both for card numbers.
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
+import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 const CHROMIUM_ARGS = [
@@ -26,13 +30,35 @@ const freePort = () =>
 
 export type Harness = { base: string; browser: Browser; server: ChildProcess; page(locale?: string): Promise<Page>; stop(): Promise<void> };
 
+const logDir = process.env.TEST_LOG_DIR;
+
+/** The server's stdout and stderr to the console as before, and appended to `file`; resolves once both are drained. */
+function teeOutput(server: ChildProcess, file: string): Promise<void> {
+  const fd = fs.openSync(file, "a");
+  server.stdout?.on("data", (c: Buffer) => {
+    process.stdout.write(c);
+    fs.writeSync(fd, c);
+  });
+  server.stderr?.on("data", (c: Buffer) => {
+    process.stderr.write(c);
+    fs.writeSync(fd, c);
+  });
+  return new Promise((resolve) =>
+    server.once("close", () => {
+      fs.closeSync(fd);
+      resolve();
+    }),
+  );
+}
+
 export async function startHarness(): Promise<Harness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn("node_modules/.bin/tsx", ["scripts/server.ts"], {
     env: { ...process.env, NODE_ENV: "production", START_WORKER: "1", APP_URL: base, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", logDir ? "pipe" : "inherit", logDir ? "pipe" : "inherit"],
   });
+  const logged = logDir ? teeOutput(server, path.join(logDir, `server-${port}.log`)) : null;
   const t0 = Date.now();
   for (;;) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
@@ -54,6 +80,11 @@ export async function startHarness(): Promise<Harness> {
       if (server.exitCode === null) {
         server.kill("SIGTERM");
         await new Promise((r) => server.once("exit", r));
+      }
+      if (logDir) {
+        await logged;
+        const { dumpDatabaseRows } = await import("../helpers/db-dump");
+        fs.writeFileSync(path.join(logDir, `db-${port}.txt`), (await dumpDatabaseRows()).text);
       }
     },
   };
