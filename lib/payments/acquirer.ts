@@ -1,15 +1,56 @@
-import type { Mode } from "../server/generated/prisma/enums";
+import type { Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
 import type { CardInput } from "./card";
 
 /**
- * What the platform needs from an acquirer. The sandbox implements it; a real acquirer plugs in
- * behind the same interface (see docs/architecture.md).
+ * What the platform needs from an acquirer (F-PAY-1, F-PAY-3). The sandbox implements it; a real
+ * acquirer (its 3-D Secure server and authorisation API) plugs in behind the same two calls — see
+ * docs/architecture.md, "Plugging in a real acquirer".
+ *
+ * `pay` receives the card once: it authenticates the buyer (3-D Secure) and, when the issuer needs
+ * no challenge, authorises. When it does, the acquirer keeps what it needs in `state` (an opaque
+ * reference such as its 3DS transaction id — never the card number: the platform stores `state`
+ * on the challenge row) and `resume` finishes the payment after the buyer's step.
  */
-export type AuthorizationRequest = { mode: Mode; card: CardInput; amount: number; currency: string; orderId: string };
+export type ThreeDsFlow = "NONE" | "FRICTIONLESS" | "CHALLENGE";
+export type ThreeDsStatus = "NOT_ENROLLED" | "AUTHENTICATED" | "FAILED" | "CANCELLED";
+export type ThreeDsOutcome = { preference: ThreeDsPreference; flow: ThreeDsFlow; status: ThreeDsStatus };
+
+export type PayRequest = {
+  mode: Mode;
+  card: CardInput;
+  amount: number;
+  currency: string;
+  orderId: string;
+  threeDsPreference: ThreeDsPreference;
+  /** Registering the card (an alias) always asks the issuer for a challenge. */
+  forceChallenge: boolean;
+};
+
 export type AuthorizationResult =
-  | { approved: true; brand: string; authorizationCode: string }
-  | { approved: false; brand: string; code: string; message: string };
+  | { approved: true; brand: string; authorizationCode: string; threeDs: ThreeDsOutcome }
+  | { approved: false; brand: string; code: string; message: string; threeDs: ThreeDsOutcome };
+
+export type ChallengeRequired = {
+  challenge: true;
+  brand: string;
+  state: Record<string, string>;
+  /** The one-time code the issuer sends the cardholder; the sandbox shows it on the TEST page. */
+  code: string;
+  threeDs: ThreeDsOutcome;
+};
+
+export type ResumeRequest = {
+  mode: Mode;
+  amount: number;
+  currency: string;
+  orderId: string;
+  state: Record<string, string>;
+  /** The platform checked the buyer's code: "passed", "failed" (wrong code too often) or "cancelled". */
+  buyerStep: "passed" | "failed" | "cancelled";
+  threeDs: ThreeDsOutcome;
+};
 
 export interface Acquirer {
-  authorize(req: AuthorizationRequest): Promise<AuthorizationResult>;
+  pay(req: PayRequest): Promise<AuthorizationResult | ChallengeRequired>;
+  resume(req: ResumeRequest): Promise<AuthorizationResult>;
 }

@@ -9,9 +9,6 @@ export function pageLanguage(input: { chosen?: string | null; orderLocale?: stri
   return chosen ?? languageOf(input.orderLocale) ?? languageOf(input.shopLanguage) ?? "en";
 }
 
-/** The `?lang=` of a payment page URL, handed by proxy.ts to the layout (which sees no query string). */
-export const PAGE_LANG_HEADER = "x-pay-lang";
-
 /** A payment page URL keeping the buyer's language choice (and the attempt shown, if any). */
 export function payPageHref(token: string, query: { lang?: string | null; result?: string | null }): string {
   const q = new URLSearchParams();

@@ -1,31 +1,55 @@
 import crypto from "node:crypto";
-import { addDays } from "date-fns";
+import { addDays, addMinutes } from "date-fns";
 import { queueReceipts } from "../channels/queue-receipts";
 import { transitionOrder } from "../orders/order-status";
 import { isWithinValidity } from "../orders/validity";
 import { hitRateLimit } from "../security/rate-limit";
-import type { Db } from "../server/db";
+import type { Db, Tx } from "../server/db";
 import { AppError } from "../server/errors";
+import type { Prisma } from "../server/generated/prisma/client";
 import { randomHex32 } from "../server/secrets";
-import type { Acquirer } from "./acquirer";
-import type { CardInput } from "./card";
+import type { Acquirer, AuthorizationResult, ThreeDsOutcome } from "./acquirer";
+import { brandOf, type CardInput } from "./card";
 import { sandboxAcquirer } from "./sandbox-acquirer";
 
-export type PayOrderInput = { token: string; card: CardInput; clientAddress?: string; acquirer?: Acquirer };
-export type PayOrderResult = { outcome: "ACCEPTED" | "REFUSED"; transactionId: string; number: string; reason?: string };
+export type PayOrderInput = {
+  token: string;
+  card: CardInput;
+  /** The buyer ticked "save my card" (only read when the order proposes it). */
+  saveCard?: boolean;
+  /** The page language the buyer is reading, kept for the challenge page. */
+  lang?: string | null;
+  clientAddress?: string;
+  acquirer?: Acquirer;
+};
+export type PayOrderResult =
+  | { outcome: "ACCEPTED" | "REFUSED"; transactionId: string; number: string; reason?: string }
+  | { outcome: "CHALLENGE"; challengeId: string };
 
 /** Attempts per order and per client address, per 10 minutes: enough for typos, not for card testing. */
 export const PAY_LIMITS = { perOrder: 10, perAddress: 30, windowSeconds: 600 };
+/** A 3-D Secure challenge: how long the buyer has, and how many codes they may type. */
+export const CHALLENGE_LIMITS = { minutes: 10, attempts: 3 };
 
-/**
- * One payment attempt on a link (F-PAY-1). The order row is locked for the attempt, so concurrent
- * submissions are serialised: exactly one can be accepted, the others then find it paid.
- */
-export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderResult> {
-  const acquirer = input.acquirer ?? sandboxAcquirer;
-  const limits = [hitRateLimit(db, `pay:order:${input.token}`, PAY_LIMITS.perOrder, PAY_LIMITS.windowSeconds)];
-  if (input.clientAddress)
-    limits.push(hitRateLimit(db, `pay:addr:${input.clientAddress}`, PAY_LIMITS.perAddress, PAY_LIMITS.windowSeconds));
+type LockedOrder = {
+  id: string;
+  status: string;
+  validUntil: Date;
+  mode: "TEST" | "PRODUCTION";
+  shopId: string;
+  amount: bigint;
+  currency: string;
+  validationMode: string;
+  captureDelay: number;
+  aliasMode: "NONE" | "PROPOSE" | "AUTOMATIC";
+  threeDsPreference: "NO_PREFERENCE" | "FRICTIONLESS" | "CHALLENGE";
+  buyerEmail: string | null;
+  acceptedBrands: string[];
+};
+
+async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
+  const limits = [hitRateLimit(db, `pay:order:${token}`, PAY_LIMITS.perOrder, PAY_LIMITS.windowSeconds)];
+  if (clientAddress) limits.push(hitRateLimit(db, `pay:addr:${clientAddress}`, PAY_LIMITS.perAddress, PAY_LIMITS.windowSeconds));
   const blocked = (await Promise.all(limits)).find((r) => !r.allowed);
   if (blocked) {
     throw new AppError("RATE_LIMITED", "too many payment attempts", {
@@ -33,66 +57,237 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
       details: { retryAfterSeconds: blocked.retryAfterSeconds },
     });
   }
+}
 
+/** The order behind a link, locked for this attempt, if it can still be paid. */
+async function lockPayableOrder(tx: Tx, token: string): Promise<LockedOrder> {
+  const rows = await tx.$queryRaw<LockedOrder[]>`
+    SELECT o.id, o.status, o."validUntil", o.mode, o."shopId", o.amount, o.currency, o."validationMode",
+           o."captureDelay", o."aliasMode", o."threeDsPreference", o."buyerEmail", s."acceptedBrands"
+    FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"
+    WHERE o.token = ${token} FOR UPDATE OF o`;
+  const order = rows[0];
+  if (!order) throw new AppError("NOT_FOUND", "no order for this link", { publicMessage: "err_link_unknown" });
+  if (order.status === "PAID") throw new AppError("ORDER_NOT_PAYABLE", "already paid", { publicMessage: "paid" });
+  if (order.status === "CANCELLED") throw new AppError("ORDER_NOT_PAYABLE", "cancelled", { publicMessage: "cancelled" });
+  if (order.status === "EXPIRED" || !isWithinValidity(order.validUntil, new Date())) {
+    throw new AppError("ORDER_NOT_PAYABLE", "expired", { publicMessage: "expired" });
+  }
+  return order;
+}
+
+type CardSummary = { brand: string; last4: string; expiryMonth: number; expiryYear: number; cardName: string | null };
+
+/**
+ * Writes the attempt's transaction and its consequences in the caller's transaction: the order's
+ * status, an alias when one was asked for and the payment is accepted, the receipts.
+ */
+async function recordAttempt(
+  tx: Tx,
+  order: LockedOrder,
+  card: CardSummary,
+  auth: AuthorizationResult,
+  saveAlias: boolean,
+): Promise<PayOrderResult> {
+  const now = new Date();
+  const transactionId = randomHex32();
+  const number = crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
+  let aliasId: string | null = null;
+  if (auth.approved && saveAlias) {
+    const alias = await tx.cardAlias.create({
+      data: {
+        token: randomHex32(),
+        shopId: order.shopId,
+        mode: order.mode,
+        brand: card.brand,
+        last4: card.last4,
+        expiryMonth: card.expiryMonth,
+        expiryYear: card.expiryYear,
+        email: order.buyerEmail,
+      },
+      select: { id: true },
+    });
+    aliasId = alias.id;
+  }
+  await tx.transaction.create({
+    data: {
+      id: transactionId,
+      number,
+      orderId: order.id,
+      shopId: order.shopId,
+      mode: order.mode,
+      amount: order.amount,
+      currency: order.currency,
+      status: auth.approved ? (order.validationMode === "MANUAL" ? "AUTHORISED_TO_VALIDATE" : "AUTHORISED") : "REFUSED",
+      errorCode: auth.approved ? null : auth.code,
+      errorMessage: auth.approved ? null : auth.message,
+      brand: card.brand,
+      last4: card.last4,
+      expiryMonth: card.expiryMonth,
+      expiryYear: card.expiryYear,
+      threeDs: auth.threeDs as unknown as Prisma.InputJsonValue,
+      aliasId,
+      buyerData: card.cardName ? { cardHolderName: card.cardName } : undefined,
+      captureDate: auth.approved ? addDays(now, order.captureDelay) : null,
+    },
+  });
+  await transitionOrder(tx, {
+    orderId: order.id,
+    event: auth.approved ? "pay" : "refuse",
+    actor: { type: "BUYER" },
+    data: auth.approved ? { paidAt: now } : {},
+  });
+  if (auth.approved) await queueReceipts(tx, order.id);
+  return auth.approved
+    ? { outcome: "ACCEPTED", transactionId, number }
+    : { outcome: "REFUSED", transactionId, number, reason: auth.message };
+}
+
+const digest = (code: string) => crypto.createHash("sha256").update(code).digest("hex");
+
+/**
+ * One payment attempt on a link (F-PAY-1). The order row is locked for the attempt, so concurrent
+ * submissions are serialised: exactly one can be accepted, the others then find it paid. When the
+ * issuer asks for a 3-D Secure challenge, nothing is decided yet: a challenge row is written and
+ * `completeChallenge` finishes the attempt.
+ */
+export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderResult> {
+  const acquirer = input.acquirer ?? sandboxAcquirer;
+  await checkRateLimits(db, input.token, input.clientAddress);
   return db.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<
-        {
-          id: string;
-          status: string;
-          validUntil: Date;
-          mode: "TEST" | "PRODUCTION";
-          shopId: string;
-          amount: bigint;
-          currency: string;
-          validationMode: string;
-          captureDelay: number;
-        }[]
-      >`
-        SELECT id, status, "validUntil", mode, "shopId", amount, currency, "validationMode", "captureDelay"
-        FROM "PaymentOrder" WHERE token = ${input.token} FOR UPDATE`;
-      const order = rows[0];
-      if (!order) throw new AppError("NOT_FOUND", "no order for this link", { publicMessage: "err_link_unknown" });
-      if (order.status === "PAID") throw new AppError("ORDER_NOT_PAYABLE", "already paid", { publicMessage: "paid" });
-      if (order.status === "CANCELLED") throw new AppError("ORDER_NOT_PAYABLE", "cancelled", { publicMessage: "cancelled" });
-      const now = new Date();
-      if (order.status === "EXPIRED" || !isWithinValidity(order.validUntil, now)) {
-        throw new AppError("ORDER_NOT_PAYABLE", "expired", { publicMessage: "expired" });
+      const order = await lockPayableOrder(tx, input.token);
+      const brand = brandOf(input.card.pan);
+      if (!order.acceptedBrands.includes(brand)) {
+        throw new AppError("VALIDATION", `brand ${brand} not accepted by shop ${order.shopId}`, {
+          publicMessage: "err_card_brand_not_accepted",
+          fields: { cardNumber: "err_card_brand_not_accepted" },
+        });
       }
-
-      const amount = Number(order.amount);
-      const auth = await acquirer.authorize({ mode: order.mode, card: input.card, amount, currency: order.currency, orderId: order.id });
-      const transactionId = randomHex32();
-      const number = crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
-      await tx.transaction.create({
+      const saveAlias = order.aliasMode === "AUTOMATIC" || (order.aliasMode === "PROPOSE" && input.saveCard === true);
+      const card: CardSummary = {
+        brand,
+        last4: input.card.pan.slice(-4),
+        expiryMonth: input.card.expiryMonth,
+        expiryYear: input.card.expiryYear,
+        cardName: input.card.name,
+      };
+      const auth = await acquirer.pay({
+        mode: order.mode,
+        card: input.card,
+        amount: Number(order.amount),
+        currency: order.currency,
+        orderId: order.id,
+        threeDsPreference: order.threeDsPreference,
+        forceChallenge: saveAlias,
+      });
+      if (!("challenge" in auth)) return recordAttempt(tx, order, card, auth, saveAlias);
+      const challengeId = randomHex32();
+      await tx.paymentChallenge.create({
         data: {
-          id: transactionId,
-          number,
+          id: challengeId,
           orderId: order.id,
-          shopId: order.shopId,
-          mode: order.mode,
-          amount: order.amount,
-          currency: order.currency,
-          status: auth.approved ? (order.validationMode === "MANUAL" ? "AUTHORISED_TO_VALIDATE" : "AUTHORISED") : "REFUSED",
-          errorCode: auth.approved ? null : auth.code,
-          errorMessage: auth.approved ? null : auth.message,
-          brand: auth.brand,
-          last4: input.card.pan.slice(-4),
-          expiryMonth: input.card.expiryMonth,
-          expiryYear: input.card.expiryYear,
-          captureDate: auth.approved ? addDays(now, order.captureDelay) : null,
+          ...card,
+          saveCard: saveAlias,
+          codeDigest: digest(auth.code),
+          acquirerState: { ...auth.state, ...(order.mode === "TEST" ? { testCode: auth.code } : {}) },
+          threeDs: auth.threeDs,
+          lang: input.lang ?? null,
+          expiresAt: addMinutes(new Date(), CHALLENGE_LIMITS.minutes),
         },
       });
-      await transitionOrder(tx, {
+      return { outcome: "CHALLENGE", challengeId };
+    },
+    { timeout: 15_000, maxWait: 15_000 },
+  );
+}
+
+/** A challenge as its page shows it: null when unknown or not of this link. */
+export async function getChallenge(db: Db, token: string, challengeId: string) {
+  if (!/^[a-f0-9]{32}$/.test(challengeId)) return null;
+  const row = await db.paymentChallenge.findFirst({
+    where: { id: challengeId, order: { token } },
+    select: {
+      id: true,
+      brand: true,
+      last4: true,
+      attempts: true,
+      expiresAt: true,
+      completedAt: true,
+      transactionId: true,
+      acquirerState: true,
+      lang: true,
+    },
+  });
+  if (!row) return null;
+  const state = row.acquirerState as Record<string, string>;
+  return {
+    id: row.id,
+    brand: row.brand,
+    last4: row.last4,
+    attemptsLeft: CHALLENGE_LIMITS.attempts - row.attempts,
+    expired: row.expiresAt.getTime() <= Date.now(),
+    completedAt: row.completedAt,
+    transactionId: row.transactionId,
+    lang: row.lang,
+    /** Shown on TEST pages only (the sandbox's stand-in for the issuer's text message). */
+    testCode: typeof state.testCode === "string" ? state.testCode : null,
+  };
+}
+
+export type CompleteChallengeResult = PayOrderResult | { outcome: "WRONG_CODE"; attemptsLeft: number } | { outcome: "CHALLENGE_EXPIRED" };
+
+/**
+ * The buyer's answer to a 3-D Secure challenge: the code typed, or "cancel". A right code lets the
+ * acquirer authorise; a wrong one leaves CHALLENGE_LIMITS.attempts tries, then the attempt is
+ * refused. The order is locked again, so a link paid meanwhile (another tab) takes nothing more.
+ */
+export async function completeChallenge(
+  db: Db,
+  input: { token: string; challengeId: string; code?: string; cancel?: boolean; acquirer?: Acquirer },
+): Promise<CompleteChallengeResult> {
+  const acquirer = input.acquirer ?? sandboxAcquirer;
+  return db.$transaction(
+    async (tx) => {
+      const order = await lockPayableOrder(tx, input.token);
+      const found = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "PaymentChallenge"
+        WHERE id = ${input.challengeId} AND "orderId" = ${order.id} AND "completedAt" IS NULL FOR UPDATE`;
+      if (!found[0]) throw new AppError("NOT_FOUND", "no open challenge", { publicMessage: "err_challenge_unknown" });
+      const ch = await tx.paymentChallenge.findUniqueOrThrow({ where: { id: input.challengeId } });
+      if (ch.expiresAt.getTime() <= Date.now()) {
+        await tx.paymentChallenge.update({ where: { id: ch.id }, data: { completedAt: new Date() } });
+        return { outcome: "CHALLENGE_EXPIRED" };
+      }
+      const typed = (input.code ?? "").trim();
+      const right = typed.length > 0 && crypto.timingSafeEqual(Buffer.from(digest(typed)), Buffer.from(ch.codeDigest));
+      let buyerStep: "passed" | "failed" | "cancelled";
+      if (input.cancel) buyerStep = "cancelled";
+      else if (right) buyerStep = "passed";
+      else if (ch.attempts + 1 < CHALLENGE_LIMITS.attempts) {
+        await tx.paymentChallenge.update({ where: { id: ch.id }, data: { attempts: { increment: 1 } } });
+        return { outcome: "WRONG_CODE", attemptsLeft: CHALLENGE_LIMITS.attempts - ch.attempts - 1 };
+      } else buyerStep = "failed";
+      const auth = await acquirer.resume({
+        mode: order.mode,
+        amount: Number(order.amount),
+        currency: order.currency,
         orderId: order.id,
-        event: auth.approved ? "pay" : "refuse",
-        actor: { type: "BUYER" },
-        data: auth.approved ? { paidAt: now } : {},
+        state: ch.acquirerState as Record<string, string>,
+        buyerStep,
+        threeDs: ch.threeDs as unknown as ThreeDsOutcome,
       });
-      if (auth.approved) await queueReceipts(tx, order.id);
-      return auth.approved
-        ? { outcome: "ACCEPTED", transactionId, number }
-        : { outcome: "REFUSED", transactionId, number, reason: auth.message };
+      const card = { brand: ch.brand, last4: ch.last4, expiryMonth: ch.expiryMonth, expiryYear: ch.expiryYear, cardName: ch.cardName };
+      const result = await recordAttempt(tx, order, card, { ...auth, brand: ch.brand }, ch.saveCard);
+      await tx.paymentChallenge.update({
+        where: { id: ch.id },
+        data: {
+          completedAt: new Date(),
+          attempts: right ? ch.attempts : ch.attempts + 1,
+          transactionId: "transactionId" in result ? result.transactionId : null,
+        },
+      });
+      return result;
     },
     { timeout: 15_000, maxWait: 15_000 },
   );

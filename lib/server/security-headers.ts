@@ -1,15 +1,14 @@
-// Response headers of the buyer pages (/pay/*), applied by proxy.ts. Pure, so unit-tested.
+// Response headers of the buyer pages (/pay/*), applied by lib/pay-page/handler.ts. Pure, so unit-tested.
 
 /**
- * The production build needs only its own scripts: Next's inline RSC scripts carry the per-request
- * nonce, which it reads back from the request's CSP header. 'strict-dynamic' lets those scripts
- * load the chunks. Styles are one stylesheet from 'self' plus Next's nonce-tagged inline styles.
+ * The pages are plain HTML with one stylesheet and one script of our own (lib/pay-page/assets.ts)
+ * and nothing inline, so the policy needs no nonce, no hash and no 'unsafe-*'.
  */
-export function buyerPageCsp(nonce: string, isDev = false): string {
+export function buyerPageCsp(): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    "script-src 'self'",
+    "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -41,9 +40,9 @@ export function isHttpsRequest(forwardedProto: string | null, urlProtocol: strin
 }
 
 /** The headers of one buyer-page response. */
-export function buyerPageHeaders(input: { nonce: string; https: boolean; isDev?: boolean }): Record<string, string> {
+export function buyerPageHeaders(input: { https: boolean }): Record<string, string> {
   return {
-    "Content-Security-Policy": buyerPageCsp(input.nonce, input.isDev),
+    "Content-Security-Policy": buyerPageCsp(),
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",

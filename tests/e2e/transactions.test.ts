@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payOrder } from "@/lib/payments/pay-order";
 import { dayInZone } from "@/lib/time/shop-time";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
-import { card, newOrder } from "../helpers/orders";
+import { card, newOrder, payNow } from "../helpers/orders";
 import { axeViolations, type Harness, signIn, startHarness } from "./harness";
 
 let h: Harness;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const pay = async (reference: string, pan: string, over: Parameters<typeof newOrder>[1] = {}) => {
     // Capture in 3 days: the server's own capture sweep leaves them all alone during the test.
     const o = await newOrder(users.operator, { reference, captureDelay: 3, ...over });
-    ids[reference] = (await payOrder(db, { token: o.token, card: card(pan) })).transactionId;
+    ids[reference] = (await payNow({ token: o.token, card: card(pan) })).transactionId;
     ids[`order:${reference}`] = o.id;
   };
   await pay("TXE-OK", "4970100000000055");

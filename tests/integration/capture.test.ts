@@ -5,7 +5,7 @@ import { payOrder } from "@/lib/payments/pay-order";
 import { sweepTransactions } from "@/lib/payments/sweep-transactions";
 import { validateTransaction } from "@/lib/payments/validate-transaction";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
-import { card, newOrder } from "../helpers/orders";
+import { card, newOrder, payNow } from "../helpers/orders";
 
 const ACCEPTED = "4970100000000055";
 
@@ -19,7 +19,7 @@ describe("transaction capture, validation and expiry (F-ORD-7)", () => {
   /** A paid order's transaction, its capture date and creation moved to `daysAgo` days in the past. */
   async function paid(over: Parameters<typeof newOrder>[1] = {}, daysAgo = 0) {
     const o = await newOrder(users.operator, over);
-    const r = await payOrder(db, { token: o.token, card: card(ACCEPTED) });
+    const r = await payNow({ token: o.token, card: card(ACCEPTED) });
     const at = subDays(new Date(), daysAgo);
     await db.transaction.update({ where: { id: r.transactionId }, data: { captureDate: at, createdAt: at } });
     return r.transactionId;
@@ -30,7 +30,7 @@ describe("transaction capture, validation and expiry (F-ORD-7)", () => {
   it("captures on the capture date, not before; once", async () => {
     const due = await paid({ captureDelay: 0 }, 1);
     const later = await newOrder(users.operator, { captureDelay: 3 });
-    const notDue = (await payOrder(db, { token: later.token, card: card(ACCEPTED) })).transactionId;
+    const notDue = (await payNow({ token: later.token, card: card(ACCEPTED) })).transactionId;
     expect((await tx(notDue)).status).toBe("AUTHORISED");
 
     const now = new Date();

@@ -10,7 +10,7 @@ import { payOrder } from "@/lib/payments/pay-order";
 import { AppError } from "@/lib/server/errors";
 import { closeMailer } from "@/lib/server/mailer";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
-import { card } from "../helpers/orders";
+import { card, payNow } from "../helpers/orders";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
 
 /** Intl puts no-break spaces in amounts ("15,90 €"); compare with plain spaces. */
@@ -235,7 +235,7 @@ describe("e-mail orders (F-CH-MAIL)", () => {
     await drain();
     sink.messages.length = 0;
     const order = await db.paymentOrder.findUniqueOrThrow({ where: { id: ids[0] } });
-    const paid = await payOrder(db, { token: order.token, card: card("4970100000000055") });
+    const paid = await payNow({ token: order.token, card: card("4970100000000055") });
     expect(paid.outcome).toBe("ACCEPTED");
     const kinds = await db.message.findMany({
       where: { orderId: order.id },

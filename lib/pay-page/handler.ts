@@ -1,0 +1,194 @@
+// The buyer pages over HTTP, without Next's renderer: scripts/server.ts answers /pay/* and
+// /pay-assets/* with this directly (one query and one small render per page: see
+// docs/benchmarks.md), and the Next route files delegate to it under `next dev`.
+//   GET  /pay/<token>[?lang=xx][&result=<transaction>]   the page in its current state
+//   POST /pay/<token>                                    a payment attempt (form fields)
+//   GET  /pay/<token>/3ds/<challenge>                    the 3-D Secure challenge
+//   POST /pay/<token>/3ds/<challenge>                    its code, or cancel
+import { isPageLanguage, type PageLanguage } from "../i18n/locales";
+import { fill, payMessages } from "../i18n/messages/pay";
+import { cardSchema } from "../payments/card";
+import { getPaymentPage, type PaymentPage } from "../payments/get-payment-page";
+import { pageLanguage, payPageHref } from "../payments/page-language";
+import { completeChallenge, getChallenge, payOrder } from "../payments/pay-order";
+import { clientAddress } from "../server/client-address";
+import { getDb } from "../server/db";
+import { isAppError } from "../server/errors";
+import { buyerPageHeaders, isHttpsRequest } from "../server/security-headers";
+import { fieldErrorsOf } from "../server/validation";
+import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
+import { type FormState, renderChallengePage, renderNoticePage, renderPayPage } from "./view";
+
+export type PayRequest = {
+  method: string;
+  /** Path and query, as received. */
+  url: string;
+  headers: Record<string, string | undefined>;
+  readBody(): Promise<string>;
+};
+export type PayResponse = { status: number; headers: Record<string, string>; body: string | Buffer };
+
+const MAX_FORM = 8 * 1024;
+
+function pageHeaders(req: PayRequest): Record<string, string> {
+  return {
+    ...buyerPageHeaders({ https: isHttpsRequest(req.headers["x-forwarded-proto"] ?? null, "http:") }),
+    "Content-Type": "text/html; charset=utf-8",
+  };
+}
+const html = (req: PayRequest, status: number, body: string): PayResponse => ({ status, headers: pageHeaders(req), body });
+const seeOther = (req: PayRequest, location: string): PayResponse => ({
+  status: 303,
+  headers: { ...pageHeaders(req), Location: location },
+  body: "",
+});
+
+/** No order to follow (unknown link): the buyer's choice, else the browser's language, else English. */
+function acceptedLanguage(req: PayRequest, chosen: PageLanguage | null): PageLanguage {
+  if (chosen) return chosen;
+  for (const part of (req.headers["accept-language"] ?? "").split(",")) {
+    const l = part.trim().slice(0, 2).toLowerCase();
+    if (isPageLanguage(l)) return l;
+  }
+  return "en";
+}
+
+const chosenLanguage = (v: string | null | undefined): PageLanguage | null => (v && isPageLanguage(v) ? v : null);
+const languageFor = (page: PaymentPage, chosen: PageLanguage | null) =>
+  pageLanguage({ chosen, orderLocale: page.locale, shopLanguage: page.shop.defaultLanguage });
+
+function notFound(req: PayRequest, chosen: PageLanguage | null): PayResponse {
+  const lang = acceptedLanguage(req, chosen);
+  const m = payMessages(lang);
+  return html(req, 404, renderNoticePage({ lang, title: m.not_found_title, body: m.not_found_body, assets: assetUrls() }));
+}
+
+async function readForm(req: PayRequest): Promise<URLSearchParams | null> {
+  const type = req.headers["content-type"] ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded")) return null;
+  const body = await req.readBody();
+  return body.length > MAX_FORM ? null : new URLSearchParams(body);
+}
+
+export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
+  const url = new URL(req.url, "http://buyer.invalid");
+  const method = req.method === "HEAD" ? "GET" : req.method;
+  if (url.pathname.startsWith(ASSET_PREFIX)) {
+    const asset = method === "GET" ? findAsset(url.pathname.slice(ASSET_PREFIX.length)) : undefined;
+    if (!asset) return { status: 404, headers: { "Content-Type": "text/plain" }, body: "Not found" };
+    return {
+      status: 200,
+      headers: { "Content-Type": asset.type, "Cache-Control": "public, max-age=31536000, immutable", "X-Content-Type-Options": "nosniff" },
+      body: asset.body,
+    };
+  }
+  const parts = url.pathname.split("/").slice(2).map(decodeURIComponent);
+  const token = parts[0] ?? "";
+  if (parts.length === 1 && method === "GET")
+    return showPage(req, token, chosenLanguage(url.searchParams.get("lang")), url.searchParams.get("result") ?? undefined);
+  if (parts.length === 1 && method === "POST") return submitCard(req, token);
+  if (parts.length === 3 && parts[1] === "3ds" && parts[2]) {
+    if (method === "GET") return showChallenge(req, token, parts[2], chosenLanguage(url.searchParams.get("lang")));
+    if (method === "POST") return submitChallenge(req, token, parts[2]);
+  }
+  if (method !== "GET" && method !== "POST") return { status: 405, headers: { Allow: "GET, HEAD, POST" }, body: "" };
+  return notFound(req, chosenLanguage(url.searchParams.get("lang")));
+}
+
+async function showPage(req: PayRequest, token: string, chosen: PageLanguage | null, resultId?: string, form?: FormState, status = 200) {
+  const page = await getPaymentPage(null, token);
+  if (!page) return notFound(req, chosen);
+  const lang = languageFor(page, chosen);
+  return html(req, status, renderPayPage({ token, page, lang, chosen, resultId, form, assets: assetUrls() }));
+}
+
+async function submitCard(req: PayRequest, token: string): Promise<PayResponse> {
+  const form = await readForm(req);
+  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
+  const chosen = chosenLanguage(form.get("lang"));
+  const raw = {
+    cardNumber: form.get("cardNumber") ?? "",
+    expiry: form.get("expiry") ?? "",
+    cvc: form.get("cvc") ?? "",
+    cardName: form.get("cardName") ?? "",
+  };
+  // Only the name and the save choice go back to the page: card data never does.
+  const keep: FormState = { cardName: raw.cardName.slice(0, 100), saveCard: form.get("saveCard") === "1" };
+  const parsed = cardSchema.safeParse(raw);
+  if (!parsed.success) return showPage(req, token, chosen, undefined, { ...keep, fields: fieldErrorsOf(parsed.error) }, 422);
+  try {
+    const r = await payOrder(getDb(), {
+      token,
+      card: parsed.data,
+      saveCard: keep.saveCard,
+      lang: chosen,
+      clientAddress: clientAddress(req.headers),
+    });
+    if (r.outcome === "CHALLENGE") return seeOther(req, challengeHref(token, r.challengeId, chosen));
+    return seeOther(req, payPageHref(token, { lang: chosen, result: r.transactionId }));
+  } catch (e) {
+    if (isAppError(e) && e.code === "RATE_LIMITED") return showPage(req, token, chosen, undefined, { ...keep, error: "rate_limited" }, 429);
+    if (isAppError(e) && e.code === "VALIDATION") return showPage(req, token, chosen, undefined, { ...keep, fields: e.fields }, 422);
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
+      return seeOther(req, payPageHref(token, { lang: chosen }));
+    console.error("[pay] attempt failed", isAppError(e) ? e.code : e);
+    return showPage(req, token, chosen, undefined, { ...keep, error: "err_generic" }, 500);
+  }
+}
+
+const challengeHref = (token: string, id: string, lang: PageLanguage | null) =>
+  `/pay/${encodeURIComponent(token)}/3ds/${id}${lang ? `?lang=${lang}` : ""}`;
+
+async function showChallenge(req: PayRequest, token: string, id: string, chosenParam: PageLanguage | null, error?: string, status = 200) {
+  const db = getDb();
+  const [page, challenge] = await Promise.all([getPaymentPage(null, token), getChallenge(db, token, id)]);
+  if (!page || !challenge) return notFound(req, chosenParam);
+  const chosen = chosenParam ?? chosenLanguage(challenge.lang);
+  if (challenge.completedAt) return seeOther(req, payPageHref(token, { lang: chosen, result: challenge.transactionId }));
+  const lang = languageFor(page, chosen);
+  if (challenge.expired || page.status === "PAID" || page.status === "EXPIRED" || page.status === "CANCELLED") {
+    if (challenge.expired && page.status !== "PAID") {
+      const m = payMessages(lang);
+      return html(
+        req,
+        410,
+        renderNoticePage({
+          lang,
+          title: m.challenge_title,
+          body: m.challenge_expired,
+          assets: assetUrls(),
+          link: { href: payPageHref(token, { lang: chosen }), label: m.title },
+        }),
+      );
+    }
+    return seeOther(req, payPageHref(token, { lang: chosen }));
+  }
+  return html(req, status, renderChallengePage({ token, page, lang, chosen, challenge, error, assets: assetUrls() }));
+}
+
+async function submitChallenge(req: PayRequest, token: string, id: string): Promise<PayResponse> {
+  const form = await readForm(req);
+  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
+  const chosen = chosenLanguage(form.get("lang"));
+  const cancel = form.get("action") === "cancel";
+  const code = (form.get("code") ?? "").trim();
+  const lang = async () => {
+    const page = await getPaymentPage(null, token);
+    return page ? languageFor(page, chosen) : acceptedLanguage(req, chosen);
+  };
+  if (!cancel && !/^\d{6}$/.test(code)) return showChallenge(req, token, id, chosen, payMessages(await lang()).err_challenge_code, 422);
+  try {
+    const r = await completeChallenge(getDb(), { token, challengeId: id, code, cancel });
+    if (r.outcome === "WRONG_CODE") {
+      return showChallenge(req, token, id, chosen, fill(payMessages(await lang()).challenge_wrong, { n: String(r.attemptsLeft) }), 422);
+    }
+    if (r.outcome === "CHALLENGE_EXPIRED") return showChallenge(req, token, id, chosen);
+    if (r.outcome === "CHALLENGE") return seeOther(req, challengeHref(token, r.challengeId, chosen));
+    return seeOther(req, payPageHref(token, { lang: chosen, result: r.transactionId }));
+  } catch (e) {
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
+      return seeOther(req, payPageHref(token, { lang: chosen }));
+    console.error("[pay] challenge failed", isAppError(e) ? e.code : e);
+    return showChallenge(req, token, id, chosen, payMessages(await lang()).err_generic, 500);
+  }
+}
