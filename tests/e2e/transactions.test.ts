@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payOrder } from "@/lib/payments/pay-order";
+import { getBoss, stopBoss } from "@/lib/server/jobs/boss";
+import { QUEUES } from "@/lib/server/jobs/queues";
 import { dayInZone } from "@/lib/time/shop-time";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder, payNow } from "../helpers/orders";
@@ -27,6 +29,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
+  await stopBoss();
   await h?.stop();
 });
 
@@ -106,6 +109,22 @@ describe("transactions in the back office (F-BO-5, F-ORD-7)", () => {
 
     await Promise.all([page.waitForURL(`${h.base}/orders/${ids["order:TXE-MANUAL-2"]}`), page.click("[data-testid=tx-order-link]")]);
     expect(await page.locator(`[data-testid=order-transactions] a[href="/transactions/${ids["TXE-MANUAL-2"]}"]`).count()).toBe(1);
+  });
+
+  it("the capture job: once due, the server's worker captures and the detail says so", async () => {
+    const id = ids["TXE-BIG"]!;
+    await db.transaction.update({ where: { id }, data: { captureDate: new Date(Date.now() - 60_000) } });
+    // The sweep runs every minute on the server's worker; queue one run now instead of waiting.
+    const boss = await getBoss();
+    await boss.send(QUEUES.captureTransactionsSweep.name, {});
+    for (let i = 0; i < 100 && (await status(id)) !== "CAPTURED"; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await status(id)).toBe("CAPTURED");
+    const page = await operator();
+    await page.goto(`${h.base}/transactions/${id}`);
+    const facts = await page.textContent("[data-testid=tx-facts]");
+    expect(facts).toContain("Remisée");
+    expect(facts).toMatch(/Remisée le\s*\S/);
+    expect(await page.locator("[data-tx-action]").count()).toBe(0);
   });
 
   it("Validate from the order detail; viewers see no action", async () => {
