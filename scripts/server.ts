@@ -1,5 +1,5 @@
 // Production HTTP server (`npm start`): Next.js serves the back office; the REST API
-// (/api-payment/V4/*) and the buyer pages (/pay/*, /pay-assets/*) are answered here directly by
+// (/api-payment/V4/*) and the buyer pages (/pay/*, /collect/*, /pay-assets/*) are answered here directly by
 // lib/lyra-api and lib/pay-page, without Next's routing and renderer (measured ~1.3 ms of CPU per
 // request for a trivial Next route handler and ~10 ms for a dynamic page on 2 cores, against the
 // buyer page's goal of p95 ≤ 30 ms at 50 connections). `npm run dev` runs this same server with
@@ -55,7 +55,7 @@ const server = http.createServer((req, res) => {
     );
     return;
   }
-  if (url.startsWith("/pay/") || url.startsWith("/pay-assets/")) {
+  if (url.startsWith("/pay/") || url.startsWith("/pay-assets/") || url.startsWith("/collect/")) {
     // What Next would do: the peer's address appended to X-Forwarded-For (client-address.ts).
     const peer = req.socket.remoteAddress ?? "";
     const xff = req.headers["x-forwarded-for"];

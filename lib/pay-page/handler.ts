@@ -5,19 +5,24 @@
 //   POST /pay/<token>                                    a payment attempt (form fields)
 //   GET  /pay/<token>/3ds/<challenge>                    the 3-D Secure challenge
 //   POST /pay/<token>/3ds/<challenge>                    its code, or cancel
+//   GET  /pay/<token>/details, POST                      the shop's data collection form (F-ORD-5)
+//   GET  /collect/<shopId>, POST                         pay an invoice by its reference (F-CH-INVOICE)
+import { getFormConfig } from "../collect-form/config";
 import { isPageLanguage, type PageLanguage } from "../i18n/locales";
 import { fill, payMessages } from "../i18n/messages/pay";
 import { cardSchema } from "../payments/card";
 import { getPaymentPage, type PaymentPage } from "../payments/get-payment-page";
+import { findOpenInvoice, getInvoiceForm } from "../payments/invoice-lookup";
 import { pageLanguage, payPageHref } from "../payments/page-language";
 import { completeChallenge, getChallenge, payOrder } from "../payments/pay-order";
+import { saveBuyerData } from "../payments/save-buyer-data";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
 import { isAppError } from "../server/errors";
 import { buyerPageHeaders, isHttpsRequest } from "../server/security-headers";
 import { fieldErrorsOf } from "../server/validation";
 import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
-import { type FormState, renderChallengePage, renderNoticePage, renderPayPage } from "./view";
+import { type FormState, renderChallengePage, renderDetailsPage, renderInvoiceLookupPage, renderNoticePage, renderPayPage } from "./view";
 
 export type PayRequest = {
   method: string;
@@ -84,20 +89,31 @@ export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
   }
   const parts = url.pathname.split("/").slice(2).map(decodeURIComponent);
   const token = parts[0] ?? "";
-  if (parts.length === 1 && method === "GET")
-    return showPage(req, token, chosenLanguage(url.searchParams.get("lang")), url.searchParams.get("result") ?? undefined);
-  if (parts.length === 1 && method === "POST") return submitCard(req, token);
-  if (parts.length === 3 && parts[1] === "3ds" && parts[2]) {
-    if (method === "GET") return showChallenge(req, token, parts[2], chosenLanguage(url.searchParams.get("lang")));
-    if (method === "POST") return submitChallenge(req, token, parts[2]);
+  const queryLang = chosenLanguage(url.searchParams.get("lang"));
+  if (url.pathname.startsWith("/collect/") && parts.length === 1) {
+    if (method === "GET") return showInvoiceLookup(req, token, queryLang);
+    if (method === "POST") return submitInvoiceLookup(req, token);
+  }
+  if (url.pathname.startsWith("/pay/")) {
+    if (parts.length === 1 && method === "GET") return showPage(req, token, queryLang, url.searchParams.get("result") ?? undefined);
+    if (parts.length === 1 && method === "POST") return submitCard(req, token);
+    if (parts.length === 2 && parts[1] === "details") {
+      if (method === "GET") return showDetails(req, token, queryLang);
+      if (method === "POST") return submitDetails(req, token);
+    }
+    if (parts.length === 3 && parts[1] === "3ds" && parts[2]) {
+      if (method === "GET") return showChallenge(req, token, parts[2], queryLang);
+      if (method === "POST") return submitChallenge(req, token, parts[2]);
+    }
   }
   if (method !== "GET" && method !== "POST") return { status: 405, headers: { Allow: "GET, HEAD, POST" }, body: "" };
-  return notFound(req, chosenLanguage(url.searchParams.get("lang")));
+  return notFound(req, queryLang);
 }
 
 async function showPage(req: PayRequest, token: string, chosen: PageLanguage | null, resultId?: string, form?: FormState, status = 200) {
   const page = await getPaymentPage(null, token);
   if (!page) return notFound(req, chosen);
+  if (needsDetails(page)) return seeOther(req, `/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`);
   const lang = languageFor(page, chosen);
   return html(req, status, renderPayPage({ token, page, lang, chosen, resultId, form, assets: assetUrls() }));
 }
@@ -190,5 +206,125 @@ async function submitChallenge(req: PayRequest, token: string, id: string): Prom
       return seeOther(req, payPageHref(token, { lang: chosen }));
     console.error("[pay] challenge failed", isAppError(e) ? e.code : e);
     return showChallenge(req, token, id, chosen, payMessages(await lang()).err_generic, 500);
+  }
+}
+
+/** An order that uses the data collection form, still payable, whose buyer has not filled it yet. */
+const needsDetails = (page: PaymentPage) =>
+  page.dataCollectionForm && !page.hasCollectedData && (page.status === "RUNNING" || page.status === "REFUSED");
+
+async function showDetails(
+  req: PayRequest,
+  token: string,
+  chosen: PageLanguage | null,
+  form?: { values: Record<string, string>; errors: Record<string, string> },
+  status = 200,
+) {
+  const page = await getPaymentPage(null, token);
+  if (!page) return notFound(req, chosen);
+  if (!page.dataCollectionForm || !(page.status === "RUNNING" || page.status === "REFUSED")) {
+    return seeOther(req, payPageHref(token, { lang: chosen }));
+  }
+  const db = getDb();
+  const [config, saved] = await Promise.all([
+    getFormConfig(db, page.shopId),
+    form ? null : db.paymentOrder.findUnique({ where: { token }, select: { collectedData: true } }),
+  ]);
+  if (!config?.fields.length) return seeOther(req, payPageHref(token, { lang: chosen }));
+  const values = form?.values ?? (saved?.collectedData as Record<string, string> | null) ?? {};
+  const lang = languageFor(page, chosen);
+  return html(
+    req,
+    status,
+    renderDetailsPage({ token, page, lang, chosen, fields: config.fields, values, errors: form?.errors, assets: assetUrls() }),
+  );
+}
+
+async function submitDetails(req: PayRequest, token: string): Promise<PayResponse> {
+  const form = await readForm(req);
+  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
+  const chosen = chosenLanguage(form.get("lang"));
+  const values: Record<string, string> = {};
+  for (const [k, v] of form) if (k !== "lang") values[k] = v.slice(0, 500);
+  try {
+    await saveBuyerData(getDb(), { token, values });
+    return seeOther(req, payPageHref(token, { lang: chosen }));
+  } catch (e) {
+    if (isAppError(e) && e.code === "VALIDATION") return showDetails(req, token, chosen, { values, errors: e.fields ?? {} }, 422);
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
+      return seeOther(req, payPageHref(token, { lang: chosen }));
+    throw e;
+  }
+}
+
+function invoiceUnavailable(req: PayRequest, chosen: PageLanguage | null): PayResponse {
+  const lang = acceptedLanguage(req, chosen);
+  const m = payMessages(lang);
+  return html(req, 404, renderNoticePage({ lang, title: m.invoice_title, body: m.invoice_unavailable, assets: assetUrls() }));
+}
+
+async function showInvoiceLookup(
+  req: PayRequest,
+  shopId: string,
+  chosen: PageLanguage | null,
+  form?: { value: string; error: string },
+  status = 200,
+) {
+  const invoice = await getInvoiceForm(getDb(), shopId);
+  if (!invoice) return invoiceUnavailable(req, chosen);
+  const lang =
+    chosen ?? (isPageLanguage(invoice.defaultLanguage) ? acceptedLanguageOr(req, invoice.defaultLanguage) : acceptedLanguage(req, null));
+  return html(
+    req,
+    status,
+    renderInvoiceLookupPage({
+      shopId,
+      shopName: invoice.shopName,
+      testOnly: invoice.testOnly,
+      lang,
+      chosen,
+      value: form?.value,
+      error: form?.error,
+      assets: assetUrls(),
+    }),
+  );
+}
+
+/** No order yet: the buyer's browser language when the page speaks it, else the shop's. */
+function acceptedLanguageOr(req: PayRequest, fallback: PageLanguage): PageLanguage {
+  for (const part of (req.headers["accept-language"] ?? "").split(",")) {
+    const l = part.trim().slice(0, 2).toLowerCase();
+    if (isPageLanguage(l)) return l;
+  }
+  return fallback;
+}
+
+async function submitInvoiceLookup(req: PayRequest, shopId: string): Promise<PayResponse> {
+  const form = await readForm(req);
+  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
+  const chosen = chosenLanguage(form.get("lang"));
+  const reference = (form.get("reference") ?? "").trim();
+  const lang = async () => {
+    const invoice = await getInvoiceForm(getDb(), shopId);
+    return chosen ?? acceptedLanguageOr(req, invoice && isPageLanguage(invoice.defaultLanguage) ? invoice.defaultLanguage : "en");
+  };
+  if (!reference || reference.length > 64) {
+    return showInvoiceLookup(
+      req,
+      shopId,
+      chosen,
+      { value: reference.slice(0, 64), error: payMessages(await lang()).err_invoice_reference },
+      422,
+    );
+  }
+  try {
+    const token = await findOpenInvoice(getDb(), { shopId, reference, clientAddress: clientAddress(req.headers) });
+    if (token) return seeOther(req, payPageHref(token, { lang: chosen }));
+    return showInvoiceLookup(req, shopId, chosen, { value: reference, error: payMessages(await lang()).invoice_not_found }, 404);
+  } catch (e) {
+    if (isAppError(e) && e.code === "RATE_LIMITED") {
+      return showInvoiceLookup(req, shopId, chosen, { value: reference, error: payMessages(await lang()).invoice_rate_limited }, 429);
+    }
+    throw e;
   }
 }

@@ -3,6 +3,7 @@
 // (assets.ts) only shows the card brand as it is typed. Class names are the ones of pay.css.
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { type FieldConfig, isCustomField, type StandardField } from "../collect-form/config";
 import { bcp47, languageOf, localeOf, PAGE_LANGUAGE_NAMES, PAGE_LANGUAGES, type PageLanguage } from "../i18n/locales";
 import { fill, type PayMessages, payMessages } from "../i18n/messages/pay";
 import { formatMoney } from "../money/format-money";
@@ -44,18 +45,13 @@ function Document({ lang, title, assets, children }: { lang: PageLanguage; title
 }
 
 /** Plain links (a full load, so <html lang> follows); only the page changes language, never the order. */
-function LanguageSwitch({ token, lang, label, resultId }: { token: string; lang: PageLanguage; label: string; resultId?: string }) {
+function LanguageSwitch({ href, lang, label }: { href: (l: PageLanguage) => string; lang: PageLanguage; label: string }) {
   return (
     <nav aria-label={label} className="langs">
       <ul>
         {PAGE_LANGUAGES.map((l) => (
           <li key={l}>
-            <a
-              href={payPageHref(token, { lang: l, result: resultId })}
-              lang={l}
-              hrefLang={l}
-              aria-current={l === lang ? "true" : undefined}
-            >
+            <a href={href(l)} lang={l} hrefLang={l} aria-current={l === lang ? "true" : undefined}>
               {PAGE_LANGUAGE_NAMES[l]}
             </a>
           </li>
@@ -91,7 +87,8 @@ function Field(props: {
   error?: string;
   help?: string;
   autoComplete?: string;
-  inputMode?: "numeric" | "text";
+  inputMode?: "numeric" | "text" | "tel" | "email";
+  type?: string;
   maxLength?: number;
   placeholder?: string;
   defaultValue?: string;
@@ -149,37 +146,48 @@ function Summary({ page, m, amount, until }: { page: PaymentPage; m: PayMessages
         {page.reference ? (
           <>
             <dt>{m.reference}</dt>
-            <dd>{page.reference}</dd>
+            <dd>
+              {page.reference}
+              {page.channel === "INVOICE" && page.description ? (
+                <details className="help-toggle">
+                  <summary>
+                    <span aria-hidden="true">?</span>
+                    <span className="sr-only">{m.invoice_help}</span>
+                  </summary>
+                  <p>{page.description}</p>
+                </details>
+              ) : null}
+            </dd>
           </>
         ) : null}
         <dt>{m.valid_until}</dt>
         <dd>{until}</dd>
       </dl>
-      {page.description ? <p className="description">{page.description}</p> : null}
+      {page.description && page.channel !== "INVOICE" ? <p className="description">{page.description}</p> : null}
     </>
   );
 }
 
 function Shell({
-  token,
+  href,
   lang,
   m,
-  resultId,
+  title,
   children,
 }: {
-  token: string;
+  href: (l: PageLanguage) => string;
   lang: PageLanguage;
   m: PayMessages;
-  resultId?: string;
+  title?: string;
   children: ReactNode;
 }) {
   return (
     <>
       <header className="top">
-        <LanguageSwitch token={token} lang={lang} label={m.language} resultId={resultId} />
+        <LanguageSwitch href={href} lang={lang} label={m.language} />
       </header>
       <main>
-        <h1>{m.title}</h1>
+        <h1>{title ?? m.title}</h1>
         {children}
       </main>
     </>
@@ -305,13 +313,18 @@ export function renderPayPage(input: PageInput): string {
             {reason ? <p>{m[reason]}</p> : null}
           </Notice>
         ) : null}
+        {page.dataCollectionForm && page.hasCollectedData ? (
+          <p>
+            <a href={`/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`}>{m.collect_edit}</a>
+          </p>
+        ) : null}
         <CardForm token={token} page={page} chosen={chosen} m={m} payLabel={fill(m.pay, { amount })} form={form} />
       </>
     );
   }
   return page_(
     <Document lang={lang} title={m.title} assets={assets}>
-      <Shell token={token} lang={lang} m={m} resultId={resultId}>
+      <Shell href={(l) => payPageHref(token, { lang: l, result: resultId })} lang={lang} m={m}>
         <Summary page={page} m={m} amount={amount} until={until} />
         {body}
       </Shell>
@@ -339,7 +352,7 @@ export function renderChallengePage(input: {
   const action = `/pay/${encodeURIComponent(token)}/3ds/${challenge.id}`;
   return page_(
     <Document lang={lang} title={m.challenge_title} assets={assets}>
-      <Shell token={token} lang={lang} m={m}>
+      <Shell href={(l) => `${action}?lang=${l}`} lang={lang} m={m}>
         <Summary page={page} m={m} amount={amount} until={until} />
         <form method="post" action={action} className="card-form" noValidate data-outcome="challenge">
           {chosen ? <input type="hidden" name="lang" value={chosen} /> : null}
@@ -382,6 +395,106 @@ export function renderNoticePage(input: {
           {input.link ? <a href={input.link.href}>{input.link.label}</a> : null}
         </Notice>
       </main>
+    </Document>,
+  );
+}
+
+const AUTOCOMPLETE: Record<StandardField, string> = {
+  title: "honorific-prefix",
+  firstName: "given-name",
+  lastName: "family-name",
+  email: "email",
+  phone: "tel",
+  address: "street-address",
+  postcode: "postal-code",
+  city: "address-level2",
+  country: "country-name",
+};
+
+/** The shop's data collection form for one order (F-ORD-5): the buyer's details before the card. */
+export function renderDetailsPage(input: {
+  token: string;
+  page: PaymentPage;
+  lang: PageLanguage;
+  chosen: PageLanguage | null;
+  fields: FieldConfig[];
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  assets: PageAssets;
+}): string {
+  const { token, page, lang, chosen, fields, values, errors, assets } = input;
+  const m = payMessages(lang);
+  const locale = localeFor(page, lang);
+  const amount = formatMoney(page.amount, page.currency, locale);
+  const until = formatDateTime(page.validUntil, page.shop.timeZone, locale);
+  const action = `/pay/${encodeURIComponent(token)}/details`;
+  return page_(
+    <Document lang={lang} title={m.collect_title} assets={assets}>
+      <Shell href={(l) => `${action}?lang=${l}`} lang={lang} m={m}>
+        <Summary page={page} m={m} amount={amount} until={until} />
+        <form method="post" action={action} className="card-form" noValidate data-outcome="details">
+          {chosen ? <input type="hidden" name="lang" value={chosen} /> : null}
+          {errors && Object.keys(errors).length ? (
+            <p role="alert" className="alert">
+              {m.errors_summary}
+            </p>
+          ) : null}
+          <fieldset>
+            <legend>{m.collect_title}</legend>
+            <p className="help">{m.collect_intro}</p>
+            {fields.map((f) => {
+              const label = isCustomField(f.key) ? (f.label ?? f.key) : m[`field_${f.key}`];
+              return (
+                <Field
+                  key={f.key}
+                  id={f.key}
+                  label={f.required ? label : `${label} (${m.optional})`}
+                  error={text(m, errors?.[f.key])}
+                  autoComplete={isCustomField(f.key) ? "off" : AUTOCOMPLETE[f.key]}
+                  inputMode={f.key === "phone" ? "tel" : f.key === "email" ? "email" : undefined}
+                  type={f.key === "email" ? "email" : f.key === "phone" ? "tel" : undefined}
+                  defaultValue={values?.[f.key]}
+                  required={f.required}
+                />
+              );
+            })}
+          </fieldset>
+          <button type="submit" className="primary">
+            {m.collect_submit}
+          </button>
+        </form>
+      </Shell>
+    </Document>,
+  );
+}
+
+/** The shop's public invoice form (F-CH-INVOICE): the buyer types the reference of their invoice. */
+export function renderInvoiceLookupPage(input: {
+  shopId: string;
+  shopName: string;
+  testOnly: boolean;
+  lang: PageLanguage;
+  chosen: PageLanguage | null;
+  value?: string;
+  error?: string;
+  assets: PageAssets;
+}): string {
+  const { shopId, shopName, testOnly, lang, chosen, value, error, assets } = input;
+  const m = payMessages(lang);
+  const action = `/collect/${shopId}`;
+  return page_(
+    <Document lang={lang} title={m.invoice_title} assets={assets}>
+      <Shell href={(l) => `${action}?lang=${l}`} lang={lang} m={m} title={m.invoice_title}>
+        {testOnly ? <p className="test-banner">{m.test_mode}</p> : null}
+        <form method="post" action={action} className="card-form" noValidate data-outcome="invoice-lookup">
+          {chosen ? <input type="hidden" name="lang" value={chosen} /> : null}
+          <p>{fill(m.invoice_intro, { shop: shopName })}</p>
+          <Field id="reference" label={m.invoice_reference} error={error} autoComplete="off" maxLength={64} defaultValue={value} required />
+          <button type="submit" className="primary">
+            {m.invoice_find}
+          </button>
+        </form>
+      </Shell>
     </Document>,
   );
 }

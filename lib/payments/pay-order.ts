@@ -45,6 +45,7 @@ type LockedOrder = {
   threeDsPreference: "NO_PREFERENCE" | "FRICTIONLESS" | "CHALLENGE";
   buyerEmail: string | null;
   acceptedBrands: string[];
+  collectedData: Record<string, string> | null;
 };
 
 async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
@@ -63,7 +64,8 @@ async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
 async function lockPayableOrder(tx: Tx, token: string): Promise<LockedOrder> {
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o.id, o.status, o."validUntil", o.mode, o."shopId", o.amount, o.currency, o."validationMode",
-           o."captureDelay", o."aliasMode", o."threeDsPreference", o."buyerEmail", s."acceptedBrands"
+           o."captureDelay", o."aliasMode", o."threeDsPreference", o."buyerEmail", s."acceptedBrands",
+           o."collectedData"
     FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"
     WHERE o.token = ${token} FOR UPDATE OF o`;
   const order = rows[0];
@@ -127,7 +129,11 @@ async function recordAttempt(
       expiryYear: card.expiryYear,
       threeDs: auth.threeDs as unknown as Prisma.InputJsonValue,
       aliasId,
-      buyerData: card.cardName ? { cardHolderName: card.cardName } : undefined,
+      // What the buyer typed in the shop's data collection form, and the name on the card.
+      buyerData:
+        order.collectedData || card.cardName
+          ? { ...(order.collectedData ?? {}), ...(card.cardName ? { cardHolderName: card.cardName } : {}) }
+          : undefined,
       captureDate: auth.approved ? addDays(now, order.captureDelay) : null,
     },
   });
