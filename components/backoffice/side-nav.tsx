@@ -18,6 +18,7 @@ const SECTIONS: { title: string; items: Item[] }[] = [
     title: "nav_settings",
     items: [
       { href: "/settings/shop", label: "nav_shop" },
+      { href: "/settings/collect-form", label: "nav_collect_form" },
       { href: "/settings/api-keys", label: "nav_api_keys", adminOnly: true },
       { href: "/settings/company", label: "nav_company" },
       { href: "/settings/notification-rules", label: "nav_rules" },

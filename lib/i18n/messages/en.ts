@@ -1,3 +1,4 @@
+import { collectFormSettingsEn } from "./collect-form-settings";
 import { mailOrdersEn } from "./mail-orders";
 import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
@@ -259,4 +260,5 @@ export const en: Messages = {
   ...smsEn,
   ...whatsappEn,
   ...transactionsEn,
+  ...collectFormSettingsEn,
 };

@@ -1,4 +1,5 @@
 // Catalogue français (langue par défaut du back office).
+import { collectFormSettingsFr } from "./collect-form-settings";
 import { mailOrdersFr } from "./mail-orders";
 import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
@@ -259,4 +260,5 @@ export const fr = {
   ...smsFr,
   ...whatsappFr,
   ...transactionsFr,
+  ...collectFormSettingsFr,
 } as const;
