@@ -8,30 +8,34 @@ type Props = {
   shop: { defaultValidationMode: string; defaultCaptureDelay: number; threeDsPreferences: string[] };
   values?: Record<string, string | undefined>;
   error: (field: string) => string | undefined;
+  /** Options this kind of order does not have (invoice orders: their description is a main field, never an alias). */
+  hide?: ("description" | "aliasMode" | "dataCollectionForm")[];
 };
 
-const FIELDS = ["description", "merchantComment", "validationMode", "captureDelay", "threeDsPreference", "aliasMode"];
+const FIELDS = ["description", "merchantComment", "validationMode", "captureDelay", "threeDsPreference", "aliasMode", "dataCollectionForm"];
 
 /**
  * The advanced dialog's options (F-ORD-*), folded by default: a description for the buyer, an
  * internal comment, validation mode, capture delay, 3-D Secure preference (the shop's offer) and
  * card registration (alias). Open when one of them has a value or an error.
  */
-export function AdvancedOrderFields({ messages: m, shop, values = {}, error }: Props) {
-  const open = FIELDS.some((f) => values[f] || error(f));
+export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [] }: Props) {
+  const open = FIELDS.some((f) => !hide.includes(f as never) && (values[f] || error(f)));
   return (
     <details open={open} className="rounded-md border border-slate-200 p-3" data-testid="advanced-options">
       <summary className="cursor-pointer text-sm font-semibold text-slate-800">{m.adv_title}</summary>
       <div className="mt-3 flex flex-col gap-4">
-        <Field
-          id="description"
-          label={`${m.adv_description} (${m.optional})`}
-          help={m.adv_description_help}
-          error={error("description")}
-          defaultValue={values.description}
-          maxLength={255}
-          autoComplete="off"
-        />
+        {hide.includes("description") ? null : (
+          <Field
+            id="description"
+            label={`${m.adv_description} (${m.optional})`}
+            help={m.adv_description_help}
+            error={error("description")}
+            defaultValue={values.description}
+            maxLength={255}
+            autoComplete="off"
+          />
+        )}
         <Field
           id="merchantComment"
           label={`${m.adv_comment} (${m.optional})`}
@@ -81,22 +85,52 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error }: P
             ))}
           </select>
         </Field>
-        <Field id="aliasMode" label={m.adv_alias} help={m.adv_alias_help} error={error("aliasMode")}>
-          <select
-            id="aliasMode"
-            name="aliasMode"
-            aria-describedby={error("aliasMode") ? "aliasMode-help aliasMode-error" : "aliasMode-help"}
-            aria-invalid={error("aliasMode") ? true : undefined}
-            className={selectClass}
-            defaultValue={values.aliasMode ?? "NONE"}
-          >
-            {["NONE", "PROPOSE", "AUTOMATIC"].map((v) => (
-              <option key={v} value={v}>
-                {(m as Record<string, string>)[`adv_alias_${v}`]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {hide.includes("aliasMode") ? null : (
+          <Field id="aliasMode" label={m.adv_alias} help={m.adv_alias_help} error={error("aliasMode")}>
+            <select
+              id="aliasMode"
+              name="aliasMode"
+              aria-describedby={error("aliasMode") ? "aliasMode-help aliasMode-error" : "aliasMode-help"}
+              aria-invalid={error("aliasMode") ? true : undefined}
+              className={selectClass}
+              defaultValue={values.aliasMode ?? "NONE"}
+            >
+              {["NONE", "PROPOSE", "AUTOMATIC"].map((v) => (
+                <option key={v} value={v}>
+                  {(m as Record<string, string>)[`adv_alias_${v}`]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {hide.includes("dataCollectionForm") ? null : (
+          <div className="flex flex-col gap-1">
+            <div className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                id="dataCollectionForm"
+                name="dataCollectionForm"
+                defaultChecked={values.dataCollectionForm === "on" || values.dataCollectionForm === "true"}
+                aria-describedby={
+                  error("dataCollectionForm") ? "dataCollectionForm-help dataCollectionForm-error" : "dataCollectionForm-help"
+                }
+                aria-invalid={error("dataCollectionForm") ? true : undefined}
+                className="h-4 w-4"
+              />
+              <label htmlFor="dataCollectionForm" className="text-sm font-medium text-slate-800">
+                {m.adv_dcf}
+              </label>
+            </div>
+            <p id="dataCollectionForm-help" className="text-xs text-slate-600">
+              {m.adv_dcf_help}
+            </p>
+            {error("dataCollectionForm") ? (
+              <p id="dataCollectionForm-error" className="text-sm font-medium text-red-700">
+                {error("dataCollectionForm")}
+              </p>
+            ) : null}
+          </div>
+        )}
       </div>
     </details>
   );

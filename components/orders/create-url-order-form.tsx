@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { createUrlOrderAction, type FormState } from "@/app/(backoffice)/orders/actions";
+import { createInvoiceOrderAction } from "@/app/(backoffice)/orders/invoice-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -23,11 +24,16 @@ type Props = {
     /** E-mail orders: their recipient, editable (a failed delivery is fixed and resent). */
     recipient?: string;
   };
+  /** The invoice dialog (F-CH-INVOICE): reference mandatory, the description a main field, no alias. */
+  invoice?: boolean;
 };
 
-/** The simplified "order by URL" form; also the "modify and resend" form. */
-export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(submit?.action ?? createUrlOrderAction, {});
+/** The simplified "order by URL" form; also the "modify and resend" form and the invoice dialog. */
+export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, invoice = false }: Props) {
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    submit?.action ?? (invoice ? createInvoiceOrderAction : createUrlOrderAction),
+    {},
+  );
   const [shopId, setShopId] = useState(state.values?.shopId ?? initial?.shopId ?? shops[0]?.id ?? "");
   const shop = shops.find((s) => s.id === shopId) ?? shops[0];
   const err = (k: string) => {
@@ -57,14 +63,15 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit }
       ) : (
         <input type="hidden" name="shopId" value={shop.id} />
       )}
+      {invoice ? <p className="text-sm text-slate-700">{m.invoice_intro}</p> : null}
       <Field
         id="reference"
-        label={shop.referenceMandatory ? m.field_reference : `${m.field_reference} (${m.optional})`}
-        help={m.field_reference_help}
+        label={shop.referenceMandatory || invoice ? m.field_reference : `${m.field_reference} (${m.optional})`}
+        help={invoice ? m.invoice_field_reference_help : m.field_reference_help}
         error={err("reference")}
         defaultValue={v.reference}
         maxLength={64}
-        required={shop.referenceMandatory}
+        required={shop.referenceMandatory || invoice}
         autoComplete="off"
       />
       <div className="grid grid-cols-[1fr_8rem] gap-3">
@@ -85,6 +92,17 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit }
           </select>
         </Field>
       </div>
+      {invoice ? (
+        <Field
+          id="description"
+          label={`${m.invoice_field_description} (${m.optional})`}
+          help={m.invoice_field_description_help}
+          error={err("description")}
+          defaultValue={v.description}
+          maxLength={255}
+          autoComplete="off"
+        />
+      ) : null}
       <Field
         id="validUntil"
         type="date"
@@ -123,7 +141,15 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit }
           autoComplete="off"
         />
       ) : null}
-      {submit ? null : <AdvancedOrderFields messages={m} shop={shop} values={v} error={err} />}
+      {submit ? null : (
+        <AdvancedOrderFields
+          messages={m}
+          shop={shop}
+          values={v}
+          error={err}
+          hide={invoice ? ["description", "aliasMode", "dataCollectionForm"] : []}
+        />
+      )}
       <div className="flex gap-3">
         <button type="submit" className={buttonClass()} disabled={pending}>
           {submit?.label ?? m.create_submit}

@@ -8,6 +8,7 @@ import type { OrderMessage } from "@/lib/orders/find-order-messages";
 import type { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import type { OrderDetail } from "@/lib/orders/get-order";
 import type { OrderAction } from "@/lib/orders/order-actions";
+import { appUrl } from "@/lib/server/env";
 import { formatDateTime } from "@/lib/time/shop-time";
 import { AutoRefresh } from "./auto-refresh";
 import { OrderMessages } from "./order-messages";
@@ -91,6 +92,13 @@ export function OrderDetailView({
                 : "created_notice",
           )}
         </p>
+      ) : null}
+      {order.channel === "INVOICE" ? (
+        <div className="rounded-md border border-slate-200 bg-white p-4 text-sm" data-testid="invoice-collect-url">
+          <p className="font-semibold">{t("invoice_collect_url")}</p>
+          <p className="mt-1 font-mono break-all">{`${appUrl()}/collect/${order.shopId}`}</p>
+          <p className="mt-1 text-slate-700">{t("invoice_collect_url_help")}</p>
+        </div>
       ) : null}
       <PaymentLinkPanel
         url={order.paymentUrl}

@@ -22,6 +22,8 @@ export const advancedOrderOptionsSchema = z.object({
   ),
   threeDsPreference: optional(z.enum(["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"], { error: "err_threeds" })),
   aliasMode: optional(z.enum(ALIAS_MODES, { error: "err_alias_mode" })),
+  // A checkbox: the buyer fills the shop's data collection form before paying (F-ORD-5).
+  dataCollectionForm: z.preprocess((v) => (v === "on" || v === "true" || v === true ? true : undefined), z.literal(true).optional()),
 });
 
 export type AdvancedOrderOptions = z.output<typeof advancedOrderOptionsSchema>;

@@ -1,4 +1,5 @@
 import { collectFormSettingsEn } from "./collect-form-settings";
+import { invoiceOrdersEn } from "./invoice-orders";
 import { mailOrdersEn } from "./mail-orders";
 import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
@@ -260,5 +261,6 @@ export const en: Messages = {
   ...smsEn,
   ...whatsappEn,
   ...transactionsEn,
+  ...invoiceOrdersEn,
   ...collectFormSettingsEn,
 };

@@ -1,5 +1,6 @@
 // Catalogue français (langue par défaut du back office).
 import { collectFormSettingsFr } from "./collect-form-settings";
+import { invoiceOrdersFr } from "./invoice-orders";
 import { mailOrdersFr } from "./mail-orders";
 import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
@@ -260,5 +261,6 @@ export const fr = {
   ...smsFr,
   ...whatsappFr,
   ...transactionsFr,
+  ...invoiceOrdersFr,
   ...collectFormSettingsFr,
 } as const;

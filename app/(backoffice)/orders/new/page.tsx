@@ -1,5 +1,5 @@
-// /orders/new?mode=TEST|PRODUCTION&channel=URL|MAIL|SMS|WHATSAPP — create an order by URL (F-BO-3, F-CH-URL), e-mail
-// (F-CH-MAIL), SMS (F-CH-SMS) or WhatsApp (F-CH-WHATSAPP).
+// /orders/new?mode=TEST|PRODUCTION&channel=URL|MAIL|SMS|WHATSAPP|INVOICE — create an order by URL (F-BO-3,
+// F-CH-URL), e-mail (F-CH-MAIL), SMS (F-CH-SMS), WhatsApp (F-CH-WHATSAPP) or invoice (F-CH-INVOICE).
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateMailOrderForm } from "@/components/orders/create-mail-order-form";
@@ -19,19 +19,21 @@ import { previewPhoneOrder } from "@/lib/orders/preview-phone-order";
 import { getDb } from "@/lib/server/db";
 import { findShopDefaults, type ShopDefaults } from "@/lib/shops/find-shop-defaults";
 
-const CHANNELS = ["URL", "MAIL", "SMS", "WHATSAPP"] as const;
+const CHANNELS = ["URL", "MAIL", "SMS", "WHATSAPP", "INVOICE"] as const;
 type NewChannel = (typeof CHANNELS)[number];
 const TITLES: Record<NewChannel, string> = {
   URL: "create_title",
   MAIL: "mail_create_title",
   SMS: "smsd_create_title",
   WHATSAPP: "wa_create_title",
+  INVOICE: "invoice_create_title",
 };
 const TABS: Record<NewChannel, string> = {
   URL: "mail_channel_url",
   MAIL: "mail_channel_mail",
   SMS: "phone_channel_sms",
   WHATSAPP: "phone_channel_whatsapp",
+  INVOICE: "invoice_channel_tab",
 };
 
 export default async function NewOrderPage({
@@ -50,7 +52,7 @@ export default async function NewOrderPage({
   const messages = lang === "en" ? en : fr;
   const phone = channel === "SMS" || channel === "WHATSAPP" ? await initialPhoneDialog(actor, channel, mode, shops[0]) : undefined;
   return (
-    <section aria-labelledby="title" className={channel === "URL" ? "max-w-xl" : "max-w-3xl"}>
+    <section aria-labelledby="title" className={channel === "URL" || channel === "INVOICE" ? "max-w-xl" : "max-w-3xl"}>
       <h1 id="title" className="mb-4 text-2xl font-semibold">
         {t(`${TITLES[channel]}${mode === "TEST" ? "_test" : ""}`)}
       </h1>
@@ -76,6 +78,8 @@ export default async function NewOrderPage({
           credits={phone.credits}
           initial={phone.initial}
         />
+      ) : channel === "INVOICE" ? (
+        <CreateUrlOrderForm key="invoice" mode={mode} shops={shops} messages={messages} invoice />
       ) : channel === "MAIL" ? (
         <CreateMailOrderForm mode={mode} shops={shops} messages={messages} initialTemplates={await initialTemplates(actor, shops[0])} />
       ) : (

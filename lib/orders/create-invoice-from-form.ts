@@ -1,0 +1,34 @@
+import type { UserActor } from "../auth/actor";
+import { createInvoiceOrder } from "../invoices/create-invoice-order";
+import type { Db } from "../server/db";
+import { parseOrThrow } from "../server/validation";
+import { parseOrderFormWithOptions } from "./advanced-options";
+import { urlOrderFormSchema } from "./schemas";
+
+/**
+ * The back office's "order by invoice" dialog, as typed, to a created invoice order (or field
+ * errors): the URL dialog's fields with the description as a main field; never an alias, always
+ * the data collection form (createInvoiceOrder's rules).
+ */
+export async function createInvoiceFromForm(db: Db, input: { actor: UserActor; values: Record<string, string> }) {
+  const { form: f, options } = await parseOrderFormWithOptions(db, {
+    shopIds: input.actor.shopIds,
+    values: input.values,
+    parseMain: () => parseOrThrow(urlOrderFormSchema, input.values),
+  });
+  return createInvoiceOrder(db, {
+    actor: input.actor,
+    shopId: f.shopId,
+    mode: f.mode,
+    reference: f.reference ?? "",
+    amountMinor: f.amountMinor,
+    currency: f.currency,
+    description: options.description,
+    validUntilDay: f.validUntil,
+    validationMode: options.validationMode,
+    captureDelay: options.captureDelay,
+    threeDsPreference: options.threeDsPreference,
+    language: f.language,
+    buyerEmail: f.buyerEmail,
+  });
+}
