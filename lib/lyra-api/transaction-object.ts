@@ -16,6 +16,7 @@ export const TRANSACTION_SELECT = {
   expiryYear: true,
   captureDate: true,
   createdAt: true,
+  threeDs: true,
   alias: { select: { token: true } },
   order: { select: { id: true, metadata: true, validationMode: true, reference: true } },
 } satisfies Prisma.TransactionSelect;
@@ -35,6 +36,8 @@ const STATUS: Record<string, "PAID" | "RUNNING" | "UNPAID"> = {
 /** A transaction as V4/PaymentTransaction (Order/Get, and the IPN's transactions[]). */
 export function toPaymentTransaction(t: TransactionRow) {
   const refused = t.status === "REFUSED";
+  const threeDs = (t.threeDs ?? {}) as { flow?: string; status?: string };
+  const authenticated = threeDs.status === "AUTHENTICATED";
   return {
     shopId: t.shopId,
     uuid: t.id,
@@ -45,7 +48,8 @@ export function toPaymentTransaction(t: TransactionRow) {
     status: STATUS[t.status] ?? "UNPAID",
     detailedStatus: t.status,
     operationType: "DEBIT",
-    effectiveStrongAuthentication: "DISABLED",
+    // A challenge is strong authentication; frictionless is the issuer's exemption.
+    effectiveStrongAuthentication: threeDs.flow === "CHALLENGE" && authenticated ? "ENABLED" : "DISABLED",
     creationDate: wireDate(t.createdAt),
     errorCode: refused ? "ACQ_001" : null,
     errorMessage: refused ? "payment refused" : null,
@@ -54,7 +58,7 @@ export function toPaymentTransaction(t: TransactionRow) {
     metadata: t.order.metadata ?? {},
     paymentOrderId: t.order.id,
     transactionDetails: {
-      liabilityShift: "NO",
+      liabilityShift: authenticated ? "YES" : "NO",
       effectiveAmount: Number(t.amount),
       effectiveCurrency: t.currency,
       creationContext: "CHARGE",
@@ -66,6 +70,9 @@ export function toPaymentTransaction(t: TransactionRow) {
         pan: t.last4 ? `XXXXXX${t.last4}` : null,
         expiryMonth: t.expiryMonth,
         expiryYear: t.expiryYear,
+        threeDSResponse: threeDs.flow
+          ? { authenticationResultData: { transactionCondition: threeDs.flow === "NONE" ? "COND_NOT_ENROLLED" : `COND_${threeDs.status}` } }
+          : null,
         _type: "V4/CardDetails",
       },
       _type: "V4/TransactionDetails",

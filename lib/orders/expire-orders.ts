@@ -1,3 +1,4 @@
+import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
 
 export const EXPIRE_BATCH = 5_000;
@@ -15,7 +16,8 @@ WITH due AS (
 )
 INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
 SELECT gen_random_uuid(), "shopId", id, 'SYSTEM', 'order.expire', jsonb_build_object('status', before), '{"status":"EXPIRED"}'::jsonb, now()
-FROM expired`;
+FROM expired
+RETURNING "orderId"`;
 
 /**
  * The expiry sweep (F-LC-1): unpaid orders past their validity become EXPIRED, in bounded batches.
@@ -25,7 +27,15 @@ FROM expired`;
 export async function expireOrders(db: Db, now = new Date(), batch = EXPIRE_BATCH): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await db.$executeRawUnsafe(EXPIRE_SQL, now, batch);
+    // The batch and its ORDER_EXPIRED notifications commit together.
+    const n = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<{ orderId: string }[]>(EXPIRE_SQL, now, batch);
+      await queueNotifications(
+        tx,
+        rows.map((r) => ({ orderId: r.orderId, event: "ORDER_EXPIRED" as const })),
+      );
+      return rows.length;
+    });
     total += n;
     if (n < batch) return total;
   }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { addDays, addMinutes } from "date-fns";
 import { queueReceipts } from "../channels/queue-receipts";
+import { queueNotifications } from "../notifications/queue-notifications";
 import { transitionOrder } from "../orders/order-status";
 import { isWithinValidity } from "../orders/validity";
 import { hitRateLimit } from "../security/rate-limit";
@@ -144,6 +145,7 @@ async function recordAttempt(
     data: auth.approved ? { paidAt: now } : {},
   });
   if (auth.approved) await queueReceipts(tx, order.id);
+  await queueNotifications(tx, [{ orderId: order.id, event: auth.approved ? "PAYMENT_ACCEPTED" : "PAYMENT_REFUSED", transactionId }]);
   return auth.approved
     ? { outcome: "ACCEPTED", transactionId, number }
     : { outcome: "REFUSED", transactionId, number, reason: auth.message };

@@ -1,4 +1,6 @@
 import { subDays } from "date-fns";
+import type { NotificationEvent } from "../notifications/events";
+import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
 import { TRANSACTION_TRANSITIONS, validationExpiryDays } from "./transaction-status";
 
@@ -23,7 +25,8 @@ WITH due AS (
 INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
 SELECT gen_random_uuid(), "shopId", "orderId", 'SYSTEM', 'transaction.${event}',
   jsonb_build_object('transactionId', id, 'status', before), jsonb_build_object('transactionId', id, 'status', '${rule.to}'), now()
-FROM changed`;
+FROM changed
+RETURNING "orderId", (after->>'transactionId') AS "transactionId"`;
 };
 
 // Captured when the capture date has passed; only AUTHORISED rows (a manual one once validated).
@@ -31,10 +34,19 @@ const CAPTURE_SQL = sweepSql("capture", "captureDate", `, "capturedAt" = $1`);
 // Manual-mode rows never validated within the limit, counted from the payment.
 const EXPIRE_SQL = sweepSql("expire", "createdAt", "");
 
-async function inBatches(db: Db, sql: string, at: Date, batch: number) {
+// Each batch and the notifications it raises (captures only) commit together.
+async function inBatches(db: Db, sql: string, at: Date, batch: number, event?: NotificationEvent) {
   let total = 0;
   for (;;) {
-    const n = await db.$executeRawUnsafe(sql, at, batch);
+    const n = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<{ orderId: string; transactionId: string }[]>(sql, at, batch);
+      if (event)
+        await queueNotifications(
+          tx,
+          rows.map((r) => ({ orderId: r.orderId, event, transactionId: r.transactionId })),
+        );
+      return rows.length;
+    });
     total += n;
     if (n < batch) return total;
   }
@@ -46,7 +58,7 @@ async function inBatches(db: Db, sql: string, at: Date, batch: number) {
  * in bounded batches. Two sweeps at once share the rows and never capture one twice.
  */
 export async function sweepTransactions(db: Db, now = new Date(), batch = SWEEP_BATCH) {
-  const captured = await inBatches(db, CAPTURE_SQL, now, batch);
+  const captured = await inBatches(db, CAPTURE_SQL, now, batch, "TRANSACTION_CAPTURED");
   const expired = await inBatches(db, EXPIRE_SQL, subDays(now, validationExpiryDays()), batch);
   return { captured, expired };
 }

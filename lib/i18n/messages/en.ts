@@ -1,6 +1,7 @@
 import { collectFormSettingsEn } from "./collect-form-settings";
 import { invoiceOrdersEn } from "./invoice-orders";
 import { mailOrdersEn } from "./mail-orders";
+import { notificationEngineEn } from "./notification-engine";
 import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
@@ -261,6 +262,7 @@ export const en: Messages = {
   ...smsEn,
   ...whatsappEn,
   ...transactionsEn,
+  ...notificationEngineEn,
   ...invoiceOrdersEn,
   ...collectFormSettingsEn,
 };

@@ -2,6 +2,7 @@
 import { collectFormSettingsFr } from "./collect-form-settings";
 import { invoiceOrdersFr } from "./invoice-orders";
 import { mailOrdersFr } from "./mail-orders";
+import { notificationEngineFr } from "./notification-engine";
 import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
@@ -261,6 +262,7 @@ export const fr = {
   ...smsFr,
   ...whatsappFr,
   ...transactionsFr,
+  ...notificationEngineFr,
   ...invoiceOrdersFr,
   ...collectFormSettingsFr,
 } as const;

@@ -45,6 +45,17 @@ export const QUEUES = {
     name: "channels.sms-low-credit-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
   },
+  // One job per notification attempt ({ deliveryId }). Failed HTTP deliveries are retried by the
+  // handler on WEBHOOK_RETRY_SCHEDULE; pg-boss' own retries only cover a worker that died mid-job.
+  webhook: {
+    name: "notifications.webhook",
+    options: { retryLimit: 5, retryDelay: 5 } satisfies Omit<Queue, "name">,
+  },
+  // A delivery failed for good: the alert e-mail ({ deliveryId }), retried if the mail server is down.
+  webhookAlert: {
+    name: "notifications.webhook-alert",
+    options: { retryLimit: 10, retryDelay: 60, retryBackoff: true } satisfies Omit<Queue, "name">,
+  },
 } as const;
 
 export type DeliverMessageJob = { messageId: string };

@@ -4,6 +4,9 @@ import { type DeliveryCounts, deliverSms } from "../../channels/deliver-sms";
 import { deliverWhatsApp } from "../../channels/deliver-whatsapp";
 import { recoverMessages } from "../../channels/recover-messages";
 import { sendLowCreditAlert } from "../../channels/send-low-credit-alert";
+import { deliverWebhooks } from "../../notifications/deliver-webhooks";
+import type { WebhookJob } from "../../notifications/queue-notifications";
+import { sendWebhookAlert } from "../../notifications/send-alert";
 import { expireOrders } from "../../orders/expire-orders";
 import { sweepTransactions } from "../../payments/sweep-transactions";
 import { getDb } from "../db";
@@ -75,6 +78,28 @@ export async function startWorker() {
       },
     );
   }
+  // Notifications (IPN): a merchant waits for them, so the queue is polled twice a second; a full
+  // batch fetches the next one at once.
+  await boss.work<WebhookJob>(
+    QUEUES.webhook.name,
+    {
+      batchSize: Number(process.env.WEBHOOK_BATCH_SIZE ?? 100),
+      localConcurrency: 2,
+      burstWhenBatchFull: true,
+      pollingIntervalSeconds: Number(process.env.WEBHOOK_POLL_SECONDS ?? 0.5),
+    },
+    async (jobs) => {
+      try {
+        await deliverWebhooks(jobs.map((j) => j.data));
+      } catch (e) {
+        console.error("[jobs] notifications.webhook batch failed (pg-boss will retry it)", e);
+        throw e;
+      }
+    },
+  );
+  await boss.work<{ deliveryId: string }>(QUEUES.webhookAlert.name, async ([job]) => {
+    if (job) await sendWebhookAlert(db, job.data);
+  });
   await boss.work<{ companyId: string }>(QUEUES.lowSmsCreditAlert.name, async ([job]) => {
     if (job) await sendLowCreditAlert(db, job.data);
   });
