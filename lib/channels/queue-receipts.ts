@@ -2,8 +2,12 @@ import type { Tx } from "../server/db";
 import { type NewMessage, queueMessagesTx } from "./queue-messages";
 
 /**
- * After an accepted payment, in its transaction: the buyer's receipt (to the buyer e-mail, or the
- * order's single e-mail recipient) and the merchant's notice (shop manager, else company manager).
+ * After an accepted payment, in its transaction: the receipts. A shop without any e-mail rule gets
+ * the defaults — the buyer's receipt (to the buyer e-mail, or the order's single e-mail recipient)
+ * and the merchant's notice (shop manager, else company manager). Once a shop has e-mail rules
+ * (Settings › Notification rules), they decide: each enabled rule listening to PAYMENT_ACCEPTED
+ * (and to the order's channel) sends the buyer's receipt (BUYER), the merchant's notice (MERCHANT)
+ * or the merchant's notice to its own address; a disabled rule sends nothing.
  */
 export async function queueReceipts(tx: Tx, orderId: string) {
   const o = await tx.paymentOrder.findUniqueOrThrow({
@@ -12,14 +16,39 @@ export async function queueReceipts(tx: Tx, orderId: string) {
       channel: true,
       buyerEmail: true,
       recipient: true,
-      shop: { select: { managerEmail: true, company: { select: { managerEmail: true } } } },
+      shop: {
+        select: {
+          managerEmail: true,
+          company: { select: { managerEmail: true } },
+          rules: { where: { kind: "EMAIL" }, select: { enabled: true, events: true, channels: true, emailTarget: true } },
+        },
+      },
     },
   });
   const single = o.channel === "MAIL" && o.recipient && !o.recipient.includes(";") ? o.recipient : null;
   const buyer = o.buyerEmail ?? single;
   const merchant = o.shop.managerEmail ?? o.shop.company.managerEmail;
+  const targets = o.shop.rules.length
+    ? o.shop.rules
+        .filter((r) => r.enabled && r.events.includes("PAYMENT_ACCEPTED") && (r.channels.length === 0 || r.channels.includes(o.channel)))
+        .map((r) => r.emailTarget ?? "BUYER")
+    : ["BUYER", "MERCHANT"];
   const messages: NewMessage[] = [];
-  if (buyer) messages.push({ orderId, channel: "MAIL", kind: "RECEIPT_BUYER", recipient: buyer });
-  if (merchant) messages.push({ orderId, channel: "MAIL", kind: "RECEIPT_MERCHANT", recipient: merchant });
+  const seen = new Set<string>();
+  for (const target of targets) {
+    const m: NewMessage | null =
+      target === "BUYER"
+        ? buyer
+          ? { orderId, channel: "MAIL", kind: "RECEIPT_BUYER", recipient: buyer }
+          : null
+        : target === "MERCHANT"
+          ? merchant
+            ? { orderId, channel: "MAIL", kind: "RECEIPT_MERCHANT", recipient: merchant }
+            : null
+          : { orderId, channel: "MAIL", kind: "RECEIPT_MERCHANT", recipient: target };
+    if (!m || seen.has(`${m.kind}|${m.recipient}`)) continue;
+    seen.add(`${m.kind}|${m.recipient}`);
+    messages.push(m);
+  }
   return queueMessagesTx(tx, messages);
 }

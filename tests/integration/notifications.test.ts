@@ -346,3 +346,37 @@ describe("targets and events", () => {
     }
   });
 });
+
+describe("e-mail rules", () => {
+  const receipts = (orderId: string) =>
+    db.message.findMany({
+      where: { orderId, kind: { in: ["RECEIPT_BUYER", "RECEIPT_MERCHANT"] } },
+      select: { kind: true, recipient: true },
+      orderBy: { kind: "asc" },
+    });
+
+  it("no e-mail rule: both receipts; with rules, they decide (buyer only, an address, a disabled one sends nothing)", async () => {
+    const a = await newOrder(users.operator, { reference: "MAIL-1", buyerEmail: "buyer@buyer.test" });
+    await payNow({ token: a.token, card: card("4970100000000055") });
+    expect(await receipts(a.id)).toEqual([
+      { kind: "RECEIPT_BUYER", recipient: "buyer@buyer.test" },
+      { kind: "RECEIPT_MERCHANT", recipient: DEMO.shop.managerEmail },
+    ]);
+
+    await db.notificationRule.create({
+      data: { shopId: SHOP.id, kind: "EMAIL", label: "Buyer", events: ["PAYMENT_ACCEPTED"], emailTarget: "BUYER" },
+    });
+    await db.notificationRule.create({
+      data: { shopId: SHOP.id, kind: "EMAIL", label: "Accounts", events: ["PAYMENT_ACCEPTED"], emailTarget: "accounts@merchant.test" },
+    });
+    await db.notificationRule.create({
+      data: { shopId: SHOP.id, kind: "EMAIL", label: "Off", enabled: false, events: ["PAYMENT_ACCEPTED"], emailTarget: "MERCHANT" },
+    });
+    const b = await newOrder(users.operator, { reference: "MAIL-2", buyerEmail: "buyer@buyer.test" });
+    await payNow({ token: b.token, card: card("4970100000000055") });
+    expect(await receipts(b.id)).toEqual([
+      { kind: "RECEIPT_BUYER", recipient: "buyer@buyer.test" },
+      { kind: "RECEIPT_MERCHANT", recipient: "accounts@merchant.test" },
+    ]);
+  });
+});
