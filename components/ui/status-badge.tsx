@@ -12,6 +12,11 @@ const TONES: Record<string, string> = {
   AUTHORISED: "bg-sky-100 text-sky-900",
   AUTHORISED_TO_VALIDATE: "bg-amber-100 text-amber-900",
   CAPTURED: "bg-green-100 text-green-900",
+  // Notification rules and deliveries
+  ENABLED: "bg-green-100 text-green-900",
+  DISABLED: "bg-slate-200 text-slate-800",
+  PENDING: "bg-sky-100 text-sky-900",
+  DELIVERED: "bg-green-100 text-green-900",
 };
 
 export function StatusBadge({ value, label }: { value: string; label: string }) {

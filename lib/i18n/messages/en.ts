@@ -1,7 +1,9 @@
 import { collectFormSettingsEn } from "./collect-form-settings";
 import { invoiceOrdersEn } from "./invoice-orders";
 import { mailOrdersEn } from "./mail-orders";
+import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
+import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
@@ -263,6 +265,8 @@ export const en: Messages = {
   ...whatsappEn,
   ...transactionsEn,
   ...notificationEngineEn,
+  ...notificationRulesEn,
+  ...notificationDeliveriesEn,
   ...invoiceOrdersEn,
   ...collectFormSettingsEn,
 };

@@ -2,7 +2,9 @@
 import { collectFormSettingsFr } from "./collect-form-settings";
 import { invoiceOrdersFr } from "./invoice-orders";
 import { mailOrdersFr } from "./mail-orders";
+import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
+import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
@@ -263,6 +265,8 @@ export const fr = {
   ...whatsappFr,
   ...transactionsFr,
   ...notificationEngineFr,
+  ...notificationRulesFr,
+  ...notificationDeliveriesFr,
   ...invoiceOrdersFr,
   ...collectFormSettingsFr,
 } as const;

@@ -1,19 +1,10 @@
 import { z } from "zod";
-import type { Channel } from "../../server/generated/prisma/enums";
-import { HASH_KEYS, NOTIFICATION_EVENTS, NOTIFICATION_SOURCES, type NotificationEvent } from "../events";
+import { HASH_KEYS, NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "../events";
 import { checkWebhookUrl } from "../url-guard";
+import { EMAIL_RULE_EVENTS, EMAIL_TARGETS, LABEL_MAX, RULE_CHANNELS, RULE_FORMATS } from "./options";
 
 // Messages are keys of the back-office catalogue (lib/i18n/messages/notification-rules.ts).
 
-export const RULE_KINDS = ["URL_CALL", "EMAIL"] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
-export const RULE_FORMATS = ["REST", "FORM"] as const;
-/** The channel filter of a rule's condition (none ticked = every channel), in display order. */
-export const RULE_CHANNELS = ["URL", "MAIL", "SMS", "WHATSAPP", "INVOICE"] as const satisfies readonly Channel[];
-/** An e-mail rule sends a payment's outcome: accepted (the receipt) or refused. */
-export const EMAIL_RULE_EVENTS = ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"] as const satisfies readonly NotificationEvent[];
-export const EMAIL_TARGETS = ["BUYER", "MERCHANT"] as const;
-export const LABEL_MAX = 80;
 const EMAIL_MAX = 254;
 
 export const ruleIdSchema = z.uuid();

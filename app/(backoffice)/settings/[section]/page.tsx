@@ -5,7 +5,6 @@ import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 
 const SECTIONS: Record<string, string> = {
-  "notification-rules": "nav_rules",
   users: "nav_users",
 };
 

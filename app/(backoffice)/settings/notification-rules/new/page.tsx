@@ -1,0 +1,67 @@
+// /settings/notification-rules/new?shop=&kind=URL_CALL|EMAIL — a new notification rule of that kind (administrators).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RuleForm } from "@/components/notifications/rule-form";
+import { ruleTemplateChoices } from "@/components/notifications/rule-form-values";
+import { hasRole } from "@/lib/auth/actor";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { en } from "@/lib/i18n/messages/en";
+import { fr } from "@/lib/i18n/messages/fr";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { findRuleTemplates } from "@/lib/notifications/rules/find-rule-templates";
+import { RULE_KINDS } from "@/lib/notifications/rules/options";
+import { getDb } from "@/lib/server/db";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getUiLanguage())("nrule_title") };
+}
+
+export default async function NewRulePage({ searchParams }: { searchParams: Promise<{ shop?: string; kind?: string }> }) {
+  const { actor, shops } = await requireSession();
+  if (!hasRole(actor, "ADMIN")) notFound();
+  const sp = await searchParams;
+  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
+  if (!shop) notFound();
+  const kind = RULE_KINDS.find((k) => k === sp.kind) ?? "URL_CALL";
+  const lang = await getUiLanguage();
+  const t = translator(lang);
+  return (
+    <section aria-labelledby="title" className="max-w-3xl">
+      <p className="mb-2">
+        <Link href={`/settings/notification-rules?shop=${shop.id}`} className="text-sm text-brand-700 underline">
+          {t("nrule_back")}
+        </Link>
+      </p>
+      <h1 id="title" className="mb-1 text-2xl font-semibold">
+        {t(`nrule_new_title_${kind}`)}
+      </h1>
+      <p className="mb-6 text-slate-700">
+        {shop.name} ({shop.id})
+      </p>
+      <RuleForm
+        shopId={shop.id}
+        ruleId={null}
+        initial={{
+          kind,
+          label: "",
+          events: kind === "EMAIL" ? ["PAYMENT_ACCEPTED"] : ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"],
+          channels: [],
+          alertEmail: "",
+          retry: true,
+          urlTest: "",
+          urlProd: "",
+          format: "REST",
+          hashKey: "password",
+          emailTarget: "BUYER",
+          emailAddress: "",
+          templateId: "",
+        }}
+        templates={kind === "EMAIL" ? ruleTemplateChoices(await findRuleTemplates(getDb(), { actor, shopId: shop.id }), t) : []}
+        readOnly={false}
+        messages={lang === "en" ? en : fr}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+// /settings/notification-rules?shop= — a shop's notification rules (F-SET-3): administrators create, edit, enable/disable and delete them, other roles read them.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RuleTable } from "@/components/notifications/rule-table";
+import { ShopPicker } from "@/components/settings/shop-picker";
+import { buttonClass } from "@/components/ui/button";
+import { hasRole } from "@/lib/auth/actor";
+import { requireSession } from "@/lib/auth/session";
+import { translator } from "@/lib/i18n";
+import { getUiLanguage } from "@/lib/i18n/server";
+import { findRules } from "@/lib/notifications/rules/find-rules";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getUiLanguage())("nrule_title") };
+}
+
+const NOTICES = ["created", "deleted", "enabled", "disabled", "unchanged"];
+
+export default async function NotificationRulesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ shop?: string; done?: string; error?: string }>;
+}) {
+  const { actor, shops } = await requireSession();
+  const t = translator(await getUiLanguage());
+  const sp = await searchParams;
+  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
+  const list = shop
+    ? await findRules(getDb(), { actor, shopId: shop.id }).catch((e) => {
+        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+        throw e;
+      })
+    : null;
+  const canEdit = hasRole(actor, "ADMIN");
+  return (
+    <section aria-labelledby="title" className="max-w-6xl">
+      <h1 id="title" className="mb-2 text-2xl font-semibold">
+        {t("nrule_title")}
+      </h1>
+      <p className="mb-6 text-slate-700">{t("nrule_intro")}</p>
+      {list ? (
+        <>
+          <ShopPicker shops={shops} current={list.shopId} labels={{ shop: t("nrule_shop"), show: t("nrule_shop_show") }} />
+          {sp.done && NOTICES.includes(sp.done) ? (
+            <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm font-medium text-green-900" data-notice={sp.done}>
+              {t(`nrule_done_${sp.done}`)}
+            </p>
+          ) : null}
+          {sp.error ? (
+            <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm font-medium text-red-900">
+              {t(sp.error === "err_forbidden" ? "err_forbidden" : "err_generic")}
+            </p>
+          ) : null}
+          {canEdit ? (
+            <p className="mb-6 flex flex-wrap gap-3">
+              <Link href={`/settings/notification-rules/new?shop=${list.shopId}&kind=URL_CALL`} className={buttonClass()}>
+                {t("nrule_new_url")}
+              </Link>
+              <Link href={`/settings/notification-rules/new?shop=${list.shopId}&kind=EMAIL`} className={buttonClass("secondary")}>
+                {t("nrule_new_email")}
+              </Link>
+            </p>
+          ) : (
+            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
+              {t("nrule_read_only")}
+            </p>
+          )}
+          <p className="mb-2 font-semibold" data-testid="shop-heading">
+            {list.shopName} ({list.shopId})
+          </p>
+          {list.rules.length ? (
+            <RuleTable shopId={list.shopId} rules={list.rules} canEdit={canEdit} t={t} />
+          ) : (
+            <p className="text-slate-600">{t("nrule_empty")}</p>
+          )}
+          <p className="mt-6">
+            <Link href={`/notifications/deliveries?shop=${list.shopId}`} className="text-sm text-brand-700 underline">
+              {t("nrule_deliveries_link")}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <p className="text-slate-600">{t("nrule_none")}</p>
+      )}
+    </section>
+  );
+}
