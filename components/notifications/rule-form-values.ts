@@ -3,7 +3,7 @@ import type { T } from "@/lib/i18n";
 import type { RuleTemplateOption } from "@/lib/notifications/rules/find-rule-templates";
 import type { RuleDetail } from "@/lib/notifications/rules/get-rule";
 import { EMAIL_TARGETS } from "@/lib/notifications/rules/options";
-import type { RuleTemplateChoice } from "./rule-form";
+import type { RuleTemplateChoice } from "./rule-kind-fields";
 
 /** A saved rule as its form shows it: an e-mail address target is the "this address" choice. */
 export function ruleFormValues(rule: RuleDetail): RuleFormValues {

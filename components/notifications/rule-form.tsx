@@ -5,13 +5,10 @@ import { CheckboxGroup } from "@/components/settings/checkbox-group";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
-import { HASH_KEYS, NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "@/lib/notifications/events";
-import { EMAIL_RULE_EVENTS, EMAIL_TARGETS, LABEL_MAX, RULE_CHANNELS, RULE_FORMATS } from "@/lib/notifications/rules/options";
+import { NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "@/lib/notifications/events";
+import { EMAIL_RULE_EVENTS, LABEL_MAX, RULE_CHANNELS } from "@/lib/notifications/rules/options";
+import { h2, RuleEmailFields, type RuleTemplateChoice, RuleUrlFields } from "./rule-kind-fields";
 
-export type RuleTemplateChoice = { id: string; label: string };
-
-const h2 = "mb-3 text-lg font-semibold";
-const selectClass = (error?: string) => `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
 // The error summary links each bad field to its input (checkbox groups: their first box).
 const TARGETS: Record<string, { id: string; label: keyof Messages }> = {
   kind: { id: "label", label: "nrule_col_kind" },
@@ -180,148 +177,9 @@ export function RuleForm({
           />
         </section>
         {isUrl ? (
-          <>
-            <section aria-labelledby="sec-urls" className="flex flex-col gap-4">
-              <h2 id="sec-urls" className={h2}>
-                {m.nrule_section_urls}
-              </h2>
-              <p className="-mt-2 text-xs text-slate-600">{m.nrule_urls_help}</p>
-              <Field
-                key={`test-${v.urlTest}`}
-                id="urlTest"
-                type="url"
-                label={m.nrule_url_test}
-                help={m.nrule_url_test_help}
-                error={err("urlTest")}
-                defaultValue={v.urlTest}
-                placeholder="https://"
-              />
-              <Field
-                key={`prod-${v.urlProd}`}
-                id="urlProd"
-                type="url"
-                label={m.nrule_url_prod}
-                help={m.nrule_url_prod_help}
-                error={err("urlProd")}
-                defaultValue={v.urlProd}
-                placeholder="https://"
-              />
-            </section>
-            <section aria-labelledby="sec-format" className="flex flex-col gap-4">
-              <h2 id="sec-format" className={h2}>
-                {m.nrule_section_format}
-              </h2>
-              <fieldset className="flex flex-col gap-2" aria-describedby={err("format") ? "format-error" : undefined}>
-                <legend className="mb-1 text-sm font-medium text-slate-800">{m.nrule_format}</legend>
-                {RULE_FORMATS.map((f) => (
-                  <div key={f} className="flex items-start gap-2">
-                    <input
-                      type="radio"
-                      id={`format-${f}`}
-                      name="format"
-                      value={f}
-                      checked={format === f}
-                      onChange={() => setFormat(f)}
-                      aria-describedby={`format-${f}-help`}
-                      className="mt-1 size-4"
-                    />
-                    <div>
-                      <label htmlFor={`format-${f}`} className="text-sm font-medium">
-                        {msg(`nrule_format_${f}`)}
-                      </label>
-                      <p id={`format-${f}-help`} className="text-xs text-slate-600">
-                        {msg(`nrule_format_${f}_help`)}
-                      </p>
-                    </div>
-                  </div>
-                ))}
-                {err("format") ? (
-                  <p id="format-error" className="text-sm font-medium text-red-700">
-                    {err("format")}
-                  </p>
-                ) : null}
-              </fieldset>
-              <Field id="hashKey" label={m.nrule_hash_key} help={m.nrule_hash_key_help} error={err("hashKey")}>
-                <select
-                  key={`hash-${v.hashKey}`}
-                  id="hashKey"
-                  name="hashKey"
-                  defaultValue={v.hashKey || "password"}
-                  disabled={format !== "REST"}
-                  aria-describedby={err("hashKey") ? "hashKey-help hashKey-error" : "hashKey-help"}
-                  aria-invalid={err("hashKey") ? true : undefined}
-                  className={selectClass(err("hashKey"))}
-                >
-                  {HASH_KEYS.map((k) => (
-                    <option key={k} value={k}>
-                      {msg(`nrule_hash_key_${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </section>
-          </>
+          <RuleUrlFields v={v} err={err} m={m} format={format} onFormat={setFormat} />
         ) : (
-          <section aria-labelledby="sec-recipient" className="flex flex-col gap-4">
-            <h2 id="sec-recipient" className={h2}>
-              {m.nrule_section_recipient}
-            </h2>
-            <fieldset
-              className="flex flex-col gap-2"
-              aria-describedby={err("emailTarget") && target !== "ADDRESS" ? "emailTarget-error" : undefined}
-            >
-              <legend className="mb-1 text-sm font-medium text-slate-800">{m.nrule_email_target}</legend>
-              {[...EMAIL_TARGETS, "ADDRESS" as const].map((t) => (
-                <div key={t} className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    id={`emailTarget-${t}`}
-                    name="emailTarget"
-                    value={t}
-                    checked={target === t}
-                    onChange={() => setTarget(t)}
-                    className="size-4"
-                  />
-                  <label htmlFor={`emailTarget-${t}`} className="text-sm">
-                    {msg(`nrule_email_target_${t}`)}
-                  </label>
-                </div>
-              ))}
-              {err("emailTarget") && target !== "ADDRESS" ? (
-                <p id="emailTarget-error" className="text-sm font-medium text-red-700">
-                  {err("emailTarget")}
-                </p>
-              ) : null}
-            </fieldset>
-            {target === "ADDRESS" ? (
-              <Field
-                key={`address-${v.emailAddress}`}
-                id="emailAddress"
-                type="email"
-                label={m.nrule_email_address}
-                error={err("emailTarget")}
-                defaultValue={v.emailAddress}
-              />
-            ) : null}
-            <Field id="templateId" label={`${m.nrule_template} (${m.optional})`} help={m.nrule_template_help} error={err("templateId")}>
-              <select
-                key={`tpl-${v.templateId}`}
-                id="templateId"
-                name="templateId"
-                defaultValue={v.templateId}
-                aria-describedby={err("templateId") ? "templateId-help templateId-error" : "templateId-help"}
-                aria-invalid={err("templateId") ? true : undefined}
-                className={selectClass(err("templateId"))}
-              >
-                <option value="">{m.nrule_template_builtin}</option>
-                {templates.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </section>
+          <RuleEmailFields v={v} err={err} m={m} target={target} onTarget={setTarget} templates={templates} />
         )}
       </fieldset>
       {readOnly ? null : (
