@@ -1,0 +1,92 @@
+import { type Actor, actorId, assertRole, assertShopAccess } from "../auth/actor";
+import { loadShopDefaults } from "../orders/order-rules";
+import type { Db } from "../server/db";
+import { getPool } from "../server/db";
+import { AppError } from "../server/errors";
+import type { Mode } from "../server/generated/prisma/enums";
+import { withSqlTransaction } from "../server/sql";
+import { expireLapsedInvoices } from "./expire-lapsed-invoices";
+import { findTakenReferences, insertInvoiceRows } from "./insert-invoice-rows";
+import { assertInvoiceFormUsable } from "./invoice-rules";
+import type { ImportLine } from "./parse-import-file";
+import { type ImportIssue, type ImportReport, MAX_LISTED } from "./schemas";
+import { type ValidImportRow, validateImportRows } from "./validate-import-rows";
+
+export type CreateInvoiceOrdersInput = {
+  actor: Actor;
+  shopId: string;
+  mode: Mode;
+  /** The file's lines, as parseImportFile read them. */
+  table: { header: ImportLine; rows: ImportLine[] };
+  dryRun: boolean;
+  now?: Date;
+};
+
+/** Who may import into this shop and mode: operators of the shop, or the shop's own REST key for its mode. */
+export function assertCanImport(actor: Actor, shopId: string, mode: Mode) {
+  assertShopAccess(actor, shopId);
+  assertRole(actor, "OPERATOR");
+  if (actor.type === "API_KEY" && actor.mode !== mode) throw new AppError("FORBIDDEN", `a ${actor.mode} key cannot import ${mode} orders`);
+}
+
+/**
+ * Many invoice orders at once (F-CH-INVOICE bulk): every row checked (the rules of
+ * createInvoiceOrder, per line), then all created in one transaction, or none when any row is
+ * invalid. Rows whose reference already names an open or paid invoice order of the shop and mode
+ * are skipped, so importing the same file again creates nothing. A dry run reports the same
+ * without writing. Imports of one shop and mode are serialised (an advisory lock), and each
+ * created order has its "order.create" audit event; the import itself is one "invoice.import" event.
+ */
+export async function createInvoiceOrders(db: Db, input: CreateInvoiceOrdersInput): Promise<ImportReport> {
+  const { actor, shopId, mode } = input;
+  const now = input.now ?? new Date();
+  assertCanImport(actor, shopId, mode);
+  await assertInvoiceFormUsable(db, { shopId, mode });
+  const shop = await loadShopDefaults(getPool(), shopId);
+  if (!shop) throw new AppError("NOT_FOUND", `shop ${shopId} not found`);
+  const { valid, errors } = validateImportRows(input.table, shop, now);
+  const references = valid.map((r) => r.reference);
+  const report = (created: number, skipped: ValidImportRow[], dryRun: boolean): ImportReport => ({
+    dryRun,
+    rows: input.table.rows.length,
+    created,
+    skipped: skipped.length,
+    errorCount: errors.length,
+    errors: errors.slice(0, MAX_LISTED),
+    skippedRows: skipped.slice(0, MAX_LISTED).map(alreadyExists),
+  });
+
+  if (errors.length || input.dryRun) {
+    const taken = await findTakenReferences(getPool(), { shopId, mode, references, now });
+    const skipped = valid.filter((r) => taken.has(r.reference));
+    return report(errors.length ? 0 : valid.length - skipped.length, skipped, input.dryRun);
+  }
+  return withSqlTransaction(async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`invoice-import:${shopId}:${mode}`]);
+    await expireLapsedInvoices(client, { shopId, mode, references, now });
+    const taken = await findTakenReferences(client, { shopId, mode, references, now });
+    const fresh = valid.filter((r) => !taken.has(r.reference));
+    const inserted = await insertInvoiceRows(client, { actor, shopId, mode, shop, rows: fresh, now });
+    const skipped = valid.filter((r) => !inserted.has(r.reference));
+    await client.query(
+      `INSERT INTO "AuditEvent" (id, "companyId", "shopId", "actorType", "actorId", action, after, "createdAt")
+       VALUES (gen_random_uuid(), $1::uuid, $2, $3::"ActorType", $4, 'invoice.import', $5::jsonb, $6)`,
+      [
+        actor.type === "USER" ? actor.companyId : null,
+        shopId,
+        actor.type,
+        actorId(actor),
+        JSON.stringify({ mode, rows: input.table.rows.length, created: inserted.size, skipped: skipped.length }),
+        now,
+      ],
+    );
+    return report(inserted.size, skipped, false);
+  });
+}
+
+const alreadyExists = (r: ValidImportRow): ImportIssue => ({
+  line: r.line,
+  column: "reference",
+  value: r.reference,
+  reason: "already_exists",
+});
