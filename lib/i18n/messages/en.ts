@@ -1,4 +1,5 @@
 import { collectFormSettingsEn } from "./collect-form-settings";
+import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
 import { mailOrdersEn } from "./mail-orders";
 import { notificationDeliveriesEn } from "./notification-deliveries";
@@ -269,4 +270,5 @@ export const en: Messages = {
   ...notificationDeliveriesEn,
   ...invoiceOrdersEn,
   ...collectFormSettingsEn,
+  ...invoiceImportEn,
 };

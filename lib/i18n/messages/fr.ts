@@ -1,5 +1,6 @@
 // Catalogue français (langue par défaut du back office).
 import { collectFormSettingsFr } from "./collect-form-settings";
+import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
@@ -269,4 +270,5 @@ export const fr = {
   ...notificationDeliveriesFr,
   ...invoiceOrdersFr,
   ...collectFormSettingsFr,
+  ...invoiceImportFr,
 } as const;
