@@ -90,6 +90,9 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
             <Link href={`/orders/new?mode=${mode}&channel=MAIL`} className={buttonClass()}>
               {t("orders_create_mail")}
             </Link>
+            <Link href={`/orders/import?mode=${mode}`} className={buttonClass("secondary")}>
+              {t("orders_import")}
+            </Link>
           </div>
         ) : null}
       </div>

@@ -125,6 +125,12 @@ export function validateImportRows(
       if (seen.has(reference)) issue("reference", "duplicate_in_file");
       seen.add(reference);
     }
+    if (errors.length > before + 1) {
+      // A line's problems in the file's column order.
+      const at = (c: string) => columns.get(c as ImportColumn) ?? 0;
+      const mine = errors.splice(before).sort((a, b) => at(a.column) - at(b.column));
+      errors.push(...mine);
+    }
     if (errors.length > before || !row || !validUntil) continue;
     valid.push({
       line,

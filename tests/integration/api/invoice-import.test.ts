@@ -95,8 +95,8 @@ describe("REST invoice import", () => {
       created: 0,
       errorCount: 2,
       errors: [
-        { line: 3, column: "amount", value: "ten", reason: "amount_format" },
         { line: 3, column: "reference", value: "R-1", reason: "duplicate_in_file" },
+        { line: 3, column: "amount", value: "ten", reason: "amount_format" },
       ],
     });
     expect(await invoices()).toBe(0);

@@ -1,0 +1,30 @@
+// POST /orders/import/run?shopId=&mode=&dryRun=true — the import page's upload (XMLHttpRequest, for its progress bar): the report as JSON, 422 when a row is invalid.
+import { getSessionContext } from "@/lib/auth/session";
+import { importInvoiceOrders } from "@/lib/invoices/import-invoice-orders";
+import { importReportSchema, importTargetSchema, MAX_IMPORT_BYTES } from "@/lib/invoices/schemas";
+import { isSameOrigin } from "@/lib/security/same-origin";
+import { getDb } from "@/lib/server/db";
+import { toErrorResponse } from "@/lib/server/errors";
+import { readUploadedFile } from "@/lib/server/read-upload";
+
+export const dynamic = "force-dynamic";
+
+const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+export async function POST(req: Request) {
+  const ctx = await getSessionContext();
+  if (!ctx) return json({ code: "UNAUTHENTICATED", message: "err_forbidden" }, 401);
+  if (!isSameOrigin(req)) return json({ code: "FORBIDDEN", message: "err_forbidden" }, 403);
+  const target = importTargetSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!target.success) return json({ code: "VALIDATION", message: "invalid_input" }, 400);
+  const upload = await readUploadedFile(req, MAX_IMPORT_BYTES);
+  if (!upload.ok)
+    return json({ code: "VALIDATION", message: upload.status === 413 ? "import_err_too_large" : "import_err_no_file" }, upload.status);
+  try {
+    const report = await importInvoiceOrders(getDb(), { actor: ctx.actor, ...target.data, file: upload.bytes });
+    return json(importReportSchema.parse(report), report.errorCount ? 422 : 200);
+  } catch (e) {
+    const r = toErrorResponse(e);
+    return json(r.body, r.status);
+  }
+}
