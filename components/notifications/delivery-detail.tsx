@@ -109,7 +109,12 @@ export function DeliveryPayload({ d, t }: { d: DeliveryDetail; t: T }) {
       {d.decoded.answer !== null ? (
         <>
           <h3 className="mb-2 text-sm font-medium">{t("ndlv_payload_answer")}</h3>
-          <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100" data-testid="delivery-answer">
+          <pre
+            // A scrolling region must be reachable by keyboard.
+            tabIndex={0}
+            className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100"
+            data-testid="delivery-answer"
+          >
             {d.decoded.answer}
           </pre>
         </>
@@ -149,7 +154,10 @@ export function DeliveryAttempts({ d, t, lang }: { d: DeliveryDetail; t: T; lang
                   <td className={td}>{a.latencyMs}</td>
                   <td className={td}>
                     {a.responseHead ? (
-                      <pre className="max-h-40 max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                      <pre
+                        tabIndex={0}
+                        className="max-h-40 max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs"
+                      >
                         {a.responseHead}
                       </pre>
                     ) : (

@@ -55,7 +55,15 @@ export async function startHarness(): Promise<Harness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn("node_modules/.bin/tsx", ["scripts/server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", START_WORKER: "1", APP_URL: base, PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      START_WORKER: "1",
+      ALLOW_PRIVATE_WEBHOOKS: "1",
+      APP_URL: base,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", logDir ? "pipe" : "inherit", logDir ? "pipe" : "inherit"],
   });
   const logged = logDir ? teeOutput(server, path.join(logDir, `server-${port}.log`)) : null;

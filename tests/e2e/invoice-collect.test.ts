@@ -36,7 +36,7 @@ describe("paying an invoice from /collect/<shopId>", () => {
     await bo.fill("#reference", "FAC-2026-0042");
     await bo.fill("#amount", "86,40");
     await bo.fill("#description", "Entretien de la chaudière du 12 novembre");
-    await Promise.all([bo.waitForURL(/\/orders\/[a-f0-9]{32}\?created=1/), bo.click('button[type="submit"]')]);
+    await Promise.all([bo.waitForURL(/\/orders\/[a-f0-9]{32}\?created=1/), bo.click('main button[type="submit"]')]);
     expect(await bo.textContent("[data-testid=invoice-collect-url]")).toContain(`${h.base}/collect/12345678`);
     const orderId = /\/orders\/([a-f0-9]{32})/.exec(bo.url())![1]!;
 
