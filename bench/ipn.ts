@@ -46,7 +46,7 @@ const { getDb } = await import("../lib/server/db");
 const { createOrder } = await import("../lib/orders/create-order");
 const { payOrder } = await import("../lib/payments/pay-order");
 const { cardSchema } = await import("../lib/payments/card");
-const { getBoss } = await import("../lib/server/jobs/boss");
+const { getBoss, stopBoss } = await import("../lib/server/jobs/boss");
 const { QUEUES } = await import("../lib/server/jobs/queues");
 const { queueNotifications } = await import("../lib/notifications/queue-notifications");
 const { uuid7 } = await import("../lib/server/uuid7");
@@ -138,8 +138,9 @@ const delivered = await prisma.webhookDelivery.count({ where: { status: "DELIVER
 
 for (const w of workers) w.kill("SIGTERM");
 await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
-await new Promise<void>((r) => receiver.close(() => r()));
 receiver.closeAllConnections();
+await new Promise<void>((r) => receiver.close(() => r()));
+await stopBoss();
 await db.drop();
 
 console.log(
