@@ -39,10 +39,12 @@ WITH c AS (
   WHERE m.id = ANY($1::uuid[]) AND m.channel = 'MAIL'
     AND ((m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= now() + interval '2 seconds'))
       OR (m.status = 'SENDING' AND m."claimedAt" < now() - make_interval(secs => $2)))
-  RETURNING m.id, m."orderId", m.kind, m.recipient, m.bcc, m.attempts
+  RETURNING m.id, m."orderId", m.kind, m.recipient, m.bcc, m.attempts, m."templateId" AS "messageTemplateId"
 )
 SELECT c.*, o.reference, o.amount, o.currency, o.locale, o."createdAt", o."validUntil", o.token, o.status AS "orderStatus",
-  o.subject AS "orderSubject", o.message AS "orderMessage", o."templateId", o."shopId",
+  o.subject AS "orderSubject", o.message AS "orderMessage",
+  -- an order's message uses the order's template; a receipt its rule's (else the shop's default)
+  CASE WHEN c.kind = 'ORDER' THEN o."templateId" ELSE c."messageTemplateId" END AS "templateId", o."shopId",
   s.name AS "shopName", s."timeZone", s.url AS "shopUrl", s."defaultLanguage",
   COALESCE(s."managerEmail", co."managerEmail") AS contact, t.number AS "txNumber", t."createdAt" AS "txAt"
 FROM c JOIN "PaymentOrder" o ON o.id = c."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"

@@ -14,6 +14,8 @@ export type NewMessage = {
   kind: MessageKind;
   recipient: string;
   bcc?: string | null;
+  /** A receipt's template (its e-mail rule's choice); none: the shop's default for the kind. */
+  templateId?: string | null;
   /** SMS: the parts of its text and the credits taken for it. */
   sms?: { segments: number; encoding: string; credits: number };
 };
@@ -22,9 +24,9 @@ export type NewMessage = {
 export const smsColumns = (count: SmsCount) => ({ segments: count.segments, encoding: count.encoding, credits: count.segments });
 
 // One statement for any number of messages (a 10,000-recipient fan-out is one round trip).
-const INSERT_SQL = `INSERT INTO "Message" (id, "orderId", channel, kind, recipient, bcc, segments, encoding, credits, status, "createdAt")
+const INSERT_SQL = `INSERT INTO "Message" (id, "orderId", channel, kind, recipient, bcc, segments, encoding, credits, "templateId", status, "createdAt")
   SELECT * , 'QUEUED'::"MessageStatus", now() FROM unnest($1::uuid[], $2::char(32)[], $3::"Channel"[], $4::text[], $5::text[], $6::text[],
-    $7::int[], $8::text[], $9::int[])`;
+    $7::int[], $8::text[], $9::int[], $10::uuid[])`;
 
 function prepare(messages: NewMessage[]) {
   const ids = messages.map(() => uuid7());
@@ -38,6 +40,7 @@ function prepare(messages: NewMessage[]) {
     messages.map((m) => m.sms?.segments ?? null),
     messages.map((m) => m.sms?.encoding ?? null),
     messages.map((m) => m.sms?.credits ?? null),
+    messages.map((m) => m.templateId ?? null),
   ];
   const byQueue = new Map<string, { data: { messageId: string } }[]>();
   messages.forEach((m, i) => {

@@ -20,7 +20,7 @@ export async function queueReceipts(tx: Tx, orderId: string) {
         select: {
           managerEmail: true,
           company: { select: { managerEmail: true } },
-          rules: { where: { kind: "EMAIL" }, select: { enabled: true, events: true, channels: true, emailTarget: true } },
+          rules: { where: { kind: "EMAIL" }, select: { enabled: true, events: true, channels: true, emailTarget: true, templateId: true } },
         },
       },
     },
@@ -31,21 +31,24 @@ export async function queueReceipts(tx: Tx, orderId: string) {
   const targets = o.shop.rules.length
     ? o.shop.rules
         .filter((r) => r.enabled && r.events.includes("PAYMENT_ACCEPTED") && (r.channels.length === 0 || r.channels.includes(o.channel)))
-        .map((r) => r.emailTarget ?? "BUYER")
-    : ["BUYER", "MERCHANT"];
+        .map((r) => ({ target: r.emailTarget ?? "BUYER", templateId: r.templateId }))
+    : [
+        { target: "BUYER", templateId: null },
+        { target: "MERCHANT", templateId: null },
+      ];
   const messages: NewMessage[] = [];
   const seen = new Set<string>();
-  for (const target of targets) {
+  for (const { target, templateId } of targets) {
     const m: NewMessage | null =
       target === "BUYER"
         ? buyer
-          ? { orderId, channel: "MAIL", kind: "RECEIPT_BUYER", recipient: buyer }
+          ? { orderId, channel: "MAIL", kind: "RECEIPT_BUYER", recipient: buyer, templateId }
           : null
         : target === "MERCHANT"
           ? merchant
-            ? { orderId, channel: "MAIL", kind: "RECEIPT_MERCHANT", recipient: merchant }
+            ? { orderId, channel: "MAIL", kind: "RECEIPT_MERCHANT", recipient: merchant, templateId }
             : null
-          : { orderId, channel: "MAIL", kind: "RECEIPT_MERCHANT", recipient: target };
+          : { orderId, channel: "MAIL", kind: "RECEIPT_MERCHANT", recipient: target, templateId };
     if (!m || seen.has(`${m.kind}|${m.recipient}`)) continue;
     seen.add(`${m.kind}|${m.recipient}`);
     messages.push(m);

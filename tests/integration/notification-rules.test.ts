@@ -280,7 +280,7 @@ describe("Settings › Notification rules (F-SET-3)", () => {
       rule: {
         kind: "EMAIL",
         label: "Copie",
-        events: ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"],
+        events: ["PAYMENT_ACCEPTED"],
         emailTarget: " compta@demo.test ",
         templateId: merchantTpl.id,
       },
@@ -291,7 +291,7 @@ describe("Settings › Notification rules (F-SET-3)", () => {
         await createRule(db, {
           actor: users.admin,
           shopId: SHOP,
-          rule: { kind: "EMAIL", label: "M", events: ["PAYMENT_REFUSED"], emailTarget: "MERCHANT" },
+          rule: { kind: "EMAIL", label: "M", events: ["PAYMENT_ACCEPTED"], emailTarget: "MERCHANT" },
         })
       ).rule.templateId,
     ).toBeNull();

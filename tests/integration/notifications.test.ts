@@ -379,4 +379,41 @@ describe("e-mail rules", () => {
       { kind: "RECEIPT_MERCHANT", recipient: "accounts@merchant.test" },
     ]);
   });
+
+  it("a rule's template renders its receipt; the order's own template is never used for a receipt", async () => {
+    await db.notificationRule.deleteMany();
+    const tpl = await db.template.create({
+      data: {
+        shopId: SHOP.id,
+        channel: "MAIL",
+        kind: "RECEIPT_BUYER",
+        name: "Thanks",
+        language: "fr",
+        subject: "Merci pour %reference%",
+        body: "<p>Reçu %amount%</p>",
+      },
+    });
+    const orderTpl = await db.template.create({
+      data: {
+        shopId: SHOP.id,
+        channel: "MAIL",
+        kind: "ORDER",
+        name: "Order",
+        language: "fr",
+        subject: "Ordre %reference%",
+        body: "<p>Payez %url%</p>",
+      },
+    });
+    await db.notificationRule.create({
+      data: { shopId: SHOP.id, kind: "EMAIL", label: "Buyer", events: ["PAYMENT_ACCEPTED"], emailTarget: "BUYER", templateId: tpl.id },
+    });
+    const o = await newOrder(users.operator, { reference: "MAIL-3", buyerEmail: "tpl@buyer.test", locale: "fr_FR" });
+    await db.paymentOrder.update({ where: { id: o.id }, data: { templateId: orderTpl.id } });
+    await payNow({ token: o.token, card: card("4970100000000055") });
+    const mail = await until(
+      async () => sink.messages.filter((m) => m.rcptTo.includes("tpl@buyer.test")),
+      (m) => m.length === 1,
+    );
+    expect(mail[0]!.parsed.subject).toBe("Merci pour MAIL-3");
+  });
 });

@@ -9,6 +9,7 @@ export const RULE_FORMATS = ["REST", "FORM"] as const;
 /** The channel filter of a rule's condition (none ticked = every channel), in display order. */
 export const RULE_CHANNELS = ["URL", "MAIL", "SMS", "WHATSAPP", "INVOICE"] as const satisfies readonly Channel[];
 /** An e-mail rule sends a payment's outcome: accepted (the receipt) or refused. */
-export const EMAIL_RULE_EVENTS = ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"] as const satisfies readonly NotificationEvent[];
+// E-mail rules send the receipts, which follow an accepted payment.
+export const EMAIL_RULE_EVENTS = ["PAYMENT_ACCEPTED"] as const satisfies readonly NotificationEvent[];
 export const EMAIL_TARGETS = ["BUYER", "MERCHANT"] as const;
 export const LABEL_MAX = 80;
