@@ -110,7 +110,7 @@ export function DeliveryPayload({ d, t }: { d: DeliveryDetail; t: T }) {
         <>
           <h3 className="mb-2 text-sm font-medium">{t("ndlv_payload_answer")}</h3>
           <pre
-            // A scrolling region must be reachable by keyboard.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
             tabIndex={0}
             className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100"
             data-testid="delivery-answer"
@@ -155,6 +155,7 @@ export function DeliveryAttempts({ d, t, lang }: { d: DeliveryDetail; t: T; lang
                   <td className={td}>
                     {a.responseHead ? (
                       <pre
+                        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
                         tabIndex={0}
                         className="max-h-40 max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs"
                       >
