@@ -10,6 +10,7 @@ const SECTIONS: { title: string; items: Item[] }[] = [
       { href: "/orders", label: "nav_orders" },
       { href: "/test-orders", label: "nav_test_orders" },
       { href: "/transactions", label: "nav_transactions" },
+      { href: "/analytics", label: "nav_analytics" },
       { href: "/notifications/deliveries", label: "nav_notifications" },
       { href: "/mailbox", label: "nav_mailbox", catcherOnly: true },
       { href: "/outbox", label: "nav_outbox", outboxOnly: true },

@@ -11,7 +11,7 @@ import { getFormConfig } from "../collect-form/config";
 import { isPageLanguage, type PageLanguage } from "../i18n/locales";
 import { fill, payMessages } from "../i18n/messages/pay";
 import { cardSchema } from "../payments/card";
-import { getPaymentPage, type PaymentPage } from "../payments/get-payment-page";
+import { getPaymentPage, type PaymentPage, recordFirstOpen } from "../payments/get-payment-page";
 import { findOpenInvoice, getInvoiceForm } from "../payments/invoice-lookup";
 import { pageLanguage, payPageHref } from "../payments/page-language";
 import { completeChallenge, getChallenge, payOrder } from "../payments/pay-order";
@@ -113,6 +113,7 @@ export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
 async function showPage(req: PayRequest, token: string, chosen: PageLanguage | null, resultId?: string, form?: FormState, status = 200) {
   const page = await getPaymentPage(null, token);
   if (!page) return notFound(req, chosen);
+  if (page.unopened && req.method === "GET") await recordFirstOpen(page.id);
   if (needsDetails(page)) return seeOther(req, `/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`);
   const lang = languageFor(page, chosen);
   return html(req, status, renderPayPage({ token, page, lang, chosen, resultId, form, assets: assetUrls() }));

@@ -16,6 +16,7 @@ type Row = {
   aliasMode: AliasMode;
   dataCollectionForm: boolean;
   hasCollectedData: boolean;
+  unopened: boolean;
   channel: string;
   shopId: string;
   shopName: string;
@@ -38,6 +39,7 @@ type Row = {
 const QUERY = `
   SELECT o.id, o.reference, o.amount::text AS amount, o.currency, o.locale, o."validUntil", o.status, o.mode,
          o.description, o."aliasMode", o."dataCollectionForm", o."collectedData" IS NOT NULL AS "hasCollectedData",
+         o."firstOpenedAt" IS NULL AS unopened,
          o.channel, o."shopId",
          s.name AS "shopName", s."timeZone" AS "shopTimeZone", s.url AS "shopUrl", s."defaultLanguage" AS "shopLanguage",
          s."acceptedBrands",
@@ -69,6 +71,7 @@ export async function getPaymentPage(pool: Pick<pg.Pool, "query"> | null, token:
     aliasMode: r.aliasMode,
     dataCollectionForm: r.dataCollectionForm,
     hasCollectedData: r.hasCollectedData,
+    unopened: r.unopened,
     channel: r.channel,
     shopId: r.shopId,
     status: effectiveStatus(r.status, r.validUntil),
@@ -89,3 +92,13 @@ export async function getPaymentPage(pool: Pick<pg.Pool, "query"> | null, token:
 }
 
 export type PaymentPage = NonNullable<Awaited<ReturnType<typeof getPaymentPage>>>;
+
+/**
+ * The link's first visit (analytics: "opened"), recorded once per order and without anything
+ * about the visitor — only the time. Never fails the page.
+ */
+export async function recordFirstOpen(orderId: string): Promise<void> {
+  await getPool()
+    .query(`UPDATE "PaymentOrder" SET "firstOpenedAt" = now() AT TIME ZONE 'UTC' WHERE id = $1 AND "firstOpenedAt" IS NULL`, [orderId])
+    .catch((e) => console.error("[pay] first open not recorded", e));
+}

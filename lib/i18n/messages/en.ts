@@ -1,6 +1,7 @@
 import { collectFormSettingsEn } from "./collect-form-settings";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
+import { analyticsEn } from "./analytics";
 import { mailOrdersEn } from "./mail-orders";
 import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
@@ -265,6 +266,7 @@ export const en: Messages = {
   ...smsEn,
   ...whatsappEn,
   ...transactionsEn,
+  ...analyticsEn,
   ...notificationEngineEn,
   ...notificationRulesEn,
   ...notificationDeliveriesEn,

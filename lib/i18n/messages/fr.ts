@@ -2,6 +2,7 @@
 import { collectFormSettingsFr } from "./collect-form-settings";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
+import { analyticsFr } from "./analytics";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
@@ -265,6 +266,7 @@ export const fr = {
   ...smsFr,
   ...whatsappFr,
   ...transactionsFr,
+  ...analyticsFr,
   ...notificationEngineFr,
   ...notificationRulesFr,
   ...notificationDeliveriesFr,

@@ -1,0 +1,31 @@
+// GET /analytics/export.csv — the dashboard's figures for the same shop, mode and period.
+import { dashboardCsv, getDashboard } from "@/lib/analytics/get-dashboard";
+import { parseDashboardQuery } from "@/lib/analytics/schemas";
+import { getSessionContext } from "@/lib/auth/session";
+import { currencyExponent } from "@/lib/money/currencies";
+import { isAppError } from "@/lib/server/errors";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const ctx = await getSessionContext();
+  if (!ctx) return new Response("Unauthorized\n", { status: 401, headers: { "Content-Type": "text/plain" } });
+  const { actor } = ctx;
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const { query, errors } = parseDashboardQuery(params);
+  if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
+  try {
+    const d = await getDashboard({ actor, query });
+    return new Response(dashboardCsv(d, currencyExponent), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="analytics-${d.shop.id}-${d.mode.toLowerCase()}-${d.from}-${d.to}.csv"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") return new Response("Not found", { status: 404 });
+    throw e;
+  }
+}
