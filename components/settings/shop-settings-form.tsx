@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ShopSettingsView } from "@/lib/shops/get-shop-settings";
 import { CheckboxGroup } from "./checkbox-group";
+import { REMINDER_INPUTS, REMINDER_LABELS, ReminderPolicyFields } from "./reminder-policy-fields";
 
 type Option = { value: string; label: string };
 export type ShopSettingsChoices = {
@@ -33,6 +34,7 @@ const LABELS: Record<string, string> = {
   defaultLanguage: "shopset_default_language",
   currencies: "shopset_currencies",
   acceptedBrands: "shopset_card_brands",
+  ...REMINDER_LABELS,
 };
 // The checkbox groups: the error summary links to their first box.
 const GROUPS = { languages: "languages", currencies: "currencies", acceptedBrands: "cardBrands" } as const;
@@ -56,7 +58,7 @@ export function ShopSettingsForm({
   const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
   const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
   const s = view.settings;
-  const inputOf = (field: string) => (isGroup(field) ? `${field}-${choices[GROUPS[field]][0]?.value}` : field);
+  const inputOf = (field: string) => (isGroup(field) ? `${field}-${choices[GROUPS[field]][0]?.value}` : (REMINDER_INPUTS[field] ?? field));
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v: ShopSettingsValues = state.values ?? {
     ...s,
@@ -64,8 +66,9 @@ export function ShopSettingsForm({
     managerEmail: s.managerEmail ?? "",
     defaultValidityDays: String(s.defaultValidityDays),
     defaultCaptureDelay: String(s.defaultCaptureDelay),
+    remindersPolicy: { ...s.remindersPolicy, steps: s.remindersPolicy.steps.join(", ") },
   };
-  const str = (k: keyof ShopSettingsValues) => String(v[k]);
+  const str = (k: Exclude<keyof ShopSettingsValues, "remindersPolicy">) => String(v[k]);
   const list = (k: Group) => (Array.isArray(v[k]) ? v[k] : []);
   const zones = choices.timeZones.includes(str("timeZone")) ? choices.timeZones : [str("timeZone"), ...choices.timeZones];
   return (
@@ -275,6 +278,7 @@ export function ShopSettingsForm({
             columns="grid-cols-1 sm:grid-cols-2 lg:grid-cols-4"
           />
         </section>
+        <ReminderPolicyFields values={v.remindersPolicy} error={err} messages={m} />
       </fieldset>
       <p role="status" className="text-sm font-medium text-green-800">
         {state.saved ? m[state.saved === "changed" ? "shopset_saved" : "shopset_unchanged"] : ""}

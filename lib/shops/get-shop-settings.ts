@@ -1,4 +1,5 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
+import { parseRemindersPolicy } from "../reminders/policy";
 import type { DbOrTx } from "../server/db";
 import { AppError } from "../server/errors";
 
@@ -16,6 +17,7 @@ export const SHOP_SETTINGS_SELECT = {
   defaultLanguage: true,
   currencies: true,
   acceptedBrands: true,
+  remindersPolicy: true,
 } as const;
 
 /** A shop's settings, for every user who can see the shop (only administrators may change them). */
@@ -23,8 +25,8 @@ export async function getShopSettings(db: DbOrTx, input: { actor: Actor; shopId:
   assertShopAccess(input.actor, input.shopId);
   const shop = await db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, ...SHOP_SETTINGS_SELECT } });
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`, { publicMessage: "Not found" });
-  const { id, ...settings } = shop;
-  return { shopId: id, settings };
+  const { id, remindersPolicy, ...settings } = shop;
+  return { shopId: id, settings: { ...settings, remindersPolicy: parseRemindersPolicy(remindersPolicy) } };
 }
 
 export type ShopSettingsView = Awaited<ReturnType<typeof getShopSettings>>;

@@ -3,6 +3,7 @@ import { isPageLanguage } from "../i18n/locales";
 import { isKnownCurrency } from "../money/currencies";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
 import { CARD_BRANDS, type CardBrand } from "../payments/card";
+import { remindersPolicySchema } from "../reminders/policy";
 import { isValidTimeZone } from "../time/shop-time";
 import { SHOP_KEY_NAMES } from "./shop-keys";
 
@@ -50,6 +51,8 @@ export const shopSettingsSchema = z
     acceptedBrands: codes(isCardBrand, "err_card_brand_unknown", "err_card_brands_none").transform((list) =>
       CARD_BRANDS.filter((b) => list.includes(b)),
     ),
+    // Reminders before expiry (issue 10); left out: unchanged. Errors name "remindersPolicy.<field>".
+    remindersPolicy: remindersPolicySchema.optional(),
   })
   .refine((s) => s.languages.includes(s.defaultLanguage), {
     path: ["defaultLanguage"],

@@ -1,5 +1,6 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
+import { parseRemindersPolicy } from "../reminders/policy";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
@@ -28,11 +29,14 @@ export async function updateShopSettings(db: Db, input: { actor: Actor; shopId: 
     // Locked, so that the audited "before" is what this update replaced.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Shop" WHERE id = ${input.shopId} FOR UPDATE`;
     if (!locked.length) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`, { publicMessage: "Not found" });
-    const current = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: SHOP_SETTINGS_SELECT });
-    const wanted: ShopSettings = {
+    const row = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: SHOP_SETTINGS_SELECT });
+    // The stored policy as it reads (the default when none or unreadable), compared and audited whole.
+    const current = { ...row, remindersPolicy: parseRemindersPolicy(row.remindersPolicy) };
+    const wanted: Required<ShopSettings> = {
       ...next,
       languages: keepOrder(current.languages, next.languages),
       currencies: keepOrder(current.currencies, next.currencies),
+      remindersPolicy: next.remindersPolicy ?? current.remindersPolicy,
     };
     const changed = (Object.keys(wanted) as (keyof ShopSettings)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(wanted[k]));
     if (changed.length) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOrder } from "@/lib/orders/create-order";
 import { CARD_BRANDS } from "@/lib/payments/card";
+import { DEFAULT_REMINDERS_POLICY } from "@/lib/reminders/policy";
 import type { AppError } from "@/lib/server/errors";
 import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { getShopSettings } from "@/lib/shops/get-shop-settings";
@@ -64,6 +65,7 @@ describe("Settings › Shop (F-SET-1)", () => {
           defaultLanguage: "fr",
           currencies: ["EUR"],
           acceptedBrands: [...CARD_BRANDS],
+          remindersPolicy: DEFAULT_REMINDERS_POLICY,
         },
       });
     }
@@ -142,6 +144,7 @@ describe("Settings › Shop (F-SET-1)", () => {
     expect(r.changed.sort()).toEqual(Object.keys(CHANGED).sort());
     expect(await stored()).toEqual({
       ...CHANGED,
+      remindersPolicy: DEFAULT_REMINDERS_POLICY,
       languages: [...CHANGED.languages],
       currencies: [...CHANGED.currencies],
       acceptedBrands: [...CHANGED.acceptedBrands],
@@ -222,6 +225,65 @@ describe("Settings › Shop (F-SET-1)", () => {
     const [form] = await findShopDefaults(db, { actor: users.operator }, now);
     expect(form).toMatchObject({ timeZone: tz, defaultValidityDays: 21, defaultLanguage: "de", currencies: ["EUR", "USD", "CHF"] });
     expect(form!.defaultValidUntil).toBe(addCalendarDays(dayInZone(now, tz), 21));
+  });
+
+  it("reminders: the policy is saved as typed in the form, audited whole with before/after; unchanged writes nothing", async () => {
+    const r = await updateShopSettings(db, {
+      actor: users.admin,
+      shopId: SHOP,
+      settings: await valid({ remindersPolicy: { enabled: true, steps: "1, 5", quietStart: "22:00", quietEnd: "07:30" } }),
+    });
+    expect(r.changed).toEqual(["remindersPolicy"]);
+    const policy = { enabled: true, steps: [5, 1], quietStart: "22:00", quietEnd: "07:30" };
+    expect((await stored()).remindersPolicy).toEqual(policy);
+    expect((await db.shop.findUniqueOrThrow({ where: { id: SHOP } })).remindersPolicy).toEqual(policy);
+    const event = (await audits()).at(-1)!;
+    expect(event.before).toEqual({ remindersPolicy: DEFAULT_REMINDERS_POLICY });
+    expect(event.after).toEqual({ remindersPolicy: policy });
+
+    const events = await db.auditEvent.count();
+    const again = await updateShopSettings(db, {
+      actor: users.admin,
+      shopId: SHOP,
+      settings: await valid({ remindersPolicy: { enabled: true, steps: "5,1,5", quietStart: "22:00", quietEnd: "07:30" } }),
+    });
+    expect(again.changed).toEqual([]);
+    // Left out (an older client): the policy stays as it is.
+    const { remindersPolicy: _, ...withoutPolicy } = await valid();
+    expect((await updateShopSettings(db, { actor: users.admin, shopId: SHOP, settings: withoutPolicy })).changed).toEqual([]);
+    expect(await db.auditEvent.count()).toBe(events);
+  });
+
+  it("reminders: each bad field named, nothing saved; an unreadable stored policy reads as the default", async () => {
+    const before = await stored();
+    const r = await failure(
+      updateShopSettings(db, {
+        actor: users.admin,
+        shopId: SHOP,
+        settings: await valid({ remindersPolicy: { enabled: true, steps: "7,3,2,1", quietStart: "25:00", quietEnd: "" } }),
+      }),
+    );
+    expect(r).toEqual({
+      code: "VALIDATION",
+      fields: {
+        "remindersPolicy.steps": "err_reminder_steps",
+        "remindersPolicy.quietStart": "err_quiet_start",
+        "remindersPolicy.quietEnd": "err_quiet_end",
+      },
+    });
+    const zero = await failure(
+      updateShopSettings(db, {
+        actor: users.admin,
+        shopId: SHOP,
+        settings: await valid({ remindersPolicy: { enabled: false, steps: "0, 31", quietStart: "21:00", quietEnd: "08:00" } }),
+      }),
+    );
+    expect(zero.fields).toEqual({ "remindersPolicy.steps": "err_reminder_steps" });
+    expect(await stored()).toEqual(before);
+
+    await db.shop.update({ where: { id: SHOP }, data: { remindersPolicy: { enabled: "maybe" } } });
+    expect((await stored()).remindersPolicy).toEqual(DEFAULT_REMINDERS_POLICY);
+    await db.shop.update({ where: { id: SHOP }, data: { remindersPolicy: before.remindersPolicy } });
   });
 
   it("a mandatory reference applies to the next creation", async () => {

@@ -61,6 +61,19 @@ export const shopSettingsFr = {
   err_currencies_none: "Cochez au moins une devise.",
   err_card_brands_none: "Cochez au moins une carte.",
   err_card_brand_unknown: "Carte inconnue.",
+  shopset_section_reminders: "Relances avant expiration",
+  shopset_reminders_enabled: "Relancer les acheteurs avant la fin de validité",
+  shopset_reminders_enabled_help:
+    "Les ordres par e-mail ou SMS encore impayés reçoivent une relance sur leur propre canal, avec le modèle « Relance » de leur langue. Un ordre peut en être exclu à sa création. Chaque SMS de relance consomme des crédits.",
+  shopset_reminder_steps: "Jours avant la fin de validité",
+  shopset_reminder_steps_help: "1 à 3 nombres entre 1 et 30, séparés par des virgules : « 3, 1 » relance à J-3 et à J-1.",
+  shopset_quiet_start: "Pas d'envoi à partir de",
+  shopset_quiet_start_help: "Heure de la boutique (son fuseau horaire).",
+  shopset_quiet_end: "Reprise des envois à",
+  shopset_quiet_end_help: "Peut passer minuit (21:00 → 08:00). Deux heures égales : pas de plage de silence.",
+  err_reminder_steps: "Indiquez 1 à 3 nombres de jours entre 1 et 30, séparés par des virgules.",
+  err_quiet_start: "Une heure au format HH:MM (00:00 à 23:59).",
+  err_quiet_end: "Une heure au format HH:MM (00:00 à 23:59).",
 } as const;
 
 export const shopSettingsEn: Record<keyof typeof shopSettingsFr, string> = {
@@ -125,4 +138,17 @@ export const shopSettingsEn: Record<keyof typeof shopSettingsFr, string> = {
   err_currencies_none: "Tick at least one currency.",
   err_card_brands_none: "Tick at least one card brand.",
   err_card_brand_unknown: "Unknown card brand.",
+  shopset_section_reminders: "Reminders before expiry",
+  shopset_reminders_enabled: "Remind buyers before the validity ends",
+  shopset_reminders_enabled_help:
+    'Unpaid e-mail and SMS orders get a reminder on their own channel, with the "Reminder" template of their language. An order can be left out when it is created. Each SMS reminder uses credits.',
+  shopset_reminder_steps: "Days before the validity ends",
+  shopset_reminder_steps_help: '1 to 3 numbers between 1 and 30, separated by commas: "3, 1" reminds 3 days and 1 day before.',
+  shopset_quiet_start: "No sending from",
+  shopset_quiet_start_help: "The shop's time (its time zone).",
+  shopset_quiet_end: "Sending resumes at",
+  shopset_quiet_end_help: "May cross midnight (21:00 → 08:00). Two equal times: no quiet hours.",
+  err_reminder_steps: "Give 1 to 3 numbers of days between 1 and 30, separated by commas.",
+  err_quiet_start: "A time as HH:MM (00:00 to 23:59).",
+  err_quiet_end: "A time as HH:MM (00:00 to 23:59).",
 };

@@ -8,7 +8,10 @@ import type { ShopSettingsInput } from "@/lib/shops/schemas";
 import { updateShopSettings } from "@/lib/shops/update-shop-settings";
 
 /** The submitted values, as typed (shown again after an error). */
-export type ShopSettingsValues = Record<keyof ShopSettingsInput, string | string[] | boolean>;
+export type ShopSettingsValues = Record<Exclude<keyof ShopSettingsInput, "remindersPolicy">, string | string[] | boolean> & {
+  remindersPolicy: ReminderPolicyValues;
+};
+export type ReminderPolicyValues = { enabled: boolean; steps: string; quietStart: string; quietEnd: string };
 export type ShopSettingsState = {
   fields?: Record<string, string>;
   error?: string;
@@ -34,6 +37,12 @@ export async function updateShopSettingsAction(_prev: ShopSettingsState, formDat
     defaultLanguage: text(formData, "defaultLanguage"),
     currencies: formData.getAll("currencies").map(String),
     acceptedBrands: formData.getAll("acceptedBrands").map(String),
+    remindersPolicy: {
+      enabled: formData.get("remindersEnabled") === "on",
+      steps: text(formData, "reminderSteps"),
+      quietStart: text(formData, "quietStart"),
+      quietEnd: text(formData, "quietEnd"),
+    },
   };
   try {
     const { changed } = await updateShopSettings(getDb(), { actor, shopId, settings: values });
