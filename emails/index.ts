@@ -9,7 +9,7 @@ import { pt } from "./defaults/pt";
 import type { DefaultTexts, MailText, TemplateChannel, TemplateKind } from "./types";
 
 export type { DefaultTexts, MailText, TemplateChannel, TemplateKind } from "./types";
-export { TEMPLATE_KINDS } from "./types";
+export { isReceiptKind, TEMPLATE_KINDS } from "./types";
 
 // Every page language has its own texts; an unknown language falls back to English.
 const DEFAULTS: Record<PageLanguage, DefaultTexts> = { fr, en, de, es, it, pt, nl };
@@ -25,7 +25,8 @@ export function builtInTemplate(channel: TemplateChannel, kind: TemplateKind, la
     const m: MailText = t.mail[kind];
     return { subject: m.subject, body: m.html };
   }
-  return { subject: null, body: channel === "SMS" ? t.sms : channel === "WHATSAPP" ? t.whatsapp : t.url };
+  if (channel === "SMS") return { subject: null, body: kind === "REMINDER" ? t.smsReminder : t.sms };
+  return { subject: null, body: channel === "WHATSAPP" ? t.whatsapp : t.url };
 }
 
 /** Languages with built-in texts (every buyer page language). */

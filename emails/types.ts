@@ -1,8 +1,11 @@
 // Built-in message templates: what a shop sends until it writes its own (F-TPL-2).
 
-/** What a message is for. Reminders come with issue 10. */
-export const TEMPLATE_KINDS = ["ORDER", "RECEIPT_BUYER", "RECEIPT_MERCHANT"] as const;
+/** What a message is for: the order itself, its receipts, the reminders before it expires. */
+export const TEMPLATE_KINDS = ["ORDER", "RECEIPT_BUYER", "RECEIPT_MERCHANT", "REMINDER"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** Receipts follow a payment: they carry its date and number, and no payment link. */
+export const isReceiptKind = (kind: string) => kind === "RECEIPT_BUYER" || kind === "RECEIPT_MERCHANT";
 
 /** Channels that have texts: e-mail (subject + HTML), SMS, WhatsApp and the URL's ready-to-paste text. */
 export type TemplateChannel = "MAIL" | "SMS" | "WHATSAPP" | "URL";
@@ -16,6 +19,8 @@ export type MailText = { subject: string; html: string };
 export type DefaultTexts = {
   mail: Record<TemplateKind, MailText>;
   sms: string;
+  /** The SMS reminder before expiry (kind REMINDER). */
+  smsReminder: string;
   whatsapp: string;
   url: string;
 };

@@ -32,8 +32,18 @@ export const de: DefaultTexts = {
 <li>Transaktionsnummer: %transaction_number%</li>
 </ul>`,
     },
+    REMINDER: {
+      subject: "Erinnerung: Ihr Zahlungslink über %amount% läuft am %end_date% ab",
+      html: `<p>Guten Tag,</p>
+<p>eine kurze Erinnerung: Die Zahlung von <strong>%amount%</strong> an %shop_name% (Referenz %reference%) steht noch aus.</p>
+<p><a href="%url%">Jetzt sicher bezahlen</a></p>
+<p>Nach dem %end_date% funktioniert der Link nicht mehr. Falls sich die Schaltfläche nicht öffnet, fügen Sie diese Adresse in Ihren Browser ein: %url%</p>
+<p>Sie haben bereits bezahlt? Dann ist diese Nachricht gegenstandslos. Bei Fragen schreiben Sie an %shop_contact%.</p>
+<p>Mit freundlichen Grüßen<br>%shop_name%<br>%shop_url%</p>`,
+    },
   },
   sms: "%shop_name%: Bitte zahlen Sie %amount% (Ref. %reference%) bis zum %end_date% unter %url%",
+  smsReminder: "Erinnerung von %shop_name%: %amount% (Ref. %reference%) noch offen, Link gültig bis %end_date%: %url%",
   whatsapp:
     "Guten Tag, %shop_name% sendet Ihnen einen Zahlungslink über %amount% (Ref. %reference%), gültig bis einschließlich %end_date%: %url%",
   url: "Guten Tag, über diesen sicheren Link können Sie %amount% an %shop_name% bezahlen (Referenz %reference%). Der Link ist bis einschließlich %end_date% gültig: %url%",

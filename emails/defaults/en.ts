@@ -32,8 +32,18 @@ export const en: DefaultTexts = {
 <li>Transaction number: %transaction_number%</li>
 </ul>`,
     },
+    REMINDER: {
+      subject: "Reminder: your payment link for %amount% expires on %end_date%",
+      html: `<p>Hello,</p>
+<p>A friendly reminder: the payment of <strong>%amount%</strong> requested by %shop_name% (reference %reference%) is still waiting.</p>
+<p><a href="%url%">Pay now, securely</a></p>
+<p>The link stops working after %end_date%. If the button does not open, paste this address into your browser: %url%</p>
+<p>Already paid? Please ignore this message. Questions? Write to %shop_contact%.</p>
+<p>%shop_name%<br>%shop_url%</p>`,
+    },
   },
   sms: "%shop_name%: pay %amount% (ref. %reference%) before %end_date% at %url%",
+  smsReminder: "Reminder from %shop_name%: %amount% (ref. %reference%) is still due, link valid until %end_date%: %url%",
   whatsapp: "Hello, %shop_name% sends you a payment link for %amount% (ref. %reference%), valid until %end_date%: %url%",
   url: "Hello, here is your secure link to pay %amount% to %shop_name% (reference %reference%). It is valid until %end_date%: %url%",
 };

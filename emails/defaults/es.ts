@@ -32,8 +32,18 @@ export const es: DefaultTexts = {
 <li>Número de transacción: %transaction_number%</li>
 </ul>`,
     },
+    REMINDER: {
+      subject: "Recordatorio: su enlace de pago de %amount% caduca el %end_date%",
+      html: `<p>Hola:</p>
+<p>Le recordamos que el pago de <strong>%amount%</strong> solicitado por %shop_name% (referencia %reference%) sigue pendiente.</p>
+<p><a href="%url%">Pagar ahora de forma segura</a></p>
+<p>El enlace dejará de funcionar después del %end_date%. Si el botón no se abre, pegue esta dirección en su navegador: %url%</p>
+<p>¿Ya ha pagado? No tenga en cuenta este mensaje. ¿Alguna pregunta? Escriba a %shop_contact%.</p>
+<p>Un saludo,<br>%shop_name%<br>%shop_url%</p>`,
+    },
   },
   sms: "%shop_name%: pague %amount% (ref. %reference%) hasta el %end_date% en %url%",
+  smsReminder: "Recordatorio de %shop_name%: quedan %amount% por pagar (ref. %reference%) hasta el %end_date% en %url%",
   whatsapp: "Hola, %shop_name% le envía un enlace de pago de %amount% (ref. %reference%), válido hasta el %end_date%: %url%",
   url: "Hola, este es su enlace seguro para pagar %amount% a %shop_name% (referencia %reference%). Es válido hasta el %end_date%, inclusive: %url%",
 };

@@ -32,8 +32,18 @@ export const fr: DefaultTexts = {
 <li>Numéro de transaction : %transaction_number%</li>
 </ul>`,
     },
+    REMINDER: {
+      subject: "Rappel : votre lien de paiement de %amount% expire le %end_date%",
+      html: `<p>Bonjour,</p>
+<p>Petit rappel : le règlement de <strong>%amount%</strong> demandé par %shop_name% (référence %reference%) est toujours en attente.</p>
+<p><a href="%url%">Payer maintenant en toute sécurité</a></p>
+<p>Le lien cesse de fonctionner après le %end_date%. Si le bouton ne s'ouvre pas, collez cette adresse dans votre navigateur : %url%</p>
+<p>Vous avez déjà réglé ? Ne tenez pas compte de ce message. Une question ? Écrivez à %shop_contact%.</p>
+<p>%shop_name%<br>%shop_url%</p>`,
+    },
   },
   sms: "%shop_name% : réglez %amount% (réf. %reference%) avant le %end_date% sur %url%",
+  smsReminder: "Rappel %shop_name% : %amount% à régler (réf. %reference%) jusqu'au %end_date% inclus sur %url%",
   whatsapp: "Bonjour, %shop_name% vous envoie un lien pour régler %amount% (réf. %reference%), valable jusqu'au %end_date% : %url%",
   url: "Bonjour, voici votre lien sécurisé pour régler %amount% à %shop_name% (référence %reference%). Il est valable jusqu'au %end_date% : %url%",
 };

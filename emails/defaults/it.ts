@@ -32,8 +32,18 @@ export const it: DefaultTexts = {
 <li>Numero di transazione: %transaction_number%</li>
 </ul>`,
     },
+    REMINDER: {
+      subject: "Promemoria: il suo link di pagamento di %amount% scade il %end_date%",
+      html: `<p>Gentile cliente,</p>
+<p>le ricordiamo che il pagamento di <strong>%amount%</strong> richiesto da %shop_name% (riferimento %reference%) è ancora in attesa.</p>
+<p><a href="%url%">Paghi ora in modo sicuro</a></p>
+<p>Dopo il giorno %end_date% il link non funzionerà più. Se il pulsante non si apre, incolli questo indirizzo nel browser: %url%</p>
+<p>Ha già pagato? Non tenga conto di questo messaggio. Per qualsiasi domanda può scrivere a %shop_contact%.</p>
+<p>Cordiali saluti,<br>%shop_name%<br>%shop_url%</p>`,
+    },
   },
   sms: "%shop_name%: paghi %amount% (rif. %reference%) entro il giorno %end_date% su %url%",
+  smsReminder: "Promemoria di %shop_name%: %amount% (rif. %reference%) ancora da pagare entro il giorno %end_date% su %url%",
   whatsapp:
     "Buongiorno, ecco il link di %shop_name% per il pagamento di %amount% (rif. %reference%), valido fino al giorno %end_date% incluso: %url%",
   url: "Buongiorno, ecco il link sicuro per pagare %amount% a %shop_name% (riferimento %reference%). È valido fino al giorno %end_date% incluso: %url%",

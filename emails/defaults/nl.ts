@@ -32,8 +32,18 @@ export const nl: DefaultTexts = {
 <li>Transactienummer: %transaction_number%</li>
 </ul>`,
     },
+    REMINDER: {
+      subject: "Herinnering: uw betaallink voor %amount% verloopt op %end_date%",
+      html: `<p>Beste klant,</p>
+<p>Een korte herinnering: de betaling van <strong>%amount%</strong> die %shop_name% vraagt (kenmerk %reference%) staat nog open.</p>
+<p><a href="%url%">Nu veilig betalen</a></p>
+<p>Na %end_date% werkt de link niet meer. Opent de knop niet? Plak dan dit adres in uw browser: %url%</p>
+<p>Al betaald? Dan kunt u dit bericht negeren. Hebt u vragen? Neem contact op via %shop_contact%.</p>
+<p>Met vriendelijke groet,<br>%shop_name%<br>%shop_url%</p>`,
+    },
   },
   sms: "%shop_name%: betaal %amount% (kenmerk %reference%) uiterlijk %end_date% via %url%",
+  smsReminder: "Herinnering van %shop_name%: %amount% (kenmerk %reference%) staat nog open, betaal uiterlijk %end_date% via %url%",
   whatsapp: "Hallo, %shop_name% stuurt u een betaallink voor %amount% (kenmerk %reference%), geldig tot en met %end_date%: %url%",
   url: "Hallo, hier is uw beveiligde link om %amount% aan %shop_name% te betalen (kenmerk %reference%). De link is geldig tot en met %end_date%: %url%",
 };

@@ -32,8 +32,18 @@ export const pt: DefaultTexts = {
 <li>Número da transação: %transaction_number%</li>
 </ul>`,
     },
+    REMINDER: {
+      subject: "Lembrete: o seu link de pagamento de %amount% expira em %end_date%",
+      html: `<p>Olá,</p>
+<p>Lembramos que o pagamento de <strong>%amount%</strong> pedido por %shop_name% (referência %reference%) continua pendente.</p>
+<p><a href="%url%">Pagar agora em segurança</a></p>
+<p>O link deixa de funcionar depois de %end_date%. Se o botão não abrir, cole este endereço no navegador: %url%</p>
+<p>Já pagou? Ignore esta mensagem. Alguma dúvida? Escreva para %shop_contact%.</p>
+<p>Com os melhores cumprimentos,<br>%shop_name%<br>%shop_url%</p>`,
+    },
   },
   sms: "%shop_name%: pague %amount% (ref. %reference%) até %end_date% em %url%",
+  smsReminder: "Lembrete de %shop_name%: falta pagar %amount% (ref. %reference%) até %end_date% em %url%",
   whatsapp: "Olá, %shop_name% envia-lhe um link para pagar %amount% (ref. %reference%), válido até %end_date%: %url%",
   url: "Olá, aqui está o seu link seguro para pagar %amount% a %shop_name% (referência %reference%). É válido até %end_date%, inclusive: %url%",
 };

@@ -1,3 +1,4 @@
+import { isReceiptKind } from "../../emails/types";
 import { type Actor, assertShopAccess } from "../auth/actor";
 import { paymentUrl } from "../orders/payment-link";
 import type { DbOrTx } from "../server/db";
@@ -23,6 +24,7 @@ export async function previewTemplate(
 ) {
   assertShopAccess(input.actor, input.shopId);
   const t = parseOrThrow(templatePreviewSchema, input.template);
+  const receipt = isReceiptKind(t.kind);
   const shop = await db.shop.findUnique({
     where: { id: input.shopId },
     select: {
@@ -44,14 +46,14 @@ export async function previewTemplate(
       validUntil: endOfDayInZone(addCalendarDays(dayInZone(now, shop.timeZone), shop.defaultValidityDays), shop.timeZone),
       paymentUrl: paymentUrl(SAMPLE_ORDER.token),
       shop: { name: shop.name, timeZone: shop.timeZone, url: shop.url, contact: shop.managerEmail ?? shop.company.managerEmail },
-      payment: t.kind === "ORDER" ? undefined : { at: now, number: "000042" },
+      payment: receipt ? { at: now, number: "000042" } : undefined,
     },
     t.language,
   );
   const unknown = findUnknownVariables(`${t.subject ?? ""}\n${t.body}`);
   if (t.channel === "MAIL") {
     // As sent: receipts get no payment link appended.
-    const mail = renderMail({ subject: t.subject ?? "", body: t.body }, vars, t.language, { withLink: t.kind === "ORDER" });
+    const mail = renderMail({ subject: t.subject ?? "", body: t.body }, vars, t.language, { withLink: !receipt });
     return {
       channel: t.channel,
       subject: mail.subject,

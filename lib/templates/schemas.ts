@@ -7,10 +7,10 @@ import { PAGE_LANGUAGES } from "../i18n/locales";
 /** Channels a shop writes templates for (F-TPL-1, F-TPL-2). */
 export const TEMPLATE_CHANNELS = ["MAIL", "SMS", "WHATSAPP", "URL"] as const satisfies readonly TemplateChannel[];
 
-/** Receipts are e-mails only; every channel has an order message. */
+/** Receipts are e-mails only, reminders e-mails and SMS; every channel has an order message. */
 export const KINDS_BY_CHANNEL: Record<TemplateChannel, readonly TemplateKind[]> = {
   MAIL: TEMPLATE_KINDS,
-  SMS: ["ORDER"],
+  SMS: ["ORDER", "REMINDER"],
   WHATSAPP: ["ORDER"],
   URL: ["ORDER"],
 };

@@ -54,7 +54,9 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
         "MAIL/ORDER",
         "MAIL/RECEIPT_BUYER",
         "MAIL/RECEIPT_MERCHANT",
+        "MAIL/REMINDER",
         "SMS/ORDER",
+        "SMS/REMINDER",
         "WHATSAPP/ORDER",
         "URL/ORDER",
       ]);
@@ -123,12 +125,50 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
     expect(r).toEqual({ code: "VALIDATION", fields: { kind: "err_tpl_kind_channel" } });
   });
 
+  it("reminders have e-mail and SMS templates (not WhatsApp); a reminder's preview carries the link, no payment", async () => {
+    const sms = await createTemplate(db, {
+      actor: users.operator,
+      shopId: SHOP,
+      template: { name: "Relance SMS", channel: "SMS", kind: "REMINDER", language: "fr", body: "Rappel : %amount% avant le %end_date%" },
+    });
+    expect(sms.template).toMatchObject({ channel: "SMS", kind: "REMINDER", subject: null });
+    const r = await failure(
+      createTemplate(db, {
+        actor: users.admin,
+        shopId: SHOP,
+        template: { name: "Relance WA", channel: "WHATSAPP", kind: "REMINDER", language: "fr", body: "Rappel %url%" },
+      }),
+    );
+    expect(r).toEqual({ code: "VALIDATION", fields: { kind: "err_tpl_kind_channel" } });
+    const copy = await customizeBuiltInTemplate(db, {
+      actor: users.admin,
+      shopId: SHOP,
+      builtIn: { channel: "MAIL", kind: "REMINDER", language: "en" },
+      uiLanguage: "en",
+    });
+    expect(copy.template).toMatchObject({ kind: "REMINDER", subject: builtInTemplate("MAIL", "REMINDER", "en").subject });
+    const preview = await previewTemplate(db, {
+      actor: users.viewer,
+      shopId: SHOP,
+      template: {
+        channel: "MAIL",
+        kind: "REMINDER",
+        language: "en",
+        subject: "Ref %reference%",
+        body: "<p>Still %amount% %transaction_number%.</p>",
+      },
+    });
+    expect(preview.html).toContain("/pay/EXEMPLE");
+    expect(preview.text).not.toContain("000042");
+    await db.template.deleteMany({ where: { id: { in: [sms.template.id, copy.template.id] } } });
+  });
+
   it.each([
     ["an empty name", { name: "  " }, { name: "err_tpl_name" }],
     ["a name of 101 characters", { name: "x".repeat(101) }, { name: "err_tpl_name" }],
     ["an unknown channel", { channel: "FAX" }, { channel: "err_tpl_channel" }],
     ["the INVOICE channel", { channel: "INVOICE" }, { channel: "err_tpl_channel" }],
-    ["an unknown kind", { kind: "REMINDER" }, { kind: "err_tpl_kind" }],
+    ["an unknown kind", { kind: "FOLLOW_UP" }, { kind: "err_tpl_kind" }],
     ["an unknown language", { language: "xx" }, { language: "err_tpl_language" }],
     ["an e-mail without subject", { subject: " " }, { subject: "err_tpl_subject_required" }],
     ["a subject of 256 characters", { subject: "s".repeat(256) }, { subject: "err_tpl_subject_too_long" }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DefaultTexts, defaultTexts, TEMPLATE_KINDS } from "@/emails";
+import { builtInTemplate, type DefaultTexts, defaultTexts, TEMPLATE_KINDS } from "@/emails";
 import { de } from "@/emails/defaults/de";
 import { en } from "@/emails/defaults/en";
 import { es } from "@/emails/defaults/es";
@@ -7,6 +7,7 @@ import { fr } from "@/emails/defaults/fr";
 import { it as itTexts } from "@/emails/defaults/it";
 import { nl } from "@/emails/defaults/nl";
 import { pt } from "@/emails/defaults/pt";
+import { countSms } from "@/lib/channels/sms-segments";
 import { PAGE_LANGUAGES, type PageLanguage } from "@/lib/i18n/locales";
 import { renderText } from "@/lib/templates/render-message";
 import { findUnknownVariables } from "@/lib/templates/render-template";
@@ -14,7 +15,13 @@ import { sanitizeTemplateHtml } from "@/lib/templates/sanitize-template-html";
 
 const OWN: Record<PageLanguage, DefaultTexts> = { fr, en, de, es, it: itTexts, pt, nl };
 
-const allTexts = (t: DefaultTexts) => [...TEMPLATE_KINDS.flatMap((k) => [t.mail[k].subject, t.mail[k].html]), t.sms, t.whatsapp, t.url];
+const allTexts = (t: DefaultTexts) => [
+  ...TEMPLATE_KINDS.flatMap((k) => [t.mail[k].subject, t.mail[k].html]),
+  t.sms,
+  t.smsReminder,
+  t.whatsapp,
+  t.url,
+];
 
 // The sanitizer adds rel="noopener noreferrer" to links and writes <br />: neither strips anything.
 const normalize = (html: string) =>
@@ -54,6 +61,16 @@ describe("built-in message templates (F-TPL-2)", () => {
       for (const text of [t.mail.ORDER.html, t.sms, t.whatsapp, t.url]) expect(text).toContain("%url%");
     });
 
+    it("has reminders by e-mail and SMS with the link and the end date", () => {
+      for (const text of [t.mail.REMINDER.html, t.smsReminder]) {
+        expect(text).toContain("%url%");
+        expect(text).toContain("%end_date%");
+      }
+      expect(builtInTemplate("SMS", "REMINDER", lang).body).toBe(t.smsReminder);
+      expect(builtInTemplate("SMS", "ORDER", lang).body).toBe(t.sms);
+      expect(builtInTemplate("MAIL", "REMINDER", lang)).toEqual({ subject: t.mail.REMINDER.subject, body: t.mail.REMINDER.html });
+    });
+
     it("uses only known variables", () => {
       for (const text of allTexts(t)) expect(findUnknownVariables(text)).toEqual([]);
     });
@@ -65,8 +82,10 @@ describe("built-in message templates (F-TPL-2)", () => {
       }
     });
 
-    it("keeps the rendered SMS under 300 characters", () => {
+    it("keeps the rendered SMS under 300 characters; the reminder fits GSM-7", () => {
       expect(renderText(t.sms, SAMPLE).length).toBeLessThan(300);
+      expect(renderText(t.smsReminder, SAMPLE).length).toBeLessThan(300);
+      expect(countSms(renderText(t.smsReminder, SAMPLE)).encoding).toBe("GSM7");
     });
   });
 });
