@@ -9,15 +9,25 @@ type Props = {
   values?: Record<string, string | undefined>;
   error: (field: string) => string | undefined;
   /** Options this kind of order does not have (invoice orders: their description is a main field, never an alias). */
-  hide?: ("description" | "aliasMode" | "dataCollectionForm")[];
+  hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut")[];
 };
 
-const FIELDS = ["description", "merchantComment", "validationMode", "captureDelay", "threeDsPreference", "aliasMode", "dataCollectionForm"];
+const FIELDS = [
+  "description",
+  "merchantComment",
+  "validationMode",
+  "captureDelay",
+  "threeDsPreference",
+  "aliasMode",
+  "dataCollectionForm",
+  "remindersOptOut",
+];
 
 /**
  * The advanced dialog's options (F-ORD-*), folded by default: a description for the buyer, an
- * internal comment, validation mode, capture delay, 3-D Secure preference (the shop's offer) and
- * card registration (alias). Open when one of them has a value or an error.
+ * internal comment, validation mode, capture delay, 3-D Secure preference (the shop's offer),
+ * card registration (alias), the data collection form and no reminders (e-mail and SMS orders).
+ * Open when one of them has a value or an error.
  */
 export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [] }: Props) {
   const open = FIELDS.some((f) => !hide.includes(f as never) && (values[f] || error(f)));
@@ -104,34 +114,61 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
           </Field>
         )}
         {hide.includes("dataCollectionForm") ? null : (
-          <div className="flex flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                id="dataCollectionForm"
-                name="dataCollectionForm"
-                defaultChecked={values.dataCollectionForm === "on" || values.dataCollectionForm === "true"}
-                aria-describedby={
-                  error("dataCollectionForm") ? "dataCollectionForm-help dataCollectionForm-error" : "dataCollectionForm-help"
-                }
-                aria-invalid={error("dataCollectionForm") ? true : undefined}
-                className="h-4 w-4"
-              />
-              <label htmlFor="dataCollectionForm" className="text-sm font-medium text-slate-800">
-                {m.adv_dcf}
-              </label>
-            </div>
-            <p id="dataCollectionForm-help" className="text-xs text-slate-600">
-              {m.adv_dcf_help}
-            </p>
-            {error("dataCollectionForm") ? (
-              <p id="dataCollectionForm-error" className="text-sm font-medium text-red-700">
-                {error("dataCollectionForm")}
-              </p>
-            ) : null}
-          </div>
+          <Checkbox name="dataCollectionForm" label={m.adv_dcf} help={m.adv_dcf_help} values={values} error={error} />
+        )}
+        {hide.includes("remindersOptOut") ? null : (
+          <Checkbox
+            name="remindersOptOut"
+            label={m.adv_reminders_opt_out}
+            help={m.adv_reminders_opt_out_help}
+            values={values}
+            error={error}
+          />
         )}
       </div>
     </details>
+  );
+}
+
+/** A ticked-or-not option with its help text and error, wired for screen readers. */
+function Checkbox({
+  name,
+  label,
+  help,
+  values,
+  error,
+}: {
+  name: string;
+  label: string;
+  help: string;
+  values: Record<string, string | undefined>;
+  error: (field: string) => string | undefined;
+}) {
+  const e = error(name);
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-2">
+        <input
+          type="checkbox"
+          id={name}
+          name={name}
+          defaultChecked={values[name] === "on" || values[name] === "true"}
+          aria-describedby={e ? `${name}-help ${name}-error` : `${name}-help`}
+          aria-invalid={e ? true : undefined}
+          className="h-4 w-4"
+        />
+        <label htmlFor={name} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+      </div>
+      <p id={`${name}-help`} className="text-xs text-slate-600">
+        {help}
+      </p>
+      {e ? (
+        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
+          {e}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -67,6 +67,9 @@ export function OrderDetailView({
     [t("col_recipient"), order.recipient ?? order.buyerEmail ?? "—"],
     [t("detail_subject"), order.subject ?? "—"],
     [t("detail_dcf"), t(order.dataCollectionForm ? "yes" : "no")],
+    ...(order.channel === "MAIL" || order.channel === "SMS"
+      ? [[t("detail_reminders"), order.remindersOptOut ? t("detail_reminders_off") : t("yes")] as [string, string]]
+      : []),
     [t("detail_3ds"), t(`threeds_${order.threeDsPreference}`)],
     [t("detail_alias"), t(`alias_${order.aliasMode}`)],
     [t("detail_tx_status"), order.transactions[0] ? t(`txs_${order.transactions[0].status}`) : "—"],

@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/time/shop-time";
 
 const TONE: Record<string, string> = { QUEUED: "IN_PROGRESS", SENDING: "IN_PROGRESS", SENT: "SENT", FAILED: "FAILED" };
 
-/** The order's messages (its e-mail, the receipts): where each went, and what became of it. */
+/** The order's messages (its e-mail, its reminders, the receipts): where each went, and what became of it. */
 export function OrderMessages({ t, messages, timeZone, lang }: { t: T; messages: OrderMessage[]; timeZone: string; lang: string }) {
   return (
     <div id="messages" className="rounded-lg border border-slate-200 bg-white p-6">
@@ -29,7 +29,7 @@ export function OrderMessages({ t, messages, timeZone, lang }: { t: T; messages:
             <tbody>
               {messages.map((msg) => (
                 <tr key={msg.id} data-message-status={msg.status} className="border-b border-slate-100 align-top">
-                  <td className="py-2 pr-4">{t(`msg_kind_${msg.kind}`)}</td>
+                  <td className="py-2 pr-4">{t(`msg_kind_${msg.kind}`).replace("{step}", String(msg.reminderStep ?? "?"))}</td>
                   <td className="py-2 pr-4 wrap-anywhere">
                     {msg.recipient}
                     {msg.bcc ? (

@@ -5,11 +5,13 @@ import { ALIAS_MODES } from "./order-rules";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
+const checkbox = () => z.preprocess((v) => (v === "on" || v === "true" || v === true ? true : undefined), z.literal(true).optional());
 
 /**
  * The creation dialogs' advanced options (F-ORD-*), typed by a person: a description shown to the
  * buyer, an internal comment, the validation mode, the capture delay, the 3-D Secure preference
- * and the card alias mode (F-ORD-6). Absent → the shop's defaults (no alias).
+ * and the card alias mode (F-ORD-6), the data collection form, and no reminders before expiry
+ * (issue 10). Absent → the shop's defaults (no alias, reminders as the shop's policy says).
  */
 export const advancedOrderOptionsSchema = z.object({
   description: optional(z.string().trim().max(255, { error: "err_description_too_long" })),
@@ -23,7 +25,9 @@ export const advancedOrderOptionsSchema = z.object({
   threeDsPreference: optional(z.enum(["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"], { error: "err_threeds" })),
   aliasMode: optional(z.enum(ALIAS_MODES, { error: "err_alias_mode" })),
   // A checkbox: the buyer fills the shop's data collection form before paying (F-ORD-5).
-  dataCollectionForm: z.preprocess((v) => (v === "on" || v === "true" || v === true ? true : undefined), z.literal(true).optional()),
+  dataCollectionForm: checkbox(),
+  // A checkbox: this order gets no reminder, whatever the shop's policy (e-mail and SMS orders).
+  remindersOptOut: checkbox(),
 });
 
 export type AdvancedOrderOptions = z.output<typeof advancedOrderOptionsSchema>;

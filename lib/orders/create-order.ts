@@ -37,6 +37,8 @@ export type CreateOrderInput = {
   aliasMode?: AliasMode;
   threeDsPreference?: ThreeDsPreference;
   dataCollectionForm?: boolean;
+  /** No reminder before expiry for this order (issue 10). */
+  remindersOptOut?: boolean;
   validationMode?: ValidationMode;
   captureDelay?: number;
   ipnTargetUrl?: string;
@@ -88,6 +90,7 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
     validationMode: input.validationMode ?? shop.defaultValidationMode,
     captureDelay: input.captureDelay ?? shop.defaultCaptureDelay,
     dataCollectionForm: input.dataCollectionForm ?? false,
+    remindersOptOut: input.remindersOptOut ?? false,
     aliasMode,
     threeDsPreference: threeDsWithAlias(aliasMode, input.threeDsPreference ?? "NO_PREFERENCE"),
     buyerEmail: input.buyerEmail ?? null,

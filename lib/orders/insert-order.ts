@@ -20,6 +20,7 @@ export type NewOrderRow = {
   validationMode: "AUTOMATIC" | "MANUAL";
   captureDelay: number;
   dataCollectionForm: boolean;
+  remindersOptOut: boolean;
   aliasMode: "NONE" | "PROPOSE" | "AUTOMATIC";
   threeDsPreference: "NO_PREFERENCE" | "FRICTIONLESS" | "CHALLENGE";
   buyerEmail: string | null;
@@ -57,6 +58,7 @@ const COLUMNS = [
   ["validationMode", '::"ValidationMode"'],
   ["captureDelay", "::int"],
   ["dataCollectionForm", "::boolean"],
+  ["remindersOptOut", "::boolean"],
   ["aliasMode", '::"AliasMode"'],
   ["threeDsPreference", '::"ThreeDsPreference"'],
   ["buyerEmail", ""],

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMailOrders } from "@/lib/orders/create-mail-orders";
 import { createOrder } from "@/lib/orders/create-order";
+import { createPhoneOrder } from "@/lib/orders/create-phone-order";
 import { createUrlOrder } from "@/lib/orders/create-url-order";
 import { updateOrder } from "@/lib/orders/update-order";
 import { AppError } from "@/lib/server/errors";
@@ -105,6 +106,22 @@ describe("advanced options of the creation dialogs", () => {
         ["ADVM-002", "Cotisation 2027", 2],
       ]),
     );
+  });
+
+  it('"No reminders" reaches every order of an e-mail to several recipients, and an SMS order; unticked: reminded', async () => {
+    const { ids } = await createMailOrders(db, {
+      actor: users.operator,
+      values: { ...base, reference: "NOREM", recipients: "a@buyer.test;b@buyer.test", remindersOptOut: "on" },
+    });
+    const orders = await db.paymentOrder.findMany({ where: { id: { in: ids } }, select: { remindersOptOut: true } });
+    expect(orders).toEqual([{ remindersOptOut: true }, { remindersOptOut: true }]);
+    const sms = await createPhoneOrder(db, {
+      actor: users.operator,
+      values: { ...base, channel: "SMS", reference: "NOREM-SMS", language: "fr", phoneNumber: "06 12 34 56 78", remindersOptOut: "on" },
+    });
+    expect((await db.paymentOrder.findUniqueOrThrow({ where: { id: sms.id } })).remindersOptOut).toBe(true);
+    const plain = await createMailOrders(db, { actor: users.operator, values: { ...base, reference: "REM", recipients: "c@buyer.test" } });
+    expect((await db.paymentOrder.findUniqueOrThrow({ where: { id: plain.ids[0] } })).remindersOptOut).toBe(false);
   });
 
   it("card registration is stored from the dialogs, with a 3-D Secure challenge whatever the preference asked", async () => {

@@ -40,6 +40,14 @@ describe("advancedOrderOptionsSchema: aliasMode", () => {
   });
 });
 
+describe("advancedOrderOptionsSchema: checkboxes", () => {
+  it.each(["dataCollectionForm", "remindersOptOut"])("%s: ticked → true, else left out", (name) => {
+    for (const on of ["on", "true", true]) expect(advancedOrderOptionsSchema.parse({ [name]: on })).toEqual({ [name]: true });
+    for (const off of [undefined, "", "off", "false", false])
+      expect(advancedOrderOptionsSchema.parse({ [name]: off })[name as "remindersOptOut"]).toBeUndefined();
+  });
+});
+
 describe("card registration rules", () => {
   it("no alias with the data collection form", () => {
     expect(checkAliasRules({ dataCollectionForm: true, aliasMode: "PROPOSE" })).toEqual({ aliasMode: "err_alias_with_form" });
