@@ -17,7 +17,7 @@ export async function seedOrders(url: string, n: number) {
   await client.query("SET synchronous_commit = off");
   await client.query(
     `INSERT INTO "PaymentOrder" (id, "shopId", mode, channel, status, "deliveryStatus", token, reference, amount, currency,
-       "validUntil", recipient, "buyerEmail", "createdAt", "createdVia")
+       "validUntil", recipient, "buyerEmail", "createdAt", "createdVia", "paidAt", "firstOpenedAt")
      SELECT md5('order' || i), CASE WHEN i % 10 = 0 THEN '87654321' ELSE '12345678' END,
        (CASE WHEN i % 5 = 0 THEN 'TEST' ELSE 'PRODUCTION' END)::"Mode",
        (ARRAY['URL','URL','URL','MAIL','MAIL','SMS','WHATSAPP','INVOICE'])[1 + (h % 8)]::"Channel",
@@ -27,7 +27,10 @@ export async function seedOrders(url: string, n: number) {
        100 + (h / 560 % 199901), 'EUR', created + ((1 + h / 3 % 30) || ' days')::interval,
        CASE WHEN h % 8 BETWEEN 3 AND 6 THEN 'buyer' || (h % 20011) || '@example.com' END,
        CASE WHEN h % 8 IN (0, 1, 2) THEN 'client' || (h % 30011) || '@example.org' END,
-       created, 'BACK_OFFICE'::"CreatedVia"
+       created, 'BACK_OFFICE'::"CreatedVia",
+       -- paid orders: 1 minute to ~3 days after creation; most links opened
+       CASE WHEN h / 8 % 10 < 4 THEN created + ((1 + h % 4320) || ' minutes')::interval END,
+       CASE WHEN h % 7 <> 0 THEN created + ((h % 600) || ' seconds')::interval END
      FROM (SELECT i, (hashint4(i)::bigint & 2147483647)::int AS h,
              date_trunc('milliseconds', now() - ((hashint4(i + 7)::bigint & 2147483647) % (730 * 86400)) * interval '1 second') AS created
            FROM generate_series(1, $1::int) AS i) g`,
