@@ -1,4 +1,4 @@
-import type { TemplateKind } from "../../emails";
+import { isReceiptKind, type TemplateKind } from "../../emails";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import { paymentUrl } from "../orders/payment-link";
 import { getPool } from "../server/db";
@@ -52,7 +52,7 @@ LEFT JOIN LATERAL (
   SELECT number, "createdAt" FROM "Transaction" x
   WHERE x."orderId" = o.id AND x.status IN ('AUTHORISED', 'AUTHORISED_TO_VALIDATE', 'CAPTURED')
   ORDER BY x."createdAt" DESC LIMIT 1
-) t ON c.kind <> 'ORDER'`;
+) t ON c.kind IN ('RECEIPT_BUYER', 'RECEIPT_MERCHANT')`;
 
 type Claimed = {
   id: string;
@@ -124,8 +124,12 @@ export async function deliverEmails(messageIds: string[]): Promise<{ sent: numbe
   async function deliverOne(m: Claimed): Promise<Outcome> {
     const lang = m.kind === "RECEIPT_MERCHANT" ? m.defaultLanguage : (languageOf(m.locale) ?? m.defaultLanguage);
     const language = isPageLanguage(lang) ? lang : "en";
-    if (m.kind === "ORDER" && m.orderStatus !== "RUNNING" && m.orderStatus !== "REFUSED") {
+    if ((m.kind === "ORDER" || m.kind === "REMINDER") && m.orderStatus !== "RUNNING" && m.orderStatus !== "REFUSED") {
       return { id: m.id, status: "FAILED", reason: `not sent: the order is ${m.orderStatus.toLowerCase()}`, language };
+    }
+    // A reminder queued just before the validity ended is not sent after it (the expiry sweep may lag).
+    if (m.kind === "REMINDER" && m.validUntil.getTime() <= Date.now()) {
+      return { id: m.id, status: "FAILED", reason: "not sent: the order is expired", language };
     }
     const template = templates.pick({ shopId: m.shopId, channel: "MAIL", kind: m.kind, language, templateId: m.templateId });
     const source = m.kind === "ORDER" ? { subject: m.orderSubject ?? template.subject, body: m.orderMessage ?? template.body } : template;
@@ -142,7 +146,8 @@ export async function deliverEmails(messageIds: string[]): Promise<{ sent: numbe
       },
       language,
     );
-    const mail = renderMail(source, vars, language, { withLink: m.kind === "ORDER" });
+    // A reminder renders like its order, from the reminder template (never the order's own text).
+    const mail = renderMail(source, vars, language, { withLink: !isReceiptKind(m.kind) });
     const messageId = `<${m.id}@${messageIdDomain()}>`;
     try {
       const res = await withTimeout(

@@ -5,7 +5,7 @@ import { checkLowSmsCredits } from "./check-low-sms-credits";
 import {
   type ClaimedPhoneMessage,
   claimPhoneMessages,
-  isOrderOpen,
+  closedOrderReason,
   mapLimit,
   phoneRetrySchedule,
   phoneText,
@@ -50,8 +50,8 @@ export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> 
   };
 
   const outcomes = await mapLimit(rows, Number(process.env.SMS_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
-    if (m.kind === "ORDER" && !isOrderOpen(m)) {
-      const reason = `not sent: the order is ${m.orderStatus.toLowerCase()}`;
+    const reason = closedOrderReason(m);
+    if (reason) {
       await recordFailed({ id: m.id, reason, language: null, text: null, refund: true, touchOrder: false });
       return "failed";
     }

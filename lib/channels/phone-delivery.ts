@@ -28,7 +28,7 @@ WITH c AS (
   WHERE m.id = ANY($1::uuid[]) AND m.channel = $3::"Channel"
     AND ((m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= now() + interval '2 seconds'))
       OR (m.status = 'SENDING' AND m."claimedAt" < now() - make_interval(secs => $2)))
-  RETURNING m.id, m."orderId", m.kind, m.recipient, m.attempts
+  RETURNING m.id, m."orderId", m.kind, m.recipient, m.attempts, m.text AS "messageText"
 )
 SELECT c.*, o.reference, o.amount, o.currency, o.locale, o."createdAt", o."validUntil", o.token, o.status AS "orderStatus",
   o.message AS "orderMessage", o."templateId", o."shopId", s.name AS "shopName", s."timeZone", s.url AS "shopUrl",
@@ -42,6 +42,8 @@ export type ClaimedPhoneMessage = {
   kind: string;
   recipient: string;
   attempts: number;
+  /** A reminder's text, rendered (and its credits counted) when it was queued. */
+  messageText: string | null;
   reference: string | null;
   amount: string;
   currency: string;
@@ -84,6 +86,15 @@ export function phoneRetrySchedule(channel: PhoneChannel): number[] {
 /** An order message goes out only while the order can still be paid. */
 export const isOrderOpen = (m: ClaimedPhoneMessage) => m.orderStatus === "RUNNING" || m.orderStatus === "REFUSED";
 
+/** Why an order's message or reminder is no longer sent (null: send it). */
+export function closedOrderReason(m: ClaimedPhoneMessage): string | null {
+  if (m.kind !== "ORDER" && m.kind !== "REMINDER") return null;
+  if (!isOrderOpen(m)) return `not sent: the order is ${m.orderStatus.toLowerCase()}`;
+  // A reminder queued just before the validity ended is not sent after it (the expiry sweep may lag).
+  if (m.kind === "REMINDER" && new Date(m.validUntil).getTime() <= Date.now()) return "not sent: the order is expired";
+  return null;
+}
+
 /**
  * The text to send, in the order's language: the order's own message (the dialogs and the API
  * store it rendered; variables left in it are replaced, and the link appended if it is missing),
@@ -104,7 +115,11 @@ export function phoneText(m: ClaimedPhoneMessage, channel: PhoneChannel, templat
     },
     language,
   );
-  const source = m.orderMessage ?? templates.pick({ shopId: m.shopId, channel, kind: "ORDER", language, templateId: m.templateId }).body;
+  // A reminder: its text as queued (credits were counted on it), else the reminder template.
+  const source =
+    m.kind === "REMINDER"
+      ? (m.messageText ?? templates.pick({ shopId: m.shopId, channel, kind: "REMINDER", language }).body)
+      : (m.orderMessage ?? templates.pick({ shopId: m.shopId, channel, kind: "ORDER", language, templateId: m.templateId }).body);
   const hasLink = Boolean(vars.url && source.includes(vars.url));
   const text = renderTemplate(source, vars, hasLink ? { appendUrl: false } : { appendUrl: (url) => ` ${url}` }).trim();
   return { text, language, vars };

@@ -7,7 +7,7 @@ import { uuid7 } from "../server/uuid7";
 import { debitSmsCredits, sqlOfTx } from "./debit-sms-credits";
 import { countSms, type SmsCount } from "./sms-segments";
 
-export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT";
+export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT" | "REMINDER";
 export type NewMessage = {
   orderId: string;
   channel: "MAIL" | "SMS" | "WHATSAPP";
@@ -18,15 +18,17 @@ export type NewMessage = {
   templateId?: string | null;
   /** SMS: the parts of its text and the credits taken for it. */
   sms?: { segments: number; encoding: string; credits: number };
+  /** A text rendered when queued (an SMS reminder: the credits were counted on it); sent as it is. */
+  text?: string | null;
 };
 
 /** An SMS's columns from its count (1 credit = 1 part). */
 export const smsColumns = (count: SmsCount) => ({ segments: count.segments, encoding: count.encoding, credits: count.segments });
 
 // One statement for any number of messages (a 10,000-recipient fan-out is one round trip).
-const INSERT_SQL = `INSERT INTO "Message" (id, "orderId", channel, kind, recipient, bcc, segments, encoding, credits, "templateId", status, "createdAt")
+const INSERT_SQL = `INSERT INTO "Message" (id, "orderId", channel, kind, recipient, bcc, segments, encoding, credits, "templateId", text, status, "createdAt")
   SELECT * , 'QUEUED'::"MessageStatus", now() FROM unnest($1::uuid[], $2::char(32)[], $3::"Channel"[], $4::text[], $5::text[], $6::text[],
-    $7::int[], $8::text[], $9::int[], $10::uuid[])`;
+    $7::int[], $8::text[], $9::int[], $10::uuid[], $11::text[])`;
 
 function prepare(messages: NewMessage[]) {
   const ids = messages.map(() => uuid7());
@@ -41,6 +43,7 @@ function prepare(messages: NewMessage[]) {
     messages.map((m) => m.sms?.encoding ?? null),
     messages.map((m) => m.sms?.credits ?? null),
     messages.map((m) => m.templateId ?? null),
+    messages.map((m) => m.text ?? null),
   ];
   const byQueue = new Map<string, { data: { messageId: string } }[]>();
   messages.forEach((m, i) => {

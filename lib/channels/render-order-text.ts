@@ -83,7 +83,7 @@ export async function composeOrderText(db: DbOrTx, input: { order: OrderForText;
 
 // Intl writes "15,90 €" and "1 000" with no-break spaces, which GSM-7 lacks: one of them would
 // make a French SMS UCS-2 (70 characters a part instead of 160). Plain spaces look the same.
-const plainSpaces = (vars: TemplateVars): TemplateVars =>
+export const plainSpaces = (vars: TemplateVars): TemplateVars =>
   Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v?.replace(/[\u00a0\u2007\u202f\u2009]/g, " ")]));
 
 /** The chosen template (the shop's, this channel's), else the shop's default, else ours. */
