@@ -16,6 +16,11 @@ export const QUEUES = {
     name: "payments.capture-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
   },
+  // Reminders before expiry (sweep-reminders.ts): one sweep at a time; a missed tick is the next one's.
+  remindersSweep: {
+    name: "reminders.sweep",
+    options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
+  },
   recoverMessagesSweep: {
     name: "channels.recover-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,

@@ -9,6 +9,7 @@ import type { WebhookJob } from "../../notifications/queue-notifications";
 import { sendWebhookAlert } from "../../notifications/send-alert";
 import { expireOrders } from "../../orders/expire-orders";
 import { sweepTransactions } from "../../payments/sweep-transactions";
+import { sweepReminders } from "../../reminders/sweep-reminders";
 import { getDb } from "../db";
 import { getBoss } from "./boss";
 import { type DeliverMessageJob, QUEUES } from "./queues";
@@ -34,6 +35,17 @@ export async function startWorker() {
   });
   // Every minute: a capture date is a day, so a transaction is captured within a minute of it.
   await boss.schedule(QUEUES.captureTransactionsSweep.name, "* * * * *");
+
+  await boss.work(QUEUES.remindersSweep.name, async () => {
+    const r = await sweepReminders(db);
+    if (r.reminders || r.skippedNoCredits || r.skippedTooLong) {
+      console.log(
+        `[jobs] queued ${r.reminders} reminders (skipped: ${r.skippedNoCredits} without SMS credits, ${r.skippedTooLong} too long)`,
+      );
+    }
+  });
+  // Every 5 minutes: a reminder is a day-scale promise, and quiet hours end on a 5-minute boundary.
+  await boss.schedule(QUEUES.remindersSweep.name, "*/5 * * * *");
 
   // E-mail: batches of messages per job fetch; two batches in flight per process.
   await boss.work<DeliverMessageJob>(
