@@ -29,7 +29,7 @@ WHERE o.status IN ('RUNNING', 'REFUSED') AND o.channel IN ('MAIL', 'SMS') AND NO
   AND o."shopId" IN (SELECT "shopId" FROM p)
   AND o."validUntil" > $2 AND o."validUntil" <= $2 + make_interval(days => $3)
   AND COALESCE(o.recipient, '') <> '' AND d.steps IS NOT NULL
-  AND (o."validUntil", o.id) > ($4::timestamptz, $5::char(32))
+  AND (o."validUntil", o.id) > ($4::timestamp, $5::char(32))
 ORDER BY o."validUntil", o.id
 LIMIT $6
 FOR UPDATE OF o SKIP LOCKED`;
