@@ -1,3 +1,4 @@
+import { auditLogEn } from "./audit-log";
 import { collectFormSettingsEn } from "./collect-form-settings";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
@@ -273,4 +274,5 @@ export const en: Messages = {
   ...invoiceOrdersEn,
   ...collectFormSettingsEn,
   ...invoiceImportEn,
+  ...auditLogEn,
 };

@@ -1,4 +1,5 @@
 // Catalogue français (langue par défaut du back office).
+import { auditLogFr } from "./audit-log";
 import { collectFormSettingsFr } from "./collect-form-settings";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
@@ -273,4 +274,5 @@ export const fr = {
   ...invoiceOrdersFr,
   ...collectFormSettingsFr,
   ...invoiceImportFr,
+  ...auditLogFr,
 } as const;
