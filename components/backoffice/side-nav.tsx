@@ -26,6 +26,7 @@ const SECTIONS: { title: string; items: Item[] }[] = [
       { href: "/settings/notification-rules", label: "nav_rules" },
       { href: "/settings/templates", label: "nav_templates" },
       { href: "/settings/users", label: "nav_users" },
+      { href: "/settings/audit-log", label: "nav_audit_log", adminOnly: true },
       { href: "/settings/api", label: "nav_api" },
     ],
   },

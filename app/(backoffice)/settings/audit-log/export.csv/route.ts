@@ -1,0 +1,31 @@
+// GET /settings/audit-log/export.csv — the audit log for the same filters as a streamed CSV download (administrators only).
+import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
+import { auditSearchSchema } from "@/lib/audit/schemas";
+import { hasRole } from "@/lib/auth/actor";
+import { getSessionContext } from "@/lib/auth/session";
+import { getDb } from "@/lib/server/db";
+
+export const dynamic = "force-dynamic";
+
+const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain" } });
+
+export async function GET(req: Request) {
+  const ctx = await getSessionContext();
+  if (!ctx) return text("Unauthorized\n", 401);
+  // Like the page: what a non-administrator may not open does not exist.
+  if (!hasRole(ctx.actor, "ADMIN")) return text("Not found\n", 404);
+  const parsed = auditSearchSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) {
+    return Response.json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) }, { status: 400 });
+  }
+  const stream = await exportAuditCsv(getDb(), { actor: ctx.actor, filters: parsed.data.filters });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-log-${day}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
