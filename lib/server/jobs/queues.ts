@@ -21,6 +21,12 @@ export const QUEUES = {
     name: "reminders.sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
   },
+  // Retention (lib/retention/sweep-retention.ts), daily: one run at a time cluster-wide; a failed or
+  // interrupted run is the next day's to finish (it only does what is left).
+  retentionSweep: {
+    name: "maintenance.retention-sweep",
+    options: { policy: "singleton", retryLimit: 0, expireInSeconds: 6 * 3600 } satisfies Omit<Queue, "name">,
+  },
   recoverMessagesSweep: {
     name: "channels.recover-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
