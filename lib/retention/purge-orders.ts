@@ -1,0 +1,89 @@
+import { type SqlClient, withSqlTransaction } from "../server/sql";
+import {
+  ANONYMISE_ORDERS,
+  ANONYMISE_TRANSACTIONS,
+  AUDIT_KEYS_KEPT,
+  DELETE_ORDER_CHILDREN,
+  DELETE_ORDERS,
+  DELETE_TRANSACTIONS,
+  REDACT_AUDIT_EVENTS,
+  SELECT_ORDERS_TO_ANONYMISE,
+  SELECT_ORDERS_TO_DELETE,
+} from "./retention-sql";
+
+export type OrderPurgeCounts = {
+  ordersDeleted: number;
+  ordersAnonymised: number;
+  transactionsDeleted: number;
+  transactionsAnonymised: number;
+  messagesDeleted: number;
+  remindersDeleted: number;
+  challengesDeleted: number;
+  webhookDeliveriesDeleted: number;
+  auditEventsRedacted: number;
+};
+
+export const emptyOrderCounts = (): OrderPurgeCounts => ({
+  ordersDeleted: 0,
+  ordersAnonymised: 0,
+  transactionsDeleted: 0,
+  transactionsAnonymised: 0,
+  messagesDeleted: 0,
+  remindersDeleted: 0,
+  challengesDeleted: 0,
+  webhookDeliveriesDeleted: 0,
+  auditEventsRedacted: 0,
+});
+
+type BatchInput = { ordersBefore: Date; transactionsBefore: Date; batchSize: number; now: Date };
+
+const count = async (client: SqlClient, sql: string, values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0;
+
+/** The personal data every purged order loses, kept or not: audit details, messages, challenges, IPNs. */
+async function purgeChildren(client: SqlClient, ids: string[], c: OrderPurgeCounts) {
+  c.auditEventsRedacted += await count(client, REDACT_AUDIT_EVENTS, [ids, AUDIT_KEYS_KEPT]);
+  c.messagesDeleted += await count(client, DELETE_ORDER_CHILDREN.messages, [ids]);
+  c.remindersDeleted += await count(client, DELETE_ORDER_CHILDREN.reminders, [ids]);
+  c.challengesDeleted += await count(client, DELETE_ORDER_CHILDREN.challenges, [ids]);
+  c.webhookDeliveriesDeleted += await count(client, DELETE_ORDER_CHILDREN.webhookDeliveries, [ids]);
+}
+
+/**
+ * One batch, one transaction: orders whose end and every transaction are past retention are
+ * deleted with everything that hangs on them. Returns how many orders it took.
+ */
+export function deleteOrdersBatch(input: BatchInput, c: OrderPurgeCounts): Promise<number> {
+  return withSqlTransaction(async (client) => {
+    const { rows } = await client.query<{ id: string }>(SELECT_ORDERS_TO_DELETE, [
+      input.ordersBefore,
+      input.transactionsBefore,
+      input.batchSize,
+    ]);
+    if (!rows.length) return 0;
+    const ids = rows.map((r) => r.id);
+    await purgeChildren(client, ids, c);
+    c.transactionsDeleted += await count(client, DELETE_TRANSACTIONS, [ids]);
+    c.ordersDeleted += await count(client, DELETE_ORDERS, [ids]);
+    return ids.length;
+  });
+}
+
+/**
+ * One batch, one transaction: ended orders whose transactions are still kept lose their personal
+ * data and are marked anonymised (the next runs skip them). Returns how many orders it took.
+ */
+export function anonymiseOrdersBatch(input: BatchInput, c: OrderPurgeCounts): Promise<number> {
+  return withSqlTransaction(async (client) => {
+    const { rows } = await client.query<{ id: string }>(SELECT_ORDERS_TO_ANONYMISE, [
+      input.ordersBefore,
+      input.transactionsBefore,
+      input.batchSize,
+    ]);
+    if (!rows.length) return 0;
+    const ids = rows.map((r) => r.id);
+    await purgeChildren(client, ids, c);
+    c.transactionsAnonymised += await count(client, ANONYMISE_TRANSACTIONS, [ids]);
+    c.ordersAnonymised += await count(client, ANONYMISE_ORDERS, [ids, input.now]);
+    return ids.length;
+  });
+}
