@@ -27,8 +27,12 @@ export type PayOrderResult =
   | { outcome: "ACCEPTED" | "REFUSED"; transactionId: string; number: string; reason?: string }
   | { outcome: "CHALLENGE"; challengeId: string };
 
-/** Attempts per order and per client address, per 10 minutes: enough for typos, not for card testing. */
-export const PAY_LIMITS = { perOrder: 10, perAddress: 30, windowSeconds: 600 };
+/**
+ * Attempts per order and per client address, per 10 minutes: enough for typos, not for card
+ * testing. PAY_LIMIT_PER_ADDRESS raises the address limit where many buyers share one address
+ * (a corporate proxy; a load test).
+ */
+export const PAY_LIMITS = { perOrder: 10, perAddress: Number(process.env.PAY_LIMIT_PER_ADDRESS ?? 30), windowSeconds: 600 };
 /** A 3-D Secure challenge: how long the buyer has, and how many codes they may type. */
 export const CHALLENGE_LIMITS = { minutes: 10, attempts: 3 };
 
