@@ -6,90 +6,37 @@
 // `--dev` (Next in development mode behind it).
 import http from "node:http";
 import next from "next";
-import { handleV4Raw } from "../lib/lyra-api/handler";
-import { handlePayRaw } from "../lib/pay-page/handler";
-import { stopBoss } from "../lib/server/jobs/boss";
+import { drainHttpServer } from "../lib/server/drain-http-server";
+import { loadEnvOrExit } from "../lib/server/env";
+import { createFront } from "../lib/server/front";
+import { logger } from "../lib/server/logger";
+import { onShutdownSignal, releaseResources } from "../lib/server/shutdown";
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
-const PREFIX = "/api-payment/V4/";
-const MAX_BODY = 256 * 1024;
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY + 1) chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
+// Configuration first: a bad variable stops here with one line naming it.
+const config = loadEnvOrExit();
+const port = config.PORT;
+const hostname = config.HOST ?? "0.0.0.0";
 
 const dev = process.argv.includes("--dev");
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
-  const url = req.url ?? "/";
-  if (req.method === "POST" && url.startsWith(PREFIX)) {
-    const service = decodeURIComponent(url.slice(PREFIX.length).split("?")[0] ?? "");
-    const idem = req.headers["idempotency-key"];
-    handleV4Raw(service, {
-      authorization: req.headers.authorization ?? null,
-      idempotencyKey: typeof idem === "string" ? idem : null,
-      readBody: () => readBody(req),
-    }).then(
-      (r) => {
-        res.writeHead(r.status, r.headers);
-        res.end(r.body);
-      },
-      (e) => {
-        console.error("[api]", e);
-        res.writeHead(500);
-        res.end();
-      },
-    );
-    return;
-  }
-  if (url.startsWith("/pay/") || url.startsWith("/pay-assets/") || url.startsWith("/collect/")) {
-    // What Next would do: the peer's address appended to X-Forwarded-For (client-address.ts).
-    const peer = req.socket.remoteAddress ?? "";
-    const xff = req.headers["x-forwarded-for"];
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    headers["x-forwarded-for"] = xff ? `${xff}, ${peer}` : peer;
-    handlePayRaw({ method: req.method ?? "GET", url, headers, readBody: () => readBody(req) }).then(
-      (r) => {
-        res.writeHead(r.status, r.headers);
-        res.end(r.body);
-      },
-      (e) => {
-        console.error("[pay]", e);
-        res.writeHead(500);
-        res.end();
-      },
-    );
-    return;
-  }
-  void handle(req, res);
-});
+// Request id, metrics and access log for every request; ops, REST API and buyer pages answered
+// directly (lib/server/front.ts); the rest by Next.
+const server = http.createServer(
+  createFront((req, res) => {
+    void handle(req, res);
+  }),
+);
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`[server] ready on http://${hostname}:${port}`));
+server.listen(port, hostname, () => logger.info({ url: `http://${hostname}:${port}` }, "server ready"));
 
-let closing = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    console.log(`[server] ${signal}: closing`);
-    server.close();
-    server.closeIdleConnections();
-    void stopBoss()
-      .then(() => app.close())
-      .finally(() => process.exit(0));
-  });
-}
+// SIGTERM / SIGINT: stop accepting, answer the requests in flight (Connection: close), then the
+// in-process worker's jobs, Next and the pools, all within SHUTDOWN_TIMEOUT_SECONDS; exit 0.
+onShutdownSignal("server", async (deadline) => {
+  const { timedOut } = await drainHttpServer(server, deadline - Date.now());
+  if (timedOut) logger.warn("requests still running at the shutdown deadline were cut");
+  await app.close();
+  await releaseResources(deadline);
+});

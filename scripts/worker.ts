@@ -1,13 +1,37 @@
 // `npm run worker`: a worker process alone (scale out: run several against one database).
-import { stopBoss } from "../lib/server/jobs/boss";
+import http from "node:http";
+import { handleOpsRaw } from "../lib/ops/handler";
+import { loadEnvOrExit } from "../lib/server/env";
 import { startWorker } from "../lib/server/jobs/worker";
+import { logger } from "../lib/server/logger";
+import { onShutdownSignal, releaseResources } from "../lib/server/shutdown";
 
+// Configuration first: a bad variable stops here with one line naming it.
+const config = loadEnvOrExit();
 process.env.PO_WORKER = "1";
 await startWorker();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    console.log(`[worker] ${signal}: finishing active jobs`);
-    await stopBoss();
-    process.exit(0);
+
+// WORKER_METRICS_PORT: this process's own metrics (job latency and failures, IPN outcomes, Node's)
+// at /api/metrics, with the same token; the cluster-wide gauges are the web processes'.
+if (config.WORKER_METRICS_PORT !== undefined) {
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    handleOpsRaw({ method: req.method ?? "GET", pathname, authorization: req.headers.authorization ?? null }, { cluster: false }).then(
+      (r) => {
+        const answer = r && pathname !== "/api/ready" ? r : { status: 404, headers: {}, body: "" };
+        res.writeHead(answer.status, answer.headers).end(answer.body);
+      },
+      (err) => {
+        logger.error({ err }, "worker metrics endpoint failed");
+        res.writeHead(500).end();
+      },
+    );
   });
+  server.listen(config.WORKER_METRICS_PORT, config.HOST ?? "0.0.0.0", () =>
+    logger.info({ port: config.WORKER_METRICS_PORT }, "worker metrics listening"),
+  );
 }
+
+// SIGTERM / SIGINT: no more fetching; the jobs in hand finish (SHUTDOWN_TIMEOUT_SECONDS, then what
+// is left is failed and retried by another worker); pools closed; exit 0.
+onShutdownSignal("worker", releaseResources);

@@ -1,4 +1,6 @@
 import { getDb } from "../server/db";
+import { logger } from "../server/logger";
+import { annotateRequest } from "../server/request-context";
 import { authenticateBasic, modeHint } from "./authenticate";
 import { envelope, errorAnswer } from "./envelope";
 import { LyraError } from "./error-codes";
@@ -50,6 +52,7 @@ export async function handleV4Raw(service: string, req: RawRequest): Promise<Raw
     if (!shop) throw new LyraError("INT_905", "Invalid credentials: HTTP Basic <shopId>:<REST API password> expected");
     mode = shop.mode;
     shopId = shop.id;
+    annotateRequest({ service, shopId });
     const text = await req.readBody();
     if (text.length > MAX_BODY) throw new LyraError("INT_902", `Request body larger than ${MAX_BODY} bytes`);
     let body: unknown;
@@ -60,13 +63,15 @@ export async function handleV4Raw(service: string, req: RawRequest): Promise<Raw
     }
     if (body === null || typeof body !== "object" || Array.isArray(body)) throw new LyraError("INT_902", "The body must be a JSON object");
     const result = await run({ db: getDb(), shop, body: body as Record<string, unknown>, idempotencyKey: req.idempotencyKey });
+    const orderId = (result.answer as { paymentOrderId?: unknown } | null)?.paymentOrderId;
+    if (typeof orderId === "string") annotateRequest({ orderId });
     return raw(envelope(service, "SUCCESS", result.answer, mode), 200, result.replayed ? { "Idempotent-Replayed": "true" } : {});
   } catch (e) {
     let err: LyraError;
     try {
       err = toLyraError(e);
     } catch (bug) {
-      console.error(`[api] ${service} failed`, bug);
+      logger.error({ err: bug, service }, "api call failed");
       return raw(envelope(service, "ERROR", errorAnswer("PSP_999", shopId, "Internal error"), mode), 500);
     }
     return raw(envelope(service, "ERROR", errorAnswer(err.code, shopId, err.detailedErrorMessage, err.detailedErrorCode), mode));

@@ -19,6 +19,8 @@ import { saveBuyerData } from "../payments/save-buyer-data";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
 import { isAppError } from "../server/errors";
+import { logger } from "../server/logger";
+import { annotateRequest } from "../server/request-context";
 import { buyerPageHeaders, isHttpsRequest } from "../server/security-headers";
 import { fieldErrorsOf } from "../server/validation";
 import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
@@ -113,6 +115,7 @@ export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
 async function showPage(req: PayRequest, token: string, chosen: PageLanguage | null, resultId?: string, form?: FormState, status = 200) {
   const page = await getPaymentPage(null, token);
   if (!page) return notFound(req, chosen);
+  annotateRequest({ orderId: page.id });
   if (page.unopened && req.method === "GET") await recordFirstOpen(page.id);
   if (needsDetails(page)) return seeOther(req, `/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`);
   const lang = languageFor(page, chosen);
@@ -141,6 +144,7 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
       lang: chosen,
       clientAddress: clientAddress(req.headers),
     });
+    annotateRequest({ outcome: r.outcome, transactionId: r.outcome === "CHALLENGE" ? undefined : r.transactionId });
     if (r.outcome === "CHALLENGE") return seeOther(req, challengeHref(token, r.challengeId, chosen));
     return seeOther(req, payPageHref(token, { lang: chosen, result: r.transactionId }));
   } catch (e) {
@@ -148,7 +152,7 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
     if (isAppError(e) && e.code === "VALIDATION") return showPage(req, token, chosen, undefined, { ...keep, fields: e.fields }, 422);
     if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
       return seeOther(req, payPageHref(token, { lang: chosen }));
-    console.error("[pay] attempt failed", isAppError(e) ? e.code : e);
+    logger.error(isAppError(e) ? { code: e.code } : { err: e }, "payment attempt failed");
     return showPage(req, token, chosen, undefined, { ...keep, error: "err_generic" }, 500);
   }
 }
@@ -205,7 +209,7 @@ async function submitChallenge(req: PayRequest, token: string, id: string): Prom
   } catch (e) {
     if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
       return seeOther(req, payPageHref(token, { lang: chosen }));
-    console.error("[pay] challenge failed", isAppError(e) ? e.code : e);
+    logger.error(isAppError(e) ? { code: e.code } : { err: e }, "3-D Secure challenge failed");
     return showChallenge(req, token, id, chosen, payMessages(await lang()).err_generic, 500);
   }
 }

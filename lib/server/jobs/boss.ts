@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
 import { env } from "../env";
+import { logger } from "../logger";
 import { deliveryJobExpireSeconds, QUEUES } from "./queues";
 
 const g = globalThis as unknown as { bossPromise?: Promise<PgBoss> };
@@ -21,7 +22,7 @@ export function getBoss(): Promise<PgBoss> {
       superviseIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 60),
       monitorIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 60),
     });
-    boss.on("error", (e) => console.error("[jobs]", e));
+    boss.on("error", (err) => logger.error({ err, component: "pg-boss" }, "job queue error"));
     await boss.start();
     for (const q of Object.values(QUEUES)) {
       const options = q.name.startsWith("channels.") ? { ...q.options, expireInSeconds: deliveryJobExpireSeconds() } : q.options;

@@ -11,7 +11,9 @@ import { expireOrders } from "../../orders/expire-orders";
 import { sweepTransactions } from "../../payments/sweep-transactions";
 import { sweepReminders } from "../../reminders/sweep-reminders";
 import { getDb } from "../db";
+import { logger } from "../logger";
 import { getBoss } from "./boss";
+import { instrumented } from "./instrument";
 import { type DeliverMessageJob, QUEUES } from "./queues";
 
 /** Registers every job handler and schedule on this process. Idempotent per process. */
@@ -22,28 +24,37 @@ export async function startWorker() {
   const boss = await getBoss();
   const db = getDb();
 
-  await boss.work(QUEUES.expireOrdersSweep.name, async () => {
-    const n = await expireOrders(db);
-    if (n) console.log(`[jobs] expired ${n} orders`);
-  });
+  const log = logger.child({ component: "jobs" });
+
+  await boss.work(
+    QUEUES.expireOrdersSweep.name,
+    instrumented(QUEUES.expireOrdersSweep.name, async () => {
+      const n = await expireOrders(db);
+      if (n) log.info({ expired: n }, "orders expired");
+    }),
+  );
   // Every minute; the buyer page and lists already treat a passed validity as expired.
   await boss.schedule(QUEUES.expireOrdersSweep.name, "* * * * *");
 
-  await boss.work(QUEUES.captureTransactionsSweep.name, async () => {
-    const { captured, expired } = await sweepTransactions(db);
-    if (captured || expired) console.log(`[jobs] captured ${captured}, expired ${expired} unvalidated transactions`);
-  });
+  await boss.work(
+    QUEUES.captureTransactionsSweep.name,
+    instrumented(QUEUES.captureTransactionsSweep.name, async () => {
+      const { captured, expired } = await sweepTransactions(db);
+      if (captured || expired) log.info({ captured, expired }, "transactions captured / unvalidated ones expired");
+    }),
+  );
   // Every minute: a capture date is a day, so a transaction is captured within a minute of it.
   await boss.schedule(QUEUES.captureTransactionsSweep.name, "* * * * *");
 
-  await boss.work(QUEUES.remindersSweep.name, async () => {
-    const r = await sweepReminders(db);
-    if (r.reminders || r.skippedNoCredits || r.skippedTooLong) {
-      console.log(
-        `[jobs] queued ${r.reminders} reminders (skipped: ${r.skippedNoCredits} without SMS credits, ${r.skippedTooLong} too long)`,
-      );
-    }
-  });
+  await boss.work(
+    QUEUES.remindersSweep.name,
+    instrumented(QUEUES.remindersSweep.name, async () => {
+      const r = await sweepReminders(db);
+      if (r.reminders || r.skippedNoCredits || r.skippedTooLong) {
+        log.info({ reminders: r.reminders, skippedNoCredits: r.skippedNoCredits, skippedTooLong: r.skippedTooLong }, "reminders queued");
+      }
+    }),
+  );
   // Every 5 minutes: a reminder is a day-scale promise, and quiet hours end on a 5-minute boundary.
   await boss.schedule(QUEUES.remindersSweep.name, "*/5 * * * *");
 
@@ -57,14 +68,7 @@ export async function startWorker() {
       burstWhenBatchFull: true,
       pollingIntervalSeconds: Number(process.env.JOBS_POLL_SECONDS ?? 1),
     },
-    async (jobs) => {
-      try {
-        await deliverEmails(jobs.map((j) => j.data.messageId));
-      } catch (e) {
-        console.error("[jobs] channels.email batch failed (pg-boss will retry it)", e);
-        throw e;
-      }
-    },
+    instrumented<DeliverMessageJob>(QUEUES.email.name, (jobs) => deliverEmails(jobs.map((j) => j.data.messageId))),
   );
   // SMS and WhatsApp: batches like e-mail, each message posted to its provider's HTTP API.
   const phoneQueues: [string, (ids: string[]) => Promise<DeliveryCounts>][] = [
@@ -80,14 +84,7 @@ export async function startWorker() {
         burstWhenBatchFull: true,
         pollingIntervalSeconds: Number(process.env.JOBS_POLL_SECONDS ?? 1),
       },
-      async (jobs) => {
-        try {
-          await deliver(jobs.map((j) => j.data.messageId));
-        } catch (e) {
-          console.error(`[jobs] ${queue} batch failed (pg-boss will retry it)`, e);
-          throw e;
-        }
-      },
+      instrumented<DeliverMessageJob>(queue, (jobs) => deliver(jobs.map((j) => j.data.messageId))),
     );
   }
   // Notifications (IPN): a merchant waits for them, so the queue is polled twice a second; a full
@@ -100,32 +97,35 @@ export async function startWorker() {
       burstWhenBatchFull: true,
       pollingIntervalSeconds: Number(process.env.WEBHOOK_POLL_SECONDS ?? 0.5),
     },
-    async (jobs) => {
-      try {
-        await deliverWebhooks(jobs.map((j) => j.data));
-      } catch (e) {
-        console.error("[jobs] notifications.webhook batch failed (pg-boss will retry it)", e);
-        throw e;
-      }
-    },
+    instrumented<WebhookJob>(QUEUES.webhook.name, (jobs) => deliverWebhooks(jobs.map((j) => j.data))),
   );
-  await boss.work<{ deliveryId: string }>(QUEUES.webhookAlert.name, async ([job]) => {
-    if (job) await sendWebhookAlert(db, job.data);
-  });
-  await boss.work<{ companyId: string }>(QUEUES.lowSmsCreditAlert.name, async ([job]) => {
-    if (job) await sendLowCreditAlert(db, job.data);
-  });
+  await boss.work<{ deliveryId: string }>(
+    QUEUES.webhookAlert.name,
+    instrumented<{ deliveryId: string }>(QUEUES.webhookAlert.name, async ([job]) => {
+      if (job) await sendWebhookAlert(db, job.data);
+    }),
+  );
+  await boss.work<{ companyId: string }>(
+    QUEUES.lowSmsCreditAlert.name,
+    instrumented<{ companyId: string }>(QUEUES.lowSmsCreditAlert.name, async ([job]) => {
+      if (job) await sendLowCreditAlert(db, job.data);
+    }),
+  );
   // Credits are debited when orders are created: a sweep catches crossings with nothing sent yet.
-  await boss.work(QUEUES.lowSmsCreditSweep.name, async () => {
-    await checkLowSmsCredits();
-  });
+  await boss.work(
+    QUEUES.lowSmsCreditSweep.name,
+    instrumented(QUEUES.lowSmsCreditSweep.name, () => checkLowSmsCredits()),
+  );
   await boss.schedule(QUEUES.lowSmsCreditSweep.name, "* * * * *");
 
-  await boss.work(QUEUES.recoverMessagesSweep.name, async () => {
-    const n = await recoverMessages();
-    if (n) console.log(`[jobs] re-queued ${n} messages left by a stopped worker`);
-  });
+  await boss.work(
+    QUEUES.recoverMessagesSweep.name,
+    instrumented(QUEUES.recoverMessagesSweep.name, async () => {
+      const n = await recoverMessages();
+      if (n) log.info({ requeued: n }, "messages left by a stopped worker re-queued");
+    }),
+  );
   await boss.schedule(QUEUES.recoverMessagesSweep.name, "* * * * *");
-  await recoverMessages().catch((e) => console.error("[jobs] recovery at start failed", e));
-  console.log("[jobs] worker started");
+  await recoverMessages().catch((err) => log.error({ err }, "recovery at start failed"));
+  log.info("worker started");
 }

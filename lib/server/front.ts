@@ -1,0 +1,119 @@
+// The production server's request listener (scripts/server.ts): every request gets a request id
+// (X-Request-Id in and out), an async context carrying it, its latency in the HTTP histogram and
+// one access log line; then the operations endpoints (/api/health, /api/ready, /api/metrics), the
+// REST API (/api-payment/V4/*) and the buyer pages (/pay/*, /collect/*, /pay-assets/*) are
+// answered here directly, and everything else goes to Next.
+import type http from "node:http";
+import { handleV4Raw } from "../lyra-api/handler";
+import { handleOpsRaw, OPS_PATHS } from "../ops/handler";
+import { handlePayRaw } from "../pay-page/handler";
+import { logger } from "./logger";
+import { methodLabel, processMetrics, routeGroup, statusClass } from "./metrics";
+import { type RequestContext, requestIdFrom, runWithContext } from "./request-context";
+
+const V4_PREFIX = "/api-payment/V4/";
+const MAX_BODY = 256 * 1024;
+
+type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY + 1) chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** The path as logged: no query string, and a buyer link's token (a bearer secret) masked. */
+export const loggedPath = (pathname: string) => pathname.replace(/^\/pay\/[^/]+/, "/pay/:token");
+
+function send(res: http.ServerResponse, r: { status: number; headers: Record<string, string>; body: string | Buffer }) {
+  res.writeHead(r.status, r.headers);
+  res.end(r.body);
+}
+
+function fail(res: http.ServerResponse, err: unknown, what: string) {
+  logger.error({ err }, `${what} failed`);
+  if (!res.headersSent) res.writeHead(500);
+  res.end();
+}
+
+/** Measures and logs one request when its response is done (or the client went away). */
+function observe(req: http.IncomingMessage, res: http.ServerResponse, ctx: RequestContext, pathname: string) {
+  const t0 = performance.now();
+  res.once("close", () => {
+    const seconds = (performance.now() - t0) / 1000;
+    const route = routeGroup(pathname);
+    const method = methodLabel(req.method);
+    processMetrics().httpDuration.observe({ route, method, status_class: statusClass(res.statusCode) }, seconds);
+    if (route === "health" || route === "next_static" || route === "pay_assets") return;
+    logger.info(
+      {
+        reqId: ctx.requestId,
+        method,
+        route,
+        path: loggedPath(pathname),
+        status: res.statusCode,
+        ms: Math.round(seconds * 10_000) / 10,
+        ...(res.writableFinished ? {} : { aborted: true }),
+        ...ctx.fields,
+      },
+      "request",
+    );
+  });
+}
+
+/** The server's listener; `next` answers whatever is not ours. */
+export function createFront(next: Listener): Listener {
+  return (req, res) => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const pathname = q === -1 ? url : url.slice(0, q);
+    const ctx: RequestContext = { requestId: requestIdFrom(req.headers["x-request-id"]), fields: {} };
+    res.setHeader("X-Request-Id", ctx.requestId as string);
+    observe(req, res, ctx, pathname);
+    runWithContext(ctx, () => route(req, res, url, pathname, next));
+  };
+}
+
+function route(req: http.IncomingMessage, res: http.ServerResponse, url: string, pathname: string, next: Listener) {
+  if (OPS_PATHS.has(pathname)) {
+    handleOpsRaw({ method: req.method ?? "GET", pathname, authorization: req.headers.authorization ?? null }).then(
+      (r) => send(res, r ?? { status: 404, headers: {}, body: "" }),
+      (e) => fail(res, e, "ops endpoint"),
+    );
+    return;
+  }
+  if (req.method === "POST" && url.startsWith(V4_PREFIX)) {
+    const service = decodeURIComponent(url.slice(V4_PREFIX.length).split("?")[0] ?? "");
+    const idem = req.headers["idempotency-key"];
+    handleV4Raw(service, {
+      authorization: req.headers.authorization ?? null,
+      idempotencyKey: typeof idem === "string" ? idem : null,
+      readBody: () => readBody(req),
+    }).then(
+      (r) => send(res, r),
+      (e) => fail(res, e, "api call"),
+    );
+    return;
+  }
+  if (url.startsWith("/pay/") || url.startsWith("/pay-assets/") || url.startsWith("/collect/")) {
+    // What Next would do: the peer's address appended to X-Forwarded-For (client-address.ts).
+    const peer = req.socket.remoteAddress ?? "";
+    const xff = req.headers["x-forwarded-for"];
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+    headers["x-forwarded-for"] = xff ? `${xff}, ${peer}` : peer;
+    handlePayRaw({ method: req.method ?? "GET", url, headers, readBody: () => readBody(req) }).then(
+      (r) => send(res, r),
+      (e) => fail(res, e, "buyer page"),
+    );
+    return;
+  }
+  next(req, res);
+}

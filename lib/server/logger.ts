@@ -1,0 +1,96 @@
+import pino, { type DestinationStream, type Logger } from "pino";
+import { currentRequestId } from "./request-context";
+
+// Structured JSON logs, one line per event, on stdout: {"level":"info","time":"…","pid":…,
+// "hostname":"…","reqId":"…","msg":"…", …fields}. The current request id is added to every line
+// written while a request (or a job it queued) is handled. Secret-looking fields are redacted by
+// name, and a card-number-like digit run that slipped into a message is masked before writing.
+
+const SECRET_KEYS = [
+  "authorization",
+  "cookie",
+  "set-cookie",
+  "password",
+  "passwordHash",
+  "token",
+  "accessToken",
+  "apiKey",
+  "key",
+  "secret",
+  "hmacKey",
+  "hashKey",
+  "cardNumber",
+  "pan",
+  "cvc",
+  "cvv",
+  "kr-hash",
+  "html",
+  "body",
+  "payload",
+];
+const path = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `["${k}"]`);
+/** The keys at the top level, one and two levels down (pino's paths have no recursive wildcard). */
+export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [path(k), `*.${path(k)}`.replace(".[", "["), `*.*.${path(k)}`.replace(".[", "[")]);
+
+/** Luhn check of a digit string. */
+function isLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const PAN_LIKE = /\b\d(?:[ -]?\d){12,18}\b/g;
+/** Masks card-number-like runs (13-19 digits, Luhn-valid, spaces or dashes allowed) to first 6 + last 4. */
+export function maskCardNumbers(s: string): string {
+  return s.replace(PAN_LIKE, (m) => {
+    const d = m.replace(/[ -]/g, "");
+    return isLuhn(d) ? `${d.slice(0, 6)}******${d.slice(-4)}` : m;
+  });
+}
+
+// Where lines go: stdout, or a test's stream (setLogDestination). A forwarding object, so the
+// logger itself never changes.
+const stdout = pino.destination({ fd: 1, sync: true });
+const g = globalThis as unknown as { poLogger?: Logger; poLogSink?: DestinationStream };
+const sink: DestinationStream = { write: (s: string) => (g.poLogSink ?? stdout).write(s) };
+
+function defaultLevel() {
+  if (process.env.LOG_LEVEL) return process.env.LOG_LEVEL;
+  // Unit and integration tests: their output stays readable (logging tests set their own level).
+  return process.env.VITEST ? "warn" : "info";
+}
+
+function createLogger(): Logger {
+  return pino(
+    {
+      level: defaultLevel(),
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT_PATHS, censor: "[Redacted]" },
+      // An explicit reqId (a job's) wins: pino merges the call's fields over the mixin's.
+      mixin() {
+        const reqId = currentRequestId();
+        return reqId ? { reqId } : {};
+      },
+      hooks: { streamWrite: maskCardNumbers },
+    },
+    sink,
+  );
+}
+
+/** The process's logger (one per process, shared by Next's bundles and the server). */
+g.poLogger ??= createLogger();
+export const logger: Logger = g.poLogger;
+
+/** Tests: send the lines to `stream` (null: back to stdout), at `level`. */
+export function setLogDestination(stream: DestinationStream | null, level?: string) {
+  g.poLogSink = stream ?? undefined;
+  if (level) logger.level = level;
+}
