@@ -6,7 +6,7 @@
 // `--dev` (Next in development mode behind it).
 import http from "node:http";
 import next from "next";
-import { drainHttpServer } from "../lib/server/drain-http-server";
+import { drainable } from "../lib/server/drain-http-server";
 import { loadEnvOrExit } from "../lib/server/env";
 import { createFront } from "../lib/server/front";
 import { logger } from "../lib/server/logger";
@@ -30,12 +30,13 @@ const server = http.createServer(
   }),
 );
 server.keepAliveTimeout = 65_000;
+const drain = drainable(server);
 server.listen(port, hostname, () => logger.info({ url: `http://${hostname}:${port}` }, "server ready"));
 
 // SIGTERM / SIGINT: stop accepting, answer the requests in flight (Connection: close), then the
 // in-process worker's jobs, Next and the pools, all within SHUTDOWN_TIMEOUT_SECONDS; exit 0.
 onShutdownSignal("server", async (deadline) => {
-  const { timedOut } = await drainHttpServer(server, deadline - Date.now());
+  const { timedOut } = await drain(deadline - Date.now());
   if (timedOut) logger.warn("requests still running at the shutdown deadline were cut");
   await app.close();
   await releaseResources(deadline);

@@ -40,6 +40,15 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** What a use case accepts: the client or a transaction. */
 export type DbOrTx = Db | Tx;
 
+/** Ends Prisma and then the pool it shares (graceful shutdown). The adapter leaves a given pool open. */
+export async function closeDb() {
+  const { prisma, pool } = g;
+  g.prisma = undefined;
+  g.pool = undefined;
+  await prisma?.$disconnect();
+  await pool?.end();
+}
+
 /** One client per process (route handlers and instrumentation are separate bundles). */
 export function getDb(): Db {
   g.prisma ??= create();

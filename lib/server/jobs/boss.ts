@@ -39,8 +39,12 @@ export function getBoss(): Promise<PgBoss> {
   return g.bossPromise;
 }
 
-export async function stopBoss() {
+/**
+ * Stops fetching jobs, waits up to `timeoutMs` for the handlers in flight, then fails what is left
+ * (pg-boss retries it on another worker) and closes pg-boss' pool.
+ */
+export async function stopBoss(timeoutMs = 10_000) {
   const p = g.bossPromise;
   g.bossPromise = undefined;
-  if (p) await (await p).stop({ graceful: true, timeout: 10_000 }).catch(() => {});
+  if (p) await (await p).stop({ graceful: true, timeout: timeoutMs }).catch(() => {});
 }
