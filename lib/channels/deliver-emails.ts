@@ -5,10 +5,12 @@ import { getPool } from "../server/db";
 import { getBoss } from "../server/jobs/boss";
 import { deliveryJobExpireSeconds, QUEUES } from "../server/jobs/queues";
 import { classifySendError, getMailer, mailFrom, messageIdDomain, type SendFailure } from "../server/mailer";
+import { jobRequestId } from "../server/request-context";
 import { bossDb, withSqlTransaction } from "../server/sql";
 import { messageVariables } from "../templates/message-variables";
 import { renderMail } from "../templates/render-message";
 import { loadTemplates } from "../templates/resolve-template";
+import { logDeliveries } from "./log-deliveries";
 
 // A send that neither succeeds nor fails within this time counts as a transient failure (well
 // under a claim's lease, so a retry never races a send still in flight).
@@ -118,6 +120,7 @@ export async function deliverEmails(messageIds: string[]): Promise<{ sent: numbe
       return outcome;
     }),
   );
+  logDeliveries("MAIL", rows, outcomes);
   const count = (s: Outcome["status"]) => outcomes.filter((o) => o.status === s).length;
   return { sent: count("SENT"), failed: count("FAILED"), retried: count("RETRY") };
 
@@ -233,6 +236,10 @@ async function recordOutcome(o: Outcome) {
   const boss = await getBoss();
   await withSqlTransaction(async (client) => {
     await client.query(RECORD_SQL, values);
-    await boss.send(QUEUES.email.name, { messageId: o.id }, { startAfter: new Date(Date.now() + o.after * 1000), db: bossDb(client) });
+    await boss.send(
+      QUEUES.email.name,
+      { messageId: o.id, requestId: jobRequestId(o.id) },
+      { startAfter: new Date(Date.now() + o.after * 1000), db: bossDb(client) },
+    );
   });
 }

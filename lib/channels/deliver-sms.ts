@@ -1,7 +1,9 @@
 import { getPool } from "../server/db";
 import { QUEUES } from "../server/jobs/queues";
+import { logger } from "../server/logger";
 import { loadTemplates } from "../templates/resolve-template";
 import { checkLowSmsCredits } from "./check-low-sms-credits";
+import { logDeliveries } from "./log-deliveries";
 import {
   type ClaimedPhoneMessage,
   claimPhoneMessages,
@@ -84,7 +86,8 @@ export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> 
     await recordRetry(QUEUES.sms.name, { id: m.id, reason: `${res.code}: ${res.reason}`, after: wait, language });
     return "retried";
   });
-  await checkLowSmsCredits([...new Set(rows.map((r) => r.companyId))]).catch((e) => console.error("[sms] low-credit check failed", e));
+  logDeliveries("SMS", rows, outcomes);
+  await checkLowSmsCredits([...new Set(rows.map((r) => r.companyId))]).catch((err) => logger.error({ err }, "low SMS credit check failed"));
   const count = (s: keyof DeliveryCounts) => outcomes.filter((o) => o === s).length;
   return { sent: count("sent"), failed: count("failed"), retried: count("retried") };
 }

@@ -3,6 +3,7 @@ import { QUEUES } from "../server/jobs/queues";
 import type { TemplateVariable } from "../templates/render-template";
 import { loadTemplates } from "../templates/resolve-template";
 import type { DeliveryCounts } from "./deliver-sms";
+import { logDeliveries } from "./log-deliveries";
 import {
   claimPhoneMessages,
   isOrderOpen,
@@ -56,6 +57,7 @@ export async function deliverWhatsApp(messageIds: string[]): Promise<DeliveryCou
     await recordRetry(QUEUES.whatsapp.name, { id: m.id, reason: `${res.code}: ${res.reason}`, after: wait, language });
     return "retried";
   });
+  logDeliveries("WHATSAPP", rows, outcomes);
   const count = (s: keyof DeliveryCounts) => outcomes.filter((o) => o === s).length;
   return { sent: count("sent"), failed: count("failed"), retried: count("retried") };
 }

@@ -1,7 +1,8 @@
 import { fromPrisma } from "pg-boss";
 import type { Tx } from "../server/db";
 import { getBoss } from "../server/jobs/boss";
-import { queueOfChannel } from "../server/jobs/queues";
+import { type DeliverMessageJob, queueOfChannel } from "../server/jobs/queues";
+import { withRequestId } from "../server/request-context";
 import { bossDb, type SqlClient } from "../server/sql";
 import { uuid7 } from "../server/uuid7";
 import { debitSmsCredits, sqlOfTx } from "./debit-sms-credits";
@@ -45,11 +46,11 @@ function prepare(messages: NewMessage[]) {
     messages.map((m) => m.templateId ?? null),
     messages.map((m) => m.text ?? null),
   ];
-  const byQueue = new Map<string, { data: { messageId: string } }[]>();
+  const byQueue = new Map<string, { data: DeliverMessageJob }[]>();
   messages.forEach((m, i) => {
     const q = queueOfChannel(m.channel);
     if (!byQueue.has(q)) byQueue.set(q, []);
-    byQueue.get(q)!.push({ data: { messageId: ids[i]! } });
+    byQueue.get(q)!.push({ data: withRequestId({ messageId: ids[i]! }) });
   });
   return { ids, values, byQueue };
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { getPool } from "../server/db";
+import { logger } from "../server/logger";
 import { uuid7 } from "../server/uuid7";
 import { PROVIDER_TIMEOUT_MS } from "./provider-http";
 import { isSmsSandboxEnabled, smsSandboxAccount } from "./sms-account";
@@ -120,7 +121,7 @@ export async function postSandboxStatus(cb: SandboxCallback): Promise<number | n
     await res.arrayBuffer();
     return res.status;
   } catch (e) {
-    console.error(`[sms sandbox] status callback to ${cb.url} failed`, e);
+    logger.error({ err: e, url: cb.url }, "SMS sandbox status callback failed");
     return null;
   }
 }

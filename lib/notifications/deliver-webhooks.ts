@@ -9,6 +9,8 @@ import { fromPrisma } from "pg-boss";
 import { type Db, getDb } from "../server/db";
 import { getBoss } from "../server/jobs/boss";
 import { QUEUES } from "../server/jobs/queues";
+import { logger } from "../server/logger";
+import { processMetrics } from "../server/metrics";
 import { uuid7 } from "../server/uuid7";
 import { webhookRetrySchedule } from "./events";
 import type { WebhookJob } from "./queue-notifications";
@@ -83,7 +85,7 @@ export const isDelivered = (r: AttemptResult) => r.statusCode !== null && r.stat
 // delivered or failed is only sent again by a replay.
 const CLAIM_SQL = `UPDATE "WebhookDelivery" SET attempts = attempts + 1
   WHERE id = $1::uuid AND (status = 'PENDING' OR $2::boolean)
-  RETURNING url, payload, retry, attempts, "alertedAt"`;
+  RETURNING url, payload, retry, attempts, "alertedAt", "orderId"`;
 
 // Success: the attempt and the outcome in one statement.
 const DELIVERED_SQL = `WITH a AS (
@@ -92,18 +94,28 @@ const DELIVERED_SQL = `WITH a AS (
 UPDATE "WebhookDelivery" SET status = 'DELIVERED', "deliveredAt" = now(), "lastStatusCode" = $5, "lastError" = NULL, "nextAttemptAt" = NULL
 WHERE id = $2::uuid`;
 
-async function deliverOne(db: Db, job: WebhookJob): Promise<"delivered" | "retry" | "failed" | "skipped"> {
-  const rows = await db.$queryRawUnsafe<{ url: string; payload: string; retry: boolean; attempts: number; alertedAt: Date | null }[]>(
-    CLAIM_SQL,
-    job.deliveryId,
-    job.replay === true,
-  );
+type Outcome = "delivered" | "retry" | "failed" | "skipped";
+
+async function deliverOne(db: Db, job: WebhookJob): Promise<Outcome> {
+  const rows = await db.$queryRawUnsafe<
+    { url: string; payload: string; retry: boolean; attempts: number; alertedAt: Date | null; orderId: string | null }[]
+  >(CLAIM_SQL, job.deliveryId, job.replay === true);
   const d = rows[0];
   if (!d) return "skipped";
   const r = await postForm(d.url, d.payload);
+  // The attempt in the log (never the body): the order, the request that raised it, the answer.
+  const line = {
+    deliveryId: job.deliveryId,
+    orderId: d.orderId,
+    reqId: job.requestId,
+    attempt: d.attempts,
+    statusCode: r.statusCode,
+    ms: r.latencyMs,
+  };
   const attemptArgs = [uuid7(), job.deliveryId, d.url, job.replay === true, r.statusCode, r.error, r.latencyMs, r.responseHead] as const;
   if (isDelivered(r)) {
     await db.$executeRawUnsafe(DELIVERED_SQL, ...attemptArgs);
+    logger.info(line, "notification delivered");
     return "delivered";
   }
   // Failed: retry later (the rule's choice; a replay is one more try, not a new schedule), or give
@@ -126,7 +138,12 @@ async function deliverOne(db: Db, job: WebhookJob): Promise<"delivered" | "retry
       });
       await boss.insert(
         QUEUES.webhook.name,
-        [{ data: { deliveryId: job.deliveryId } satisfies WebhookJob, startAfter: new Date(Date.now() + delay * 1000) }],
+        [
+          {
+            data: { deliveryId: job.deliveryId, requestId: job.requestId } satisfies WebhookJob,
+            startAfter: new Date(Date.now() + delay * 1000),
+          },
+        ],
         bossTx,
       );
     } else {
@@ -137,6 +154,10 @@ async function deliverOne(db: Db, job: WebhookJob): Promise<"delivered" | "retry
       if (!job.replay && !d.alertedAt) await boss.insert(QUEUES.webhookAlert.name, [{ data: { deliveryId: job.deliveryId } }], bossTx);
     }
   });
+  logger.warn(
+    { ...line, error: r.error, retryInSeconds: delay },
+    delay !== undefined ? "notification failed, will retry" : "notification failed",
+  );
   return delay !== undefined ? "retry" : "failed";
 }
 
@@ -145,6 +166,8 @@ export async function deliverWebhooks(jobs: WebhookJob[], db: Db = getDb()) {
   const settled = await Promise.allSettled(jobs.map((j) => deliverOne(db, j)));
   const counts = { delivered: 0, retry: 0, failed: 0, skipped: 0 };
   for (const s of settled) if (s.status === "fulfilled") counts[s.value]++;
+  const { ipnAttempts } = processMetrics();
+  for (const [outcome, n] of Object.entries(counts)) if (n) ipnAttempts.inc({ outcome }, n);
   const broken = settled.find((s) => s.status === "rejected");
   // A database error: pg-boss runs the batch again; delivered ones are skipped by the claim.
   if (broken) throw (broken as PromiseRejectedResult).reason;

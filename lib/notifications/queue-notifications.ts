@@ -8,6 +8,7 @@ import type { Tx } from "../server/db";
 import type { Channel } from "../server/generated/prisma/enums";
 import { getBoss } from "../server/jobs/boss";
 import { QUEUES } from "../server/jobs/queues";
+import { withRequestId } from "../server/request-context";
 import { decryptSecret } from "../server/secrets";
 import { uuid7 } from "../server/uuid7";
 import { buildKrAnswer, formBody, loadPayloadOrder, restBody } from "./build-payload";
@@ -17,7 +18,8 @@ export type RaisedEvent = { orderId: string; event: NotificationEvent; transacti
 
 type Target = { ruleId: string | null; url: string; format: "REST" | "FORM"; hashKey: HashKey; retry: boolean; alertEmail: string | null };
 
-export type WebhookJob = { deliveryId: string; replay?: boolean };
+/** `requestId`: the HTTP request whose change raised the event (the worker's log lines name it). */
+export type WebhookJob = { deliveryId: string; replay?: boolean; requestId?: string };
 
 /** Queues the notifications of `events` on the caller's transaction; returns the deliveries' ids. */
 export async function queueNotifications(tx: Tx, events: RaisedEvent[]): Promise<string[]> {
@@ -144,7 +146,7 @@ export async function queueNotifications(tx: Tx, events: RaisedEvent[]): Promise
   const boss = await getBoss();
   await boss.insert(
     QUEUES.webhook.name,
-    rows.map((r) => ({ data: { deliveryId: r.id } satisfies WebhookJob })),
+    rows.map((r) => ({ data: withRequestId({ deliveryId: r.id }) satisfies WebhookJob })),
     // biome-ignore lint/suspicious/noExplicitAny: pg-boss' adapter accepts any Prisma transaction client
     { db: fromPrisma(tx as any) },
   );

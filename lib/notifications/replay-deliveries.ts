@@ -7,6 +7,7 @@ import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { getBoss } from "../server/jobs/boss";
 import { QUEUES } from "../server/jobs/queues";
+import { withRequestId } from "../server/request-context";
 import type { WebhookJob } from "./queue-notifications";
 
 export const MAX_REPLAY = 500;
@@ -30,7 +31,7 @@ export async function replayDeliveries(db: Db, input: { actor: Actor; deliveryId
     const boss = await getBoss();
     await boss.insert(
       QUEUES.webhook.name,
-      rows.map((r) => ({ data: { deliveryId: r.id, replay: true } satisfies WebhookJob })),
+      rows.map((r) => ({ data: withRequestId({ deliveryId: r.id, replay: true }) satisfies WebhookJob })),
       // biome-ignore lint/suspicious/noExplicitAny: pg-boss' adapter accepts any Prisma transaction client
       { db: fromPrisma(tx as any) },
     );

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { effectiveStatus } from "../orders/order-view";
 import { getPool } from "../server/db";
 import type { AliasMode, Mode, OrderStatus, TransactionStatus } from "../server/generated/prisma/enums";
+import { logger } from "../server/logger";
 
 type Row = {
   id: string;
@@ -100,5 +101,5 @@ export type PaymentPage = NonNullable<Awaited<ReturnType<typeof getPaymentPage>>
 export async function recordFirstOpen(orderId: string): Promise<void> {
   await getPool()
     .query(`UPDATE "PaymentOrder" SET "firstOpenedAt" = now() AT TIME ZONE 'UTC' WHERE id = $1 AND "firstOpenedAt" IS NULL`, [orderId])
-    .catch((e) => console.error("[pay] first open not recorded", e));
+    .catch((err) => logger.error({ err, orderId }, "first open not recorded"));
 }

@@ -1,6 +1,7 @@
 import { type NewMessage, queueMessagesTx, smsColumns } from "../channels/queue-messages";
 import type { SmsCount } from "../channels/sms-segments";
 import { type Db, getPool, type Tx } from "../server/db";
+import { logger } from "../server/logger";
 import { loadTemplates } from "../templates/resolve-template";
 import { isQuietTime, localClock, parseRemindersPolicy } from "./policy";
 import { type ReminderOrder, reminderSmsText } from "./reminder-sms-text";
@@ -60,7 +61,7 @@ async function remindBatch(tx: Tx, due: DueOrder[], templates: Awaited<ReturnTyp
     if (r) sms.set(o.id, r);
     else {
       result.skippedTooLong++;
-      console.warn(`[reminders] order ${o.id}: the SMS reminder is empty or too long once rendered; not sent`);
+      logger.warn({ orderId: o.id }, "SMS reminder empty or too long once rendered; not sent");
     }
   }
   const balance = new Map<string, number>();
@@ -76,7 +77,7 @@ async function remindBatch(tx: Tx, due: DueOrder[], templates: Awaited<ReturnTyp
     const left = balance.get(o.companyId) ?? 0;
     if (left < s.count.segments) {
       result.skippedNoCredits++;
-      console.warn(`[reminders] order ${o.id}: not enough SMS credits (${s.count.segments} needed, ${left} left); skipped`);
+      logger.warn({ orderId: o.id, needed: s.count.segments, left }, "not enough SMS credits for a reminder; skipped");
       return false;
     }
     balance.set(o.companyId, left - s.count.segments);

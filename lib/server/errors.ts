@@ -1,5 +1,6 @@
 // One error type for every use case. `code` is closed; each adapter maps it (HTTP status, the
 // Lyra envelope, a form state). `message` is for logs; `publicMessage` may be shown to people.
+import { logger } from "./logger";
 
 export const ERROR_STATUS = {
   VALIDATION: 400,
@@ -44,6 +45,6 @@ export function toErrorResponse(err: unknown): { status: number; body: { code: E
   if (isAppError(err)) {
     return { status: ERROR_STATUS[err.code], body: { code: err.code, message: err.publicMessage, fields: err.fields } };
   }
-  console.error(err);
+  logger.error({ err }, "unexpected error");
   return { status: 500, body: { code: "INTERNAL", message: "Internal error" } };
 }

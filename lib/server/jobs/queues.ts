@@ -69,7 +69,8 @@ export const QUEUES = {
   },
 } as const;
 
-export type DeliverMessageJob = { messageId: string };
+/** A message to send; `requestId`: the HTTP request that queued it (its log lines name it). */
+export type DeliverMessageJob = { messageId: string; requestId?: string };
 
 export const queueOfChannel = (channel: "MAIL" | "SMS" | "WHATSAPP") =>
   channel === "MAIL" ? QUEUES.email.name : channel === "SMS" ? QUEUES.sms.name : QUEUES.whatsapp.name;
