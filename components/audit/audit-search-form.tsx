@@ -24,16 +24,16 @@ export function AuditSearchForm({ t, values, errors, shops }: Props) {
       </span>
     ) : null;
   const field = (name: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}, help?: string) => (
-    <label className="flex flex-col gap-1 text-xs font-medium">
-      {t(`audit_search_${name}`)}
+    <div className="flex flex-col gap-1 text-xs font-medium">
+      <label htmlFor={name}>{t(`audit_search_${name}`)}</label>
       <input id={name} name={name} defaultValue={values[name] ?? ""} className={input} {...aria(name, Boolean(help))} {...props} />
       {help ? (
-        <span id={`help-${name}`} className="max-w-56 text-xs font-normal text-slate-600">
+        <span id={`help-${name}`} className="max-w-56 font-normal text-slate-600">
           {help}
         </span>
       ) : null}
       {errorOf(name)}
-    </label>
+    </div>
   );
   const select = (name: string, children: React.ReactNode) => (
     <label className="flex flex-col gap-1 text-xs font-medium">
