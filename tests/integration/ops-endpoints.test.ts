@@ -61,7 +61,11 @@ describe("GET /api/ready", () => {
 
   it("not ready while a delivery job waits longer than READY_MAX_QUEUE_LAG_SECONDS", async () => {
     const boss = await getBoss();
-    await boss.send(QUEUES.email.name, { messageId: "00000000-0000-0000-0000-000000000000" }, { startAfter: new Date(Date.now() - 400_000) });
+    await boss.send(
+      QUEUES.email.name,
+      { messageId: "00000000-0000-0000-0000-000000000000" },
+      { startAfter: new Date(Date.now() - 400_000) },
+    );
     try {
       const r = await get("/api/ready");
       const body = await r.json();

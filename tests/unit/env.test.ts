@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ENV_SCHEMA } from "@/lib/server/env-schema";
 import { parseEnv } from "@/lib/server/env";
+import { ENV_SCHEMA } from "@/lib/server/env-schema";
 
 const BASE = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/po", APP_SECRET: "0123456789abcdef-secret" };
 const message = (over: Record<string, string | undefined>) => {
