@@ -3,6 +3,7 @@ import {
   ANONYMISE_ORDERS,
   ANONYMISE_TRANSACTIONS,
   AUDIT_KEYS_KEPT,
+  DELETE_INSTALMENTS,
   DELETE_ORDER_CHILDREN,
   DELETE_ORDERS,
   DELETE_TRANSACTIONS,
@@ -15,6 +16,7 @@ export type OrderPurgeCounts = {
   ordersDeleted: number;
   ordersAnonymised: number;
   transactionsDeleted: number;
+  instalmentsDeleted: number;
   transactionsAnonymised: number;
   messagesDeleted: number;
   remindersDeleted: number;
@@ -27,6 +29,7 @@ export const emptyOrderCounts = (): OrderPurgeCounts => ({
   ordersDeleted: 0,
   ordersAnonymised: 0,
   transactionsDeleted: 0,
+  instalmentsDeleted: 0,
   transactionsAnonymised: 0,
   messagesDeleted: 0,
   remindersDeleted: 0,
@@ -62,6 +65,7 @@ export function deleteOrdersBatch(input: BatchInput, c: OrderPurgeCounts): Promi
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
     await purgeChildren(client, ids, c);
+    c.instalmentsDeleted += await count(client, DELETE_INSTALMENTS, [ids]);
     c.transactionsDeleted += await count(client, DELETE_TRANSACTIONS, [ids]);
     c.ordersDeleted += await count(client, DELETE_ORDERS, [ids]);
     return ids.length;

@@ -4,11 +4,15 @@
  * When an order ended, compared with a cutoff ($1): a paid order at its payment; any other one at
  * the later of its validity end and its last change (a cancellation, a reactivation, a new
  * validity), since it could be paid until then. Two branches so the (status, validUntil) index
- * serves the unpaid ones.
+ * serves the unpaid ones. An order paid in instalments ends with its last one: not while one is
+ * pending, nor before the last one settled (paid, failed for good, cancelled) is past the cutoff.
  */
 const ENDED_BEFORE_$1 = `(
-  (o.status = 'PAID' AND COALESCE(o."paidAt", o."validUntil") < $1)
-  OR (o.status <> 'PAID' AND o."validUntil" < $1 AND (o."updatedAt" IS NULL OR o."updatedAt" < $1))
+  ((o.status = 'PAID' AND COALESCE(o."paidAt", o."validUntil") < $1)
+    OR (o.status <> 'PAID' AND o."validUntil" < $1 AND (o."updatedAt" IS NULL OR o."updatedAt" < $1)))
+  AND NOT EXISTS (
+    SELECT 1 FROM "InstalmentCharge" c WHERE c."orderId" = o.id AND (c.status = 'PENDING' OR c."updatedAt" >= $1)
+  )
 )`;
 
 /** A transaction of the order still inside the accounting retention ($2): its last change is after it. */
@@ -82,6 +86,8 @@ export const DELETE_ORDER_CHILDREN = {
   webhookDeliveries: `DELETE FROM "WebhookDelivery" WHERE "orderId" = ANY($1::char(32)[])`,
 } as const;
 
+// The instalment schedule is the transactions' (amounts, due dates): it goes with them.
+export const DELETE_INSTALMENTS = `DELETE FROM "InstalmentCharge" WHERE "orderId" = ANY($1::char(32)[])`;
 export const DELETE_TRANSACTIONS = `DELETE FROM "Transaction" WHERE "orderId" = ANY($1::char(32)[])`;
 export const DELETE_ORDERS = `DELETE FROM "PaymentOrder" WHERE id = ANY($1::char(32)[])`;
 

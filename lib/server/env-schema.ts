@@ -115,6 +115,8 @@ export const ENV_SCHEMA = z.object({
   // Retention (lib/retention)
   RETENTION_MONTHS: whole(1, Number.MAX_SAFE_INTEGER, "must be a whole number of months ≥ 1").optional(),
   RETENTION_TRANSACTION_YEARS: whole(1, Number.MAX_SAFE_INTEGER, "must be a whole number of years ≥ 1").optional(),
+  // Graceful shutdown (lib/server/shutdown.ts)
+  SHUTDOWN_TIMEOUT_SECONDS: decimal(1, "must be a number of seconds ≥ 1").optional(),
   // Observability
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -7,7 +7,7 @@ import { closeMailer } from "./mailer";
 // Graceful shutdown of the web and worker processes (docs/operations.md): on SIGTERM or SIGINT,
 // finish what is in flight within SHUTDOWN_TIMEOUT_SECONDS, release the rest, exit 0.
 
-const timeoutSchema = z.coerce.number().positive({ error: "must be a number of seconds > 0" }).default(25);
+const timeoutSchema = z.coerce.number().min(1, { error: "must be a number of seconds ≥ 1" }).default(25);
 
 /** SHUTDOWN_TIMEOUT_SECONDS in ms (default 25 s: inside the 30 s a container platform waits before SIGKILL). */
 export function shutdownTimeoutMs(env: Record<string, string | undefined> = process.env): number {

@@ -297,6 +297,41 @@ describe("retention sweep", () => {
     expect(await sweep({ batchSize: 2 })).toMatchObject({ complete: true, ordersDeleted: 4 });
   });
 
+  it("an order paid in instalments ends with its last instalment", async () => {
+    await resetDatabase();
+    users = await seedTenants();
+    const o = await newOrder(users.operator, { reference: "INSTALMENTS", buyerEmail: "ivan.instalments@buyer.test" });
+    await payNow({ token: o.token, card: card("4970100000000055") });
+    await backdate(o.id, { paidAt: monthsAgo(20), validUntil: monthsAgo(20), transactionsAt: monthsAgo(20) });
+    const charge = (index: number, status: "PAID" | "PENDING", at: Date) => ({
+      orderId: o.id,
+      index,
+      amount: 1000n,
+      dueDate: at,
+      nextAttemptAt: at,
+      status,
+      updatedAt: at,
+    });
+    await db.instalmentCharge.createMany({ data: [charge(1, "PAID", monthsAgo(20)), charge(2, "PENDING", monthsAgo(19))] });
+    const state = () => db.paymentOrder.findUnique({ where: { id: o.id }, select: { buyerEmail: true, anonymisedAt: true } });
+
+    // One still pending (a retry, say): the order has not ended.
+    expect(await sweep()).toMatchObject({ ordersDeleted: 0, ordersAnonymised: 0 });
+    // The last one settled 14 months ago: not yet.
+    await db.instalmentCharge.updateMany({ where: { orderId: o.id, index: 2 }, data: { status: "PAID", updatedAt: monthsAgo(14) } });
+    expect(await sweep()).toMatchObject({ ordersDeleted: 0, ordersAnonymised: 0 });
+    expect(await state()).toEqual({ buyerEmail: "ivan.instalments@buyer.test", anonymisedAt: null });
+    // 16 months ago: anonymised (its transactions are still kept), the schedule with them.
+    await db.instalmentCharge.updateMany({ where: { orderId: o.id, index: 2 }, data: { updatedAt: monthsAgo(16) } });
+    expect(await sweep()).toMatchObject({ ordersDeleted: 0, ordersAnonymised: 1 });
+    expect(await state()).toEqual({ buyerEmail: null, anonymisedAt: NOW });
+    expect(await db.instalmentCharge.count({ where: { orderId: o.id } })).toBe(2);
+    // Past the accounting retention: order, transactions and schedule go together.
+    const later = await sweepRetention(db, { now: subYears(NOW, -11), config: CONFIG });
+    expect(later).toMatchObject({ ordersDeleted: 1, transactionsDeleted: 1, instalmentsDeleted: 2 });
+    expect(await state()).toBeNull();
+  });
+
   it("refuses a malformed retention period with one line naming it", async () => {
     const { retentionConfig } = await import("@/lib/retention/retention-config");
     expect(() => retentionConfig({ RETENTION_MONTHS: "fifteen" })).toThrow(/^Invalid configuration: RETENTION_MONTHS/);

@@ -10,6 +10,8 @@ import { sendWebhookAlert } from "../../notifications/send-alert";
 import { expireOrders } from "../../orders/expire-orders";
 import { sweepTransactions } from "../../payments/sweep-transactions";
 import { sweepReminders } from "../../reminders/sweep-reminders";
+import { retentionConfig } from "../../retention/retention-config";
+import { sweepRetention } from "../../retention/sweep-retention";
 import { getDb } from "../db";
 import { logger } from "../logger";
 import { getBoss } from "./boss";
@@ -57,6 +59,19 @@ export async function startWorker() {
   );
   // Every 5 minutes: a reminder is a day-scale promise, and quiet hours end on a 5-minute boundary.
   await boss.schedule(QUEUES.remindersSweep.name, "*/5 * * * *");
+
+  // Retention (docs/operations.md): a malformed RETENTION_* stops the worker now, not at 03:17.
+  retentionConfig();
+  await boss.work(
+    QUEUES.retentionSweep.name,
+    instrumented(QUEUES.retentionSweep.name, async ([job]) => {
+      // Stops between batches when a shutdown outlasts its grace; the next run does the rest.
+      const r = await sweepRetention(db, { signal: job?.signal });
+      log.info(r, "retention sweep");
+    }),
+  );
+  // Daily at 03:17 UTC, off the hour when other schedules fire; singleton across workers.
+  await boss.schedule(QUEUES.retentionSweep.name, "17 3 * * *");
 
   // E-mail: batches of messages per job fetch; two batches in flight per process.
   await boss.work<DeliverMessageJob>(
