@@ -7,10 +7,13 @@ import { ENV_SCHEMA, SECRET_VARIABLES } from "./env-schema";
 
 export type Env = z.infer<typeof ENV_SCHEMA> & { APP_URL: string };
 
+/** An environment: process.env, or a plain object in tests. */
+export type Source = Record<string, string | undefined>;
+
 const DECLARED = Object.keys(ENV_SCHEMA.shape) as (keyof typeof ENV_SCHEMA.shape)[];
 
 /** The declared variables of `source`, an empty (or blank) value read as unset. */
-function declared(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function declared(source: Source): Record<string, string | undefined> {
   return Object.fromEntries(DECLARED.map((k) => [k, source[k]?.trim() ? source[k] : undefined]));
 }
 
@@ -25,7 +28,7 @@ function shown(name: string, value: string): string {
 export type EnvResult = { ok: true; env: Env } | { ok: false; message: string };
 
 /** Validates `source` (default: the process's environment); the first bad variable makes the message. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
+export function parseEnv(source: Source = process.env): EnvResult {
   const values = declared(source);
   const parsed = ENV_SCHEMA.safeParse(values);
   if (!parsed.success) {

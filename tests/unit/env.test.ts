@@ -4,13 +4,13 @@ import { ENV_SCHEMA } from "@/lib/server/env-schema";
 
 const BASE = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/po", APP_SECRET: "0123456789abcdef-secret" };
 const message = (over: Record<string, string | undefined>) => {
-  const r = parseEnv({ ...BASE, ...over } as NodeJS.ProcessEnv);
+  const r = parseEnv({ ...BASE, ...over });
   return r.ok ? null : r.message;
 };
 
 describe("configuration validation (lib/server/env.ts)", () => {
   it("accepts the minimum and fills the defaults", () => {
-    const r = parseEnv(BASE as NodeJS.ProcessEnv);
+    const r = parseEnv(BASE);
     expect(r.ok && r.env).toMatchObject({ PORT: 3000, APP_URL: "http://localhost:3000", READY_MAX_QUEUE_LAG_SECONDS: 300 });
   });
 
@@ -26,7 +26,7 @@ describe("configuration validation (lib/server/env.ts)", () => {
       SMS_SENDER: "+33612345678",
       TZ: "Europe/Paris",
       LOG_LEVEL: "debug",
-    } as NodeJS.ProcessEnv);
+    });
     expect(r.ok && r.env).toMatchObject({
       PORT: 8080,
       APP_URL: "https://pay.example.com",
@@ -71,7 +71,7 @@ describe("configuration validation (lib/server/env.ts)", () => {
   });
 
   it("reads an empty value as unset (the default applies)", () => {
-    const r = parseEnv({ ...BASE, PORT: "", SMTP_URL: " " } as NodeJS.ProcessEnv);
+    const r = parseEnv({ ...BASE, PORT: "", SMTP_URL: " " });
     expect(r.ok && r.env.PORT).toBe(3000);
     expect(r.ok && r.env.SMTP_URL).toBeUndefined();
   });
