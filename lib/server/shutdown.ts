@@ -18,9 +18,14 @@ export function shutdownTimeoutMs(env: Record<string, string | undefined> = proc
   return parsed.data * 1000;
 }
 
-let shuttingDown = false;
+// On globalThis: with START_WORKER=1 the jobs run in Next's bundle, which has its own copy of
+// this module; the signal handlers are scripts/server.ts's.
+const g = globalThis as unknown as { poStopping?: AbortController };
+const stopping = (g.poStopping ??= new AbortController());
 /** True from the first SIGTERM/SIGINT on (a readiness check can answer 503 while the process drains). */
-export const isShuttingDown = () => shuttingDown;
+export const isShuttingDown = () => stopping.signal.aborted;
+/** Aborted on the first SIGTERM/SIGINT: long jobs (the retention sweep) stop between two batches. */
+export const shutdownSignal = () => stopping.signal;
 
 /**
  * Runs `stop(deadline)` on the first SIGTERM or SIGINT, then exits 0 (1 if it threw). Later signals
@@ -31,8 +36,8 @@ export function onShutdownSignal(component: string, stop: (deadline: number) => 
   const log = logger.child({ component });
   const timeoutMs = shutdownTimeoutMs();
   const run = (signal: NodeJS.Signals) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
+    if (stopping.signal.aborted) return;
+    stopping.abort();
     log.info({ signal, timeoutMs }, "shutting down: finishing what is in flight");
     setTimeout(() => {
       log.error({ timeoutMs }, "shutdown still running 5 s past its deadline: exiting");

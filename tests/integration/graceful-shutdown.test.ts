@@ -1,9 +1,12 @@
 // SIGTERM to a worker process (scripts/worker.ts) in the middle of an e-mail fan-out: it stops
 // fetching, finishes the batches in hand, exits 0 at once; a second worker sends the rest. Unlike
-// a SIGKILL (mail-worker-faults.test.ts), nothing is left claimed, so nothing is sent twice.
+// a SIGKILL (mail-worker-faults.test.ts), nothing is left claimed, so nothing is sent twice. And
+// in the middle of the retention sweep: it stops after its batch and the next run goes on.
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailOrders } from "@/lib/orders/create-mail-orders";
+import { getBoss } from "@/lib/server/jobs/boss";
+import { QUEUES } from "@/lib/server/jobs/queues";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
 
@@ -104,5 +107,45 @@ describe("graceful shutdown of a worker", () => {
 
     second.kill("SIGTERM");
     expect(await exited(second)).toEqual({ code: 0, signal: null });
+  }, 180_000);
+
+  it("SIGTERM during the retention sweep: it stops after its batch, records a partial run, the next run finishes", async () => {
+    const n = 40_000;
+    // Orders whose validity ended two years ago, written in one statement.
+    await db.$executeRawUnsafe(`
+      INSERT INTO "PaymentOrder" (id, "shopId", mode, token, amount, currency, "validUntil", "createdAt", recipient)
+      SELECT md5('ret' || i), '12345678', 'TEST', md5('token' || i), 1000, 'EUR',
+             now() - interval '2 years', now() - interval '2 years', 'old' || i || '@buyer.test'
+      FROM generate_series(1, ${n}) AS i`);
+    const old = () => db.paymentOrder.count({ where: { recipient: { startsWith: "old" } } });
+    const worker = startWorker();
+    await (await getBoss()).send(QUEUES.retentionSweep.name, {});
+    const t0 = Date.now();
+    while ((await old()) === n) {
+      if (Date.now() - t0 > 60_000) throw new Error("the retention sweep did not start");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const t1 = Date.now();
+    worker.kill("SIGTERM");
+    expect(await exited(worker)).toEqual({ code: 0, signal: null });
+    expect(Date.now() - t1).toBeLessThan(10_000);
+    const left = await old();
+    expect(left).toBeGreaterThan(0); // stopped in the middle…
+    expect(left % 1000).toBe(0); // …between two batches of 1,000
+    const run = await db.auditEvent.findFirstOrThrow({ where: { action: "retention.sweep" } });
+    expect(run.after).toMatchObject({ complete: false, ordersDeleted: n - left });
+
+    const next = startWorker();
+    await (await getBoss()).send(QUEUES.retentionSweep.name, {});
+    const t2 = Date.now();
+    while ((await db.auditEvent.count({ where: { action: "retention.sweep" } })) < 2) {
+      if (Date.now() - t2 > 60_000) throw new Error("the second retention run did not end");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await old()).toBe(0);
+    const last = await db.auditEvent.findFirstOrThrow({ where: { action: "retention.sweep" }, orderBy: { createdAt: "desc" } });
+    expect(last.after).toMatchObject({ complete: true, ordersDeleted: left });
+    next.kill("SIGTERM");
+    expect(await exited(next)).toEqual({ code: 0, signal: null });
   }, 180_000);
 });

@@ -14,6 +14,7 @@ import { retentionConfig } from "../../retention/retention-config";
 import { sweepRetention } from "../../retention/sweep-retention";
 import { getDb } from "../db";
 import { logger } from "../logger";
+import { shutdownSignal } from "../shutdown";
 import { getBoss } from "./boss";
 import { instrumented } from "./instrument";
 import { type DeliverMessageJob, QUEUES } from "./queues";
@@ -65,8 +66,9 @@ export async function startWorker() {
   await boss.work(
     QUEUES.retentionSweep.name,
     instrumented(QUEUES.retentionSweep.name, async ([job]) => {
-      // Stops between batches when a shutdown outlasts its grace; the next run does the rest.
-      const r = await sweepRetention(db, { signal: job?.signal });
+      // Stops after its current batch on SIGTERM (or when pg-boss gives up on it); the next run goes on.
+      const signal = job ? AbortSignal.any([job.signal, shutdownSignal()]) : shutdownSignal();
+      const r = await sweepRetention(db, { signal });
       log.info(r, "retention sweep");
     }),
   );
