@@ -9,7 +9,7 @@ type Props = {
   values?: Record<string, string | undefined>;
   error: (field: string) => string | undefined;
   /** Options this kind of order does not have (invoice orders: their description is a main field, never an alias). */
-  hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut")[];
+  hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut" | "amountUpdate")[];
 };
 
 const FIELDS = [
@@ -21,6 +21,9 @@ const FIELDS = [
   "aliasMode",
   "dataCollectionForm",
   "remindersOptOut",
+  "amountUpdateMode",
+  "amountUpdateMin",
+  "amountUpdateMax",
 ];
 
 /**
@@ -30,7 +33,7 @@ const FIELDS = [
  * Open when one of them has a value or an error.
  */
 export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [] }: Props) {
-  const open = FIELDS.some((f) => !hide.includes(f as never) && (values[f] || error(f)));
+  const open = FIELDS.some((f) => !hide.includes(f as never) && ((values[f] && values[f] !== "NONE") || error(f)));
   return (
     <details open={open} className="rounded-md border border-slate-200 p-3" data-testid="advanced-options">
       <summary className="cursor-pointer text-sm font-semibold text-slate-800">{m.adv_title}</summary>
@@ -116,6 +119,7 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
         {hide.includes("dataCollectionForm") ? null : (
           <Checkbox name="dataCollectionForm" label={m.adv_dcf} help={m.adv_dcf_help} values={values} error={error} />
         )}
+        {hide.includes("amountUpdate") ? null : <AmountUpdateFields messages={m} values={values} error={error} />}
         {hide.includes("remindersOptOut") ? null : (
           <Checkbox
             name="remindersOptOut"
@@ -127,6 +131,58 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
         )}
       </div>
     </details>
+  );
+}
+
+/** Whether and how the buyer may adjust the amount (issue 12): bounds in the order's currency. */
+function AmountUpdateFields({
+  messages: m,
+  values,
+  error,
+}: {
+  messages: Messages;
+  values: Record<string, string | undefined>;
+  error: (field: string) => string | undefined;
+}) {
+  return (
+    <div className="flex flex-col gap-3">
+      <Field id="amountUpdateMode" label={m.adv_amount_update} help={m.adv_amount_update_help} error={error("amountUpdateMode")}>
+        <select
+          id="amountUpdateMode"
+          name="amountUpdateMode"
+          aria-describedby={error("amountUpdateMode") ? "amountUpdateMode-help amountUpdateMode-error" : "amountUpdateMode-help"}
+          aria-invalid={error("amountUpdateMode") ? true : undefined}
+          className={selectClass}
+          defaultValue={values.amountUpdateMode ?? "NONE"}
+        >
+          {["NONE", "RANGE", "FREE"].map((v) => (
+            <option key={v} value={v}>
+              {(m as Record<string, string>)[`adv_amount_update_${v}`]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field
+          id="amountUpdateMin"
+          label={m.adv_amount_update_min}
+          help={m.adv_amount_update_min_help}
+          error={error("amountUpdateMin")}
+          defaultValue={values.amountUpdateMin}
+          inputMode="decimal"
+          autoComplete="off"
+        />
+        <Field
+          id="amountUpdateMax"
+          label={m.adv_amount_update_max}
+          help={m.adv_amount_update_max_help}
+          error={error("amountUpdateMax")}
+          defaultValue={values.amountUpdateMax}
+          inputMode="decimal"
+          autoComplete="off"
+        />
+      </div>
+    </div>
   );
 }
 

@@ -147,7 +147,7 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
           shop={shop}
           values={v}
           error={err}
-          hide={invoice ? ["description", "aliasMode", "dataCollectionForm", "remindersOptOut"] : ["remindersOptOut"]}
+          hide={invoice ? ["description", "aliasMode", "dataCollectionForm", "remindersOptOut", "amountUpdate"] : ["remindersOptOut"]}
         />
       )}
       <div className="flex gap-3">

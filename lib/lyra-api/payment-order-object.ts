@@ -1,3 +1,4 @@
+import { readAmountUpdate } from "../orders/amount-update";
 import { effectiveStatus } from "../orders/order-view";
 import { paymentUrl } from "../orders/payment-link";
 import type { DbOrTx } from "../server/db";
@@ -37,6 +38,7 @@ export const PAYMENT_ORDER_SELECT = {
   apiData: true,
   metadata: true,
   ipnTargetUrl: true,
+  amountUpdate: true,
   createdAt: true,
   updatedAt: true,
   transactions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
@@ -45,8 +47,9 @@ export const PAYMENT_ORDER_SELECT = {
 export type PaymentOrderRow = Prisma.PaymentOrderGetPayload<{ select: typeof PAYMENT_ORDER_SELECT }>;
 
 /** What toPaymentOrder reads: a row loaded by Prisma, or the one createOrder has just inserted. */
-export type PaymentOrderView = Omit<PaymentOrderRow, "taxRate" | "apiData" | "metadata" | "shopId" | "mode"> & {
+export type PaymentOrderView = Omit<PaymentOrderRow, "taxRate" | "apiData" | "metadata" | "shopId" | "mode" | "amountUpdate"> & {
   taxRate: { toString(): string } | number | null;
+  amountUpdate: unknown;
   apiData: unknown;
   metadata: unknown;
 };
@@ -80,6 +83,16 @@ const withAll = (fields: string[], given: Record<string, unknown> | null | undef
   given ? { ...Object.fromEntries([...fields, ...extra].map((f) => [f, given[f] ?? null])), _type: type } : null;
 
 /** An order as the V4 API shows it: every field present (null when unset), `_type` on every object. */
+/** allowDCFAmountUpdate and our bounds (issue 12); after a payment the amount is the paid one. */
+function amountUpdateFields(stored: unknown) {
+  const u = readAmountUpdate(stored);
+  return {
+    allowDCFAmountUpdate: u?.mode ?? "NONE",
+    allowDCFAmountUpdateMin: u?.min ?? null,
+    allowDCFAmountUpdateMax: u?.mode === "RANGE" ? u.max : null,
+  };
+}
+
 export function toPaymentOrder(o: PaymentOrderView) {
   const api = (o.apiData ?? {}) as ApiData;
   const customer = api.customer ?? {};
@@ -128,7 +141,7 @@ export function toPaymentOrder(o: PaymentOrderView) {
       _type: "V4/PaymentOrderTransactionDetails",
     },
     dataCollectionForm: o.dataCollectionForm,
-    allowDCFAmountUpdate: (api.allowDCFAmountUpdate as string | undefined) ?? "NONE",
+    ...amountUpdateFields(o.amountUpdate),
     merchantComment: o.merchantComment,
     message: o.message ?? urlMessageTemplate(o.locale),
     description: o.description,

@@ -68,6 +68,8 @@ export const v4PaymentOrderSchema = typed("V4/PaymentOrder", {
   }),
   dataCollectionForm: z.boolean(),
   allowDCFAmountUpdate: z.string(),
+  allowDCFAmountUpdateMin: z.number().int().nullable(),
+  allowDCFAmountUpdateMax: z.number().int().nullable(),
   merchantComment: nstr,
   message: z.string(),
   description: nstr,

@@ -157,7 +157,10 @@ export const paymentOrderFields = {
   paymentMethodToken: opt(z.string(E("INT_030")).regex(/^[a-f0-9]{32}$/, E("INT_030"))),
   strongAuthentication: opt(z.enum(STRONG_AUTH, E("INT_050"))),
   dataCollectionForm: opt(boolish("INT_853")),
-  allowDCFAmountUpdate: opt(z.enum(["NONE"], E("INT_051"))),
+  // NONE (default); ours (issue 12): RANGE (allowDCFAmountUpdateMin…Max) or FREE (from allowDCFAmountUpdateMin).
+  allowDCFAmountUpdate: opt(z.enum(["NONE", "RANGE", "FREE"], E("INT_051"))),
+  allowDCFAmountUpdateMin: opt(z.number(E("INT_051")).int(E("INT_051")).min(1, E("INT_051")).max(MAX_MINOR, E("INT_051"))),
+  allowDCFAmountUpdateMax: opt(z.number(E("INT_051")).int(E("INT_051")).min(1, E("INT_051")).max(MAX_MINOR, E("INT_051"))),
   paymentMethods: opt(z.array(z.string().regex(/^[A-Z0-9_]{2,32}$/, E("INT_881")), E("INT_881")).max(50, E("INT_881"))),
   transactionOptions: opt(
     z.object({

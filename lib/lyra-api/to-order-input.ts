@@ -1,6 +1,7 @@
 import type { CountryCode } from "libphonenumber-js";
 import { localeOfPhoneCountry, normalisePhoneNumber } from "../channels/phone-number";
 import { isPageLanguage, localeOf } from "../i18n/locales";
+import type { AmountUpdate } from "../orders/amount-update";
 import type { CreateOrderInput } from "../orders/create-order";
 import type { Channel, ThreeDsPreference } from "../server/generated/prisma/enums";
 import { LyraError } from "./error-codes";
@@ -41,6 +42,27 @@ type Fields = Omit<CreatePaymentOrderRequest, "amount" | "currency">;
  * Phone numbers are normalised to E.164, a number without "+" being of `phoneCountry` (the shop's);
  * an SMS without a locale takes the one of its number's country.
  */
+/**
+ * allowDCFAmountUpdate (issue 12): NONE, or our RANGE / FREE with bounds in minor units in
+ * allowDCFAmountUpdateMin / Max (the spec documents no values beyond NONE). Undefined: not given.
+ */
+function toAmountUpdate(r: Fields): AmountUpdate | null | undefined {
+  const mode = r.allowDCFAmountUpdate;
+  const { allowDCFAmountUpdateMin: min, allowDCFAmountUpdateMax: max } = r;
+  if (mode === undefined || mode === "NONE") {
+    if (min !== undefined || max !== undefined)
+      throw new LyraError("INT_051", "Invalid input allowDCFAmountUpdateMin/Max: only with allowDCFAmountUpdate RANGE or FREE");
+    return mode === "NONE" ? null : undefined;
+  }
+  if (min === undefined) throw new LyraError("INT_051", `Invalid input allowDCFAmountUpdateMin: required with ${mode}`);
+  if (mode === "FREE") {
+    if (max !== undefined) throw new LyraError("INT_051", "Invalid input allowDCFAmountUpdateMax: not with FREE");
+    return { mode, min };
+  }
+  if (max === undefined) throw new LyraError("INT_051", "Invalid input allowDCFAmountUpdateMax: required with RANGE");
+  return { mode, min, max };
+}
+
 export function toOrderFields(
   r: Fields,
   channel: Channel,
@@ -101,7 +123,6 @@ export function toOrderFields(
     paymentMethods: r.paymentMethods,
     subMerchantDetails: r.subMerchantDetails,
     acquirerTransientData: r.acquirerTransientData,
-    allowDCFAmountUpdate: r.allowDCFAmountUpdate,
     returnMode: r.returnMode,
     returnUrl: r.returnUrl,
     cancelUrl: r.cancelUrl,
@@ -131,6 +152,7 @@ export function toOrderFields(
     validationMode: card?.manualValidation ? (card.manualValidation === "YES" ? "MANUAL" : "AUTOMATIC") : undefined,
     captureDelay: card?.captureDelay,
     ipnTargetUrl: r.ipnTargetUrl,
+    amountUpdate: toAmountUpdate(r),
     recipient,
     bcc,
     subject,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../server/errors";
 import { fieldErrorsOf } from "../server/validation";
+import { type AmountUpdate, parseAmountUpdateForm } from "./amount-update";
 import { ALIAS_MODES } from "./order-rules";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -57,7 +58,7 @@ export async function parseOrderFormWithOptions<T>(
     };
   },
   input: { shopIds: string[]; values: Record<string, string>; parseMain: () => T },
-): Promise<{ form: T; options: AdvancedOrderOptions }> {
+): Promise<{ form: T; options: AdvancedOrderOptions & { amountUpdate: AmountUpdate | null } }> {
   const shopId = input.values.shopId ?? "";
   const shop = input.shopIds.includes(shopId)
     ? await db.shop.findUnique({ where: { id: shopId }, select: { threeDsPreferences: true } })
@@ -78,8 +79,11 @@ export async function parseOrderFormWithOptions<T>(
     if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
     Object.assign(fields, e.fields);
   }
+  // The adjustable amount (issue 12): bounds in major units of the order's currency.
+  const amountUpdate = parseAmountUpdateForm(input.values);
+  Object.assign(fields, amountUpdate.fields);
   if (Object.keys(fields).length || form === undefined || options === undefined) {
     throw new AppError("VALIDATION", `invalid input: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }
-  return { form, options };
+  return { form, options: { ...options, amountUpdate: amountUpdate.update } };
 }

@@ -1,6 +1,7 @@
 import type { UserActor } from "../auth/actor";
 import { createInvoiceOrder } from "../invoices/create-invoice-order";
 import type { Db } from "../server/db";
+import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
 import { parseOrderFormWithOptions } from "./advanced-options";
 import { urlOrderFormSchema } from "./schemas";
@@ -16,6 +17,11 @@ export async function createInvoiceFromForm(db: Db, input: { actor: UserActor; v
     values: input.values,
     parseMain: () => parseOrThrow(urlOrderFormSchema, input.values),
   });
+  // An invoice is paid in full: no amount adjusted by the buyer (issue 12).
+  if (options.amountUpdate) {
+    const fields = { amountUpdateMode: "err_amount_update_invoice" };
+    throw new AppError("VALIDATION", "adjustable amount on an invoice order", { fields, publicMessage: "invalid_input" });
+  }
   return createInvoiceOrder(db, {
     actor: input.actor,
     shopId: f.shopId,

@@ -9,6 +9,7 @@ import { AppError } from "../server/errors";
 import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
 import { randomHex32, randomToken } from "../server/secrets";
 import { type SqlClient, withSqlTransaction } from "../server/sql";
+import { type AmountUpdate, amountUpdateRuleErrors } from "./amount-update";
 import { insertOrder, type NewOrderRow } from "./insert-order";
 import { checkAliasRules, checkShopRules, loadShopDefaults, type ShopDefaults, threeDsWithAlias } from "./order-rules";
 import { paymentUrl } from "./payment-link";
@@ -42,6 +43,8 @@ export type CreateOrderInput = {
   validationMode?: ValidationMode;
   captureDelay?: number;
   ipnTargetUrl?: string;
+  /** The buyer may adjust the amount (issue 12); bounds in minor units. */
+  amountUpdate?: AmountUpdate | null;
   recipient?: string;
   bcc?: string;
   subject?: string;
@@ -67,6 +70,15 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
   const { fields, validity } = checkShopRules(shop, { ...input, checkValidity: true });
   const aliasMode = input.aliasMode ?? "NONE";
   Object.assign(fields, checkAliasRules({ dataCollectionForm: input.dataCollectionForm ?? false, aliasMode }));
+  Object.assign(
+    fields,
+    amountUpdateRuleErrors({
+      amountUpdate: input.amountUpdate,
+      amountMinor: input.amountMinor,
+      channel: input.channel,
+      hasInstallments: (input as { installmentPlan?: unknown }).installmentPlan != null,
+    }),
+  );
   if (Object.keys(fields).length || !validity?.ok) {
     throw new AppError("VALIDATION", `invalid order: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }
@@ -106,6 +118,7 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
     apiData: input.apiData ?? {},
     metadata: input.metadata ?? {},
     ipnTargetUrl: input.ipnTargetUrl ?? null,
+    amountUpdate: input.amountUpdate ?? null,
     createdVia: input.actor.type === "API_KEY" ? "API" : "BACK_OFFICE",
     sourceUserId: input.actor.type === "USER" ? input.actor.userId : null,
     createdAt: new Date(),

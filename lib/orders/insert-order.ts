@@ -1,6 +1,7 @@
 import { type Actor, actorId } from "../auth/actor";
 import type { SqlClient } from "../server/sql";
 import { uuid7 } from "../server/uuid7";
+import type { AmountUpdate } from "./amount-update";
 
 /** Every column of a new order, as createOrder has decided them. */
 export type NewOrderRow = {
@@ -36,6 +37,8 @@ export type NewOrderRow = {
   apiData: Record<string, unknown>;
   metadata: Record<string, string>;
   ipnTargetUrl: string | null;
+  /** The adjustable amount (issue 12), null when none. */
+  amountUpdate: AmountUpdate | null;
   createdVia: "BACK_OFFICE" | "API" | "IMPORT";
   sourceUserId: string | null;
   createdAt: Date;
@@ -74,6 +77,7 @@ const COLUMNS = [
   ["apiData", "::jsonb"],
   ["metadata", "::jsonb"],
   ["ipnTargetUrl", ""],
+  ["amountUpdate", "::jsonb"],
   ["createdVia", '::"CreatedVia"'],
   ["sourceUserId", "::uuid"],
   ["createdAt", "::timestamptz"],
@@ -95,6 +99,7 @@ export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Ac
     const v = row[c];
     if (typeof v === "bigint") return v.toString();
     if (c === "apiData" || c === "metadata") return JSON.stringify(v);
+    if (c === "amountUpdate") return v === null ? null : JSON.stringify(v);
     return v;
   });
   values.push(

@@ -4,7 +4,8 @@ import { queueOrderMessageAgain } from "../channels/queue-messages";
 import { refreshOrderText } from "../channels/render-order-text";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import type { Prisma } from "../server/generated/prisma/client";
+import { Prisma } from "../server/generated/prisma/client";
+import { amountUpdateRuleErrors, readAmountUpdate } from "./amount-update";
 import type { CreateOrderInput } from "./create-order";
 import { transitionDelivery } from "./delivery-status";
 import { getOrderOrThrow } from "./get-order";
@@ -51,6 +52,16 @@ export async function updateOrder(
     taxAmount: c.taxAmount !== undefined ? c.taxAmount : order.taxAmount,
   });
   Object.assign(fields, checkAliasRules({ dataCollectionForm: c.dataCollectionForm ?? order.dataCollectionForm, aliasMode }));
+  // The adjustable amount (issue 12), given now or kept: its bounds still hold around the amount.
+  Object.assign(
+    fields,
+    amountUpdateRuleErrors({
+      amountUpdate: c.amountUpdate !== undefined ? c.amountUpdate : readAmountUpdate(order.amountUpdate),
+      amountMinor: amount,
+      channel: order.channel,
+      hasInstallments: (order as { installmentPlan?: unknown }).installmentPlan != null,
+    }),
+  );
   if (Object.keys(fields).length || (validity && !validity.ok)) {
     throw new AppError("VALIDATION", `invalid changes: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }
@@ -73,6 +84,7 @@ export async function updateOrder(
     validationMode: c.validationMode,
     captureDelay: c.captureDelay,
     ipnTargetUrl: c.ipnTargetUrl,
+    amountUpdate: c.amountUpdate === undefined ? undefined : (c.amountUpdate ?? Prisma.DbNull),
     recipient: c.recipient,
     bcc: c.bcc,
     subject: c.subject,

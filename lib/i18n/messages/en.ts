@@ -1,8 +1,9 @@
+import { amountUpdateEn } from "./amount-update";
+import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
 import { collectFormSettingsEn } from "./collect-form-settings";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
-import { analyticsEn } from "./analytics";
 import { mailOrdersEn } from "./mail-orders";
 import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
@@ -275,4 +276,5 @@ export const en: Messages = {
   ...collectFormSettingsEn,
   ...invoiceImportEn,
   ...auditLogEn,
+  ...amountUpdateEn,
 };

@@ -1,9 +1,10 @@
+import { amountUpdateFr } from "./amount-update";
+import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
 import { auditLogFr } from "./audit-log";
 import { collectFormSettingsFr } from "./collect-form-settings";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
-import { analyticsFr } from "./analytics";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
@@ -275,4 +276,5 @@ export const fr = {
   ...collectFormSettingsFr,
   ...invoiceImportFr,
   ...auditLogFr,
+  ...amountUpdateFr,
 } as const;
