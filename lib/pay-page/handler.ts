@@ -134,6 +134,9 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
   };
   // Only the name and the save choice go back to the page: card data never does.
   const keep: FormState = { cardName: raw.cardName.slice(0, 100), saveCard: form.get("saveCard") === "1" };
+  // The amount the buyer chose, when the order lets them (payOrder checks it against the bounds).
+  const amount = form.get("amount");
+  if (amount !== null) keep.amount = amount.slice(0, 20);
   const parsed = cardSchema.safeParse(raw);
   if (!parsed.success) return showPage(req, token, chosen, undefined, { ...keep, fields: fieldErrorsOf(parsed.error) }, 422);
   try {
@@ -141,6 +144,7 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
       token,
       card: parsed.data,
       saveCard: keep.saveCard,
+      amount: keep.amount,
       lang: chosen,
       clientAddress: clientAddress(req.headers),
     });

@@ -10,6 +10,7 @@ import { formatMoney } from "../money/format-money";
 import type { PaymentPage } from "../payments/get-payment-page";
 import { payPageHref } from "../payments/page-language";
 import { formatDateTime } from "../time/shop-time";
+import { amountToShow, BuyerAmountField } from "./amount-field";
 
 export type PageAssets = { css: string; js: string };
 
@@ -81,13 +82,13 @@ function Notice({
   );
 }
 
-function Field(props: {
+export function Field(props: {
   id: string;
   label: string;
   error?: string;
   help?: string;
   autoComplete?: string;
-  inputMode?: "numeric" | "text" | "tel" | "email";
+  inputMode?: "numeric" | "decimal" | "text" | "tel" | "email";
   type?: string;
   maxLength?: number;
   placeholder?: string;
@@ -114,7 +115,7 @@ function Field(props: {
   );
 }
 
-export type FormState = { fields?: Record<string, string>; error?: string; cardName?: string; saveCard?: boolean };
+export type FormState = { fields?: Record<string, string>; error?: string; cardName?: string; saveCard?: boolean; amount?: string };
 
 type PageInput = {
   token: string;
@@ -201,6 +202,7 @@ function CardForm({
   m,
   payLabel,
   form,
+  locale,
 }: {
   token: string;
   page: PaymentPage;
@@ -208,6 +210,7 @@ function CardForm({
   m: PayMessages;
   payLabel: string;
   form?: FormState;
+  locale: string;
 }) {
   const err = (k: string) => text(m, form?.fields?.[k]);
   const brands = page.shop.acceptedBrands.map(brandName).join(", ");
@@ -219,6 +222,17 @@ function CardForm({
         <p role="alert" className="alert">
           {form.error ? text(m, form.error) : m.errors_summary}
         </p>
+      ) : null}
+      {page.amountUpdate ? (
+        <BuyerAmountField
+          update={page.amountUpdate}
+          amount={page.amount}
+          currency={page.currency}
+          locale={locale}
+          m={m}
+          typed={form?.amount}
+          error={err("amount")}
+        />
       ) : null}
       <fieldset>
         <legend>{m.card_legend}</legend>
@@ -318,7 +332,15 @@ export function renderPayPage(input: PageInput): string {
             <a href={`/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`}>{m.collect_edit}</a>
           </p>
         ) : null}
-        <CardForm token={token} page={page} chosen={chosen} m={m} payLabel={fill(m.pay, { amount })} form={form} />
+        <CardForm
+          token={token}
+          page={page}
+          chosen={chosen}
+          m={m}
+          payLabel={fill(m.pay, { amount: formatMoney(amountToShow(page, form?.amount), page.currency, locale) })}
+          form={form}
+          locale={locale}
+        />
       </>
     );
   }

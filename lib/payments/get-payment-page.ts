@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { readAmountUpdate } from "../orders/amount-update";
 import { effectiveStatus } from "../orders/order-view";
 import { getPool } from "../server/db";
 import type { AliasMode, Mode, OrderStatus, TransactionStatus } from "../server/generated/prisma/enums";
@@ -17,6 +18,7 @@ type Row = {
   aliasMode: AliasMode;
   dataCollectionForm: boolean;
   hasCollectedData: boolean;
+  amountUpdate: unknown;
   unopened: boolean;
   channel: string;
   shopId: string;
@@ -40,6 +42,7 @@ type Row = {
 const QUERY = `
   SELECT o.id, o.reference, o.amount::text AS amount, o.currency, o.locale, o."validUntil", o.status, o.mode,
          o.description, o."aliasMode", o."dataCollectionForm", o."collectedData" IS NOT NULL AS "hasCollectedData",
+         o."amountUpdate",
          o."firstOpenedAt" IS NULL AS unopened,
          o.channel, o."shopId",
          s.name AS "shopName", s."timeZone" AS "shopTimeZone", s.url AS "shopUrl", s."defaultLanguage" AS "shopLanguage",
@@ -72,6 +75,8 @@ export async function getPaymentPage(pool: Pick<pg.Pool, "query"> | null, token:
     aliasMode: r.aliasMode,
     dataCollectionForm: r.dataCollectionForm,
     hasCollectedData: r.hasCollectedData,
+    /** The buyer may adjust the amount within these bounds (issue 12). */
+    amountUpdate: readAmountUpdate(r.amountUpdate),
     unopened: r.unopened,
     channel: r.channel,
     shopId: r.shopId,

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { addDays, addMinutes } from "date-fns";
 import { queueReceipts } from "../channels/queue-receipts";
 import { queueNotifications } from "../notifications/queue-notifications";
+import { type AmountUpdate, readAmountUpdate, resolveBuyerAmount } from "../orders/amount-update";
 import { transitionOrder } from "../orders/order-status";
 import { isWithinValidity } from "../orders/validity";
 import { hitRateLimit } from "../security/rate-limit";
@@ -18,6 +19,8 @@ export type PayOrderInput = {
   card: CardInput;
   /** The buyer ticked "save my card" (only read when the order proposes it). */
   saveCard?: boolean;
+  /** The amount the buyer typed, in major units (read only when the order lets the buyer adjust it). */
+  amount?: string;
   /** The page language the buyer is reading, kept for the challenge page. */
   lang?: string | null;
   clientAddress?: string;
@@ -51,6 +54,7 @@ type LockedOrder = {
   buyerEmail: string | null;
   acceptedBrands: string[];
   collectedData: Record<string, string> | null;
+  amountUpdate: unknown;
 };
 
 async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
@@ -70,7 +74,7 @@ async function lockPayableOrder(tx: Tx, token: string): Promise<LockedOrder> {
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o.id, o.status, o."validUntil", o.mode, o."shopId", o.amount, o.currency, o."validationMode",
            o."captureDelay", o."aliasMode", o."threeDsPreference", o."buyerEmail", s."acceptedBrands",
-           o."collectedData"
+           o."collectedData", o."amountUpdate"
     FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"
     WHERE o.token = ${token} FOR UPDATE OF o`;
   const order = rows[0];
@@ -95,6 +99,7 @@ async function recordAttempt(
   card: CardSummary,
   auth: AuthorizationResult,
   saveAlias: boolean,
+  amount: number,
 ): Promise<PayOrderResult> {
   const now = new Date();
   const transactionId = randomHex32();
@@ -123,7 +128,7 @@ async function recordAttempt(
       orderId: order.id,
       shopId: order.shopId,
       mode: order.mode,
-      amount: order.amount,
+      amount: BigInt(amount),
       currency: order.currency,
       status: auth.approved ? (order.validationMode === "MANUAL" ? "AUTHORISED_TO_VALIDATE" : "AUTHORISED") : "REFUSED",
       errorCode: auth.approved ? null : auth.code,
@@ -146,13 +151,30 @@ async function recordAttempt(
     orderId: order.id,
     event: auth.approved ? "pay" : "refuse",
     actor: { type: "BUYER" },
-    data: auth.approved ? { paidAt: now } : {},
+    data: auth.approved ? { paidAt: now, ...paidAmountColumns(order, amount) } : {},
   });
   if (auth.approved) await queueReceipts(tx, order.id);
   await queueNotifications(tx, [{ orderId: order.id, event: auth.approved ? "PAYMENT_ACCEPTED" : "PAYMENT_REFUSED", transactionId }]);
   return auth.approved
     ? { outcome: "ACCEPTED", transactionId, number }
     : { outcome: "REFUSED", transactionId, number, reason: auth.message };
+}
+
+/**
+ * An adjusted amount becomes the order's amount when paid (the requested one kept in
+ * `amountUpdate.requested`), so receipts, exports, analytics and notifications read the paid one.
+ */
+function paidAmountColumns(order: LockedOrder, amount: number) {
+  const update = readAmountUpdate(order.amountUpdate);
+  if (!update) return {};
+  const stored: AmountUpdate = { ...update, requested: update.requested ?? Number(order.amount) };
+  return { amount: BigInt(amount), amountUpdate: stored };
+}
+
+/** The amount to charge: the order's, or the buyer's within the stored bounds (checked under the lock). */
+function amountToCharge(order: LockedOrder, typed: string | undefined): number {
+  const update = readAmountUpdate(order.amountUpdate);
+  return update ? resolveBuyerAmount(update, typed, order.currency) : Number(order.amount);
 }
 
 const digest = (code: string) => crypto.createHash("sha256").update(code).digest("hex");
@@ -169,6 +191,7 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
   return db.$transaction(
     async (tx) => {
       const order = await lockPayableOrder(tx, input.token);
+      const amount = amountToCharge(order, input.amount);
       const brand = brandOf(input.card.pan);
       if (!order.acceptedBrands.includes(brand)) {
         throw new AppError("VALIDATION", `brand ${brand} not accepted by shop ${order.shopId}`, {
@@ -187,13 +210,13 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
       const auth = await acquirer.pay({
         mode: order.mode,
         card: input.card,
-        amount: Number(order.amount),
+        amount,
         currency: order.currency,
         orderId: order.id,
         threeDsPreference: order.threeDsPreference,
         forceChallenge: saveAlias,
       });
-      if (!("challenge" in auth)) return recordAttempt(tx, order, card, auth, saveAlias);
+      if (!("challenge" in auth)) return recordAttempt(tx, order, card, auth, saveAlias, amount);
       const challengeId = randomHex32();
       await tx.paymentChallenge.create({
         data: {
@@ -202,7 +225,12 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
           ...card,
           saveCard: saveAlias,
           codeDigest: digest(auth.code),
-          acquirerState: { ...auth.state, ...(order.mode === "TEST" ? { testCode: auth.code } : {}) },
+          // The buyer's adjusted amount rides with the acquirer's state until the challenge ends.
+          acquirerState: {
+            ...auth.state,
+            ...(order.mode === "TEST" ? { testCode: auth.code } : {}),
+            ...(order.amountUpdate ? { buyerAmount: String(amount) } : {}),
+          },
           threeDs: auth.threeDs,
           lang: input.lang ?? null,
           expiresAt: addMinutes(new Date(), CHALLENGE_LIMITS.minutes),
@@ -280,17 +308,19 @@ export async function completeChallenge(
         await tx.paymentChallenge.update({ where: { id: ch.id }, data: { attempts: { increment: 1 } } });
         return { outcome: "WRONG_CODE", attemptsLeft: CHALLENGE_LIMITS.attempts - ch.attempts - 1 };
       } else buyerStep = "failed";
+      const state = ch.acquirerState as Record<string, string>;
+      const amount = state.buyerAmount && order.amountUpdate ? Number(state.buyerAmount) : Number(order.amount);
       const auth = await acquirer.resume({
         mode: order.mode,
-        amount: Number(order.amount),
+        amount,
         currency: order.currency,
         orderId: order.id,
-        state: ch.acquirerState as Record<string, string>,
+        state,
         buyerStep,
         threeDs: ch.threeDs as unknown as ThreeDsOutcome,
       });
       const card = { brand: ch.brand, last4: ch.last4, expiryMonth: ch.expiryMonth, expiryYear: ch.expiryYear, cardName: ch.cardName };
-      const result = await recordAttempt(tx, order, card, { ...auth, brand: ch.brand }, ch.saveCard);
+      const result = await recordAttempt(tx, order, card, { ...auth, brand: ch.brand }, ch.saveCard, amount);
       await tx.paymentChallenge.update({
         where: { id: ch.id },
         data: {

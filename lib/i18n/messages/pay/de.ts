@@ -81,4 +81,11 @@ export const de: PayMessages = {
   invoice_help: "Zu dieser Rechnung",
   invoice_unavailable: "Dieser Händler bietet auf dieser Seite keine Rechnungszahlung an.",
   err_invoice_reference: "Geben Sie die Referenz ein (höchstens 64 Zeichen).",
+  // The amount the buyer may adjust (issue 12).
+  buyer_amount: "Zu zahlender Betrag ({currency})",
+  buyer_amount_range: "Zwischen {min} und {max}. Sie können ihn ändern.",
+  buyer_amount_free: "Mindestens {min}. Sie wählen den Betrag.",
+  err_buyer_amount_required: "Geben Sie den zu zahlenden Betrag ein.",
+  err_buyer_amount_invalid: "Geben Sie einen gültigen Betrag ein, zum Beispiel 12,50.",
+  err_buyer_amount_out_of_range: "Geben Sie einen Betrag innerhalb der angegebenen Grenzen ein.",
 };

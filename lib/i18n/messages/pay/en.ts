@@ -80,4 +80,11 @@ export const en: PayMessages = {
   invoice_help: "About this invoice",
   invoice_unavailable: "This merchant does not take invoice payments on this page.",
   err_invoice_reference: "Type the reference (64 characters at most).",
+  // The amount the buyer may adjust (issue 12).
+  buyer_amount: "Amount to pay ({currency})",
+  buyer_amount_range: "Between {min} and {max}. You may change it.",
+  buyer_amount_free: "At least {min}. You choose the amount.",
+  err_buyer_amount_required: "Enter the amount to pay.",
+  err_buyer_amount_invalid: "Enter a valid amount, for example 12.50.",
+  err_buyer_amount_out_of_range: "Enter an amount within the limits shown.",
 };

@@ -81,4 +81,11 @@ export const es: PayMessages = {
   invoice_help: "Sobre esta factura",
   invoice_unavailable: "Este comercio no ofrece el pago de facturas en esta página.",
   err_invoice_reference: "Introduzca la referencia (64 caracteres como máximo).",
+  // The amount the buyer may adjust (issue 12).
+  buyer_amount: "Importe a pagar ({currency})",
+  buyer_amount_range: "Entre {min} y {max}. Puede cambiarlo.",
+  buyer_amount_free: "Al menos {min}. Usted elige el importe.",
+  err_buyer_amount_required: "Introduzca el importe a pagar.",
+  err_buyer_amount_invalid: "Introduzca un importe válido, por ejemplo 12,50.",
+  err_buyer_amount_out_of_range: "Introduzca un importe dentro de los límites indicados.",
 };

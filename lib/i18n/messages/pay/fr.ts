@@ -80,4 +80,11 @@ export const fr = {
   invoice_help: "À propos de cette facture",
   invoice_unavailable: "Ce marchand ne propose pas le paiement de factures sur cette page.",
   err_invoice_reference: "Saisissez la référence (64 caractères au plus).",
+  // The amount the buyer may adjust (issue 12).
+  buyer_amount: "Montant à payer ({currency})",
+  buyer_amount_range: "Entre {min} et {max}. Modifiable.",
+  buyer_amount_free: "{min} au moins. Montant libre.",
+  err_buyer_amount_required: "Saisissez le montant à payer.",
+  err_buyer_amount_invalid: "Saisissez un montant valide, par exemple 12,50.",
+  err_buyer_amount_out_of_range: "Saisissez un montant dans les limites indiquées.",
 };

@@ -81,4 +81,11 @@ export const it: PayMessages = {
   invoice_help: "Informazioni su questa fattura",
   invoice_unavailable: "Questo esercente non offre il pagamento di fatture su questa pagina.",
   err_invoice_reference: "Inserisca il riferimento (al massimo 64 caratteri).",
+  // The amount the buyer may adjust (issue 12).
+  buyer_amount: "Importo da pagare ({currency})",
+  buyer_amount_range: "Tra {min} e {max}. Può modificarlo.",
+  buyer_amount_free: "Almeno {min}. L'importo è libero.",
+  err_buyer_amount_required: "Inserisci l'importo da pagare.",
+  err_buyer_amount_invalid: "Inserisci un importo valido, ad esempio 12,50.",
+  err_buyer_amount_out_of_range: "Inserisci un importo entro i limiti indicati.",
 };

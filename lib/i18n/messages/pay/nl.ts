@@ -81,4 +81,11 @@ export const nl: PayMessages = {
   invoice_help: "Over deze factuur",
   invoice_unavailable: "Deze handelaar biedt op deze pagina geen betaling van facturen aan.",
   err_invoice_reference: "Voer de referentie in (maximaal 64 tekens).",
+  // The amount the buyer may adjust (issue 12).
+  buyer_amount: "Te betalen bedrag ({currency})",
+  buyer_amount_range: "Tussen {min} en {max}. U kunt het wijzigen.",
+  buyer_amount_free: "Minstens {min}. U kiest het bedrag.",
+  err_buyer_amount_required: "Vul het te betalen bedrag in.",
+  err_buyer_amount_invalid: "Vul een geldig bedrag in, bijvoorbeeld 12,50.",
+  err_buyer_amount_out_of_range: "Vul een bedrag in binnen de aangegeven grenzen.",
 };

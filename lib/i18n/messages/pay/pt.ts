@@ -81,4 +81,11 @@ export const pt: PayMessages = {
   invoice_help: "Sobre esta fatura",
   invoice_unavailable: "Este comerciante não aceita o pagamento de faturas nesta página.",
   err_invoice_reference: "Introduza a referência (64 caracteres no máximo).",
+  // The amount the buyer may adjust (issue 12).
+  buyer_amount: "Montante a pagar ({currency})",
+  buyer_amount_range: "Entre {min} e {max}. Pode alterá-lo.",
+  buyer_amount_free: "Pelo menos {min}. Escolha o montante.",
+  err_buyer_amount_required: "Introduza o montante a pagar.",
+  err_buyer_amount_invalid: "Introduza um montante válido, por exemplo 12,50.",
+  err_buyer_amount_out_of_range: "Introduza um montante dentro dos limites indicados.",
 };
