@@ -54,7 +54,7 @@ export function openApiDocument() {
         "Wire-compatible with Lyra's V4 payment-order web services: point existing client code at this host.",
         "Every call is POST with a JSON body and HTTP Basic auth `<shopId>:<REST password>`; the password (test or production) selects the mode.",
         'Business and validation errors answer HTTP 200 with `status: "ERROR"` and a `V4/WebService/WebServiceError` (codes below).',
-        "Additions (ours): the `Idempotency-Key` header, the Cancel and Reactivate services, and `deliveryStatus`/`sendCount` on every PaymentOrder.",
+        "Additions (ours): the `Idempotency-Key` header, the Cancel and Reactivate services, and `deliveryStatus`/`sendCount` on every PaymentOrder; `allowDCFAmountUpdate` also takes `RANGE` (the buyer pays between `allowDCFAmountUpdateMin` and `allowDCFAmountUpdateMax`, minor units, around `amount`) and `FREE` (from `allowDCFAmountUpdateMin`: donations), echoed with both bounds (null when none); once paid, `amount` is the amount the buyer paid.",
         "",
         "Error codes: " +
           Object.entries(LYRA_ERRORS)
