@@ -1,5 +1,6 @@
 import { Field } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
+import { InstalmentFields } from "./instalment-fields";
 
 const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
@@ -9,7 +10,7 @@ type Props = {
   values?: Record<string, string | undefined>;
   error: (field: string) => string | undefined;
   /** Options this kind of order does not have (invoice orders: their description is a main field, never an alias). */
-  hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut" | "amountUpdate")[];
+  hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut" | "amountUpdate" | "instalments")[];
 };
 
 const FIELDS = [
@@ -24,6 +25,7 @@ const FIELDS = [
   "amountUpdateMode",
   "amountUpdateMin",
   "amountUpdateMax",
+  "instalmentMode",
 ];
 
 /**
@@ -120,6 +122,7 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
           <Checkbox name="dataCollectionForm" label={m.adv_dcf} help={m.adv_dcf_help} values={values} error={error} />
         )}
         {hide.includes("amountUpdate") ? null : <AmountUpdateFields messages={m} values={values} error={error} />}
+        {hide.includes("instalments") ? null : <InstalmentFields messages={m} values={values} error={error} />}
         {hide.includes("remindersOptOut") ? null : (
           <Checkbox
             name="remindersOptOut"

@@ -147,7 +147,11 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
           shop={shop}
           values={v}
           error={err}
-          hide={invoice ? ["description", "aliasMode", "dataCollectionForm", "remindersOptOut", "amountUpdate"] : ["remindersOptOut"]}
+          hide={
+            invoice
+              ? ["description", "aliasMode", "dataCollectionForm", "remindersOptOut", "amountUpdate", "instalments"]
+              : ["remindersOptOut"]
+          }
         />
       )}
       <div className="flex gap-3">

@@ -30,6 +30,12 @@ const FIELD_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
   amountUpdateMode: { code: "INT_051", field: "allowDCFAmountUpdate" },
   amountUpdateMin: { code: "INT_051", field: "allowDCFAmountUpdateMin" },
   amountUpdateMax: { code: "INT_051", field: "allowDCFAmountUpdateMax" },
+  // Payment in instalments (issue 12): the plan's rules against the amount and the dates.
+  instalmentMode: { code: "INT_928", field: "transactionOptions.installmentOptions" },
+  instalmentFirstAmount: { code: "INT_928", field: "transactionOptions.installmentOptions.firstAmount" },
+  instalmentCount: { code: "INT_929", field: "transactionOptions.installmentOptions.count" },
+  instalmentPeriod: { code: "INT_930", field: "transactionOptions.installmentOptions.period" },
+  instalmentSchedule: { code: "INT_931", field: "transactionOptions.installmentOptions.schedules" },
 };
 
 // Field errors whose reason has its own code (the SMS text and the SMS account).

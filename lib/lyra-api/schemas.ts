@@ -171,8 +171,29 @@ export const paymentOrderFields = {
           installmentNumber: opt(z.number(E("INT_895")).int(E("INT_895")).min(0, E("INT_895")).max(99, E("INT_895"))),
         }),
       ),
-      // Merchant-side instalments are not offered yet: refused rather than silently ignored.
-      installmentOptions: opt(z.never(E("INT_928"))),
+      // Merchant-side instalments (issue 12): count + period (+ firstAmount), or explicit schedules.
+      installmentOptions: opt(
+        z.object(
+          {
+            firstAmount: opt(z.number(E("INT_928")).int(E("INT_928")).min(1, E("INT_928")).max(MAX_MINOR, E("INT_928"))),
+            count: opt(z.number(E("INT_929")).int(E("INT_929"))),
+            period: opt(z.number(E("INT_930")).int(E("INT_930"))),
+            schedules: opt(
+              z.array(
+                z.object(
+                  {
+                    date: z.string(E("INT_932")).regex(/^\d{4}-\d{2}-\d{2}/, E("INT_932")),
+                    amount: z.number(E("INT_933")).int(E("INT_933")).min(1, E("INT_933")).max(MAX_MINOR, E("INT_933")),
+                  },
+                  E("INT_931"),
+                ),
+                E("INT_931"),
+              ),
+            ),
+          },
+          E("INT_928"),
+        ),
+      ),
     }),
   ),
   customer: opt(customerSchema),

@@ -116,6 +116,10 @@ export function toOrderFields(
   // An alias request forces strong authentication (F-ORD-7).
   const threeDs = aliasMode !== "NONE" ? "CHALLENGE" : r.strongAuthentication ? THREE_DS[r.strongAuthentication] : undefined;
   const card = r.transactionOptions?.cardOptions;
+  const inst = r.transactionOptions?.installmentOptions;
+  if (inst?.schedules && (inst.count !== undefined || inst.period !== undefined || inst.firstAmount !== undefined)) {
+    throw new LyraError("INT_945", "Invalid input installmentOptions: count/period/firstAmount and schedules are exclusive");
+  }
 
   const apiData: Record<string, unknown> = {
     strongAuthentication: r.strongAuthentication,
@@ -153,6 +157,12 @@ export function toOrderFields(
     captureDelay: card?.captureDelay,
     ipnTargetUrl: r.ipnTargetUrl,
     amountUpdate: toAmountUpdate(r),
+    // A schedule's date is the day as written (YYYY-MM-DD, a time part ignored), in the shop's zone.
+    installmentPlan: inst
+      ? inst.schedules
+        ? { kind: "SCHEDULE", schedules: inst.schedules.map((s) => ({ date: s.date.slice(0, 10), amount: s.amount })) }
+        : { kind: "PERIOD", count: inst.count, period: inst.period, firstAmount: inst.firstAmount }
+      : undefined,
     recipient,
     bcc,
     subject,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseInstalmentForm } from "../instalments/instalment-form";
+import type { InstalmentRequest } from "../instalments/plan";
 import { AppError } from "../server/errors";
 import { fieldErrorsOf } from "../server/validation";
 import { type AmountUpdate, parseAmountUpdateForm } from "./amount-update";
@@ -58,7 +60,7 @@ export async function parseOrderFormWithOptions<T>(
     };
   },
   input: { shopIds: string[]; values: Record<string, string>; parseMain: () => T },
-): Promise<{ form: T; options: AdvancedOrderOptions & { amountUpdate: AmountUpdate | null } }> {
+): Promise<{ form: T; options: AdvancedOrderOptions & { amountUpdate: AmountUpdate | null; installmentPlan?: InstalmentRequest } }> {
   const shopId = input.values.shopId ?? "";
   const shop = input.shopIds.includes(shopId)
     ? await db.shop.findUnique({ where: { id: shopId }, select: { threeDsPreferences: true } })
@@ -82,8 +84,11 @@ export async function parseOrderFormWithOptions<T>(
   // The adjustable amount (issue 12): bounds in major units of the order's currency.
   const amountUpdate = parseAmountUpdateForm(input.values);
   Object.assign(fields, amountUpdate.fields);
+  // Payment in instalments (issue 12): the count, period and amounts as typed; checked at creation.
+  const instalments = parseInstalmentForm(input.values);
+  Object.assign(fields, instalments.fields);
   if (Object.keys(fields).length || form === undefined || options === undefined) {
     throw new AppError("VALIDATION", `invalid input: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }
-  return { form, options: { ...options, amountUpdate: amountUpdate.update } };
+  return { form, options: { ...options, amountUpdate: amountUpdate.update, installmentPlan: instalments.request } };
 }

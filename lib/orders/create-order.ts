@@ -3,6 +3,8 @@ import { debitSmsCredits } from "../channels/debit-sms-credits";
 import { queueMessages, smsColumns } from "../channels/queue-messages";
 import { renderOrderText } from "../channels/render-order-text";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
+import { instalmentRuleErrors } from "../instalments/instalment-rules";
+import type { InstalmentRequest } from "../instalments/plan";
 import type { Db } from "../server/db";
 import { getPool } from "../server/db";
 import { AppError } from "../server/errors";
@@ -45,6 +47,8 @@ export type CreateOrderInput = {
   ipnTargetUrl?: string;
   /** The buyer may adjust the amount (issue 12); bounds in minor units. */
   amountUpdate?: AmountUpdate | null;
+  /** Payment in instalments (issue 12): checked against the amount and stored as the resolved plan. */
+  installmentPlan?: InstalmentRequest | null;
   recipient?: string;
   bcc?: string;
   subject?: string;
@@ -79,6 +83,8 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
       hasInstallments: (input as { installmentPlan?: unknown }).installmentPlan != null,
     }),
   );
+  const instalments = instalmentRuleErrors(input, shop.timeZone);
+  Object.assign(fields, instalments.fields);
   if (Object.keys(fields).length || !validity?.ok) {
     throw new AppError("VALIDATION", `invalid order: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }
@@ -104,7 +110,8 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
     dataCollectionForm: input.dataCollectionForm ?? false,
     remindersOptOut: input.remindersOptOut ?? false,
     aliasMode,
-    threeDsPreference: threeDsWithAlias(aliasMode, input.threeDsPreference ?? "NO_PREFERENCE"),
+    // Keeping the card for the later instalments is registering it: a challenge, as for an alias.
+    threeDsPreference: instalments.plan ? "CHALLENGE" : threeDsWithAlias(aliasMode, input.threeDsPreference ?? "NO_PREFERENCE"),
     buyerEmail: input.buyerEmail ?? null,
     description: input.description ?? null,
     merchantComment: input.merchantComment ?? null,
@@ -119,6 +126,7 @@ export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow
     metadata: input.metadata ?? {},
     ipnTargetUrl: input.ipnTargetUrl ?? null,
     amountUpdate: input.amountUpdate ?? null,
+    installmentPlan: instalments.plan,
     createdVia: input.actor.type === "API_KEY" ? "API" : "BACK_OFFICE",
     sourceUserId: input.actor.type === "USER" ? input.actor.userId : null,
     createdAt: new Date(),

@@ -1,4 +1,5 @@
 import { type Actor, actorId } from "../auth/actor";
+import type { InstalmentPlan } from "../instalments/plan";
 import type { SqlClient } from "../server/sql";
 import { uuid7 } from "../server/uuid7";
 import type { AmountUpdate } from "./amount-update";
@@ -39,6 +40,8 @@ export type NewOrderRow = {
   ipnTargetUrl: string | null;
   /** The adjustable amount (issue 12), null when none. */
   amountUpdate: AmountUpdate | null;
+  /** Payment in instalments (issue 12), null when none. */
+  installmentPlan: InstalmentPlan | null;
   createdVia: "BACK_OFFICE" | "API" | "IMPORT";
   sourceUserId: string | null;
   createdAt: Date;
@@ -78,6 +81,7 @@ const COLUMNS = [
   ["metadata", "::jsonb"],
   ["ipnTargetUrl", ""],
   ["amountUpdate", "::jsonb"],
+  ["installmentPlan", "::jsonb"],
   ["createdVia", '::"CreatedVia"'],
   ["sourceUserId", "::uuid"],
   ["createdAt", "::timestamptz"],
@@ -99,7 +103,7 @@ export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Ac
     const v = row[c];
     if (typeof v === "bigint") return v.toString();
     if (c === "apiData" || c === "metadata") return JSON.stringify(v);
-    if (c === "amountUpdate") return v === null ? null : JSON.stringify(v);
+    if (c === "amountUpdate" || c === "installmentPlan") return v === null ? null : JSON.stringify(v);
     return v;
   });
   values.push(

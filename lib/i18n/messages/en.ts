@@ -2,6 +2,7 @@ import { amountUpdateEn } from "./amount-update";
 import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
 import { collectFormSettingsEn } from "./collect-form-settings";
+import { instalmentsEn } from "./instalments";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
 import { mailOrdersEn } from "./mail-orders";
@@ -277,4 +278,5 @@ export const en: Messages = {
   ...invoiceImportEn,
   ...auditLogEn,
   ...amountUpdateEn,
+  ...instalmentsEn,
 };

@@ -3,6 +3,7 @@ import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
 import { auditLogFr } from "./audit-log";
 import { collectFormSettingsFr } from "./collect-form-settings";
+import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
 import { mailOrdersFr } from "./mail-orders";
@@ -277,4 +278,5 @@ export const fr = {
   ...invoiceImportFr,
   ...auditLogFr,
   ...amountUpdateFr,
+  ...instalmentsFr,
 } as const;

@@ -41,6 +41,13 @@ export const instalmentsFr = {
   inst_cancel: "Annuler les échéances restantes",
   inst_cancel_confirm: "Les échéances à venir ne seront pas débitées. Continuer ?",
   inst_cancelled_notice: "Échéances restantes annulées.",
+  ntf_event_INSTALMENT_FAILED: "Échéance définitivement refusée",
+  audit_act_order_instalment_charge: "Débit d'une échéance",
+  audit_act_order_instalment_alert: "Alerte d'échéance refusée",
+  audit_act_order_instalments_cancel: "Annulation des échéances restantes",
+  inst_alert_subject: "{shop} : échéance {index} de l'ordre {reference} refusée",
+  inst_alert_body:
+    "L'échéance {index} sur {count} ({amount}) de l'ordre {reference} a été refusée {attempts} fois (dernier motif : {reason}). Elle ne sera plus présentée.\n\nVoir l'ordre : {link}",
 };
 
 export const instalmentsEn: Record<keyof typeof instalmentsFr, string> = {
@@ -84,4 +91,11 @@ export const instalmentsEn: Record<keyof typeof instalmentsFr, string> = {
   inst_cancel: "Cancel the remaining instalments",
   inst_cancel_confirm: "The upcoming instalments will not be charged. Continue?",
   inst_cancelled_notice: "Remaining instalments cancelled.",
+  ntf_event_INSTALMENT_FAILED: "Instalment failed for good",
+  audit_act_order_instalment_charge: "Instalment charge",
+  audit_act_order_instalment_alert: "Failed instalment alert",
+  audit_act_order_instalments_cancel: "Remaining instalments cancelled",
+  inst_alert_subject: "{shop}: instalment {index} of order {reference} refused",
+  inst_alert_body:
+    "Instalment {index} of {count} ({amount}) of order {reference} was refused {attempts} times (last reason: {reason}). It will not be tried again.\n\nSee the order: {link}",
 };
