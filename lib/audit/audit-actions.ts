@@ -25,6 +25,9 @@ export const AUDIT_AREAS = {
       "order.delivery.failed",
       "order.delivery.message_failed",
       "order.reminder",
+      "order.instalment.charge",
+      "order.instalment.alert",
+      "order.instalments.cancel",
     ],
   },
   transactions: {

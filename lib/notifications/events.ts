@@ -8,6 +8,8 @@ export const NOTIFICATION_EVENTS = [
   "TRANSACTION_VALIDATED",
   "TRANSACTION_CAPTURED",
   "TRANSACTION_CANCELLED",
+  // A later instalment refused on its last try (issue 12): with that refused transaction.
+  "INSTALMENT_FAILED",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 

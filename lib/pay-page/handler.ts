@@ -133,7 +133,11 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
     cardName: form.get("cardName") ?? "",
   };
   // Only the name and the save choice go back to the page: card data never does.
-  const keep: FormState = { cardName: raw.cardName.slice(0, 100), saveCard: form.get("saveCard") === "1" };
+  const keep: FormState = {
+    cardName: raw.cardName.slice(0, 100),
+    saveCard: form.get("saveCard") === "1",
+    instalmentConsent: form.get("instalmentConsent") === "1",
+  };
   // The amount the buyer chose, when the order lets them (payOrder checks it against the bounds).
   const amount = form.get("amount");
   if (amount !== null) keep.amount = amount.slice(0, 20);
@@ -145,6 +149,7 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
       card: parsed.data,
       saveCard: keep.saveCard,
       amount: keep.amount,
+      instalmentConsent: keep.instalmentConsent,
       lang: chosen,
       clientAddress: clientAddress(req.headers),
     });

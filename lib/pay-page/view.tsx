@@ -11,6 +11,7 @@ import type { PaymentPage } from "../payments/get-payment-page";
 import { payPageHref } from "../payments/page-language";
 import { formatDateTime } from "../time/shop-time";
 import { amountToShow, BuyerAmountField } from "./amount-field";
+import { InstalmentConsent, InstalmentSchedule } from "./instalment-schedule";
 
 export type PageAssets = { css: string; js: string };
 
@@ -115,7 +116,14 @@ export function Field(props: {
   );
 }
 
-export type FormState = { fields?: Record<string, string>; error?: string; cardName?: string; saveCard?: boolean; amount?: string };
+export type FormState = {
+  fields?: Record<string, string>;
+  error?: string;
+  cardName?: string;
+  saveCard?: boolean;
+  amount?: string;
+  instalmentConsent?: boolean;
+};
 
 type PageInput = {
   token: string;
@@ -223,6 +231,7 @@ function CardForm({
           {form.error ? text(m, form.error) : m.errors_summary}
         </p>
       ) : null}
+      {page.instalments ? <InstalmentSchedule page={page} m={m} locale={locale} /> : null}
       {page.amountUpdate ? (
         <BuyerAmountField
           update={page.amountUpdate}
@@ -280,7 +289,12 @@ function CardForm({
             <label htmlFor="saveCard">{fill(m.save_card, { shop: page.shop.name })}</label>
           </div>
         ) : null}
-        {offerAlias && page.aliasMode === "AUTOMATIC" ? <p className="help">{fill(m.save_card_auto, { shop: page.shop.name })}</p> : null}
+        {offerAlias && page.aliasMode === "AUTOMATIC" && !page.instalments ? (
+          <p className="help">{fill(m.save_card_auto, { shop: page.shop.name })}</p>
+        ) : null}
+        {page.instalments ? (
+          <InstalmentConsent page={page} m={m} checked={form?.instalmentConsent} error={err("instalmentConsent")} />
+        ) : null}
       </fieldset>
       <button type="submit" className="primary">
         {payLabel}
@@ -337,7 +351,9 @@ export function renderPayPage(input: PageInput): string {
           page={page}
           chosen={chosen}
           m={m}
-          payLabel={fill(m.pay, { amount: formatMoney(amountToShow(page, form?.amount), page.currency, locale) })}
+          payLabel={fill(m.pay, {
+            amount: formatMoney(page.instalments?.[0]?.amount ?? amountToShow(page, form?.amount), page.currency, locale),
+          })}
           form={form}
           locale={locale}
         />

@@ -50,7 +50,23 @@ export type ResumeRequest = {
   threeDs: ThreeDsOutcome;
 };
 
+/**
+ * A merchant-initiated charge on a card kept with the buyer's consent (a later instalment, issue
+ * 12): no buyer present, so no 3-D Secure. `card` is what the platform knows of the token (never
+ * the number); a real acquirer needs only `aliasToken`, the sandbox decides by `card`.
+ */
+export type TokenChargeRequest = {
+  mode: Mode;
+  aliasToken: string;
+  amount: number;
+  currency: string;
+  orderId: string;
+  card: { brand: string; last4: string; expiryMonth: number; expiryYear: number };
+  at: Date;
+};
+
 export interface Acquirer {
   pay(req: PayRequest): Promise<AuthorizationResult | ChallengeRequired>;
   resume(req: ResumeRequest): Promise<AuthorizationResult>;
+  chargeToken(req: TokenChargeRequest): Promise<AuthorizationResult>;
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { dueDates, readInstalmentPlan } from "../instalments/plan";
 import { readAmountUpdate } from "../orders/amount-update";
 import { effectiveStatus } from "../orders/order-view";
 import { getPool } from "../server/db";
@@ -19,6 +20,7 @@ type Row = {
   dataCollectionForm: boolean;
   hasCollectedData: boolean;
   amountUpdate: unknown;
+  installmentPlan: unknown;
   unopened: boolean;
   channel: string;
   shopId: string;
@@ -42,7 +44,7 @@ type Row = {
 const QUERY = `
   SELECT o.id, o.reference, o.amount::text AS amount, o.currency, o.locale, o."validUntil", o.status, o.mode,
          o.description, o."aliasMode", o."dataCollectionForm", o."collectedData" IS NOT NULL AS "hasCollectedData",
-         o."amountUpdate",
+         o."amountUpdate", o."installmentPlan",
          o."firstOpenedAt" IS NULL AS unopened,
          o.channel, o."shopId",
          s.name AS "shopName", s."timeZone" AS "shopTimeZone", s.url AS "shopUrl", s."defaultLanguage" AS "shopLanguage",
@@ -63,6 +65,9 @@ export async function getPaymentPage(pool: Pick<pg.Pool, "query"> | null, token:
   const { rows } = await (pool ?? getPool()).query<Row>({ name: "pay-page", text: QUERY, values: [token] });
   const r = rows[0];
   if (!r) return null;
+  const plan = readInstalmentPlan(r.installmentPlan);
+  // The schedule as it would run if paid now (the first today, the others from their dates).
+  const due = plan ? dueDates(plan, new Date(), r.shopTimeZone) : [];
   return {
     id: r.id,
     reference: r.reference,
@@ -77,6 +82,8 @@ export async function getPaymentPage(pool: Pick<pg.Pool, "query"> | null, token:
     hasCollectedData: r.hasCollectedData,
     /** The buyer may adjust the amount within these bounds (issue 12). */
     amountUpdate: readAmountUpdate(r.amountUpdate),
+    /** Paid in instalments (issue 12): each amount and its due date if paid now. */
+    instalments: plan ? plan.amounts.map((amount, i) => ({ amount, due: due[i] as Date })) : null,
     unopened: r.unopened,
     channel: r.channel,
     shopId: r.shopId,

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { addDays, addMinutes } from "date-fns";
 import { queueReceipts } from "../channels/queue-receipts";
+import { readInstalmentPlan } from "../instalments/plan";
+import { firstInstalmentAmount, scheduleInstalments } from "../instalments/schedule-instalments";
 import { queueNotifications } from "../notifications/queue-notifications";
 import { type AmountUpdate, readAmountUpdate, resolveBuyerAmount } from "../orders/amount-update";
 import { transitionOrder } from "../orders/order-status";
@@ -21,6 +23,8 @@ export type PayOrderInput = {
   saveCard?: boolean;
   /** The amount the buyer typed, in major units (read only when the order lets the buyer adjust it). */
   amount?: string;
+  /** The buyer agreed to keep the card for the later instalments (required when the order has a plan). */
+  instalmentConsent?: boolean;
   /** The page language the buyer is reading, kept for the challenge page. */
   lang?: string | null;
   clientAddress?: string;
@@ -55,6 +59,8 @@ type LockedOrder = {
   acceptedBrands: string[];
   collectedData: Record<string, string> | null;
   amountUpdate: unknown;
+  installmentPlan: unknown;
+  timeZone: string;
 };
 
 async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
@@ -74,7 +80,7 @@ async function lockPayableOrder(tx: Tx, token: string): Promise<LockedOrder> {
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o.id, o.status, o."validUntil", o.mode, o."shopId", o.amount, o.currency, o."validationMode",
            o."captureDelay", o."aliasMode", o."threeDsPreference", o."buyerEmail", s."acceptedBrands",
-           o."collectedData", o."amountUpdate"
+           o."collectedData", o."amountUpdate", o."installmentPlan", s."timeZone"
     FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"
     WHERE o.token = ${token} FOR UPDATE OF o`;
   const order = rows[0];
@@ -105,7 +111,8 @@ async function recordAttempt(
   const transactionId = randomHex32();
   const number = crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
   let aliasId: string | null = null;
-  if (auth.approved && saveAlias) {
+  const plan = readInstalmentPlan(order.installmentPlan);
+  if (auth.approved && (saveAlias || plan)) {
     const alias = await tx.cardAlias.create({
       data: {
         token: randomHex32(),
@@ -139,6 +146,7 @@ async function recordAttempt(
       expiryYear: card.expiryYear,
       threeDs: auth.threeDs as unknown as Prisma.InputJsonValue,
       aliasId,
+      installmentIndex: plan ? 0 : null,
       // What the buyer typed in the shop's data collection form, and the name on the card.
       buyerData:
         order.collectedData || card.cardName
@@ -153,6 +161,9 @@ async function recordAttempt(
     actor: { type: "BUYER" },
     data: auth.approved ? { paidAt: now, ...paidAmountColumns(order, amount) } : {},
   });
+  if (auth.approved && plan) {
+    await scheduleInstalments(tx, { orderId: order.id, plan, paidAt: now, timeZone: order.timeZone, transactionId, aliasId });
+  }
   if (auth.approved) await queueReceipts(tx, order.id);
   await queueNotifications(tx, [{ orderId: order.id, event: auth.approved ? "PAYMENT_ACCEPTED" : "PAYMENT_REFUSED", transactionId }]);
   return auth.approved
@@ -191,7 +202,14 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
   return db.$transaction(
     async (tx) => {
       const order = await lockPayableOrder(tx, input.token);
-      const amount = amountToCharge(order, input.amount);
+      // Paid in instalments: the first is charged now, with the buyer's consent to keep the card.
+      const amount = firstInstalmentAmount(order) ?? amountToCharge(order, input.amount);
+      if (order.installmentPlan && input.instalmentConsent !== true) {
+        throw new AppError("VALIDATION", "instalments need the buyer's consent to keep the card", {
+          publicMessage: "err_instalment_consent",
+          fields: { instalmentConsent: "err_instalment_consent" },
+        });
+      }
       const brand = brandOf(input.card.pan);
       if (!order.acceptedBrands.includes(brand)) {
         throw new AppError("VALIDATION", `brand ${brand} not accepted by shop ${order.shopId}`, {
@@ -199,7 +217,8 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
           fields: { cardNumber: "err_card_brand_not_accepted" },
         });
       }
-      const saveAlias = order.aliasMode === "AUTOMATIC" || (order.aliasMode === "PROPOSE" && input.saveCard === true);
+      const saveAlias =
+        order.installmentPlan != null || order.aliasMode === "AUTOMATIC" || (order.aliasMode === "PROPOSE" && input.saveCard === true);
       const card: CardSummary = {
         brand,
         last4: input.card.pan.slice(-4),
@@ -309,7 +328,8 @@ export async function completeChallenge(
         return { outcome: "WRONG_CODE", attemptsLeft: CHALLENGE_LIMITS.attempts - ch.attempts - 1 };
       } else buyerStep = "failed";
       const state = ch.acquirerState as Record<string, string>;
-      const amount = state.buyerAmount && order.amountUpdate ? Number(state.buyerAmount) : Number(order.amount);
+      const amount =
+        firstInstalmentAmount(order) ?? (state.buyerAmount && order.amountUpdate ? Number(state.buyerAmount) : Number(order.amount));
       const auth = await acquirer.resume({
         mode: order.mode,
         amount,

@@ -29,6 +29,12 @@ export const TEST_CARDS: Record<string, TestCard> = {
   },
   "4970100000000063": { label: "refused (51, insufficient funds)", enrolled: true, refusal: { code: "51", message: "insufficient_funds" } },
   "4970100000000030": { label: "refused (54, expired card)", enrolled: true, refusal: { code: "54", message: "expired_card" } },
+  "4970100000000089": { label: "accepted; its later instalments refused (51, insufficient funds)", enrolled: true },
+};
+
+/** Kept cards (tokens) whose merchant-initiated charges the sandbox refuses, by last 4 digits (TEST). */
+const TOKEN_REFUSALS: Record<string, { code: string; message: string }> = {
+  "0089": { code: "51", message: "insufficient_funds" },
 };
 
 const authorizationCode = () => crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
@@ -98,5 +104,17 @@ export const sandboxAcquirer: Acquirer = {
     }
     const refusal = state.refusalCode ? { code: state.refusalCode, message: state.refusalMessage ?? "" } : undefined;
     return authorize({ label: "", enrolled: true, refusal }, brand, { ...threeDs, status: "AUTHENTICATED" });
+  },
+
+  // A later instalment on a kept card: no buyer, no 3-D Secure. Refused when the card has expired
+  // by the charge's month (54), or in TEST when it is the "later instalments refused" card (51).
+  async chargeToken({ mode, card, at }) {
+    const threeDs: ThreeDsOutcome = { preference: "NO_PREFERENCE", flow: "NONE", status: "NOT_ENROLLED" };
+    const month = at.getUTCFullYear() * 12 + at.getUTCMonth() + 1;
+    if (card.expiryYear * 12 + card.expiryMonth < month) {
+      return { approved: false, brand: card.brand, code: "54", message: "expired_card", threeDs };
+    }
+    const refusal = mode === "TEST" ? TOKEN_REFUSALS[card.last4] : undefined;
+    return authorize({ label: "", enrolled: true, refusal }, card.brand, threeDs);
   },
 };

@@ -67,6 +67,16 @@ export const QUEUES = {
     name: "notifications.webhook-alert",
     options: { retryLimit: 10, retryDelay: 60, retryBackoff: true } satisfies Omit<Queue, "name">,
   },
+  // Instalments (issue 12): the sweep charges due ones (one at a time cluster-wide); a failed one's
+  // alert e-mail to the merchant ({ chargeId }), retried if the mail server is down.
+  instalmentsSweep: {
+    name: "instalments.charge-sweep",
+    options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
+  },
+  instalmentFailedAlert: {
+    name: "instalments.failed-alert",
+    options: { retryLimit: 10, retryDelay: 60, retryBackoff: true } satisfies Omit<Queue, "name">,
+  },
 } as const;
 
 /** A message to send; `requestId`: the HTTP request that queued it (its log lines name it). */

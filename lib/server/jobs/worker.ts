@@ -4,6 +4,8 @@ import { type DeliveryCounts, deliverSms } from "../../channels/deliver-sms";
 import { deliverWhatsApp } from "../../channels/deliver-whatsapp";
 import { recoverMessages } from "../../channels/recover-messages";
 import { sendLowCreditAlert } from "../../channels/send-low-credit-alert";
+import { sendInstalmentFailedAlert } from "../../instalments/send-instalment-alert";
+import { sweepInstalments } from "../../instalments/sweep-instalments";
 import { deliverWebhooks } from "../../notifications/deliver-webhooks";
 import type { WebhookJob } from "../../notifications/queue-notifications";
 import { sendWebhookAlert } from "../../notifications/send-alert";
@@ -60,6 +62,22 @@ export async function startWorker() {
   );
   // Every 5 minutes: a reminder is a day-scale promise, and quiet hours end on a 5-minute boundary.
   await boss.schedule(QUEUES.remindersSweep.name, "*/5 * * * *");
+
+  // Later instalments (issue 12): every 5 minutes; an instalment is due on a day, retried days later.
+  await boss.work(
+    QUEUES.instalmentsSweep.name,
+    instrumented(QUEUES.instalmentsSweep.name, async () => {
+      const r = await sweepInstalments(db);
+      if (r.ACCEPTED || r.RETRY || r.FAILED) log.info(r, "instalments charged");
+    }),
+  );
+  await boss.schedule(QUEUES.instalmentsSweep.name, "*/5 * * * *");
+  await boss.work<{ chargeId: string }>(
+    QUEUES.instalmentFailedAlert.name,
+    instrumented<{ chargeId: string }>(QUEUES.instalmentFailedAlert.name, async ([job]) => {
+      if (job) await sendInstalmentFailedAlert(db, job.data);
+    }),
+  );
 
   // Retention (docs/operations.md): a malformed RETENTION_* stops the worker now, not at 03:17.
   retentionConfig();

@@ -1,3 +1,4 @@
+import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
 export const de: PayMessages = {
@@ -88,4 +89,5 @@ export const de: PayMessages = {
   err_buyer_amount_required: "Geben Sie den zu zahlenden Betrag ein.",
   err_buyer_amount_invalid: "Geben Sie einen gültigen Betrag ein, zum Beispiel 12,50.",
   err_buyer_amount_out_of_range: "Geben Sie einen Betrag innerhalb der angegebenen Grenzen ein.",
+  ...payInstalments.de,
 };

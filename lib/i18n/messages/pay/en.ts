@@ -1,3 +1,4 @@
+import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
 export const en: PayMessages = {
@@ -87,4 +88,5 @@ export const en: PayMessages = {
   err_buyer_amount_required: "Enter the amount to pay.",
   err_buyer_amount_invalid: "Enter a valid amount, for example 12.50.",
   err_buyer_amount_out_of_range: "Enter an amount within the limits shown.",
+  ...payInstalments.en,
 };

@@ -1,3 +1,4 @@
+import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
 export const it: PayMessages = {
@@ -88,4 +89,5 @@ export const it: PayMessages = {
   err_buyer_amount_required: "Inserisci l'importo da pagare.",
   err_buyer_amount_invalid: "Inserisci un importo valido, ad esempio 12,50.",
   err_buyer_amount_out_of_range: "Inserisci un importo entro i limiti indicati.",
+  ...payInstalments.it,
 };

@@ -1,3 +1,4 @@
+import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
 export const nl: PayMessages = {
@@ -88,4 +89,5 @@ export const nl: PayMessages = {
   err_buyer_amount_required: "Vul het te betalen bedrag in.",
   err_buyer_amount_invalid: "Vul een geldig bedrag in, bijvoorbeeld 12,50.",
   err_buyer_amount_out_of_range: "Vul een bedrag in binnen de aangegeven grenzen.",
+  ...payInstalments.nl,
 };

@@ -1,3 +1,4 @@
+import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
 export const pt: PayMessages = {
@@ -88,4 +89,5 @@ export const pt: PayMessages = {
   err_buyer_amount_required: "Introduza o montante a pagar.",
   err_buyer_amount_invalid: "Introduza um montante válido, por exemplo 12,50.",
   err_buyer_amount_out_of_range: "Introduza um montante dentro dos limites indicados.",
+  ...payInstalments.pt,
 };
