@@ -3,6 +3,7 @@ import { TransactionActions } from "@/components/transactions/transaction-action
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
+import type { OrderInstalments as InstalmentData } from "@/lib/instalments/find-order-instalments";
 import { formatMoney } from "@/lib/money/format-money";
 import type { OrderMessage } from "@/lib/orders/find-order-messages";
 import type { findOrderTimeline } from "@/lib/orders/find-order-timeline";
@@ -11,6 +12,7 @@ import type { OrderAction } from "@/lib/orders/order-actions";
 import { appUrl } from "@/lib/server/env";
 import { formatDateTime } from "@/lib/time/shop-time";
 import { AutoRefresh } from "./auto-refresh";
+import { OrderInstalments } from "./order-instalments";
 import { OrderMessages } from "./order-messages";
 import { OrderTimeline } from "./order-timeline";
 import { OrderToolbar } from "./order-toolbar";
@@ -31,6 +33,8 @@ type Props = {
   messages: OrderMessage[];
   /** The URL channel's ready-to-paste text (the shop's default URL template, else ours). */
   messageText: string;
+  /** Paid in instalments (issue 12): the schedule and its progress. */
+  instalments?: InstalmentData | null;
 };
 
 export function OrderDetailView({
@@ -47,6 +51,7 @@ export function OrderDetailView({
   timeline,
   messages,
   messageText,
+  instalments,
 }: Props) {
   const tz = order.shop.timeZone;
   const canOperate = hasRole(actor, "OPERATOR");
@@ -171,6 +176,17 @@ export function OrderDetailView({
           ))}
         </dl>
       </div>
+      {instalments ? (
+        <OrderInstalments
+          t={t}
+          data={instalments}
+          orderId={order.id}
+          currency={order.currency}
+          timeZone={tz}
+          lang={lang}
+          canOperate={canOperate}
+        />
+      ) : null}
       <div id="transactions" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-4 text-lg font-semibold">{t("detail_transactions")}</h2>
         {order.transactions.length === 0 ? (

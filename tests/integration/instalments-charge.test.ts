@@ -4,6 +4,7 @@
 import { addDays, addMinutes } from "date-fns";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cancelRemainingInstalments } from "@/lib/instalments/cancel-instalments";
+import { findOrderInstalments } from "@/lib/instalments/find-order-instalments";
 import { sendInstalmentFailedAlert } from "@/lib/instalments/send-instalment-alert";
 import { sweepInstalments } from "@/lib/instalments/sweep-instalments";
 import type { Acquirer } from "@/lib/payments/acquirer";
@@ -175,7 +176,11 @@ describe("the charge sweep", () => {
     await payFirst(o.token, ACCEPTED);
     const paidAt = (await db.paymentOrder.findUniqueOrThrow({ where: { id: o.id } })).paidAt!;
     await sweepInstalments(db, { now: addMinutes(addDays(paidAt, 30), 1) });
+    const detail = await findOrderInstalments(db, { actor: users.operator, orderId: o.id });
+    expect(detail).toMatchObject({ paid: 2, canCancel: true, plan: { count: 3 } });
+    expect(detail?.rows.map((r) => r.status)).toEqual(["PAID", "PAID", "PENDING"]);
     expect(await cancelRemainingInstalments(db, { actor: users.operator, orderId: o.id })).toEqual({ cancelled: 1 });
+    expect(await findOrderInstalments(db, { actor: users.operator, orderId: o.id })).toMatchObject({ paid: 2, canCancel: false });
     await sweepInstalments(db, { now: addDays(paidAt, 90) });
     expect((await charges(o.id)).map((c) => c.status)).toEqual(["PAID", "PAID", "CANCELLED"]);
     expect(await db.transaction.count({ where: { orderId: o.id } })).toBe(2);

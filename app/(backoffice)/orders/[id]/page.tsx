@@ -6,6 +6,7 @@ import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { languageOf } from "@/lib/i18n/locales";
 import { getUiLanguage } from "@/lib/i18n/server";
+import { findOrderInstalments } from "@/lib/instalments/find-order-instalments";
 import { findOrderMessages } from "@/lib/orders/find-order-messages";
 import { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
@@ -47,6 +48,7 @@ export default async function OrderPage({
       dates={{ today, maxDay: addCalendarDays(today, MAX_VALIDITY_DAYS), validUntilDay: dayInZone(order.validUntil, order.shop.timeZone) }}
       timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
       messages={await findOrderMessages(getDb(), { actor, orderId: order.id })}
+      instalments={order.installmentPlan ? await findOrderInstalments(getDb(), { actor, orderId: order.id }) : null}
       messageText={await findOrderMessageText(getDb(), { actor, order, lang: languageOf(order.locale) ?? "fr" })}
     />
   );
