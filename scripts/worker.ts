@@ -12,13 +12,18 @@ process.env.PO_WORKER = "1";
 await startWorker();
 
 // WORKER_METRICS_PORT: this process's own metrics (job latency and failures, IPN outcomes, Node's)
-// at /api/metrics, with the same token; the cluster-wide gauges are the web processes'.
+// at /api/metrics, with the same token, and /api/health; the cluster-wide gauges are the web processes'.
 if (config.WORKER_METRICS_PORT !== undefined) {
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
-    handleOpsRaw({ method: req.method ?? "GET", pathname, authorization: req.headers.authorization ?? null }, { cluster: false }).then(
+    // Liveness and metrics; readiness is the web processes' (it checks the shared database).
+    const ops =
+      pathname === "/api/ready"
+        ? Promise.resolve(null)
+        : handleOpsRaw({ method: req.method ?? "GET", pathname, authorization: req.headers.authorization ?? null }, { cluster: false });
+    ops.then(
       (r) => {
-        const answer = r && pathname !== "/api/ready" ? r : { status: 404, headers: {}, body: "" };
+        const answer = r ?? { status: 404, headers: {}, body: "" };
         res.writeHead(answer.status, answer.headers).end(answer.body);
       },
       (err) => {

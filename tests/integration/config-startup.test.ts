@@ -1,6 +1,8 @@
 // Start-up validation of the configuration: the worker and the web server, started with a
 // malformed variable, stop before doing anything with one line on stderr naming it, and exit 1.
+// A valid worker with WORKER_METRICS_PORT serves its own metrics.
 import { spawn } from "node:child_process";
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 
 function run(script: string, env: Record<string, string | undefined>) {
@@ -44,5 +46,49 @@ describe("configuration checked at start-up", () => {
     const r = await run("scripts/server.ts", { PORT: "http" });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('Invalid configuration: PORT must be a port number (1-65535) (got "http")\n');
+  });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+describe("a worker's own metrics (WORKER_METRICS_PORT)", () => {
+  it("serves /api/metrics with the token (its process's series, not the cluster's) and /api/health", async () => {
+    const port = await freePort();
+    const token = "worker-metrics-token-0123456789";
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: { ...process.env, WORKER_METRICS_PORT: String(port), HOST: "127.0.0.1", METRICS_TOKEN: token, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const t0 = Date.now();
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`the worker exited with ${child.exitCode}`);
+        if (Date.now() - t0 > 30_000) throw new Error("the worker's metrics port did not answer within 30 s");
+        const ok = await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await fetch(`${base}/api/metrics`)).status).toBe(401);
+      expect((await fetch(`${base}/api/ready`)).status).toBe(404);
+      const r = await fetch(`${base}/api/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(r.status).toBe(200);
+      const text = await r.text();
+      expect(text).toContain("process_cpu_user_seconds_total");
+      expect(text).toContain("# TYPE job_handler_duration_seconds histogram");
+      expect(text).not.toContain("cluster_state_up");
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
   });
 });
