@@ -1,11 +1,13 @@
 // The operations endpoints, answered by scripts/server.ts before Next (and by a worker's metrics
 // port): framework-free like lib/lyra-api and lib/pay-page, so tests call them directly.
 //   GET /api/health    liveness: the process answers (no database)
-//   GET /api/ready     readiness: database, migrations, delivery queue lag (lib/ops/readiness.ts)
+//   GET /api/ready     readiness: database, migrations, delivery queue lag (lib/ops/readiness.ts);
+//                      503 at once while the process shuts down
 //   GET /api/metrics   Prometheus text, Authorization: Bearer <METRICS_TOKEN> (none set: 404)
 import { getPool } from "../server/db";
 import { processMetrics } from "../server/metrics";
 import { digestKey, safeEqualHex } from "../server/secrets";
+import { isShuttingDown } from "../server/shutdown";
 import { clusterMetrics } from "./cluster-metrics";
 import { health } from "./health";
 import { checkReadiness } from "./readiness";
@@ -48,6 +50,8 @@ export async function handleOpsRaw(req: OpsRequest, opts: { cluster?: boolean } 
   if (req.method !== "GET" && req.method !== "HEAD") return text(405, "Method not allowed", { Allow: "GET, HEAD" });
   if (req.pathname === "/api/health") return json(200, health());
   if (req.pathname === "/api/ready") {
+    // Draining after SIGTERM: out of rotation at once, whatever the database says.
+    if (isShuttingDown()) return json(503, { status: "not_ready", checks: { shutdown: { ok: false, error: "shutting down" } } });
     const maxQueueLagSeconds = Number(process.env.READY_MAX_QUEUE_LAG_SECONDS ?? 300);
     const r = await checkReadiness(getPool(), { maxQueueLagSeconds });
     return json(r.ready ? 200 : 503, { status: r.ready ? "ready" : "not_ready", checks: r.checks });

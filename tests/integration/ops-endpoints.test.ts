@@ -162,3 +162,14 @@ describe("GET /api/metrics", () => {
     expect(value('payment_orders{event="paid",mode="PRODUCTION"}')).toBe(0);
   });
 });
+
+describe("GET /api/ready while shutting down", () => {
+  // Last: the process's shutdown state cannot be undone (lib/server/shutdown.ts).
+  it("503 at once after SIGTERM, naming the shutdown", async () => {
+    (globalThis as unknown as { poStopping?: AbortController }).poStopping?.abort();
+    const r = await get("/api/ready");
+    expect(r.status).toBe(503);
+    expect(await r.json()).toEqual({ status: "not_ready", checks: { shutdown: { ok: false, error: "shutting down" } } });
+    expect((await get("/api/health")).status).toBe(200);
+  });
+});
