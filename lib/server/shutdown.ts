@@ -21,7 +21,8 @@ export function shutdownTimeoutMs(env: Record<string, string | undefined> = proc
 // On globalThis: with START_WORKER=1 the jobs run in Next's bundle, which has its own copy of
 // this module; the signal handlers are scripts/server.ts's.
 const g = globalThis as unknown as { poStopping?: AbortController };
-const stopping = (g.poStopping ??= new AbortController());
+g.poStopping ??= new AbortController();
+const stopping = g.poStopping;
 /** True from the first SIGTERM/SIGINT on (a readiness check can answer 503 while the process drains). */
 export const isShuttingDown = () => stopping.signal.aborted;
 /** Aborted on the first SIGTERM/SIGINT: long jobs (the retention sweep) stop between two batches. */
