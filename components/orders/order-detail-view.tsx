@@ -11,6 +11,7 @@ import type { OrderDetail } from "@/lib/orders/get-order";
 import type { OrderAction } from "@/lib/orders/order-actions";
 import { appUrl } from "@/lib/server/env";
 import { formatDateTime } from "@/lib/time/shop-time";
+import { amountUpdateText } from "./amount-update-detail";
 import { AutoRefresh } from "./auto-refresh";
 import { OrderInstalments } from "./order-instalments";
 import { OrderMessages } from "./order-messages";
@@ -72,6 +73,7 @@ export function OrderDetailView({
     [t("col_recipient"), order.recipient ?? order.buyerEmail ?? "—"],
     [t("detail_subject"), order.subject ?? "—"],
     [t("detail_dcf"), t(order.dataCollectionForm ? "yes" : "no")],
+    [t("detail_amount_update"), amountUpdateText(order, t, lang)],
     ...(order.channel === "MAIL" || order.channel === "SMS"
       ? [[t("detail_reminders"), order.remindersOptOut ? t("detail_reminders_off") : t("yes")] as [string, string]]
       : []),

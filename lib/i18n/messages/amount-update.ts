@@ -17,6 +17,12 @@ export const amountUpdateFr = {
   err_amount_update_max_below_amount: "Le maximum doit être supérieur ou égal au montant de l'ordre.",
   err_amount_update_invoice: "Le montant d'une facture ne peut pas être modifié par l'acheteur.",
   err_amount_update_with_installments: "Le montant ne peut pas être modifiable avec un paiement en plusieurs fois.",
+  // The order's detail
+  detail_amount_update: "Autorisation de modifier le montant",
+  detail_amount_update_NONE: "Aucune",
+  detail_amount_update_RANGE: "Entre {min} et {max}",
+  detail_amount_update_FREE: "Libre, {min} au moins",
+  detail_amount_requested: "montant demandé : {amount}",
 };
 
 export const amountUpdateEn: Record<keyof typeof amountUpdateFr, string> = {
@@ -37,4 +43,9 @@ export const amountUpdateEn: Record<keyof typeof amountUpdateFr, string> = {
   err_amount_update_max_below_amount: "The maximum must be greater than or equal to the order amount.",
   err_amount_update_invoice: "An invoice's amount cannot be changed by the buyer.",
   err_amount_update_with_installments: "The amount cannot be adjustable with a payment in instalments.",
+  detail_amount_update: "Authorisation to modify the amount",
+  detail_amount_update_NONE: "None",
+  detail_amount_update_RANGE: "Between {min} and {max}",
+  detail_amount_update_FREE: "Free, at least {min}",
+  detail_amount_requested: "amount requested: {amount}",
 };
