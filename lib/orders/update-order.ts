@@ -62,6 +62,11 @@ export async function updateOrder(
       hasInstallments: (order as { installmentPlan?: unknown }).installmentPlan != null,
     }),
   );
+  // Instalments (issue 12) are set at creation: the plan's amounts add up to the order's amount.
+  if (order.installmentPlan != null && c.amountMinor !== undefined && c.amountMinor !== Number(order.amount)) {
+    fields.amount = "err_instalment_amount_change";
+  }
+  if (c.installmentPlan) fields.instalmentMode = "err_instalment_update";
   if (Object.keys(fields).length || (validity && !validity.ok)) {
     throw new AppError("VALIDATION", `invalid changes: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
   }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { instalmentRuleErrors } from "@/lib/instalments/instalment-rules";
 import { resolveInstalmentPlan, splitAmounts } from "@/lib/instalments/plan";
 import { createUrlOrder } from "@/lib/orders/create-url-order";
+import { updateOrder } from "@/lib/orders/update-order";
 import { AppError } from "@/lib/server/errors";
 import { addCalendarDays, dayInZone } from "@/lib/time/shop-time";
 import { create } from "../helpers/api";
@@ -136,6 +137,17 @@ describe("creating an order in instalments", () => {
     ).toEqual({
       instalmentMode: "err_instalment_amount_update",
     });
+  });
+
+  it("an order in instalments keeps its amount (modify refuses a new one)", async () => {
+    const { id } = await createUrlOrder(db, {
+      actor: users.operator,
+      values: { ...base, reference: "INST-6", instalmentMode: "PERIOD", instalmentCount: "2", instalmentPeriod: "15" },
+    });
+    expect(await fieldsOf(updateOrder(db, { actor: users.operator, orderId: id, changes: { amountMinor: 12_000 } }))).toEqual({
+      amount: "err_instalment_amount_change",
+    });
+    await updateOrder(db, { actor: users.operator, orderId: id, changes: { amountMinor: 10_000, description: "ok" } });
   });
 
   it("API: installmentOptions are read; errors map to INT_929 / INT_931 / INT_945", async () => {
