@@ -43,7 +43,8 @@ WITH c AS (
       OR (m.status = 'SENDING' AND m."claimedAt" < now() - make_interval(secs => $2)))
   RETURNING m.id, m."orderId", m.kind, m.recipient, m.bcc, m.attempts, m."templateId" AS "messageTemplateId"
 )
-SELECT c.*, o.reference, o.amount, o.currency, o.locale, o."createdAt", o."validUntil", o.token, o.status AS "orderStatus",
+-- a receipt states its payment's amount (an instalment's, issue 12), an order message the order's
+SELECT c.*, o.reference, COALESCE(t.amount, o.amount) AS amount, o.currency, o.locale, o."createdAt", o."validUntil", o.token, o.status AS "orderStatus",
   o.subject AS "orderSubject", o.message AS "orderMessage",
   -- an order's message uses the order's template; a receipt its rule's (else the shop's default)
   CASE WHEN c.kind = 'ORDER' THEN o."templateId" ELSE c."messageTemplateId" END AS "templateId", o."shopId",
@@ -51,7 +52,7 @@ SELECT c.*, o.reference, o.amount, o.currency, o.locale, o."createdAt", o."valid
   COALESCE(s."managerEmail", co."managerEmail") AS contact, t.number AS "txNumber", t."createdAt" AS "txAt"
 FROM c JOIN "PaymentOrder" o ON o.id = c."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"
 LEFT JOIN LATERAL (
-  SELECT number, "createdAt" FROM "Transaction" x
+  SELECT number, "createdAt", amount FROM "Transaction" x
   WHERE x."orderId" = o.id AND x.status IN ('AUTHORISED', 'AUTHORISED_TO_VALIDATE', 'CAPTURED')
   ORDER BY x."createdAt" DESC LIMIT 1
 ) t ON c.kind IN ('RECEIPT_BUYER', 'RECEIPT_MERCHANT')`;

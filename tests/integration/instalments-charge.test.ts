@@ -3,6 +3,7 @@
 // acquirer's token charge, the retry policy then the merchant's alert, cancelling the remainder.
 import { addDays, addMinutes } from "date-fns";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deliverEmails } from "@/lib/channels/deliver-emails";
 import { cancelRemainingInstalments } from "@/lib/instalments/cancel-instalments";
 import { findOrderInstalments } from "@/lib/instalments/find-order-instalments";
 import { sendInstalmentFailedAlert } from "@/lib/instalments/send-instalment-alert";
@@ -109,6 +110,23 @@ describe("the charge sweep", () => {
     const ipn = await deliveries(o.id);
     expect(ipn.map((d) => d.event)).toEqual(["PAYMENT_ACCEPTED", "PAYMENT_ACCEPTED", "PAYMENT_ACCEPTED"]);
     expect(ipn.map((d) => d.transactionId)).toEqual(txs.map((t) => t.id));
+  });
+
+  it("each accepted instalment's receipt states that instalment's amount", async () => {
+    const o = await instalmentOrder(9000);
+    await db.paymentOrder.update({ where: { id: o.id }, data: { buyerEmail: "buyer@instalments.test" } });
+    await payFirst(o.token, ACCEPTED);
+    const paidAt = (await db.paymentOrder.findUniqueOrThrow({ where: { id: o.id } })).paidAt!;
+    await sweepInstalments(db, { now: addMinutes(addDays(paidAt, 30), 1) });
+    const receipts = await db.message.findMany({ where: { orderId: o.id, kind: "RECEIPT_BUYER" }, select: { id: true } });
+    expect(receipts).toHaveLength(2);
+    await deliverEmails(receipts.map((m) => m.id));
+    const mails = await db.caughtMail.findMany({ where: { envelopeTo: { has: "buyer@instalments.test" } }, select: { text: true } });
+    expect(mails).toHaveLength(2);
+    for (const m of mails) {
+      expect(m.text).toMatch(/30,00|30\.00/);
+      expect(m.text).not.toMatch(/90,00|90\.00/);
+    }
   });
 
   it("a refused instalment is retried after 1 then 3 days, then FAILED: INSTALMENT_FAILED and the merchant's alert", async () => {
