@@ -204,6 +204,14 @@ export function OrderDetailView({
                 <span>
                   {tx.brand} •••• {tx.last4}
                 </span>
+                {tx.installmentIndex !== null && instalments ? (
+                  <span data-testid="transaction-instalment">
+                    {t("inst_tx_label")
+                      .replace("{index}", String(tx.installmentIndex + 1))
+                      .replace("{count}", String(instalments.plan.count))}{" "}
+                    · {formatMoney(tx.amount, tx.currency, lang)}
+                  </span>
+                ) : null}
                 <span>{formatDateTime(tx.createdAt, tz, lang)}</span>
                 {canOperate ? <TransactionActions t={t} transactionId={tx.id} status={tx.status} returnTo="order" /> : null}
               </li>

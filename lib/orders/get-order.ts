@@ -24,6 +24,7 @@ export async function getOrderOrThrow(db: DbOrTx, input: { actor: Actor; orderId
               last4: true,
               createdAt: true,
               errorCode: true,
+              installmentIndex: true,
             },
           },
         },
