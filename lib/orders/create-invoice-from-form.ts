@@ -22,6 +22,11 @@ export async function createInvoiceFromForm(db: Db, input: { actor: UserActor; v
     const fields = { amountUpdateMode: "err_amount_update_invoice" };
     throw new AppError("VALIDATION", "adjustable amount on an invoice order", { fields, publicMessage: "invalid_input" });
   }
+  // Nor in instalments: an invoice "cannot be paid in several times" (the manual).
+  if (options.installmentPlan) {
+    const fields = { instalmentMode: "err_instalment_invoice" };
+    throw new AppError("VALIDATION", "instalments on an invoice order", { fields, publicMessage: "invalid_input" });
+  }
   return createInvoiceOrder(db, {
     actor: input.actor,
     shopId: f.shopId,

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { instalmentRuleErrors } from "@/lib/instalments/instalment-rules";
 import { resolveInstalmentPlan, splitAmounts } from "@/lib/instalments/plan";
+import { createInvoiceFromForm } from "@/lib/orders/create-invoice-from-form";
 import { createUrlOrder } from "@/lib/orders/create-url-order";
 import { updateOrder } from "@/lib/orders/update-order";
 import { AppError } from "@/lib/server/errors";
@@ -137,6 +138,18 @@ describe("creating an order in instalments", () => {
     ).toEqual({
       instalmentMode: "err_instalment_amount_update",
     });
+  });
+
+  it("the invoice dialog refuses instalments", async () => {
+    await db.dataCollectionForm.create({ data: { shopId: "12345678", fields: [{ key: "lastName", required: true }], invoiceMode: true } });
+    const fields = await fieldsOf(
+      createInvoiceFromForm(db, {
+        actor: users.operator,
+        values: { ...base, reference: "F-INST", instalmentMode: "PERIOD", instalmentCount: "3", instalmentPeriod: "30" },
+      }),
+    );
+    expect(fields).toEqual({ instalmentMode: "err_instalment_invoice" });
+    expect(await db.paymentOrder.count({ where: { reference: "F-INST" } })).toBe(0);
   });
 
   it("an order in instalments keeps its amount (modify refuses a new one)", async () => {
