@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole } from "../auth/actor";
 import { getOrderOrThrow } from "../orders/get-order";
-import type { Db } from "../server/db";
+import type { Db, Tx } from "../server/db";
 import { AppError } from "../server/errors";
 
 /**
@@ -32,4 +32,30 @@ export async function cancelRemainingInstalments(db: Db, input: { actor: Actor; 
     });
     return { cancelled: indexes.length };
   });
+}
+
+/**
+ * The first instalment's transaction was cancelled before capture (issue 12): the buyer's
+ * commitment is void, so the instalments still pending are cancelled too, in the same transaction
+ * and audited. A later instalment's cancellation voids only that one.
+ */
+export async function cancelPlanOfVoidedFirstInstalment(tx: Tx, input: { actor: Actor; transactionId: string }) {
+  const first = await tx.instalmentCharge.findFirst({
+    where: { transactionId: input.transactionId, index: 0 },
+    select: { orderId: true, order: { select: { shopId: true } } },
+  });
+  if (!first) return 0;
+  const rows = await tx.$queryRaw<{ index: number }[]>`
+    UPDATE "InstalmentCharge" SET status = 'CANCELLED', "updatedAt" = now()
+    WHERE "orderId" = ${first.orderId} AND status = 'PENDING' RETURNING index`;
+  if (rows.length) {
+    await recordAuditEvent(tx, {
+      actor: input.actor,
+      shopId: first.order.shopId,
+      orderId: first.orderId,
+      action: "order.instalments.cancel",
+      after: { cancelled: rows.map((r) => r.index + 1).sort((a, b) => a - b), reason: "first_instalment_cancelled" },
+    });
+  }
+  return rows.length;
 }

@@ -1,4 +1,5 @@
 import { type Actor, assertRole } from "../auth/actor";
+import { cancelPlanOfVoidedFirstInstalment } from "../instalments/cancel-instalments";
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
 import { getTransactionOrThrow } from "./get-transaction";
@@ -11,6 +12,7 @@ export async function cancelTransaction(db: Db, input: { actor: Actor; transacti
   return db.$transaction(async (tx) => {
     const r = await transitionTransaction(tx, { transactionId: input.transactionId, event: "cancel", actor: input.actor });
     await queueNotifications(tx, [{ orderId: tx0.order.id, event: "TRANSACTION_CANCELLED", transactionId: input.transactionId }]);
+    await cancelPlanOfVoidedFirstInstalment(tx, input);
     return r;
   });
 }

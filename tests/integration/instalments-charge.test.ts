@@ -9,6 +9,7 @@ import { findOrderInstalments } from "@/lib/instalments/find-order-instalments";
 import { sendInstalmentFailedAlert } from "@/lib/instalments/send-instalment-alert";
 import { sweepInstalments } from "@/lib/instalments/sweep-instalments";
 import type { Acquirer } from "@/lib/payments/acquirer";
+import { cancelTransaction } from "@/lib/payments/cancel-transaction";
 import { completeChallenge, getChallenge, payOrder } from "@/lib/payments/pay-order";
 import { sandboxAcquirer } from "@/lib/payments/sandbox-acquirer";
 import type { AppError } from "@/lib/server/errors";
@@ -206,5 +207,17 @@ describe("the charge sweep", () => {
     expect(audit.after).toEqual({ cancelled: [3] });
     const again = await cancelRemainingInstalments(db, { actor: users.operator, orderId: o.id }).catch((e: AppError) => e.code);
     expect(again).toBe("INVALID_TRANSITION");
+  });
+
+  it("cancelling the first instalment's transaction before capture cancels the pending ones", async () => {
+    const o = await instalmentOrder(9000);
+    await payFirst(o.token, ACCEPTED);
+    const first = await db.transaction.findFirstOrThrow({ where: { orderId: o.id, installmentIndex: 0 } });
+    await cancelTransaction(db, { actor: users.operator, transactionId: first.id });
+    expect((await charges(o.id)).map((c) => c.status)).toEqual(["PAID", "CANCELLED", "CANCELLED"]);
+    expect((await db.auditEvent.findFirstOrThrow({ where: { orderId: o.id, action: "order.instalments.cancel" } })).after).toMatchObject({
+      cancelled: [2, 3],
+      reason: "first_instalment_cancelled",
+    });
   });
 });
