@@ -59,7 +59,7 @@ export async function chargeInstalment(db: Db, input: { chargeId: string; now: D
         WHERE c.id = ${input.chargeId}::uuid AND c.status = 'PENDING' AND c."nextAttemptAt" <= ${input.now}
         FOR UPDATE OF c SKIP LOCKED`;
       const c = rows[0];
-      if (!c || c.orderStatus !== "PAID") return "SKIPPED";
+      if (c?.orderStatus !== "PAID") return "SKIPPED";
       const auth =
         c.aliasToken && c.brand && c.last4 && c.expiryMonth && c.expiryYear
           ? await acquirer.chargeToken({

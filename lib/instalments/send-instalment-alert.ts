@@ -48,7 +48,7 @@ export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: strin
       },
     },
   });
-  if (!c || c.status !== "FAILED") return { sent: false };
+  if (c?.status !== "FAILED") return { sent: false };
   const already = await db.auditEvent.findFirst({
     where: { orderId: c.order.id, action: "order.instalment.alert", after: { path: ["chargeId"], equals: c.id } },
     select: { id: true },
