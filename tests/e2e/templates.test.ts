@@ -125,7 +125,7 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
     await page.waitForSelector("textarea#body");
     expect(await page.inputValue("#body")).toContain("réglez %amount%");
     expect(await page.locator("#subject").count()).toBe(0);
-    expect(await page.locator("#kind option").allTextContents()).toEqual(["Ordre de paiement"]);
+    expect(await page.locator("#kind option").allTextContents()).toEqual(["Ordre de paiement", "Relance avant expiration"]);
     await page.waitForSelector("[data-testid=preview-length]");
     await page.waitForFunction(() => document.querySelector("[data-testid=preview-text]")?.textContent?.includes("15,90"));
     expect(await page.textContent("[data-testid=preview-length]")).toMatch(/^\d+ caractères \/ 500$/);
