@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { setRuleEnabledAction } from "@/app/(backoffice)/settings/notification-rules/actions";
+import { deleteRuleAction, setRuleEnabledAction } from "@/app/(backoffice)/settings/notification-rules/actions";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import type { RuleRow } from "@/lib/notifications/rules/find-rules";
-import { DeleteRuleButton } from "./delete-rule-button";
 
 const cell = "px-3 py-2 align-top";
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-100";
@@ -85,10 +85,11 @@ export function RuleTable({ shopId, rules, canEdit, t }: { shopId: string; rules
                           <span className="sr-only"> {r.label}</span>
                         </button>
                       </form>
-                      <DeleteRuleButton
+                      <ConfirmDeleteButton
+                        action={deleteRuleAction}
                         shopId={shopId}
-                        ruleId={r.id}
-                        label={r.label}
+                        targetId={r.id}
+                        name={r.label}
                         labels={{
                           delete: t("nrule_delete"),
                           title: t("nrule_delete_title"),

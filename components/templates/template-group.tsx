@@ -1,8 +1,13 @@
 import Link from "next/link";
-import { customizeTemplateAction, duplicateTemplateAction, makeTemplateDefaultAction } from "@/app/(backoffice)/settings/templates/actions";
+import {
+  customizeTemplateAction,
+  deleteTemplateAction,
+  duplicateTemplateAction,
+  makeTemplateDefaultAction,
+} from "@/app/(backoffice)/settings/templates/actions";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import type { T } from "@/lib/i18n";
 import type { TemplateList } from "@/lib/templates/find-templates";
-import { DeleteTemplateButton } from "./delete-template-button";
 
 const cell = "border-t border-slate-200 px-3 py-2 align-top";
 const head = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
@@ -88,9 +93,10 @@ export function TemplateGroup({
                             </button>
                           </form>
                         )}
-                        <DeleteTemplateButton
+                        <ConfirmDeleteButton
+                          action={deleteTemplateAction}
                           shopId={shopId}
-                          templateId={tpl.id}
+                          targetId={tpl.id}
                           name={tpl.name}
                           labels={{
                             delete: t("tpl_delete"),

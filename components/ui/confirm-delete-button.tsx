@@ -1,24 +1,28 @@
 "use client";
 import { useRef } from "react";
-import { deleteRuleAction } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { buttonClass } from "@/components/ui/button";
 
-export type DeleteRuleLabels = { delete: string; title: string; body: string; confirm: string; cancel: string };
+export type ConfirmDeleteLabels = { delete: string; title: string; body: string; confirm: string; cancel: string };
 
-/** Delete, after a confirmation in a native modal dialog (focus kept inside, Escape cancels). */
-export function DeleteRuleButton({
+/**
+ * Delete, after a confirmation in a native modal dialog (focus kept inside, Escape cancels). The
+ * server action receives the form's `shopId` and `id` (a template, a notification rule, …).
+ */
+export function ConfirmDeleteButton({
+  action,
   shopId,
-  ruleId,
-  label,
+  targetId,
+  name,
   labels,
 }: {
+  action: (formData: FormData) => void | Promise<void>;
   shopId: string;
-  ruleId: string;
-  label: string;
-  labels: DeleteRuleLabels;
+  targetId: string;
+  name: string;
+  labels: ConfirmDeleteLabels;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const id = `delete-${ruleId}`;
+  const id = `delete-${targetId}`;
   return (
     <>
       <button
@@ -27,7 +31,7 @@ export function DeleteRuleButton({
         className="rounded-md border border-red-300 bg-white px-2 py-1 text-sm font-semibold text-red-800 hover:bg-red-50"
       >
         {labels.delete}
-        <span className="sr-only"> {label}</span>
+        <span className="sr-only"> {name}</span>
       </button>
       <dialog
         ref={dialog}
@@ -38,13 +42,13 @@ export function DeleteRuleButton({
         <h2 id={`${id}-title`} className="mb-1 text-lg font-semibold">
           {labels.title}
         </h2>
-        <p className="mb-2 font-medium">{label}</p>
+        <p className="mb-2 font-medium">{name}</p>
         <p id={`${id}-body`} className="mb-4 text-sm text-slate-700">
           {labels.body}
         </p>
-        <form action={deleteRuleAction} onSubmit={() => dialog.current?.close()} className="flex justify-end gap-3">
+        <form action={action} onSubmit={() => dialog.current?.close()} className="flex justify-end gap-3">
           <input type="hidden" name="shopId" value={shopId} />
-          <input type="hidden" name="id" value={ruleId} />
+          <input type="hidden" name="id" value={targetId} />
           <button type="button" className={buttonClass("secondary")} onClick={() => dialog.current?.close()}>
             {labels.cancel}
           </button>
