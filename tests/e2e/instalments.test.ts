@@ -70,6 +70,7 @@ describe("paying in instalments", () => {
       "PENDING",
       "PENDING",
     ]);
+    expect(await bo.textContent("[data-testid=transaction-instalment]")).toMatch(/(Instalment|Échéance) 1\/3/);
     expect(await axeViolations(bo)).toEqual([]);
     await Promise.all([bo.waitForNavigation(), bo.click("[data-testid=order-instalments] button[type=submit]")]);
     expect(await bo.$$eval("[data-instalment-status]", (rows) => rows.map((r) => r.getAttribute("data-instalment-status")))).toEqual([
