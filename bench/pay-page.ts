@@ -20,7 +20,7 @@ const order = await createOrder(getDb(), {
   currency: "EUR",
   reference: "BENCH-PAY",
 });
-const server = await startServer();
+const server = await startServer(process.env.BENCH_SERVER_ENV ? JSON.parse(process.env.BENCH_SERVER_ENV) : {});
 const pay = `${server.base}/pay/${order.token}`;
 const staticPage = `${server.base}/no-such-page-static-404`;
 if (!(await fetch(pay)).ok) throw new Error("the payment page did not answer 200");
