@@ -18,6 +18,7 @@ import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";
 import { MailPreviewPanel } from "./mail-preview-panel";
+import { MailRecipientFields } from "./mail-recipient-fields";
 
 const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 const errorClass = "text-sm font-medium text-red-700";
@@ -115,8 +116,6 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
     });
   }
 
-  const toDescribedBy = ["recipients-help", err("recipients") ? "recipients-error" : null].filter(Boolean).join(" ");
-  const bccDescribedBy = ["bcc-help", err("bcc") ? "bcc-error" : null].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-6">
       <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
@@ -140,76 +139,13 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
           <input type="hidden" name="shopId" value={shop.id} />
         )}
 
-        <div className="flex flex-col gap-1">
-          <label htmlFor="recipients" className="text-sm font-medium text-slate-800">
-            {m.mail_field_to}
-          </label>
-          <textarea
-            id="recipients"
-            name="recipients"
-            rows={3}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={err("recipients") ? true : undefined}
-            aria-describedby={toDescribedBy}
-            className={`rounded-md border px-3 py-2 font-mono text-sm ${err("recipients") ? "border-red-700" : "border-slate-400"}`}
-          />
-          <p id="recipients-help" className="text-xs text-slate-600">
-            {m.mail_field_to_help}
-          </p>
-          {err("recipients") ? (
-            <div id="recipients-error" className={errorClass}>
-              <p>{err("recipients")}</p>
-              <AddressList label={m.mail_invalid_list} addresses={problems.invalidRecipients} testId="invalid-recipients" />
-            </div>
-          ) : null}
-        </div>
-
-        <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
-          <legend className="px-1 text-sm font-medium text-slate-800">{m.mail_bcc_legend}</legend>
-          <div className="flex items-start gap-2">
-            <input
-              type="checkbox"
-              id="bccManager"
-              name="bccManager"
-              value="on"
-              disabled={!shop.managerEmail}
-              aria-describedby={err("bccManager") ? "bccManager-error" : undefined}
-              className="mt-1 size-4"
-            />
-            <label htmlFor="bccManager" className="text-sm">
-              {m.mail_field_bcc_manager} ({shop.managerEmail ?? m.mail_no_manager})
-            </label>
-          </div>
-          {err("bccManager") ? (
-            <p id="bccManager-error" className={errorClass}>
-              {err("bccManager")}
-            </p>
-          ) : null}
-          <label htmlFor="bcc" className="text-sm font-medium text-slate-800">
-            {m.mail_field_bcc}
-          </label>
-          <input
-            id="bcc"
-            name="bcc"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={err("bcc") ? true : undefined}
-            aria-describedby={bccDescribedBy}
-            className={`rounded-md border px-3 py-2 text-base ${err("bcc") ? "border-red-700" : "border-slate-400"}`}
-          />
-          <p id="bcc-help" className="text-xs text-slate-600">
-            {m.mail_field_bcc_help}
-          </p>
-          {err("bcc") ? (
-            <div id="bcc-error" className={errorClass}>
-              <p>{err("bcc")}</p>
-              <AddressList label={m.mail_invalid_list} addresses={problems.invalidBcc} testId="invalid-bcc" />
-            </div>
-          ) : null}
-        </fieldset>
+        <MailRecipientFields
+          messages={m}
+          err={err}
+          invalidRecipients={problems.invalidRecipients}
+          invalidBcc={problems.invalidBcc}
+          managerEmail={shop.managerEmail ?? null}
+        />
 
         <OrderCommonFields
           messages={m}
@@ -320,21 +256,6 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
           }}
         />
       ) : null}
-    </div>
-  );
-}
-
-/** The exact addresses the server refused, as typed. */
-function AddressList({ label, addresses, testId }: { label: string; addresses?: string[]; testId: string }) {
-  if (!addresses?.length) return null;
-  return (
-    <div className="mt-1">
-      <p>{label}</p>
-      <ul className="list-disc pl-6 font-mono" data-testid={testId}>
-        {addresses.map((a) => (
-          <li key={a}>{a}</li>
-        ))}
-      </ul>
     </div>
   );
 }

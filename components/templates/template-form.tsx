@@ -8,7 +8,8 @@ import { builtInTemplate } from "@/emails";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { TemplatePreview as Preview } from "@/lib/templates/preview-template";
 import { findUnknownVariables } from "@/lib/templates/render-template";
-import { BODY_MAX_LENGTH, KINDS_BY_CHANNEL, NAME_MAX_LENGTH, SUBJECT_MAX_LENGTH, TEMPLATE_CHANNELS } from "@/lib/templates/schemas";
+import { BODY_MAX_LENGTH, KINDS_BY_CHANNEL, NAME_MAX_LENGTH, SUBJECT_MAX_LENGTH, type TEMPLATE_CHANNELS } from "@/lib/templates/schemas";
+import { TemplateKeyFields } from "./template-key-fields";
 import { TemplatePreview } from "./template-preview";
 import { UnknownVariables } from "./unknown-variables";
 import { VariableList } from "./variable-list";
@@ -24,7 +25,7 @@ export type TemplateValues = {
   isDefault: boolean;
 };
 
-const selectClass = (error?: string) => `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
+const _selectClass = (error?: string) => `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
 const LABELS: Record<string, string> = {
   name: "tpl_name",
   channel: "tpl_channel",
@@ -177,59 +178,7 @@ export function TemplateForm({
           maxLength={NAME_MAX_LENGTH}
           required
         />
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="channel" label={m.tpl_channel} error={err("channel")}>
-            <select
-              id="channel"
-              name="channel"
-              value={v.channel}
-              onChange={(e) => change({ channel: e.target.value as Channel })}
-              aria-invalid={err("channel") ? true : undefined}
-              aria-describedby={err("channel") ? "channel-error" : undefined}
-              className={selectClass(err("channel"))}
-            >
-              {TEMPLATE_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {msg(c === "URL" ? "tpl_channel_URL" : `channel_${c}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="kind" label={m.tpl_kind} help={m.tpl_kind_help} error={err("kind")}>
-            <select
-              id="kind"
-              name="kind"
-              value={v.kind}
-              onChange={(e) => change({ kind: e.target.value })}
-              aria-invalid={err("kind") ? true : undefined}
-              aria-describedby={describedBy("kind", err("kind"))}
-              className={selectClass(err("kind"))}
-            >
-              {KINDS_BY_CHANNEL[v.channel].map((k) => (
-                <option key={k} value={k}>
-                  {msg(`tpl_kind_${k}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="language" label={m.tpl_language} help={m.tpl_language_help} error={err("language")}>
-            <select
-              id="language"
-              name="language"
-              value={v.language}
-              onChange={(e) => change({ language: e.target.value })}
-              aria-invalid={err("language") ? true : undefined}
-              aria-describedby={describedBy("language", err("language"))}
-              className={selectClass(err("language"))}
-            >
-              {languages.map((l) => (
-                <option key={l.value} value={l.value}>
-                  {l.label}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
+        <TemplateKeyFields messages={m} values={v} languages={languages} err={err} change={change} />
         {isMail ? (
           <Field
             id="subject"

@@ -4,7 +4,7 @@ import { currencyExponent } from "../money/currencies";
 import { formatMoney } from "../money/format-money";
 import { parseMajorAmount } from "../money/parse-amount";
 import type { AmountUpdate } from "../orders/amount-update";
-import { Field } from "./view";
+import { Field } from "./page-parts";
 
 /** Minor units as a person types them in this locale ("25,00" in French), no grouping, no floats. */
 export function majorInput(minor: number, currency: string, locale: string): string {

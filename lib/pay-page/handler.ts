@@ -1,81 +1,32 @@
-// The buyer pages over HTTP, without Next's renderer: scripts/server.ts answers /pay/* and
-// /pay-assets/* with this directly (one query and one small render per page: see
-// docs/benchmarks.md), and the Next route files delegate to it under `next dev`.
-//   GET  /pay/<token>[?lang=xx][&result=<transaction>]   the page in its current state
-//   POST /pay/<token>                                    a payment attempt (form fields)
-//   GET  /pay/<token>/3ds/<challenge>                    the 3-D Secure challenge
-//   POST /pay/<token>/3ds/<challenge>                    its code, or cancel
-//   GET  /pay/<token>/details, POST                      the shop's data collection form (F-ORD-5)
-//   GET  /collect/<shopId>, POST                         pay an invoice by its reference (F-CH-INVOICE)
-import { getFormConfig } from "../collect-form/config";
-import { isPageLanguage, type PageLanguage } from "../i18n/locales";
+import type { PageLanguage } from "../i18n/locales";
 import { fill, payMessages } from "../i18n/messages/pay";
 import { cardSchema } from "../payments/card";
-import { getPaymentPage, type PaymentPage, recordFirstOpen } from "../payments/get-payment-page";
-import { findOpenInvoice, getInvoiceForm } from "../payments/invoice-lookup";
-import { pageLanguage, payPageHref } from "../payments/page-language";
-import { completeChallenge, getChallenge, payOrder } from "../payments/pay-order";
-import { saveBuyerData } from "../payments/save-buyer-data";
+import { completeChallenge, getChallenge } from "../payments/complete-challenge";
+import { getPaymentPage, recordFirstOpen } from "../payments/get-payment-page";
+import { payPageHref } from "../payments/page-language";
+import { payOrder } from "../payments/pay-order";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
 import { isAppError } from "../server/errors";
 import { logger } from "../server/logger";
 import { annotateRequest } from "../server/request-context";
-import { buyerPageHeaders, isHttpsRequest } from "../server/security-headers";
 import { fieldErrorsOf } from "../server/validation";
 import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
-import { type FormState, renderChallengePage, renderDetailsPage, renderInvoiceLookupPage, renderNoticePage, renderPayPage } from "./view";
+import { needsDetails, showDetails, showInvoiceLookup, submitDetails, submitInvoiceLookup } from "./handler-collect";
+import {
+  acceptedLanguage,
+  chosenLanguage,
+  html,
+  languageFor,
+  notFound,
+  type PayRequest,
+  type PayResponse,
+  readForm,
+  seeOther,
+} from "./http";
+import { type FormState, renderChallengePage, renderNoticePage, renderPayPage } from "./view";
 
-export type PayRequest = {
-  method: string;
-  /** Path and query, as received. */
-  url: string;
-  headers: Record<string, string | undefined>;
-  readBody(): Promise<string>;
-};
-export type PayResponse = { status: number; headers: Record<string, string>; body: string | Buffer };
-
-const MAX_FORM = 8 * 1024;
-
-function pageHeaders(req: PayRequest): Record<string, string> {
-  return {
-    ...buyerPageHeaders({ https: isHttpsRequest(req.headers["x-forwarded-proto"] ?? null, "http:") }),
-    "Content-Type": "text/html; charset=utf-8",
-  };
-}
-const html = (req: PayRequest, status: number, body: string): PayResponse => ({ status, headers: pageHeaders(req), body });
-const seeOther = (req: PayRequest, location: string): PayResponse => ({
-  status: 303,
-  headers: { ...pageHeaders(req), Location: location },
-  body: "",
-});
-
-/** No order to follow (unknown link): the buyer's choice, else the browser's language, else English. */
-function acceptedLanguage(req: PayRequest, chosen: PageLanguage | null): PageLanguage {
-  if (chosen) return chosen;
-  for (const part of (req.headers["accept-language"] ?? "").split(",")) {
-    const l = part.trim().slice(0, 2).toLowerCase();
-    if (isPageLanguage(l)) return l;
-  }
-  return "en";
-}
-
-const chosenLanguage = (v: string | null | undefined): PageLanguage | null => (v && isPageLanguage(v) ? v : null);
-const languageFor = (page: PaymentPage, chosen: PageLanguage | null) =>
-  pageLanguage({ chosen, orderLocale: page.locale, shopLanguage: page.shop.defaultLanguage });
-
-function notFound(req: PayRequest, chosen: PageLanguage | null): PayResponse {
-  const lang = acceptedLanguage(req, chosen);
-  const m = payMessages(lang);
-  return html(req, 404, renderNoticePage({ lang, title: m.not_found_title, body: m.not_found_body, assets: assetUrls() }));
-}
-
-async function readForm(req: PayRequest): Promise<URLSearchParams | null> {
-  const type = req.headers["content-type"] ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded")) return null;
-  const body = await req.readBody();
-  return body.length > MAX_FORM ? null : new URLSearchParams(body);
-}
+export type { PayRequest, PayResponse } from "./http";
 
 export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
   const url = new URL(req.url, "http://buyer.invalid");
@@ -220,125 +171,5 @@ async function submitChallenge(req: PayRequest, token: string, id: string): Prom
       return seeOther(req, payPageHref(token, { lang: chosen }));
     logger.error(isAppError(e) ? { code: e.code } : { err: e }, "3-D Secure challenge failed");
     return showChallenge(req, token, id, chosen, payMessages(await lang()).err_generic, 500);
-  }
-}
-
-/** An order that uses the data collection form, still payable, whose buyer has not filled it yet. */
-const needsDetails = (page: PaymentPage) =>
-  page.dataCollectionForm && !page.hasCollectedData && (page.status === "RUNNING" || page.status === "REFUSED");
-
-async function showDetails(
-  req: PayRequest,
-  token: string,
-  chosen: PageLanguage | null,
-  form?: { values: Record<string, string>; errors: Record<string, string> },
-  status = 200,
-) {
-  const page = await getPaymentPage(null, token);
-  if (!page) return notFound(req, chosen);
-  if (!page.dataCollectionForm || !(page.status === "RUNNING" || page.status === "REFUSED")) {
-    return seeOther(req, payPageHref(token, { lang: chosen }));
-  }
-  const db = getDb();
-  const [config, saved] = await Promise.all([
-    getFormConfig(db, page.shopId),
-    form ? null : db.paymentOrder.findUnique({ where: { token }, select: { collectedData: true } }),
-  ]);
-  if (!config?.fields.length) return seeOther(req, payPageHref(token, { lang: chosen }));
-  const values = form?.values ?? (saved?.collectedData as Record<string, string> | null) ?? {};
-  const lang = languageFor(page, chosen);
-  return html(
-    req,
-    status,
-    renderDetailsPage({ token, page, lang, chosen, fields: config.fields, values, errors: form?.errors, assets: assetUrls() }),
-  );
-}
-
-async function submitDetails(req: PayRequest, token: string): Promise<PayResponse> {
-  const form = await readForm(req);
-  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
-  const chosen = chosenLanguage(form.get("lang"));
-  const values: Record<string, string> = {};
-  for (const [k, v] of form) if (k !== "lang") values[k] = v.slice(0, 500);
-  try {
-    await saveBuyerData(getDb(), { token, values });
-    return seeOther(req, payPageHref(token, { lang: chosen }));
-  } catch (e) {
-    if (isAppError(e) && e.code === "VALIDATION") return showDetails(req, token, chosen, { values, errors: e.fields ?? {} }, 422);
-    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
-      return seeOther(req, payPageHref(token, { lang: chosen }));
-    throw e;
-  }
-}
-
-function invoiceUnavailable(req: PayRequest, chosen: PageLanguage | null): PayResponse {
-  const lang = acceptedLanguage(req, chosen);
-  const m = payMessages(lang);
-  return html(req, 404, renderNoticePage({ lang, title: m.invoice_title, body: m.invoice_unavailable, assets: assetUrls() }));
-}
-
-async function showInvoiceLookup(
-  req: PayRequest,
-  shopId: string,
-  chosen: PageLanguage | null,
-  form?: { value: string; error: string },
-  status = 200,
-) {
-  const invoice = await getInvoiceForm(getDb(), shopId);
-  if (!invoice) return invoiceUnavailable(req, chosen);
-  const lang =
-    chosen ?? (isPageLanguage(invoice.defaultLanguage) ? acceptedLanguageOr(req, invoice.defaultLanguage) : acceptedLanguage(req, null));
-  return html(
-    req,
-    status,
-    renderInvoiceLookupPage({
-      shopId,
-      shopName: invoice.shopName,
-      testOnly: invoice.testOnly,
-      lang,
-      chosen,
-      value: form?.value,
-      error: form?.error,
-      assets: assetUrls(),
-    }),
-  );
-}
-
-/** No order yet: the buyer's browser language when the page speaks it, else the shop's. */
-function acceptedLanguageOr(req: PayRequest, fallback: PageLanguage): PageLanguage {
-  for (const part of (req.headers["accept-language"] ?? "").split(",")) {
-    const l = part.trim().slice(0, 2).toLowerCase();
-    if (isPageLanguage(l)) return l;
-  }
-  return fallback;
-}
-
-async function submitInvoiceLookup(req: PayRequest, shopId: string): Promise<PayResponse> {
-  const form = await readForm(req);
-  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
-  const chosen = chosenLanguage(form.get("lang"));
-  const reference = (form.get("reference") ?? "").trim();
-  const lang = async () => {
-    const invoice = await getInvoiceForm(getDb(), shopId);
-    return chosen ?? acceptedLanguageOr(req, invoice && isPageLanguage(invoice.defaultLanguage) ? invoice.defaultLanguage : "en");
-  };
-  if (!reference || reference.length > 64) {
-    return showInvoiceLookup(
-      req,
-      shopId,
-      chosen,
-      { value: reference.slice(0, 64), error: payMessages(await lang()).err_invoice_reference },
-      422,
-    );
-  }
-  try {
-    const token = await findOpenInvoice(getDb(), { shopId, reference, clientAddress: clientAddress(req.headers) });
-    if (token) return seeOther(req, payPageHref(token, { lang: chosen }));
-    return showInvoiceLookup(req, shopId, chosen, { value: reference, error: payMessages(await lang()).invoice_not_found }, 404);
-  } catch (e) {
-    if (isAppError(e) && e.code === "RATE_LIMITED") {
-      return showInvoiceLookup(req, shopId, chosen, { value: reference, error: payMessages(await lang()).invoice_rate_limited }, 429);
-    }
-    throw e;
   }
 }

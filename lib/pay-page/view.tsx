@@ -2,119 +2,16 @@
 // no hydration. Forms post back to the same URL and work without JavaScript; one small script
 // (assets.ts) only shows the card brand as it is typed. Class names are the ones of pay.css.
 import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { type FieldConfig, isCustomField, type StandardField } from "../collect-form/config";
-import { bcp47, languageOf, localeOf, PAGE_LANGUAGE_NAMES, PAGE_LANGUAGES, type PageLanguage } from "../i18n/locales";
+import type { PageLanguage } from "../i18n/locales";
 import { fill, type PayMessages, payMessages } from "../i18n/messages/pay";
 import { formatMoney } from "../money/format-money";
 import type { PaymentPage } from "../payments/get-payment-page";
 import { payPageHref } from "../payments/page-language";
-import { formatDateTime } from "../time/shop-time";
 import { amountToShow, BuyerAmountField } from "./amount-field";
 import { InstalmentConsent, InstalmentSchedule } from "./instalment-schedule";
+import { brandName, Document, Field, Notice, type PageAssets, pageFigures, Shell, Summary, text, toHtml } from "./page-parts";
 
-export type PageAssets = { css: string; js: string };
-
-const BRAND_NAMES: Record<string, string> = {
-  VISA: "Visa",
-  MASTERCARD: "Mastercard",
-  AMEX: "American Express",
-  MAESTRO: "Maestro",
-  DISCOVER: "Discover",
-  JCB: "JCB",
-  DINERS: "Diners Club",
-  UNIONPAY: "UnionPay",
-};
-export const brandName = (b: string | null | undefined) => (b ? (BRAND_NAMES[b] ?? b) : "");
-
-const text = (m: PayMessages, key: string | undefined) => (key ? ((m as Record<string, string>)[key] ?? m.err_generic) : undefined);
-
-function Document({ lang, title, assets, children }: { lang: PageLanguage; title: string; assets: PageAssets; children: ReactNode }) {
-  return (
-    <html lang={lang}>
-      {/* biome-ignore lint/style/noHeadElement: rendered by react-dom/server, not by Next */}
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>{title}</title>
-        <link rel="stylesheet" href={assets.css} />
-        <script src={assets.js} defer />
-      </head>
-      <body>{children}</body>
-    </html>
-  );
-}
-
-/** Plain links (a full load, so <html lang> follows); only the page changes language, never the order. */
-function LanguageSwitch({ href, lang, label }: { href: (l: PageLanguage) => string; lang: PageLanguage; label: string }) {
-  return (
-    <nav aria-label={label} className="langs">
-      <ul>
-        {PAGE_LANGUAGES.map((l) => (
-          <li key={l}>
-            <a href={href(l)} lang={l} hrefLang={l} aria-current={l === lang ? "true" : undefined}>
-              {PAGE_LANGUAGE_NAMES[l]}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
-function Notice({
-  tone,
-  title,
-  body,
-  children,
-}: {
-  tone: "success" | "error" | "neutral";
-  title: string;
-  body: string;
-  children?: ReactNode;
-}) {
-  return (
-    <div role={tone === "error" ? "alert" : "status"} className={`notice notice-${tone}`} data-outcome={tone}>
-      <h2>{title}</h2>
-      <p>{body}</p>
-      {children ? <div className="notice-more">{children}</div> : null}
-    </div>
-  );
-}
-
-export function Field(props: {
-  id: string;
-  label: string;
-  error?: string;
-  help?: string;
-  autoComplete?: string;
-  inputMode?: "numeric" | "decimal" | "text" | "tel" | "email";
-  type?: string;
-  maxLength?: number;
-  placeholder?: string;
-  defaultValue?: string;
-  required?: boolean;
-}) {
-  const { id, label, error, help, ...input } = props;
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {help ? (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+export { renderDetailsPage, renderInvoiceLookupPage } from "./view-collect";
 
 export type FormState = {
   fields?: Record<string, string>;
@@ -135,73 +32,6 @@ type PageInput = {
   form?: FormState;
   assets: PageAssets;
 };
-
-/** Amounts and dates read in the page's language (the order's own region when it is the same). */
-function localeFor(page: PaymentPage, lang: PageLanguage) {
-  return bcp47(languageOf(page.locale) === lang ? page.locale : localeOf(lang));
-}
-
-function Summary({ page, m, amount, until }: { page: PaymentPage; m: PayMessages; amount: string; until: string }) {
-  return (
-    <>
-      {page.mode === "TEST" ? <p className="test-banner">{m.test_mode}</p> : null}
-      <dl className="summary">
-        <dt>{m.merchant}</dt>
-        <dd className="strong">{page.shop.name}</dd>
-        <dt>{m.amount}</dt>
-        <dd className="amount" data-testid="pay-amount">
-          {amount}
-        </dd>
-        {page.reference ? (
-          <>
-            <dt>{m.reference}</dt>
-            <dd>
-              {page.reference}
-              {page.channel === "INVOICE" && page.description ? (
-                <details className="help-toggle">
-                  <summary>
-                    <span aria-hidden="true">?</span>
-                    <span className="sr-only">{m.invoice_help}</span>
-                  </summary>
-                  <p>{page.description}</p>
-                </details>
-              ) : null}
-            </dd>
-          </>
-        ) : null}
-        <dt>{m.valid_until}</dt>
-        <dd>{until}</dd>
-      </dl>
-      {page.description && page.channel !== "INVOICE" ? <p className="description">{page.description}</p> : null}
-    </>
-  );
-}
-
-function Shell({
-  href,
-  lang,
-  m,
-  title,
-  children,
-}: {
-  href: (l: PageLanguage) => string;
-  lang: PageLanguage;
-  m: PayMessages;
-  title?: string;
-  children: ReactNode;
-}) {
-  return (
-    <>
-      <header className="top">
-        <LanguageSwitch href={href} lang={lang} label={m.language} />
-      </header>
-      <main>
-        <h1>{title ?? m.title}</h1>
-        {children}
-      </main>
-    </>
-  );
-}
 
 function CardForm({
   token,
@@ -313,9 +143,7 @@ const REASONS: Record<string, keyof PayMessages> = {
 export function renderPayPage(input: PageInput): string {
   const { token, page, lang, chosen, resultId, form, assets } = input;
   const m = payMessages(lang);
-  const locale = localeFor(page, lang);
-  const amount = formatMoney(page.amount, page.currency, locale);
-  const until = formatDateTime(page.validUntil, page.shop.timeZone, locale);
+  const { locale, amount, until } = pageFigures(page, lang);
   const last = page.lastTransaction;
   let body: ReactNode;
   if (page.status === "PAID" && last && last.id === resultId) {
@@ -360,7 +188,7 @@ export function renderPayPage(input: PageInput): string {
       </>
     );
   }
-  return page_(
+  return toHtml(
     <Document lang={lang} title={m.title} assets={assets}>
       <Shell href={(l) => payPageHref(token, { lang: l, result: resultId })} lang={lang} m={m}>
         <Summary page={page} m={m} amount={amount} until={until} />
@@ -384,11 +212,9 @@ export function renderChallengePage(input: {
 }): string {
   const { token, page, lang, chosen, challenge, error, assets } = input;
   const m = payMessages(lang);
-  const locale = localeFor(page, lang);
-  const amount = formatMoney(page.amount, page.currency, locale);
-  const until = formatDateTime(page.validUntil, page.shop.timeZone, locale);
+  const { amount, until } = pageFigures(page, lang);
   const action = `/pay/${encodeURIComponent(token)}/3ds/${challenge.id}`;
-  return page_(
+  return toHtml(
     <Document lang={lang} title={m.challenge_title} assets={assets}>
       <Shell href={(l) => `${action}?lang=${l}`} lang={lang} m={m}>
         <Summary page={page} m={m} amount={amount} until={until} />
@@ -425,7 +251,7 @@ export function renderNoticePage(input: {
   link?: { href: string; label: string };
 }): string {
   const m = payMessages(input.lang);
-  return page_(
+  return toHtml(
     <Document lang={input.lang} title={m.title} assets={input.assets}>
       <main>
         <h1>{m.title}</h1>
@@ -436,105 +262,3 @@ export function renderNoticePage(input: {
     </Document>,
   );
 }
-
-const AUTOCOMPLETE: Record<StandardField, string> = {
-  title: "honorific-prefix",
-  firstName: "given-name",
-  lastName: "family-name",
-  email: "email",
-  phone: "tel",
-  address: "street-address",
-  postcode: "postal-code",
-  city: "address-level2",
-  country: "country-name",
-};
-
-/** The shop's data collection form for one order (F-ORD-5): the buyer's details before the card. */
-export function renderDetailsPage(input: {
-  token: string;
-  page: PaymentPage;
-  lang: PageLanguage;
-  chosen: PageLanguage | null;
-  fields: FieldConfig[];
-  values?: Record<string, string>;
-  errors?: Record<string, string>;
-  assets: PageAssets;
-}): string {
-  const { token, page, lang, chosen, fields, values, errors, assets } = input;
-  const m = payMessages(lang);
-  const locale = localeFor(page, lang);
-  const amount = formatMoney(page.amount, page.currency, locale);
-  const until = formatDateTime(page.validUntil, page.shop.timeZone, locale);
-  const action = `/pay/${encodeURIComponent(token)}/details`;
-  return page_(
-    <Document lang={lang} title={m.collect_title} assets={assets}>
-      <Shell href={(l) => `${action}?lang=${l}`} lang={lang} m={m}>
-        <Summary page={page} m={m} amount={amount} until={until} />
-        <form method="post" action={action} className="card-form" noValidate data-outcome="details">
-          {chosen ? <input type="hidden" name="lang" value={chosen} /> : null}
-          {errors && Object.keys(errors).length ? (
-            <p role="alert" className="alert">
-              {m.errors_summary}
-            </p>
-          ) : null}
-          <fieldset>
-            <legend>{m.collect_title}</legend>
-            <p className="help">{m.collect_intro}</p>
-            {fields.map((f) => {
-              const label = isCustomField(f.key) ? (f.label ?? f.key) : m[`field_${f.key}`];
-              return (
-                <Field
-                  key={f.key}
-                  id={f.key}
-                  label={f.required ? label : `${label} (${m.optional})`}
-                  error={text(m, errors?.[f.key])}
-                  autoComplete={isCustomField(f.key) ? "off" : AUTOCOMPLETE[f.key]}
-                  inputMode={f.key === "phone" ? "tel" : f.key === "email" ? "email" : undefined}
-                  type={f.key === "email" ? "email" : f.key === "phone" ? "tel" : undefined}
-                  defaultValue={values?.[f.key]}
-                  required={f.required}
-                />
-              );
-            })}
-          </fieldset>
-          <button type="submit" className="primary">
-            {m.collect_submit}
-          </button>
-        </form>
-      </Shell>
-    </Document>,
-  );
-}
-
-/** The shop's public invoice form (F-CH-INVOICE): the buyer types the reference of their invoice. */
-export function renderInvoiceLookupPage(input: {
-  shopId: string;
-  shopName: string;
-  testOnly: boolean;
-  lang: PageLanguage;
-  chosen: PageLanguage | null;
-  value?: string;
-  error?: string;
-  assets: PageAssets;
-}): string {
-  const { shopId, shopName, testOnly, lang, chosen, value, error, assets } = input;
-  const m = payMessages(lang);
-  const action = `/collect/${shopId}`;
-  return page_(
-    <Document lang={lang} title={m.invoice_title} assets={assets}>
-      <Shell href={(l) => `${action}?lang=${l}`} lang={lang} m={m} title={m.invoice_title}>
-        {testOnly ? <p className="test-banner">{m.test_mode}</p> : null}
-        <form method="post" action={action} className="card-form" noValidate data-outcome="invoice-lookup">
-          {chosen ? <input type="hidden" name="lang" value={chosen} /> : null}
-          <p>{fill(m.invoice_intro, { shop: shopName })}</p>
-          <Field id="reference" label={m.invoice_reference} error={error} autoComplete="off" maxLength={64} defaultValue={value} required />
-          <button type="submit" className="primary">
-            {m.invoice_find}
-          </button>
-        </form>
-      </Shell>
-    </Document>,
-  );
-}
-
-const page_ = (el: ReactNode) => `<!DOCTYPE html>${renderToStaticMarkup(el)}`;

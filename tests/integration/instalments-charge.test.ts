@@ -10,7 +10,8 @@ import { sendInstalmentFailedAlert } from "@/lib/instalments/send-instalment-ale
 import { sweepInstalments } from "@/lib/instalments/sweep-instalments";
 import type { Acquirer } from "@/lib/payments/acquirer";
 import { cancelTransaction } from "@/lib/payments/cancel-transaction";
-import { completeChallenge, getChallenge, payOrder } from "@/lib/payments/pay-order";
+import { completeChallenge, getChallenge } from "@/lib/payments/complete-challenge";
+import { payOrder } from "@/lib/payments/pay-order";
 import { sandboxAcquirer } from "@/lib/payments/sandbox-acquirer";
 import type { AppError } from "@/lib/server/errors";
 import { db, resetDatabase, seedTenants } from "../helpers/db";

@@ -1,7 +1,8 @@
 // 3-D Secure (the order's preference, the challenge cards, the one-time code) and card aliases
 // through payOrder / completeChallenge on a real database (F-PAY-1, F-PAY-3, F-ORD-7).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { completeChallenge, getChallenge, payOrder } from "@/lib/payments/pay-order";
+import { completeChallenge, getChallenge } from "@/lib/payments/complete-challenge";
+import { payOrder } from "@/lib/payments/pay-order";
 import type { AppError } from "@/lib/server/errors";
 import { db, dumpDatabaseText, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder } from "../helpers/orders";
