@@ -2,7 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { translator } from "../i18n";
 import type { Db } from "../server/db";
 import { appUrl } from "../server/env";
-import { getMailer, mailFrom } from "../server/mailer";
+import { alertLanguage, sendAlertMail } from "./send-alert-mail";
 
 /**
  * The low SMS credit alert (job of checkLowSmsCredits): one e-mail to the company manager, in the
@@ -28,7 +28,7 @@ export async function sendLowCreditAlert(db: Db, input: { companyId: string }) {
     },
   });
   if (!company) return { sent: false };
-  const lang = company.users[0]?.locale === "en" ? "en" : "fr";
+  const lang = alertLanguage(company.users[0]?.locale);
   const t = translator(lang);
   const fill = (s: string) =>
     s
@@ -38,21 +38,15 @@ export async function sendLowCreditAlert(db: Db, input: { companyId: string }) {
       .replaceAll("{url}", `${appUrl()}/settings/company`);
   let sent = false;
   if (company.managerEmail) {
-    const text = fill(t("lowcredit_body"));
-    const mailer = await getMailer();
-    await mailer.send({
-      from: { name: company.name, address: mailFrom() },
-      to: [company.managerEmail],
-      bcc: [],
+    await sendAlertMail({
+      fromName: company.name,
+      to: company.managerEmail,
+      lang,
       subject: fill(t("lowcredit_subject")),
-      text,
-      html: `<!doctype html><html lang="${lang}"><body>${text
-        .split("\n\n")
-        .map((p) => `<p>${p.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`)
-        .join("")}</body></html>`,
-      messageId: `<low-credit-${input.companyId}-${Date.now()}@${mailFrom().split("@")[1] || "payment-orders.localhost"}>`,
+      text: fill(t("lowcredit_body")),
+      messageKey: `low-credit-${input.companyId}-${Date.now()}`,
       // The catcher files it under the company's first shop, so its tenant sees it in the test mailbox.
-      headers: { "Auto-Submitted": "auto-generated", ...(company.shops[0] ? { "X-Shop-Id": company.shops[0].id } : {}) },
+      headers: company.shops[0] ? { "X-Shop-Id": company.shops[0].id } : {},
     });
     sent = true;
   }

@@ -2,13 +2,11 @@
 // manager, else the company's; in the language of the company's first administrator who chose
 // one (else French). A failure to send throws and pg-boss retries it; sent once (audited).
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { fillAlert, sendAlertMail, shopAlertContext } from "../channels/send-alert-mail";
 import { translator } from "../i18n";
 import { formatMoney } from "../money/format-money";
 import type { Db } from "../server/db";
 import { appUrl } from "../server/env";
-import { getMailer, mailFrom } from "../server/mailer";
-
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: string }) {
   const c = await db.instalmentCharge.findUnique({
@@ -27,23 +25,6 @@ export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: strin
           currency: true,
           shopId: true,
           _count: { select: { instalments: true } },
-          shop: {
-            select: {
-              name: true,
-              managerEmail: true,
-              company: {
-                select: {
-                  managerEmail: true,
-                  users: {
-                    where: { role: "ADMIN", disabledAt: null, locale: { not: null } },
-                    select: { locale: true },
-                    orderBy: { createdAt: "asc" },
-                    take: 1,
-                  },
-                },
-              },
-            },
-          },
         },
       },
     },
@@ -54,15 +35,15 @@ export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: strin
     select: { id: true },
   });
   if (already) return { sent: false };
-  const shop = c.order.shop;
-  const to = shop.managerEmail ?? shop.company.managerEmail;
-  const lang = shop.company.users[0]?.locale === "en" ? "en" : "fr";
+  const ctx = await shopAlertContext(db, c.order.shopId);
+  const to = ctx.manager;
+  const lang = ctx.lang;
   const t = translator(lang);
   const tx = c.transactionId
     ? await db.transaction.findUnique({ where: { id: c.transactionId }, select: { errorMessage: true, errorCode: true } })
     : null;
   const vars: Record<string, string> = {
-    shop: shop.name,
+    shop: ctx.shopName,
     index: String(c.index + 1),
     count: String(c.order._count.instalments),
     amount: formatMoney(c.amount, c.order.currency, lang === "en" ? "en-GB" : "fr-FR"),
@@ -71,22 +52,15 @@ export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: strin
     reason: tx ? `${tx.errorCode ?? ""} ${tx.errorMessage ?? ""}`.trim() : "—",
     link: `${appUrl()}/orders/${c.order.id}`,
   };
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
   if (to) {
-    const text = fill(t("inst_alert_body"));
-    const mailer = await getMailer();
-    await mailer.send({
-      from: { name: shop.name, address: mailFrom() },
-      to: [to],
-      bcc: [],
-      subject: fill(t("inst_alert_subject")),
-      text,
-      html: `<!doctype html><html lang="${lang}"><body>${text
-        .split("\n\n")
-        .map((p) => `<p>${esc(p)}</p>`)
-        .join("")}</body></html>`,
-      messageId: `<instalment-alert-${c.id}@${mailFrom().split("@")[1] || "payment-orders.localhost"}>`,
-      headers: { "Auto-Submitted": "auto-generated", "X-Shop-Id": c.order.shopId, "X-Payment-Order-Id": c.order.id },
+    await sendAlertMail({
+      fromName: ctx.shopName,
+      to,
+      lang,
+      subject: fillAlert(t("inst_alert_subject"), vars),
+      text: fillAlert(t("inst_alert_body"), vars),
+      messageKey: `instalment-alert-${c.id}`,
+      headers: { "X-Shop-Id": c.order.shopId, "X-Payment-Order-Id": c.order.id },
     });
   }
   await recordAuditEvent(db, {
