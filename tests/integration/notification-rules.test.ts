@@ -335,13 +335,14 @@ describe("Settings › Notification rules (F-SET-3)", () => {
     const theirs = await db.notificationRule.create({
       data: { shopId: OTHER_SHOP, kind: "URL_CALL", label: "Theirs", events: ["PAYMENT_ACCEPTED"], urlProd: "https://autre.example.com" },
     });
-    for (const p of [
-      getRuleOrThrow(db, { actor: users.admin, ruleId: theirs.id }),
-      updateRule(db, { actor: users.admin, ruleId: theirs.id, rule }),
-      setRuleEnabled(db, { actor: users.admin, ruleId: theirs.id, enabled: false }),
-      deleteRule(db, { actor: users.admin, ruleId: theirs.id }),
+    // One at a time: started together, a rejection could land before its handler is attached.
+    for (const run of [
+      () => getRuleOrThrow(db, { actor: users.admin, ruleId: theirs.id }),
+      () => updateRule(db, { actor: users.admin, ruleId: theirs.id, rule }),
+      () => setRuleEnabled(db, { actor: users.admin, ruleId: theirs.id, enabled: false }),
+      () => deleteRule(db, { actor: users.admin, ruleId: theirs.id }),
     ]) {
-      expect((await failure(p)).code).toBe("NOT_FOUND");
+      expect((await failure(run())).code).toBe("NOT_FOUND");
     }
     expect(await db.notificationRule.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ label: "Theirs", enabled: true });
     expect(await findRules(db, { actor: users.admin, shopId: SHOP })).toEqual(before);
