@@ -41,6 +41,8 @@ receiver.keepAliveTimeout = 60_000;
 await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
 const rx = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
+// The receiver is on 127.0.0.1: orders created here carry its URL, and the worker delivers to it.
+process.env.ALLOW_PRIVATE_WEBHOOKS = "1";
 const db = await freshDatabase();
 const { getDb } = await import("../lib/server/db");
 const { createOrder } = await import("../lib/orders/create-order");

@@ -6,6 +6,7 @@
 // `--dev` (Next in development mode behind it).
 import http from "node:http";
 import next from "next";
+import { allowPrivateWebhooks, PRIVATE_TARGETS_WARNING } from "../lib/security/outbound-url";
 import { drainable } from "../lib/server/drain-http-server";
 import { loadEnvOrExit } from "../lib/server/env";
 import { createFront } from "../lib/server/front";
@@ -14,6 +15,7 @@ import { onShutdownSignal, releaseResources } from "../lib/server/shutdown";
 
 // Configuration first: a bad variable stops here with one line naming it.
 const config = loadEnvOrExit();
+if (allowPrivateWebhooks()) logger.warn(PRIVATE_TARGETS_WARNING);
 const port = config.PORT;
 const hostname = config.HOST ?? "0.0.0.0";
 

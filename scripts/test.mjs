@@ -33,6 +33,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "test",
   TZ: "UTC",
+  // The tests' receivers and fake providers listen on 127.0.0.1; the SSRF tests close it themselves.
+  ALLOW_PRIVATE_WEBHOOKS: "1",
 };
 const run = (cmd, args, extra = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } }).status ?? 1;
 

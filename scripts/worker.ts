@@ -1,6 +1,7 @@
 // `npm run worker`: a worker process alone (scale out: run several against one database).
 import http from "node:http";
 import { handleOpsRaw } from "../lib/ops/handler";
+import { allowPrivateWebhooks, PRIVATE_TARGETS_WARNING } from "../lib/security/outbound-url";
 import { loadEnvOrExit } from "../lib/server/env";
 import { startWorker } from "../lib/server/jobs/worker";
 import { logger } from "../lib/server/logger";
@@ -8,6 +9,7 @@ import { onShutdownSignal, releaseResources } from "../lib/server/shutdown";
 
 // Configuration first: a bad variable stops here with one line naming it.
 const config = loadEnvOrExit();
+if (allowPrivateWebhooks()) logger.warn(PRIVATE_TARGETS_WARNING);
 process.env.PO_WORKER = "1";
 await startWorker();
 

@@ -1,9 +1,11 @@
 import crypto from "node:crypto";
 import { z } from "zod";
+import { outboundRequest } from "../security/outbound-request";
 import { getPool } from "../server/db";
+import { appUrl } from "../server/env";
 import { logger } from "../server/logger";
 import { uuid7 } from "../server/uuid7";
-import { PROVIDER_TIMEOUT_MS } from "./provider-http";
+import { isOperatorUrl, PROVIDER_TIMEOUT_MS } from "./provider-http";
 import { isSmsSandboxEnabled, smsSandboxAccount } from "./sms-account";
 import { twilioSignature } from "./twilio-signature";
 
@@ -107,23 +109,20 @@ export async function postSandboxStatus(cb: SandboxCallback): Promise<number | n
     ...(cb.status === "undelivered" ? { ErrorCode: "30003" } : {}),
   };
   await getPool().query(`UPDATE "SandboxMessage" SET status = $2 WHERE "providerMessageId" = $1`, [cb.sid, cb.status]);
-  try {
-    const res = await fetch(cb.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-twilio-signature": twilioSignature(cb.url, params, account.password),
-      },
-      body: new URLSearchParams(params).toString(),
-      redirect: "manual",
-      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
-    });
-    await res.arrayBuffer();
-    return res.status;
-  } catch (e) {
-    logger.error({ err: e, url: cb.url }, "SMS sandbox status callback failed");
-    return null;
-  }
+  // Our own status route, at APP_URL: trusted; any other address goes through the SSRF guard.
+  const res = await outboundRequest(cb.url, {
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": twilioSignature(cb.url, params, account.password),
+    },
+    body: new URLSearchParams(params).toString(),
+    timeoutMs: PROVIDER_TIMEOUT_MS,
+    maxBytes: 0,
+    trusted: isOperatorUrl(cb.url, appUrl()),
+  });
+  if (res.kind === "answer") return res.status;
+  logger.error({ reason: res.kind === "blocked" ? "blocked" : res.message, url: cb.url }, "SMS sandbox status callback failed");
+  return null;
 }
 
 /** "A moment later", like a carrier's report (SANDBOX_SMS_CALLBACK_DELAY_MS, default 1.5 s). */

@@ -34,6 +34,10 @@ export const smsSandboxAccount = () => ({
 
 const DEFAULT_SENDER = "PAYMENT";
 
+/** The address the operator configured for a source (trusted by the SSRF guard); a company's: none. */
+export const smsOperatorUrl = (source: SmsGatewaySource) =>
+  source === "environment" ? process.env.SMS_PROVIDER_URL : source === "sandbox" ? appUrl() : null;
+
 /** The account to send with (the password decrypted). Throws if the stored password cannot be read. */
 export function resolveSmsAccount(c: CompanySmsColumns): SmsAccount {
   const source = smsGatewaySource(c);

@@ -1,4 +1,5 @@
-import { brief, type ProviderOutcome, postToProvider } from "./provider-http";
+import { BLOCKED_PROVIDER_REASON, brief, type ProviderOutcome, postToProvider } from "./provider-http";
+import { smsOperatorUrl } from "./sms-account";
 
 // Adapter for the Twilio Messages REST API shape, which many SMS providers implement:
 // POST {base}/2010-04-01/Accounts/{login}/Messages.json, HTTP Basic login:password, form fields
@@ -25,7 +26,8 @@ export const smsMessagesUrl = (account: Pick<SmsAccount, "baseUrl" | "login">) =
  * Sends one SMS. Error codes are the API's SMS codes: PSP_1029 credentials refused, PSP_1030
  * balance exhausted at the provider, PSP_1031 invalid number, PSP_1044 gateway down (network,
  * timeout, 5xx, 429: transient), PSP_1028 any other refusal. A 4xx is a refusal before the
- * provider accepted the message: permanent.
+ * provider accepted the message: permanent. An address the SSRF guard refuses is PSP_1044,
+ * permanent, with a fixed reason.
  */
 export async function sendSms(account: SmsAccount, sms: OutgoingSms): Promise<ProviderOutcome> {
   const form = new URLSearchParams({ To: sms.to, From: account.sender, Body: sms.body, StatusCallback: sms.statusCallback });
@@ -38,7 +40,9 @@ export async function sendSms(account: SmsAccount, sms: OutgoingSms): Promise<Pr
       "x-shop-id": sms.shopId,
     },
     body: form.toString(),
+    operatorUrl: smsOperatorUrl(account.source),
   });
+  if (answer.kind === "blocked") return { ok: false, permanent: true, code: "PSP_1044", reason: BLOCKED_PROVIDER_REASON };
   if (answer.kind === "network") return { ok: false, permanent: false, code: "PSP_1044", reason: `gateway unreachable: ${answer.reason}` };
   const { status, json } = answer;
   const providerCode = typeof json?.code === "number" ? json.code : null;

@@ -18,6 +18,10 @@ export const whatsAppTemplateParams = () =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** The address the operator configured for a source: calls on its origin skip the SSRF guard. */
+export const whatsAppOperatorUrl = (source: WhatsAppAccount["source"]) =>
+  source === "environment" ? process.env.WHATSAPP_API_URL : appUrl();
+
 export function resolveWhatsAppAccount(): WhatsAppAccount {
   const name = process.env.WHATSAPP_TEMPLATE_NAME?.trim();
   const template = name ? { name, params: whatsAppTemplateParams() } : null;

@@ -1,4 +1,5 @@
-import { brief, type ProviderOutcome, postToProvider } from "./provider-http";
+import { BLOCKED_PROVIDER_REASON, brief, type ProviderOutcome, postToProvider } from "./provider-http";
+import { whatsAppOperatorUrl } from "./whatsapp-account";
 
 // Adapter for the WhatsApp Business Cloud API shape: POST {base}/{phoneNumberId}/messages with a
 // bearer token; the answer carries messages[0].id. Errors come as { error: { code, message } }.
@@ -49,7 +50,8 @@ export function whatsAppPayload(account: WhatsAppAccount, msg: OutgoingWhatsApp)
  * Sends one WhatsApp message. Error codes are the API's: PSP_1001 gateway unreachable (network,
  * timeout, 5xx, rate limits: transient; other unexplained refusals: permanent), PSP_1002 number
  * not reachable on WhatsApp, PSP_1003 configuration missing or refused (token, phone number id,
- * permissions), PSP_1004 template missing for the message's language.
+ * permissions), PSP_1004 template missing for the message's language. An address the SSRF guard
+ * refuses (not on the operator's configured origin, and private) is PSP_1001, permanent.
  */
 export async function sendWhatsApp(account: WhatsAppAccount, msg: OutgoingWhatsApp): Promise<ProviderOutcome> {
   if (!account.baseUrl || !account.phoneNumberId || !account.token) {
@@ -69,7 +71,9 @@ export async function sendWhatsApp(account: WhatsAppAccount, msg: OutgoingWhatsA
       "x-shop-id": msg.shopId,
     },
     body: JSON.stringify(whatsAppPayload(account, msg)),
+    operatorUrl: whatsAppOperatorUrl(account.source),
   });
+  if (answer.kind === "blocked") return { ok: false, permanent: true, code: "PSP_1001", reason: BLOCKED_PROVIDER_REASON };
   if (answer.kind === "network") return { ok: false, permanent: false, code: "PSP_1001", reason: `gateway unreachable: ${answer.reason}` };
   const { status, json } = answer;
   if (status >= 200 && status < 300) {

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
+import { outboundUrlProblem } from "../security/outbound-url";
 
 // Settings › Company (F-SET-2). Messages are keys of the message catalogue (lib/i18n/messages).
 
@@ -36,13 +37,22 @@ const sender = z
     return s;
   });
 
+/** The provider's base URL: http(s), and not a private or internal address (the workers call it). */
+const providerUrl = z
+  .url({ protocol: /^https?$/, error: "err_sms_url" })
+  .max(255, { error: "err_sms_url" })
+  .superRefine((url, ctx) => {
+    const problem = outboundUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem === "private" ? "err_sms_url_private" : "err_sms_url" });
+  });
+
 export const MAX_SMS_THRESHOLD = 1_000_000;
 
 export const companySettingsSchema = z
   .object({
     name: z.string({ error: "err_company_name" }).trim().min(1, { error: "err_company_name" }).max(100, { error: "err_company_name" }),
     managerEmail: optional(z.email({ error: "err_email" }).max(150, { error: "err_email" })),
-    smsProviderUrl: optional(z.url({ protocol: /^https?$/, error: "err_sms_url" }).max(255, { error: "err_sms_url" })),
+    smsProviderUrl: optional(providerUrl),
     smsLogin: optional(z.string({ error: "err_sms_login" }).trim().max(100, { error: "err_sms_login" })),
     /** A new password; empty keeps the stored one. Never read back. */
     smsPassword: optional(z.string({ error: "err_sms_password" }).max(200, { error: "err_sms_password" })),

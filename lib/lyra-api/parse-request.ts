@@ -26,6 +26,8 @@ const FIELD_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
   // An alias with the data collection form, when only one of them is in the request (update).
   aliasMode: { code: "INT_875", field: "formAction" },
   taxAmount: { code: "INT_868", field: "taxAmount" },
+  // Private, local or with credentials; http for a PRODUCTION order (the SSRF guard's rules).
+  ipnTargetUrl: { code: "INT_926", field: "ipnTargetUrl" },
   // The adjustable amount (issue 12): bounds against the amount, invoices, instalments.
   amountUpdateMode: { code: "INT_051", field: "allowDCFAmountUpdate" },
   amountUpdateMin: { code: "INT_051", field: "allowDCFAmountUpdateMin" },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isKnownCurrency } from "../money/currencies";
 import { MAX_MINOR } from "../money/parse-amount";
+import { outboundUrlProblem } from "../security/outbound-url";
 import type { LyraErrorCode } from "./error-codes";
 
 // Request schemas of the V4 payment-order services. Each issue's message is the Lyra error code
@@ -61,6 +62,13 @@ const httpUrl = (code: LyraErrorCode) =>
         return false;
       }
     }, E(code));
+
+/** A URL the workers will call: the SSRF guard's form check (the mode's https rule is the use case's). */
+const outboundUrl = (code: LyraErrorCode) =>
+  z
+    .string(E(code))
+    .max(2048, E(code))
+    .refine((s) => outboundUrlProblem(s, { maxLength: 2048 }) === null, E(code));
 
 const email = (code: LyraErrorCode) => z.email(E(code)).max(150, E(code));
 
@@ -204,7 +212,7 @@ export const paymentOrderFields = {
   refusedUrl: opt(httpUrl("INT_923")),
   errorUrl: opt(httpUrl("INT_924")),
   postWalletUrl: opt(httpUrl("INT_925")),
-  ipnTargetUrl: opt(httpUrl("INT_926")),
+  ipnTargetUrl: opt(outboundUrl("INT_926")),
   redirectSuccessTimeout: opt(z.number(E("INT_794")).int(E("INT_794")).min(0, E("INT_794")).max(300, E("INT_794"))),
   redirectErrorTimeout: opt(z.number(E("INT_795")).int(E("INT_795")).min(0, E("INT_795")).max(300, E("INT_795"))),
   subMerchantDetails: opt(z.record(z.string(), z.union([z.string().max(255), z.null()]), E("INT_902"))),

@@ -2,10 +2,8 @@
 // timeout, no redirect followed, 2xx = delivered. Every attempt is logged; a failure is retried on
 // WEBHOOK_RETRY_SCHEDULE when the rule asks for it, and after the last one the alert e-mail is
 // queued — the outcome, the next job and the alert commit together.
-import http from "node:http";
-import https from "node:https";
-import net from "node:net";
 import { fromPrisma } from "pg-boss";
+import { outboundRequest } from "../security/outbound-request";
 import { type Db, getDb } from "../server/db";
 import { getBoss } from "../server/jobs/boss";
 import { QUEUES } from "../server/jobs/queues";
@@ -14,68 +12,28 @@ import { processMetrics } from "../server/metrics";
 import { uuid7 } from "../server/uuid7";
 import { webhookRetrySchedule } from "./events";
 import type { WebhookJob } from "./queue-notifications";
-import { allowPrivateWebhooks, BlockedAddressError, guardedLookup, isNonPublicAddress } from "./url-guard";
 
 export const WEBHOOK_TIMEOUT_MS = () => Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000);
 const RESPONSE_HEAD_BYTES = 2048;
 
-// Keep-alive agents: a merchant's endpoint gets many notifications; the lookup is the SSRF guard.
-const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 64, lookup: guardedLookup }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 64, lookup: guardedLookup }),
-};
+/** What the attempt log says when the SSRF guard refused the URL (the resolved address stays in the server's log). */
+export const BLOCKED_WEBHOOK_ERROR = "blocked: the address is private or internal (ALLOW_PRIVATE_WEBHOOKS=1 allows it)";
 
 export type AttemptResult = { statusCode: number | null; error: string | null; latencyMs: number; responseHead: string | null };
 
-/** One POST of a form body; never throws. */
-export function postForm(url: string, body: string): Promise<AttemptResult> {
+/** One POST of a form body, through the SSRF guard (the URL is the merchant's); never throws. */
+export async function postForm(url: string, body: string): Promise<AttemptResult> {
   const started = performance.now();
-  const done = (r: Omit<AttemptResult, "latencyMs">): AttemptResult => ({ ...r, latencyMs: Math.round(performance.now() - started) });
-  return new Promise((resolve) => {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      return resolve(done({ statusCode: null, error: "invalid URL", responseHead: null }));
-    }
-    const host = target.hostname.replace(/^\[|\]$/g, "");
-    // IP literals never reach the lookup: check them here.
-    if (net.isIP(host) && !allowPrivateWebhooks() && isNonPublicAddress(host)) {
-      return resolve(done({ statusCode: null, error: new BlockedAddressError(host).message, responseHead: null }));
-    }
-    const secure = target.protocol === "https:";
-    const req = (secure ? https : http).request(
-      target,
-      {
-        method: "POST",
-        agent: secure ? agents.https : agents.http,
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "content-length": Buffer.byteLength(body),
-          "user-agent": "payment-orders-notifications/1",
-        },
-        timeout: WEBHOOK_TIMEOUT_MS(),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on("data", (c: Buffer) => {
-          if (size < RESPONSE_HEAD_BYTES) chunks.push(c);
-          size += c.length;
-        });
-        res.on("end", () => {
-          const head = Buffer.concat(chunks).subarray(0, RESPONSE_HEAD_BYTES).toString("utf8");
-          resolve(done({ statusCode: res.statusCode ?? null, error: null, responseHead: head }));
-        });
-        res.on("error", (e) => resolve(done({ statusCode: res.statusCode ?? null, error: e.message, responseHead: null })));
-      },
-    );
-    const deadline = setTimeout(() => req.destroy(new Error(`timeout after ${WEBHOOK_TIMEOUT_MS()} ms`)), WEBHOOK_TIMEOUT_MS());
-    req.on("timeout", () => req.destroy(new Error(`timeout after ${WEBHOOK_TIMEOUT_MS()} ms`)));
-    req.on("error", (e) => resolve(done({ statusCode: null, error: e.message.slice(0, 500), responseHead: null })));
-    req.on("close", () => clearTimeout(deadline));
-    req.end(body);
+  const r = await outboundRequest(url, {
+    headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": "payment-orders-notifications/1" },
+    body,
+    timeoutMs: WEBHOOK_TIMEOUT_MS(),
+    maxBytes: RESPONSE_HEAD_BYTES,
   });
+  const latencyMs = Math.round(performance.now() - started);
+  if (r.kind === "answer") return { statusCode: r.status, error: null, latencyMs, responseHead: r.body.toString("utf8") };
+  const error = r.kind === "blocked" ? BLOCKED_WEBHOOK_ERROR : r.message.slice(0, 500);
+  return { statusCode: null, error, latencyMs, responseHead: null };
 }
 
 /** 2xx only: a redirect is not followed, so it is not a delivery. */

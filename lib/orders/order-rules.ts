@@ -1,3 +1,4 @@
+import { checkWebhookUrl } from "../security/outbound-url";
 import type { FieldErrors } from "../server/errors";
 import type { AliasMode, Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
 import type { SqlClient } from "../server/sql";
@@ -33,9 +34,11 @@ export type RuleInput = {
   dataCollectionForm?: boolean;
   amountMinor?: number;
   taxAmount?: number | null;
+  /** The order's own notification URL (API): called by the workers, so under the SSRF guard's rules. */
+  ipnTargetUrl?: string | null;
 };
 
-/** The checks that depend on the shop, shared by creation and modification. Keys name the fields. */
+/** The checks that depend on the shop or the mode, shared by creation and modification. Keys name the fields. */
 export function checkShopRules(shop: ShopRules, input: RuleInput): { fields: FieldErrors; validity: ValidityCheck | null } {
   const fields: FieldErrors = {};
   if (input.currency !== undefined && !shop.currencies.includes(input.currency)) fields.currency = "err_currency_not_enabled";
@@ -51,6 +54,9 @@ export function checkShopRules(shop: ShopRules, input: RuleInput): { fields: Fie
   }
   if (input.taxAmount != null && input.amountMinor !== undefined && input.taxAmount > input.amountMinor)
     fields.taxAmount = "err_tax_over_amount";
+  // Like a rule's URL: no private target, and https for a PRODUCTION order.
+  const ipnError = input.ipnTargetUrl ? checkWebhookUrl(input.ipnTargetUrl, input.mode) : null;
+  if (ipnError) fields.ipnTargetUrl = ipnError;
   return { fields, validity };
 }
 

@@ -50,6 +50,7 @@ export async function updateOrder(
     dataCollectionForm: c.dataCollectionForm,
     amountMinor: amount,
     taxAmount: c.taxAmount !== undefined ? c.taxAmount : order.taxAmount,
+    ipnTargetUrl: c.ipnTargetUrl,
   });
   Object.assign(fields, checkAliasRules({ dataCollectionForm: c.dataCollectionForm ?? order.dataCollectionForm, aliasMode }));
   // The adjustable amount (issue 12), given now or kept: its bounds still hold around the amount.

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { checkWebhookUrl } from "../../security/outbound-url";
 import { HASH_KEYS, NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "../events";
-import { checkWebhookUrl } from "../url-guard";
 import { EMAIL_RULE_EVENTS, EMAIL_TARGETS, LABEL_MAX, RULE_CHANNELS, RULE_FORMATS } from "./options";
 
 // Messages are keys of the back-office catalogue (lib/i18n/messages/notification-rules.ts).
