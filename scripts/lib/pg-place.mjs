@@ -130,6 +130,16 @@ function moveCheckoutData(dataDir) {
   console.error(`[db] moved the database of an earlier version from ${CHECKOUT_DATA_DIR} to ${dataDir}`);
 }
 
+/** The checkout's folder name and a hash of its path: two checkouts never share a database. */
+function checkoutFolderName() {
+  const cwd = process.cwd();
+  const name = path
+    .basename(cwd)
+    .replace(/[^\w.-]/g, "_")
+    .slice(0, 40);
+  return `${name}-${crypto.createHash("sha256").update(cwd).digest("hex").slice(0, 12)}`;
+}
+
 /**
  * Where to run: `bin` (holds bin/ lib/ share/), `dataDir`, `socketDir`, `ids` (the postgres user
  * as root, else {}) and `scratch` (removed at stop: the ephemeral server's folder).
@@ -148,23 +158,18 @@ export function placeEmbedded({ ephemeral }) {
     if (d === created) break;
   }
   const ids = postgresUser();
+  // Checked, never fixed: changing the mode of a folder above is what this file exists to avoid.
+  if (spawnSync("test", ["-x", home], { ...ids, cwd: "/" }).status !== 0) {
+    throw new Error(`[db] the postgres user cannot reach ${home}: let it through the folders above (o+x) or set EMBEDDED_PG_HOME`);
+  }
   const bin = binariesForRoot(home, pkg);
   const check = spawnSync(path.join(bin, "bin", "postgres"), ["--version"], { ...ids, cwd: "/", stdio: "ignore" });
-  if (check.error || check.status !== 0) {
-    throw new Error(
-      `[db] the postgres user cannot run ${bin}/bin/postgres: ${home} and the folders above it must let it through (o+x), or set EMBEDDED_PG_HOME`,
-    );
-  }
+  if (check.error || check.status !== 0) throw new Error(`[db] the postgres user cannot run ${bin}/bin/postgres`);
   if (ephemeral) {
     const scratch = postgresFolder(fs.mkdtempSync(path.join(os.tmpdir(), "po-pg-")), ids);
     return { bin, dataDir: path.join(scratch, "data"), socketDir: scratch, ids, scratch };
   }
-  const cwd = process.cwd();
-  const name = `${path
-    .basename(cwd)
-    .replace(/[^\w.-]/g, "_")
-    .slice(0, 40)}-${crypto.createHash("sha256").update(cwd).digest("hex").slice(0, 12)}`;
-  const own = postgresFolder(path.join(home, name), ids);
+  const own = postgresFolder(path.join(home, checkoutFolderName()), ids);
   const dataDir = path.join(own, "data");
   moveCheckoutData(dataDir);
   return { bin, dataDir, socketDir: own, ids, scratch: null };

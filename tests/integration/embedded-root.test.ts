@@ -99,19 +99,25 @@ describe.skipIf(!isRoot)(`as root, from a checkout under a 0700 folder${isRoot ?
     expect(fs.statSync(path.join(pgHome, copies[0]!, "bin/postgres")).uid).toBe(0);
   });
 
-  it("a relative EMBEDDED_PG_HOME: a clear error naming it, nothing made", async () => {
-    const r = await run(["probe-ephemeral.mjs"], { cwd: checkout, env: freshEnv({ EMBEDDED_PG_HOME: "pg-home" }) });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('EMBEDDED_PG_HOME must be an absolute path (got "pg-home")');
+  it("an EMBEDDED_PG_HOME relative or out of the postgres user's reach: a clear error, nothing changed", async () => {
+    const relative = await run(["probe-ephemeral.mjs"], { cwd: checkout, env: freshEnv({ EMBEDDED_PG_HOME: "pg-home" }) });
+    expect(relative.code).not.toBe(0);
+    expect(relative.stderr).toContain('EMBEDDED_PG_HOME must be an absolute path (got "pg-home")');
     expect(fs.existsSync(path.join(checkout, "pg-home"))).toBe(false);
+    const before = modesOfAncestors(checkout);
+    const inside = path.join(checkout, "pg-home");
+    const hidden = await run(["probe-ephemeral.mjs"], { cwd: checkout, env: freshEnv({ EMBEDDED_PG_HOME: inside }) });
+    expect(hidden.code).not.toBe(0);
+    expect(hidden.stderr).toContain(`the postgres user cannot reach ${inside}`);
+    expect(fs.readdirSync(inside)).toEqual([]);
+    expect(modesOfAncestors(checkout)).toEqual(before);
   });
 
   it("npm start's database (with-db.mjs): moves an earlier .data/pg out of the checkout, migrates; the binaries are not copied again", async () => {
     const port = await freePort();
     await createLegacyCluster(path.join(checkout, ".data/pg"));
-    const binaries = fs.readdirSync(pgHome).find((d) => d.startsWith("pg-"));
-    expect(binaries, "the test server's copy (the test above)").toBeDefined();
-    const copied = fs.statSync(path.join(pgHome, binaries!)).ino;
+    const copy = () => fs.readdirSync(pgHome).flatMap((d) => (d.startsWith("pg-") ? [fs.statSync(path.join(pgHome, d)).ino] : []));
+    const copied = fs.existsSync(pgHome) ? copy() : [];
     const before = modesOfAncestors(checkout);
     const env = freshEnv({ EMBEDDED_PG_HOME: pgHome, EMBEDDED_PG_PORT: String(port) });
     const r = await run(["scripts/with-db.mjs", "--", process.execPath, "probe-url.mjs"], { cwd: checkout, env });
@@ -124,7 +130,7 @@ describe.skipIf(!isRoot)(`as root, from a checkout under a 0700 folder${isRoot ?
     expect(r.stderr).toContain(out.dir);
     expect(fs.existsSync(path.join(checkout, ".data/pg"))).toBe(false);
     expect(fs.statSync(out.dir).uid).not.toBe(0);
-    expect(fs.statSync(path.join(pgHome, binaries!)).ino).toBe(copied);
+    expect(copy(), "the test server's copy (the test above), not a new one").toEqual(copied);
   });
 });
 
