@@ -37,13 +37,18 @@ const sender = z
     return s;
   });
 
-/** The provider's base URL: http(s), and not a private or internal address (the workers call it). */
+/**
+ * The provider's base URL: https (the account's password travels on every call), and not a private
+ * or internal address (the workers call it). Both waived with ALLOW_PRIVATE_WEBHOOKS=1 (local tests).
+ */
 const providerUrl = z
   .url({ protocol: /^https?$/, error: "err_sms_url" })
   .max(255, { error: "err_sms_url" })
   .superRefine((url, ctx) => {
-    const problem = outboundUrlProblem(url);
-    if (problem) ctx.addIssue({ code: "custom", message: problem === "private" ? "err_sms_url_private" : "err_sms_url" });
+    // A private address is named first: switching it to https would not make it acceptable.
+    const problem = outboundUrlProblem(url) ?? outboundUrlProblem(url, { requireHttps: true });
+    const key = problem === "private" ? "err_sms_url_private" : problem === "https" ? "err_sms_url_https" : "err_sms_url";
+    if (problem) ctx.addIssue({ code: "custom", message: key });
   });
 
 export const MAX_SMS_THRESHOLD = 1_000_000;

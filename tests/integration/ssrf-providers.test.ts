@@ -85,8 +85,9 @@ describe("a company's own SMS provider address", () => {
     ["a name resolving to 169.254.169.254", "sms-metadata.rebind.test"],
     ["a name resolving to ::ffff:10.0.0.1", "sms-mapped.rebind.test"],
   ])("%s: never called; the message fails with the fixed reason, nothing of the target stored", async (_name, host) => {
-    const url = `http://${host}:${internal.port}`;
-    // Stored as it is (localhost: saved before the guard existed; the others pass the form check).
+    // https for the names that pass the form check (it requires https); blocked at the lookup, so
+    // no TLS handshake is ever tried. localhost: stored as it is, as if saved before the guard existed.
+    const url = `${host === "localhost" ? "http" : "https"}://${host}:${internal.port}`;
     if (host === "localhost") {
       await db.company.update({
         where: { id: companyId() },
@@ -123,6 +124,10 @@ describe("a company's own SMS provider address", () => {
         smsProviderUrl: "err_sms_url",
       });
     }
+    // The account's password travels with every call: plain http is refused for a public host too.
+    expect(await refused(updateCompanySettings(db, { actor: users.admin, settings: settings("http://api.sms.example") }))).toEqual({
+      smsProviderUrl: "err_sms_url_https",
+    });
     expect(await db.company.findUniqueOrThrow({ where: { id: companyId() } })).toEqual(before);
     expect(await refused(updateCompanySettings(db, { actor: users.admin, settings: settings("https://api.sms.example") }))).toBeNull();
   });
