@@ -59,6 +59,8 @@ export const ENV_SCHEMA = z.object({
   DB_POOL_MAX: whole(1).optional(),
   API_PROVIDER_NAME: z.string().max(64, { error: "must be at most 64 characters" }).optional(),
   PAY_LIMIT_PER_ADDRESS: whole(1).optional(),
+  API_REQUESTS_PER_MINUTE: whole(1).optional(),
+  API_TEST_RECIPIENTS_PER_HOUR: whole(0).optional(),
   VALIDATION_EXPIRY_DAYS: whole(1).optional(),
   // Jobs
   START_WORKER: flag.optional(),

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/server/env";
 import { ENV_SCHEMA } from "@/lib/server/env-schema";
@@ -70,14 +71,26 @@ describe("configuration validation (lib/server/env.ts)", () => {
     );
   });
 
+  it("REST quotas: whole numbers, calls ≥ 1 and recipients ≥ 0", () => {
+    expect(parseEnv({ ...BASE, API_REQUESTS_PER_MINUTE: "1200", API_TEST_RECIPIENTS_PER_HOUR: "0" })).toMatchObject({
+      ok: true,
+      env: { API_REQUESTS_PER_MINUTE: 1200, API_TEST_RECIPIENTS_PER_HOUR: 0 },
+    });
+    expect(message({ API_REQUESTS_PER_MINUTE: "0" })).toBe(
+      'Invalid configuration: API_REQUESTS_PER_MINUTE must be a whole number ≥ 1 (got "0")',
+    );
+    expect(message({ API_TEST_RECIPIENTS_PER_HOUR: "lots" })).toBe(
+      'Invalid configuration: API_TEST_RECIPIENTS_PER_HOUR must be a whole number ≥ 0 (got "lots")',
+    );
+  });
+
   it("reads an empty value as unset (the default applies)", () => {
     const r = parseEnv({ ...BASE, PORT: "", SMTP_URL: " " });
     expect(r.ok && r.env.PORT).toBe(3000);
     expect(r.ok && r.env.SMTP_URL).toBeUndefined();
   });
 
-  it("declares every variable .env.example documents", async () => {
-    const fs = await import("node:fs");
+  it("declares every variable .env.example documents", () => {
     const documented = [...fs.readFileSync(".env.example", "utf8").matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
     expect(documented.length).toBeGreaterThan(30);
     expect(documented.filter((v) => !(v! in ENV_SCHEMA.shape))).toEqual([]);
