@@ -6,6 +6,7 @@
 
 import { getPool } from "../server/db";
 import type { Channel } from "../server/generated/prisma/enums";
+import { logger } from "../server/logger";
 import { LyraError } from "./error-codes";
 
 export type ApiQuotas = { requestsPerMinute: number; testRecipientsPerHour: number };
@@ -123,12 +124,17 @@ export async function takeTestRecipients(
   );
 }
 
-/** Gives back what a call took when it then failed (nothing was sent): only to the same window. */
+/**
+ * Gives back what a call took when it then failed (nothing was sent): only to the same window.
+ * Never throws: the call's own error is what its client must see.
+ */
 export async function returnTestRecipients(taken: TakenRecipients): Promise<void> {
   if (!taken) return;
-  await getPool().query({
-    name: "api-return-recipients",
-    text: `UPDATE "RateLimitBucket" SET count = greatest(count - $2, 0) WHERE key = $1 AND "windowStart" = $3::timestamp(3)`,
-    values: [taken.key, taken.count, taken.windowStart],
-  });
+  await getPool()
+    .query({
+      name: "api-return-recipients",
+      text: `UPDATE "RateLimitBucket" SET count = greatest(count - $2, 0) WHERE key = $1 AND "windowStart" = $3::timestamp(3)`,
+      values: [taken.key, taken.count, taken.windowStart],
+    })
+    .catch((err) => logger.warn({ err, key: taken.key }, "recipients not given back"));
 }
