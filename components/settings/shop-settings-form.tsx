@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ShopSettingsView } from "@/lib/shops/get-shop-settings";
+import { API_QUOTA_LABELS, type ApiQuotaChoices, ApiQuotaFields, apiQuotaValues } from "./api-quota-fields";
 import { CheckboxGroup } from "./checkbox-group";
 import { REMINDER_INPUTS, REMINDER_LABELS, ReminderPolicyFields } from "./reminder-policy-fields";
 
@@ -16,7 +17,7 @@ export type ShopSettingsChoices = {
   cardBrands: Option[];
   maxValidityDays: number;
   maxCaptureDelay: number;
-};
+} & ApiQuotaChoices;
 
 const selectClass = (error?: string) => `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
 const h2 = "mb-3 text-lg font-semibold";
@@ -35,6 +36,7 @@ const LABELS: Record<string, string> = {
   currencies: "shopset_currencies",
   acceptedBrands: "shopset_card_brands",
   ...REMINDER_LABELS,
+  ...API_QUOTA_LABELS,
 };
 // The checkbox groups: the error summary links to their first box.
 const GROUPS = { languages: "languages", currencies: "currencies", acceptedBrands: "cardBrands" } as const;
@@ -66,6 +68,7 @@ export function ShopSettingsForm({
     managerEmail: s.managerEmail ?? "",
     defaultValidityDays: String(s.defaultValidityDays),
     defaultCaptureDelay: String(s.defaultCaptureDelay),
+    ...apiQuotaValues(s),
     remindersPolicy: { ...s.remindersPolicy, steps: s.remindersPolicy.steps.join(", ") },
   };
   const str = (k: Exclude<keyof ShopSettingsValues, "remindersPolicy">) => String(v[k]);
@@ -279,6 +282,7 @@ export function ShopSettingsForm({
           />
         </section>
         <ReminderPolicyFields values={v.remindersPolicy} error={err} messages={m} />
+        <ApiQuotaFields values={v} choices={choices} error={err} messages={m} />
       </fieldset>
       <p role="status" className="text-sm font-medium text-green-800">
         {state.saved ? m[state.saved === "changed" ? "shopset_saved" : "shopset_unchanged"] : ""}

@@ -25,7 +25,6 @@ export type TemplateValues = {
   isDefault: boolean;
 };
 
-const _selectClass = (error?: string) => `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
 const LABELS: Record<string, string> = {
   name: "tpl_name",
   channel: "tpl_channel",
@@ -48,7 +47,8 @@ const appendVariable = (body: string, name: string, html: boolean) => {
 /**
  * The template editor: name, channel, purpose, language, subject and body (rich text for e-mails,
  * plain text otherwise), default; the variables, unknown ones flagged while typing, and a live
- * preview rendered by the server with a sample order.
+ * preview rendered by the server with a sample order. Receipts and "default" are offered to
+ * administrators only (they are settings).
  */
 export function TemplateForm({
   shopId,
@@ -58,6 +58,7 @@ export function TemplateForm({
   savedWarnings,
   notice,
   languages,
+  isAdmin,
   messages: m,
 }: {
   shopId: string;
@@ -67,6 +68,7 @@ export function TemplateForm({
   savedWarnings: string[];
   notice: string | null;
   languages: { value: string; label: string }[];
+  isAdmin: boolean;
   messages: Messages;
 }) {
   const [state, action, pending] = useActionState<TemplateFormState, FormData>(saveTemplateAction, {});
@@ -178,7 +180,7 @@ export function TemplateForm({
           maxLength={NAME_MAX_LENGTH}
           required
         />
-        <TemplateKeyFields messages={m} values={v} languages={languages} err={err} change={change} />
+        <TemplateKeyFields messages={m} values={v} languages={languages} receipts={isAdmin} err={err} change={change} />
         {isMail ? (
           <Field
             id="subject"
@@ -245,25 +247,27 @@ export function TemplateForm({
             meaning={(name) => msg(`tpl_var_${name}`)}
           />
         </div>
-        <div className="flex flex-col gap-1">
-          <div className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              id="isDefault"
-              name="isDefault"
-              checked={v.isDefault}
-              onChange={(e) => change({ isDefault: e.target.checked })}
-              aria-describedby="isDefault-help"
-              className="size-4"
-            />
-            <label htmlFor="isDefault" className="text-sm font-medium text-slate-800">
-              {m.tpl_is_default}
-            </label>
+        {isAdmin ? (
+          <div className="flex flex-col gap-1">
+            <div className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                id="isDefault"
+                name="isDefault"
+                checked={v.isDefault}
+                onChange={(e) => change({ isDefault: e.target.checked })}
+                aria-describedby="isDefault-help"
+                className="size-4"
+              />
+              <label htmlFor="isDefault" className="text-sm font-medium text-slate-800">
+                {m.tpl_is_default}
+              </label>
+            </div>
+            <p id="isDefault-help" className="text-xs text-slate-600">
+              {m.tpl_is_default_help}
+            </p>
           </div>
-          <p id="isDefault-help" className="text-xs text-slate-600">
-            {m.tpl_is_default_help}
-          </p>
-        </div>
+        ) : null}
         <p role="status" className="text-sm font-medium text-green-800">
           {state.saved ? m[state.saved === "changed" ? "tpl_saved" : "tpl_unchanged"] : ""}
         </p>

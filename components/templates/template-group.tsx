@@ -6,8 +6,10 @@ import {
   makeTemplateDefaultAction,
 } from "@/app/(backoffice)/settings/templates/actions";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
 import type { TemplateList } from "@/lib/templates/find-templates";
+import { canChangeTemplate } from "@/lib/templates/template-permissions";
 
 const cell = "border-t border-slate-200 px-3 py-2 align-top";
 const head = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
@@ -15,21 +17,27 @@ const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm fon
 const badge = (tone: "green" | "slate") =>
   `inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${tone === "green" ? "bg-green-100 text-green-900" : "bg-slate-100 text-slate-800"}`;
 
-/** One channel and kind: the shop's templates, then the built-in one of each shop language. */
+/**
+ * One channel and kind: the shop's templates, then the built-in one of each shop language. Each
+ * action shows only to who may take it: defaults, receipts and built-ins are administrators'.
+ */
 export function TemplateGroup({
   shopId,
   group,
-  canEdit,
+  actor,
   t,
   languageName,
 }: {
   shopId: string;
   group: TemplateList["groups"][number];
-  canEdit: boolean;
+  actor: UserActor;
   t: T;
   languageName: (code: string) => string;
 }) {
   const id = `group-${group.channel}-${group.kind}`;
+  const isAdmin = hasRole(actor, "ADMIN");
+  // A copy is never the default, so what decides is the purpose.
+  const canDuplicate = canChangeTemplate(actor, { kind: group.kind, isDefault: false });
   const hidden = (templateId: string) => (
     <>
       <input type="hidden" name="shopId" value={shopId} />
@@ -60,23 +68,24 @@ export function TemplateGroup({
             </tr>
           </thead>
           <tbody>
-            {group.templates.map((tpl) => (
-              <tr key={tpl.id} data-template={tpl.id}>
-                <th scope="row" className={`${cell} text-left font-medium`}>
-                  <Link href={`/settings/templates/${tpl.id}`} className="text-brand-700 underline">
-                    {tpl.name}
-                  </Link>
-                </th>
-                <td className={cell}>{languageName(tpl.language)}</td>
-                <td className={cell}>{tpl.isDefault ? <span className={badge("green")}>{t("tpl_badge_default")}</span> : null}</td>
-                <td className={cell}>
-                  <div className="flex flex-wrap gap-2">
-                    <Link href={`/settings/templates/${tpl.id}`} className={small}>
-                      {t(canEdit ? "tpl_edit" : "tpl_view")}
-                      <span className="sr-only"> {tpl.name}</span>
+            {group.templates.map((tpl) => {
+              const canEdit = canChangeTemplate(actor, { kind: group.kind, isDefault: tpl.isDefault });
+              return (
+                <tr key={tpl.id} data-template={tpl.id}>
+                  <th scope="row" className={`${cell} text-left font-medium`}>
+                    <Link href={`/settings/templates/${tpl.id}`} className="text-brand-700 underline">
+                      {tpl.name}
                     </Link>
-                    {canEdit ? (
-                      <>
+                  </th>
+                  <td className={cell}>{languageName(tpl.language)}</td>
+                  <td className={cell}>{tpl.isDefault ? <span className={badge("green")}>{t("tpl_badge_default")}</span> : null}</td>
+                  <td className={cell}>
+                    <div className="flex flex-wrap gap-2">
+                      <Link href={`/settings/templates/${tpl.id}`} className={small}>
+                        {t(canEdit ? "tpl_edit" : "tpl_view")}
+                        <span className="sr-only"> {tpl.name}</span>
+                      </Link>
+                      {canDuplicate ? (
                         <form action={duplicateTemplateAction}>
                           {hidden(tpl.id)}
                           <button type="submit" className={small}>
@@ -84,15 +93,17 @@ export function TemplateGroup({
                             <span className="sr-only"> {tpl.name}</span>
                           </button>
                         </form>
-                        {tpl.isDefault ? null : (
-                          <form action={makeTemplateDefaultAction}>
-                            {hidden(tpl.id)}
-                            <button type="submit" className={small}>
-                              {t("tpl_make_default")}
-                              <span className="sr-only"> {tpl.name}</span>
-                            </button>
-                          </form>
-                        )}
+                      ) : null}
+                      {isAdmin && !tpl.isDefault ? (
+                        <form action={makeTemplateDefaultAction}>
+                          {hidden(tpl.id)}
+                          <button type="submit" className={small}>
+                            {t("tpl_make_default")}
+                            <span className="sr-only"> {tpl.name}</span>
+                          </button>
+                        </form>
+                      ) : null}
+                      {canEdit ? (
                         <ConfirmDeleteButton
                           action={deleteTemplateAction}
                           shopId={shopId}
@@ -106,12 +117,12 @@ export function TemplateGroup({
                             cancel: t("tpl_cancel"),
                           }}
                         />
-                      </>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
             {group.builtIns.map((b) => (
               <tr key={`builtin-${b.language}`} data-builtin={b.language}>
                 <th scope="row" className={`${cell} text-left font-medium text-slate-700`}>
@@ -122,7 +133,7 @@ export function TemplateGroup({
                   <span className={badge("slate")}>{t(b.isInUse ? "tpl_badge_builtin_used" : "tpl_badge_builtin_unused")}</span>
                 </td>
                 <td className={cell}>
-                  {canEdit ? (
+                  {isAdmin ? (
                     <form action={customizeTemplateAction}>
                       <input type="hidden" name="shopId" value={shopId} />
                       <input type="hidden" name="channel" value={group.channel} />

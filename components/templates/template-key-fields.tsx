@@ -2,6 +2,7 @@
 // The template's three keys — channel, purpose, language — as selects; changing the channel
 // narrows the purposes (an SMS has no receipt).
 import { Field } from "@/components/ui/field";
+import { isReceiptKind } from "@/emails/types";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { KINDS_BY_CHANNEL, TEMPLATE_CHANNELS } from "@/lib/templates/schemas";
 
@@ -13,11 +14,13 @@ type Props = {
   messages: Messages;
   values: { channel: Channel; kind: string; language: string };
   languages: { value: string; label: string }[];
+  /** Receipts among the purposes (administrators: they are settings). */
+  receipts: boolean;
   err: (field: string) => string | undefined;
   change: (values: Partial<{ channel: Channel; kind: string; language: string }>) => void;
 };
 
-export function TemplateKeyFields({ messages: m, values: v, languages, err, change }: Props) {
+export function TemplateKeyFields({ messages: m, values: v, languages, receipts, err, change }: Props) {
   const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
   return (
     <div className="grid gap-4 sm:grid-cols-3">
@@ -48,11 +51,13 @@ export function TemplateKeyFields({ messages: m, values: v, languages, err, chan
           aria-describedby={describedBy("kind", err("kind"))}
           className={selectClass(err("kind"))}
         >
-          {KINDS_BY_CHANNEL[v.channel].map((k) => (
-            <option key={k} value={k}>
-              {msg(`tpl_kind_${k}`)}
-            </option>
-          ))}
+          {KINDS_BY_CHANNEL[v.channel]
+            .filter((k) => receipts || !isReceiptKind(k))
+            .map((k) => (
+              <option key={k} value={k}>
+                {msg(`tpl_kind_${k}`)}
+              </option>
+            ))}
         </select>
       </Field>
       <Field id="language" label={m.tpl_language} help={m.tpl_language_help} error={err("language")}>

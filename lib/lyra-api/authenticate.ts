@@ -1,13 +1,29 @@
 import { SHOP_DEFAULTS_COLUMNS, type ShopDefaults, shopDefaultsOf } from "../orders/order-rules";
 import { getPool } from "../server/db";
 import { digestKey, safeEqualHex } from "../server/secrets";
+import { type ApiQuotas, COUNT_REQUEST_SQL, shopApiQuotas } from "./quotas";
 
 export type ApiShop = {
   id: string;
   mode: "TEST" | "PRODUCTION";
   /** Read in the same query: order creation needs them next. */
   defaults: ShopDefaults;
+  quotas: ApiQuotas;
+  /** This call's rank in its shop and mode's minute window, and the window's age in seconds. */
+  requestCount: number;
+  requestAge: number;
 };
+
+// One statement: the shop, and this call counted in its shop and mode's minute window. The SQL
+// compares the digests only to pick that window (a wrong password counts nowhere); whether the key
+// is good is decided below, in constant time.
+const AUTH_SQL = `WITH s AS (
+    SELECT s.id, s."testPasswordDigest", s."prodPasswordDigest", s."apiRequestsPerMinute", s."apiTestRecipientsPerHour",
+           ${SHOP_DEFAULTS_COLUMNS},
+           CASE WHEN s."testPasswordDigest" = $2 THEN 'TEST' WHEN s."prodPasswordDigest" = $2 THEN 'PRODUCTION' END AS "keyMode"
+      FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1),
+  hit AS (${COUNT_REQUEST_SQL})
+  SELECT s.*, hit.count AS "requestCount", hit.age AS "requestAge" FROM s LEFT JOIN hit ON true`;
 
 /**
  * HTTP Basic `shopId:password`. The password decides the mode. Keys are high-entropy, so comparing
@@ -24,19 +40,21 @@ export async function authenticateBasic(authorization: string | null): Promise<A
   if (!/^\d{8}$/.test(shopId) || password.length < 8 || password.length > 200) return null;
   const digest = digestKey(password);
   // Plain SQL: this runs on every API call (see getPool).
-  const r = await getPool().query({
-    name: "api-auth",
-    text: `SELECT s.id, s."testPasswordDigest", s."prodPasswordDigest", ${SHOP_DEFAULTS_COLUMNS}
-             FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1`,
-    values: [shopId],
-  });
+  const r = await getPool().query({ name: "api-auth", text: AUTH_SQL, values: [shopId, digest] });
   const shop = r.rows[0];
   if (!shop) return null;
   // Both compared in constant time, whichever matches.
   const isTest = safeEqualHex(shop.testPasswordDigest, digest);
   const isProd = safeEqualHex(shop.prodPasswordDigest, digest);
-  const defaults = shopDefaultsOf(shop);
-  return isTest ? { id: shop.id, mode: "TEST", defaults } : isProd ? { id: shop.id, mode: "PRODUCTION", defaults } : null;
+  if (!isTest && !isProd) return null;
+  return {
+    id: shop.id,
+    mode: isTest ? "TEST" : "PRODUCTION",
+    defaults: shopDefaultsOf(shop),
+    quotas: shopApiQuotas(shop),
+    requestCount: shop.requestCount ?? 1,
+    requestAge: shop.requestAge ?? 0,
+  };
 }
 
 /** Best guess of the mode for an error envelope when authentication failed. */

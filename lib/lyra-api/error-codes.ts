@@ -59,6 +59,7 @@ export const LYRA_ERRORS = {
   INT_933: "invalid installmentOptions.schedules.amount",
   INT_945: "installmentOptions: simple (count, period) and advanced (schedules) options mixed",
   INT_942: "order reference required by shop configuration",
+  PSP_106: "call quota exceeded",
   PSP_1000: "Payment order not found",
   PSP_1005: "action forbidden on a finalized payment order",
   PSP_1006: "action forbidden on an expired payment order",

@@ -5,6 +5,7 @@ import { authenticateBasic, modeHint } from "./authenticate";
 import { envelope, errorAnswer } from "./envelope";
 import { LyraError } from "./error-codes";
 import { toLyraError } from "./parse-request";
+import { assertRequestQuota, QuotaExceeded } from "./quotas";
 import { cancelPaymentOrder, reactivatePaymentOrder } from "./services/cancel-reactivate";
 import { createPaymentOrder } from "./services/create-payment-order";
 import { getPaymentOrder } from "./services/get-payment-order";
@@ -38,8 +39,8 @@ const raw = (payload: unknown, status = 200, extra: Record<string, string> = {})
 /**
  * POST /api-payment/V4/<service>: Basic auth, JSON body (Content-Type not required), one service,
  * and the V4 envelope. Business and validation errors ride HTTP 200 with status ERROR, as the
- * real platform does; only a bug gives a 500. Framework-free, so both the Next route and the
- * lean HTTP front (scripts/server.ts) serve it.
+ * real platform does (a quota's PSP_106 too, with Retry-After); only a bug gives a 500.
+ * Framework-free, so both the Next route and the lean HTTP front (scripts/server.ts) serve it.
  */
 export async function handleV4Raw(service: string, req: RawRequest): Promise<RawResponse> {
   const authorization = req.authorization;
@@ -53,6 +54,7 @@ export async function handleV4Raw(service: string, req: RawRequest): Promise<Raw
     mode = shop.mode;
     shopId = shop.id;
     annotateRequest({ service, shopId });
+    assertRequestQuota(shop);
     const text = await req.readBody();
     if (text.length > MAX_BODY) throw new LyraError("INT_902", `Request body larger than ${MAX_BODY} bytes`);
     let body: unknown;
@@ -74,7 +76,12 @@ export async function handleV4Raw(service: string, req: RawRequest): Promise<Raw
       logger.error({ err: bug, service }, "api call failed");
       return raw(envelope(service, "ERROR", errorAnswer("PSP_999", shopId, "Internal error"), mode), 500);
     }
-    return raw(envelope(service, "ERROR", errorAnswer(err.code, shopId, err.detailedErrorMessage, err.detailedErrorCode), mode));
+    const extra: Record<string, string> = err instanceof QuotaExceeded ? { "Retry-After": String(err.retryAfterSeconds) } : {};
+    return raw(
+      envelope(service, "ERROR", errorAnswer(err.code, shopId, err.detailedErrorMessage, err.detailedErrorCode), mode),
+      200,
+      extra,
+    );
   }
 }
 

@@ -35,6 +35,18 @@ function urlOf(protocols: string[], needsHost = true) {
 }
 const httpUrl = z.string().refine(urlOf(["http:", "https:"]), { error: "must be an http:// or https:// URL" });
 
+// .env.example's "change-me-to-32-random-bytes" and its like: copied as is, they would sign
+// sessions and encrypt stored keys with a value anyone can read.
+const PLACEHOLDERS = [/change[\s_.-]*me/i, /replace[\s_.-]*me/i, /placeholder/i, /your[\s_.-]*(app[\s_.-]*)?secret/i, /^(.)\1*$/];
+export const isPlaceholderSecret = (s: string) => PLACEHOLDERS.some((p) => p.test(s.trim()));
+const secret = (min: number) =>
+  z
+    .string()
+    .refine((s) => !isPlaceholderSecret(s), {
+      error: "is a placeholder (as in .env.example): set a random value, e.g. `openssl rand -base64 32`",
+    })
+    .refine((s) => s.length >= min, { error: `must be at least ${min} characters (see .env.example)` });
+
 function isTimeZone(s: string) {
   try {
     new Intl.DateTimeFormat("en", { timeZone: s.replace(/^:/, "") });
@@ -47,18 +59,20 @@ function isTimeZone(s: string) {
 export const ENV_SCHEMA = z.object({
   // Core
   DATABASE_URL: z.string().refine(urlOf(["postgres:", "postgresql:"], false), { error: "must be a postgresql:// URL" }),
-  APP_SECRET: z.string().min(16, { error: "must be at least 16 characters (see .env.example)" }),
+  APP_SECRET: secret(32),
   APP_URL: httpUrl.optional(),
   PORT: whole(1, 65535, "must be a port number (1-65535)").default(3000),
   HOST: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"], { error: 'must be "development", "production" or "test"' }).optional(),
   TZ: z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as "UTC" or "Europe/Paris"' }).optional(),
-  NEXTAUTH_SECRET: z.string().optional(),
+  NEXTAUTH_SECRET: secret(32).optional(),
   NEXTAUTH_URL: httpUrl.optional(),
   TRUST_PROXY_HOPS: whole(0, 10, "must be a whole number from 0 to 10").optional(),
   DB_POOL_MAX: whole(1).optional(),
   API_PROVIDER_NAME: z.string().max(64, { error: "must be at most 64 characters" }).optional(),
   PAY_LIMIT_PER_ADDRESS: whole(1).optional(),
+  API_REQUESTS_PER_MINUTE: whole(1).optional(),
+  API_TEST_RECIPIENTS_PER_HOUR: whole(0).optional(),
   VALIDATION_EXPIRY_DAYS: whole(1).optional(),
   // Jobs
   START_WORKER: flag.optional(),

@@ -18,6 +18,8 @@ export const SHOP_SETTINGS_SELECT = {
   currencies: true,
   acceptedBrands: true,
   remindersPolicy: true,
+  apiRequestsPerMinute: true,
+  apiTestRecipientsPerHour: true,
 } as const;
 
 /** A shop's settings, for every user who can see the shop (only administrators may change them). */

@@ -20,6 +20,9 @@ export const shopKeyActionSchema = z.object({
 export type ShopKeyActionInput = z.infer<typeof shopKeyActionSchema>;
 
 export const MAX_CAPTURE_DELAY_DAYS = 365;
+/** Upper bounds of a shop's own REST quotas (lib/lyra-api/quotas.ts): a typo, not a wish, past them. */
+export const MAX_API_REQUESTS_PER_MINUTE = 100_000;
+export const MAX_API_TEST_RECIPIENTS_PER_HOUR = 10_000;
 
 const emptyToNull = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? null : v);
 const wholeDays = (min: number, max: number, error: string) =>
@@ -31,6 +34,9 @@ const codes = (isKnown: (code: string) => boolean, unknown: string, none: string
     .min(1, { error: none })
     .refine((list) => list.every(isKnown), { error: unknown })
     .transform((list) => [...new Set(list)]);
+/** A shop's own quota, or empty for the platform's (null); left out: unchanged. */
+const ownQuota = (min: number, max: number, error: string) =>
+  z.preprocess(emptyToNull, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).nullable()).optional();
 const isCardBrand = (code: string): code is CardBrand => (CARD_BRANDS as readonly string[]).includes(code);
 
 /** Settings › Shop (F-SET-1): the shop's identity and the defaults of its payment orders. */
@@ -51,6 +57,9 @@ export const shopSettingsSchema = z
     acceptedBrands: codes(isCardBrand, "err_card_brand_unknown", "err_card_brands_none").transform((list) =>
       CARD_BRANDS.filter((b) => list.includes(b)),
     ),
+    // REST quotas per key mode (administrators only, like every field here).
+    apiRequestsPerMinute: ownQuota(1, MAX_API_REQUESTS_PER_MINUTE, "err_api_requests_per_minute"),
+    apiTestRecipientsPerHour: ownQuota(0, MAX_API_TEST_RECIPIENTS_PER_HOUR, "err_api_test_recipients_per_hour"),
     // Reminders before expiry (issue 10); left out: unchanged. Errors name "remindersPolicy.<field>".
     remindersPolicy: remindersPolicySchema.optional(),
   })

@@ -37,6 +37,9 @@ export async function updateShopSettings(db: Db, input: { actor: Actor; shopId: 
       languages: keepOrder(current.languages, next.languages),
       currencies: keepOrder(current.currencies, next.currencies),
       remindersPolicy: next.remindersPolicy ?? current.remindersPolicy,
+      apiRequestsPerMinute: next.apiRequestsPerMinute === undefined ? current.apiRequestsPerMinute : next.apiRequestsPerMinute,
+      apiTestRecipientsPerHour:
+        next.apiTestRecipientsPerHour === undefined ? current.apiTestRecipientsPerHour : next.apiTestRecipientsPerHour,
     };
     const changed = (Object.keys(wanted) as (keyof ShopSettings)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(wanted[k]));
     if (changed.length) {

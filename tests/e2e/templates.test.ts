@@ -22,7 +22,7 @@ const templates = () =>
   });
 
 describe("Settings › Templates (F-TPL-1…4)", () => {
-  it("an operator writes an e-mail template, sees an unknown variable and the preview, duplicates, makes default and deletes", async () => {
+  it("an operator writes an e-mail template, sees an unknown variable and the preview, duplicates and deletes; the administrator makes the default", async () => {
     const page = await h.page();
     await signIn(page, h.base, "operator@demo.test", "demo-operator-1");
     await Promise.all([page.waitForURL(`${h.base}/settings/templates`), page.click("nav >> text=Modèles")]);
@@ -84,15 +84,33 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
     expect(copy).toMatchObject({ name: "Rappel courtois FR (copie)", isDefault: false, body: created!.body });
     expect(await mailOrder.locator(`tr[data-template="${copy!.id}"]`).textContent()).toContain("Rappel courtois FR (copie)");
 
-    // Make the copy the default: badge, and the built-in French e-mail is no longer used.
+    // Defaults, receipts and built-ins are administrators' settings: the operator is told, and offered none of it.
+    expect(await page.textContent("[data-testid=admin-only-note]")).toContain("réservés aux administrateurs");
+    for (const action of ["Rendre par défaut", "Personnaliser"])
+      expect(await page.locator(`main button:has-text("${action}")`).count()).toBe(0);
+    const receipts = page.locator('[data-group="MAIL/RECEIPT_BUYER"]');
+    expect(await receipts.locator("button").count()).toBe(0);
+
+    // The administrator makes the copy the default: badge, and the built-in French e-mail is no longer used.
+    const admin = await h.page();
+    await signIn(admin, h.base, "admin@demo.test", "demo-admin-1");
+    await admin.goto(`${h.base}/settings/templates?shop=${SHOP}`);
+    expect(await admin.locator("[data-testid=admin-only-note]").count()).toBe(0);
     await Promise.all([
-      page.waitForURL(/done=default$/),
-      page.click(`tr[data-template="${copy!.id}"] button:has-text("Rendre par défaut")`),
+      admin.waitForURL(/done=default$/),
+      admin.click(`tr[data-template="${copy!.id}"] button:has-text("Rendre par défaut")`),
     ]);
-    expect(await mailOrder.locator(`tr[data-template="${copy!.id}"]`).textContent()).toContain("Par défaut");
-    expect(await mailOrder.locator("tr[data-builtin=fr]").textContent()).toContain("Remplacé");
-    expect(await mailOrder.locator("tr[data-builtin=en]").textContent()).toContain("Utilisé");
+    const adminMailOrder = admin.locator('[data-group="MAIL/ORDER"]');
+    expect(await adminMailOrder.locator(`tr[data-template="${copy!.id}"]`).textContent()).toContain("Par défaut");
+    expect(await adminMailOrder.locator("tr[data-builtin=fr]").textContent()).toContain("Remplacé");
+    expect(await adminMailOrder.locator("tr[data-builtin=en]").textContent()).toContain("Utilisé");
     expect((await templates()).map((t) => t.isDefault)).toEqual([false, true]);
+
+    // Now a setting, the copy is read-only for the operator (no delete); their own template is still theirs.
+    await page.reload();
+    const copyRow = page.locator(`tr[data-template="${copy!.id}"]`);
+    expect(await copyRow.locator("text=Consulter").count()).toBe(1);
+    expect(await copyRow.getByRole("button", { name: /^Supprimer/ }).count()).toBe(0);
 
     // Delete the original, after the confirmation.
     const row = page.locator(`tr[data-template="${created!.id}"]`);

@@ -2,6 +2,7 @@
 // malformed variable, stop before doing anything with one line on stderr naming it, and exit 1.
 // A valid worker with WORKER_METRICS_PORT serves its own metrics.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 
@@ -40,6 +41,21 @@ describe("configuration checked at start-up", () => {
     expect(schedule.stderr).toBe(
       'Invalid configuration: WEBHOOK_RETRY_SCHEDULE must be seconds separated by commas, e.g. "60,300,900" (got "1m,5m")\n',
     );
+  });
+
+  it(".env.example's APP_SECRET placeholder, or a short NEXTAUTH_SECRET: refused at start, one line naming it, never echoing it", async () => {
+    const placeholder = /^# APP_SECRET=(.+)$/m.exec(fs.readFileSync(".env.example", "utf8"))?.[1];
+    expect(placeholder).toBeTruthy();
+    for (const script of ["scripts/server.ts", "scripts/worker.ts"]) {
+      const r = await run(script, { APP_SECRET: placeholder });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        "Invalid configuration: APP_SECRET is a placeholder (as in .env.example): set a random value, e.g. `openssl rand -base64 32`\n",
+      );
+    }
+    const short = await run("scripts/worker.ts", { NEXTAUTH_SECRET: "nextauth-secret-of-28-chars!" });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toBe("Invalid configuration: NEXTAUTH_SECRET must be at least 32 characters (see .env.example)\n");
   });
 
   it("the web server: the same check before Next starts", async () => {

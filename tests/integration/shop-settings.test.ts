@@ -44,6 +44,8 @@ const CHANGED = {
   defaultLanguage: "de",
   currencies: ["EUR", "XPF", "USD"],
   acceptedBrands: ["VISA", "MASTERCARD", "AMEX"],
+  apiRequestsPerMinute: 120,
+  apiTestRecipientsPerHour: 0,
 } as const;
 
 describe("Settings › Shop (F-SET-1)", () => {
@@ -66,6 +68,8 @@ describe("Settings › Shop (F-SET-1)", () => {
           currencies: ["EUR"],
           acceptedBrands: [...CARD_BRANDS],
           remindersPolicy: DEFAULT_REMINDERS_POLICY,
+          apiRequestsPerMinute: null,
+          apiTestRecipientsPerHour: null,
         },
       });
     }
@@ -94,6 +98,12 @@ describe("Settings › Shop (F-SET-1)", () => {
     ["empty name", { name: "   " }, "name", "err_shop_name"],
     ["name of 101 characters", { name: "x".repeat(101) }, "name", "err_shop_name"],
     ["unknown validation mode", { defaultValidationMode: "SOMETIMES" }, "defaultValidationMode", "err_validation_mode"],
+    ["0 calls per minute", { apiRequestsPerMinute: "0" }, "apiRequestsPerMinute", "err_api_requests_per_minute"],
+    ["100,001 calls per minute", { apiRequestsPerMinute: 100_001 }, "apiRequestsPerMinute", "err_api_requests_per_minute"],
+    ["calls per minute not a number", { apiRequestsPerMinute: "lots" }, "apiRequestsPerMinute", "err_api_requests_per_minute"],
+    ["-1 test recipients", { apiTestRecipientsPerHour: "-1" }, "apiTestRecipientsPerHour", "err_api_test_recipients_per_hour"],
+    ["2.5 test recipients", { apiTestRecipientsPerHour: "2.5" }, "apiTestRecipientsPerHour", "err_api_test_recipients_per_hour"],
+    ["10,001 test recipients", { apiTestRecipientsPerHour: 10_001 }, "apiTestRecipientsPerHour", "err_api_test_recipients_per_hour"],
   ])("refuses %s: VALIDATION naming the field, nothing changed, no audit", async (_label, over, field, message) => {
     const before = await stored();
     const events = await db.auditEvent.count();
@@ -139,7 +149,14 @@ describe("Settings › Shop (F-SET-1)", () => {
     const r = await updateShopSettings(db, {
       actor: users.admin,
       shopId: SHOP,
-      settings: { ...CHANGED, name: `  ${CHANGED.name} `, defaultValidityDays: "14", defaultCaptureDelay: "3" },
+      settings: {
+        ...CHANGED,
+        name: `  ${CHANGED.name} `,
+        defaultValidityDays: "14",
+        defaultCaptureDelay: "3",
+        apiRequestsPerMinute: " 120 ",
+        apiTestRecipientsPerHour: "0",
+      },
     });
     expect(r.changed.sort()).toEqual(Object.keys(CHANGED).sort());
     expect(await stored()).toEqual({
@@ -166,6 +183,8 @@ describe("Settings › Shop (F-SET-1)", () => {
       defaultLanguage: "fr",
       currencies: ["EUR"],
       acceptedBrands: [...CARD_BRANDS],
+      apiRequestsPerMinute: null,
+      apiTestRecipientsPerHour: null,
     });
     expect(event!.after).toEqual(CHANGED);
   });
@@ -284,6 +303,26 @@ describe("Settings › Shop (F-SET-1)", () => {
     await db.shop.update({ where: { id: SHOP }, data: { remindersPolicy: { enabled: "maybe" } } });
     expect((await stored()).remindersPolicy).toEqual(DEFAULT_REMINDERS_POLICY);
     await db.shop.update({ where: { id: SHOP }, data: { remindersPolicy: before.remindersPolicy } });
+  });
+
+  it("REST quotas: an empty field gives the platform's back (null), audited; left out (an older client): unchanged", async () => {
+    expect(await stored()).toMatchObject({ apiRequestsPerMinute: 120, apiTestRecipientsPerHour: 0 });
+    const r = await updateShopSettings(db, {
+      actor: users.admin,
+      shopId: SHOP,
+      settings: await valid({ apiRequestsPerMinute: "", apiTestRecipientsPerHour: "25" }),
+    });
+    expect(r.changed.sort()).toEqual(["apiRequestsPerMinute", "apiTestRecipientsPerHour"]);
+    expect(await stored()).toMatchObject({ apiRequestsPerMinute: null, apiTestRecipientsPerHour: 25 });
+    const event = (await audits()).at(-1)!;
+    expect(event.before).toEqual({ apiRequestsPerMinute: 120, apiTestRecipientsPerHour: 0 });
+    expect(event.after).toEqual({ apiRequestsPerMinute: null, apiTestRecipientsPerHour: 25 });
+
+    const events = await db.auditEvent.count();
+    const { apiRequestsPerMinute: _a, apiTestRecipientsPerHour: _b, ...withoutQuotas } = await valid();
+    expect((await updateShopSettings(db, { actor: users.admin, shopId: SHOP, settings: withoutQuotas })).changed).toEqual([]);
+    expect(await stored()).toMatchObject({ apiRequestsPerMinute: null, apiTestRecipientsPerHour: 25 });
+    expect(await db.auditEvent.count()).toBe(events);
   });
 
   it("a mandatory reference applies to the next creation", async () => {

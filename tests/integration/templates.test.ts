@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtInTemplate } from "@/emails";
+import { createOrder } from "@/lib/orders/create-order";
 import { findOrderMessageText, orderMessageText } from "@/lib/orders/order-message-text";
 import { getPool } from "@/lib/server/db";
 import type { AppError } from "@/lib/server/errors";
@@ -214,12 +215,12 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
     expect((await getTemplateOrThrow(db, { actor: users.admin, templateId: smsDefault.id })).isDefault).toBe(true);
 
     // Make default: one transaction, audited with the previous default.
-    expect(await makeTemplateDefault(db, { actor: users.operator, templateId: a.id })).toEqual({ changed: true, previous: [b.id] });
+    expect(await makeTemplateDefault(db, { actor: users.admin, templateId: a.id })).toEqual({ changed: true, previous: [b.id] });
     expect(await defaults("fr")).toEqual([{ id: a.id }]);
     const event = (await audits("template.default")).at(-1)!;
     expect(event.before).toEqual({ channel: "MAIL", kind: "ORDER", language: "fr", defaultIds: [b.id] });
     expect(event.after).toEqual({ channel: "MAIL", kind: "ORDER", language: "fr", defaultIds: [a.id] });
-    expect(await makeTemplateDefault(db, { actor: users.operator, templateId: a.id })).toEqual({ changed: false, previous: [] });
+    expect(await makeTemplateDefault(db, { actor: users.admin, templateId: a.id })).toEqual({ changed: false, previous: [] });
 
     // Ticked in an update too.
     await updateTemplate(db, { actor: users.admin, templateId: b.id, template: mail({ name: "B", isDefault: true }) });
@@ -282,7 +283,7 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
 
   it("customises a built-in template: an editable copy with its texts, not the default", async () => {
     const { template } = await customizeBuiltInTemplate(db, {
-      actor: users.operator,
+      actor: users.admin,
       shopId: SHOP,
       builtIn: { channel: "MAIL", kind: "RECEIPT_BUYER", language: "en" },
       uiLanguage: "en",
@@ -335,7 +336,7 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
 
   it("deletes a template; the built-in one applies again to its language; audited", async () => {
     const [current] = await defaults("en");
-    const deleted = await deleteTemplate(db, { actor: users.operator, templateId: current!.id });
+    const deleted = await deleteTemplate(db, { actor: users.admin, templateId: current!.id });
     expect(deleted.id).toBe(current!.id);
     expect(await defaults("en")).toEqual([]);
     expect((await failure(getTemplateOrThrow(db, { actor: users.admin, templateId: current!.id }))).code).toBe("NOT_FOUND");
@@ -373,6 +374,106 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
     expect((await getTemplateOrThrow(db, { actor: viewer, templateId: id })).id).toBe(id);
     expect(await db.template.count()).toBe(count);
     expect(await db.auditEvent.count()).toBe(events);
+  });
+
+  it("defaults, receipts and built-ins are administrators' settings: an operator is refused each, nothing written", async () => {
+    const admin = users.admin;
+    const operator = users.operator;
+    const ital = (over: Partial<TemplateInput> = {}) => mail({ language: "it", ...over });
+    const receipt = (await createTemplate(db, { actor: admin, shopId: SHOP, template: ital({ name: "Ricevuta", kind: "RECEIPT_BUYER" }) }))
+      .template;
+    const byDefault = (await createTemplate(db, { actor: admin, shopId: SHOP, template: ital({ name: "Predefinito", isDefault: true }) }))
+      .template;
+    const own = (await createTemplate(db, { actor: operator, shopId: SHOP, template: ital({ name: "Mio" }) })).template;
+    const refused = (p: Promise<unknown>) =>
+      p.then(
+        () => "OK",
+        (e: AppError) => `${e.code} ${e.publicMessage}`,
+      );
+    const rows = () => db.template.findMany({ where: { shopId: SHOP }, orderBy: { id: "asc" } });
+    const before = await rows();
+    const events = await db.auditEvent.count();
+    for (const [label, run] of [
+      ["make a template the default", () => makeTemplateDefault(db, { actor: operator, templateId: own.id })],
+      [
+        "customise a built-in",
+        () =>
+          customizeBuiltInTemplate(db, {
+            actor: operator,
+            shopId: SHOP,
+            builtIn: { channel: "SMS", kind: "ORDER", language: "it" },
+            uiLanguage: "fr",
+          }),
+      ],
+      ["create a default", () => createTemplate(db, { actor: operator, shopId: SHOP, template: ital({ isDefault: true }) })],
+      ["create a buyer receipt", () => createTemplate(db, { actor: operator, shopId: SHOP, template: ital({ kind: "RECEIPT_BUYER" }) })],
+      [
+        "create a merchant notice",
+        () => createTemplate(db, { actor: operator, shopId: SHOP, template: ital({ kind: "RECEIPT_MERCHANT" }) }),
+      ],
+      [
+        "edit the default",
+        () => updateTemplate(db, { actor: operator, templateId: byDefault.id, template: ital({ name: "X", isDefault: true }) }),
+      ],
+      [
+        "untick the default",
+        () => updateTemplate(db, { actor: operator, templateId: byDefault.id, template: ital({ name: "Predefinito" }) }),
+      ],
+      [
+        "tick default on its own",
+        () => updateTemplate(db, { actor: operator, templateId: own.id, template: ital({ name: "Mio", isDefault: true }) }),
+      ],
+      [
+        "turn its own into a receipt",
+        () => updateTemplate(db, { actor: operator, templateId: own.id, template: ital({ name: "Mio", kind: "RECEIPT_MERCHANT" }) }),
+      ],
+      [
+        "edit a receipt",
+        () => updateTemplate(db, { actor: operator, templateId: receipt.id, template: ital({ name: "Y", kind: "RECEIPT_BUYER" }) }),
+      ],
+      [
+        "turn a receipt into an order message",
+        () => updateTemplate(db, { actor: operator, templateId: receipt.id, template: ital({ name: "Ricevuta" }) }),
+      ],
+      ["delete the default", () => deleteTemplate(db, { actor: operator, templateId: byDefault.id })],
+      ["delete a receipt", () => deleteTemplate(db, { actor: operator, templateId: receipt.id })],
+      ["duplicate a receipt", () => duplicateTemplate(db, { actor: operator, templateId: receipt.id, uiLanguage: "fr" })],
+    ] as const) {
+      expect(`${label}: ${await refused(run())}`).toBe(`${label}: FORBIDDEN err_tpl_admin_only`);
+    }
+    expect(await rows()).toEqual(before);
+    expect(await db.auditEvent.count()).toBe(events);
+
+    // Their own non-default order and reminder texts: created, edited, copied (also from the default), used, deleted.
+    const reminder = await createTemplate(db, {
+      actor: operator,
+      shopId: SHOP,
+      template: { name: "Promemoria", channel: "SMS", kind: "REMINDER", language: "it", body: "%amount% %url%" },
+    });
+    expect(reminder.template).toMatchObject({ kind: "REMINDER", isDefault: false });
+    const edited = await updateTemplate(db, { actor: operator, templateId: own.id, template: ital({ name: "Mio 2" }) });
+    expect(edited.changed).toEqual(["name"]);
+    const copy = (await duplicateTemplate(db, { actor: operator, templateId: byDefault.id, uiLanguage: "fr" })).template;
+    expect(copy).toMatchObject({ kind: "ORDER", isDefault: false });
+    const order = await createOrder(db, {
+      actor: operator,
+      shopId: SHOP,
+      mode: "TEST",
+      channel: "MAIL",
+      amountMinor: 1000,
+      currency: "EUR",
+      recipient: "acheteur@example.test",
+      templateId: own.id,
+    });
+    expect((await db.paymentOrder.findUniqueOrThrow({ where: { id: order.id } })).templateId).toBe(own.id);
+    for (const t of [reminder.template, copy]) await deleteTemplate(db, { actor: operator, templateId: t.id });
+
+    // The administrator does all of it.
+    expect(await makeTemplateDefault(db, { actor: admin, templateId: own.id })).toMatchObject({ changed: true, previous: [byDefault.id] });
+    await updateTemplate(db, { actor: admin, templateId: receipt.id, template: ital({ name: "Ricevuta 2", kind: "RECEIPT_BUYER" }) });
+    await duplicateTemplate(db, { actor: admin, templateId: receipt.id, uiLanguage: "fr" });
+    await deleteTemplate(db, { actor: admin, templateId: receipt.id });
+    await db.template.deleteMany({ where: { shopId: SHOP, language: "it" } });
   });
 
   it("another company can neither list, read nor change the shop's templates (NOT_FOUND)", async () => {

@@ -1,8 +1,10 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/server/env";
 import { ENV_SCHEMA } from "@/lib/server/env-schema";
 
-const BASE = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/po", APP_SECRET: "0123456789abcdef-secret" };
+const BASE = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/po", APP_SECRET: "unit-test-app-secret-0123456789abcdef" };
 const message = (over: Record<string, string | undefined>) => {
   const r = parseEnv({ ...BASE, ...over });
   return r.ok ? null : r.message;
@@ -63,10 +65,53 @@ describe("configuration validation (lib/server/env.ts)", () => {
   });
 
   it("never echoes a secret or a URL's password", () => {
-    expect(message({ APP_SECRET: "short" })).toBe("Invalid configuration: APP_SECRET must be at least 16 characters (see .env.example)");
+    expect(message({ APP_SECRET: "short" })).toBe("Invalid configuration: APP_SECRET must be at least 32 characters (see .env.example)");
     expect(message({ METRICS_TOKEN: "tiny" })).toBe("Invalid configuration: METRICS_TOKEN must be at least 16 characters");
     expect(message({ DATABASE_URL: "mysql://root:hunter2@db/po" })).toBe(
       'Invalid configuration: DATABASE_URL must be a postgresql:// URL (got "mysql://root:***@db/po")',
+    );
+  });
+
+  it("secrets: at least 32 characters; .env.example's placeholder and its like refused, in one line that never echoes them", () => {
+    const example = fs.readFileSync(".env.example", "utf8").match(/^# APP_SECRET=(.+)$/m)?.[1];
+    expect(example).toBe("change-me-to-32-random-bytes");
+    const placeholder =
+      "Invalid configuration: APP_SECRET is a placeholder (as in .env.example): set a random value, e.g. `openssl rand -base64 32`";
+    expect(message({ APP_SECRET: example })).toBe(placeholder);
+    for (const like of [
+      "change-me-to-a-very-long-random-secret-value",
+      "CHANGEME_CHANGEME_CHANGEME_CHANGEME",
+      "replace-me-with-32-random-bytes-please",
+      "your-app-secret-goes-here-0123456789",
+      "x".repeat(40),
+    ]) {
+      expect(message({ APP_SECRET: like })).toBe(placeholder);
+    }
+    expect(message({ APP_SECRET: "0123456789abcdef0123456789abcde" })).toBe(
+      "Invalid configuration: APP_SECRET must be at least 32 characters (see .env.example)",
+    );
+    expect(message({ APP_SECRET: "0123456789abcdef0123456789abcdef" })).toBeNull();
+    // Generated as scripts/lib/pg.mjs does on a laptop: accepted.
+    expect(message({ APP_SECRET: crypto.randomBytes(32).toString("base64url") })).toBeNull();
+
+    expect(message({ NEXTAUTH_SECRET: "change-me" })).toBe(placeholder.replace("APP_SECRET", "NEXTAUTH_SECRET"));
+    expect(message({ NEXTAUTH_SECRET: "short-but-random-Zq81" })).toBe(
+      "Invalid configuration: NEXTAUTH_SECRET must be at least 32 characters (see .env.example)",
+    );
+    expect(message({ NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64") })).toBeNull();
+    expect(message({ NEXTAUTH_SECRET: "" })).toBeNull(); // unset: derived from APP_SECRET
+  });
+
+  it("REST quotas: whole numbers, calls ≥ 1 and recipients ≥ 0", () => {
+    expect(parseEnv({ ...BASE, API_REQUESTS_PER_MINUTE: "1200", API_TEST_RECIPIENTS_PER_HOUR: "0" })).toMatchObject({
+      ok: true,
+      env: { API_REQUESTS_PER_MINUTE: 1200, API_TEST_RECIPIENTS_PER_HOUR: 0 },
+    });
+    expect(message({ API_REQUESTS_PER_MINUTE: "0" })).toBe(
+      'Invalid configuration: API_REQUESTS_PER_MINUTE must be a whole number ≥ 1 (got "0")',
+    );
+    expect(message({ API_TEST_RECIPIENTS_PER_HOUR: "lots" })).toBe(
+      'Invalid configuration: API_TEST_RECIPIENTS_PER_HOUR must be a whole number ≥ 0 (got "lots")',
     );
   });
 
@@ -76,8 +121,7 @@ describe("configuration validation (lib/server/env.ts)", () => {
     expect(r.ok && r.env.SMTP_URL).toBeUndefined();
   });
 
-  it("declares every variable .env.example documents", async () => {
-    const fs = await import("node:fs");
+  it("declares every variable .env.example documents", () => {
     const documented = [...fs.readFileSync(".env.example", "utf8").matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
     expect(documented.length).toBeGreaterThan(30);
     expect(documented.filter((v) => !(v! in ENV_SCHEMA.shape))).toEqual([]);

@@ -4,7 +4,7 @@ import { openApiDocument } from "@/lib/lyra-api/openapi";
 describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 with every service, generated from the request schemas", () => {
     process.env.DATABASE_URL ??= "postgresql://localhost/unused";
-    process.env.APP_SECRET ??= "unit-test-secret-0123456789";
+    process.env.APP_SECRET ??= "unit-test-secret-0123456789abcdef";
     const doc = openApiDocument() as {
       openapi: string;
       paths: Record<

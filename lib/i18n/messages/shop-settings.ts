@@ -74,6 +74,16 @@ export const shopSettingsFr = {
   err_reminder_steps: "Indiquez 1 à 3 nombres de jours entre 1 et 30, séparés par des virgules.",
   err_quiet_start: "Une heure au format HH:MM (00:00 à 23:59).",
   err_quiet_end: "Une heure au format HH:MM (00:00 à 23:59).",
+  shopset_section_api_quotas: "Quotas de l'API REST",
+  shopset_api_quotas_intro:
+    "Comptés séparément pour la clé de test et la clé de production. Au-delà, l'API répond PSP_106 (quota d'appels dépassé) avec l'en-tête Retry-After.",
+  shopset_api_requests_per_minute: "Appels par minute",
+  shopset_api_requests_per_minute_help: "Tous services confondus, par mode. Vide : la valeur de la plateforme ({default}).",
+  shopset_api_test_recipients_per_hour: "Destinataires par heure en test",
+  shopset_api_test_recipients_per_hour_help:
+    "E-mails, SMS et WhatsApp envoyés avec la clé de test (un e-mail à 5 destinataires en compte 5) ; un appel qui dépasserait est refusé en entier. 0 : aucun envoi. Vide : la valeur de la plateforme ({default}).",
+  err_api_requests_per_minute: "Un nombre entier d'appels, de 1 à 100 000, ou vide.",
+  err_api_test_recipients_per_hour: "Un nombre entier de destinataires, de 0 à 10 000, ou vide.",
 } as const;
 
 export const shopSettingsEn: Record<keyof typeof shopSettingsFr, string> = {
@@ -151,4 +161,14 @@ export const shopSettingsEn: Record<keyof typeof shopSettingsFr, string> = {
   err_reminder_steps: "Give 1 to 3 numbers of days between 1 and 30, separated by commas.",
   err_quiet_start: "A time as HH:MM (00:00 to 23:59).",
   err_quiet_end: "A time as HH:MM (00:00 to 23:59).",
+  shopset_section_api_quotas: "REST API quotas",
+  shopset_api_quotas_intro:
+    "Counted apart for the test key and the production key. Past them, the API answers PSP_106 (call quota exceeded) with a Retry-After header.",
+  shopset_api_requests_per_minute: "Calls per minute",
+  shopset_api_requests_per_minute_help: "All services together, per mode. Empty: the platform's value ({default}).",
+  shopset_api_test_recipients_per_hour: "Recipients per hour in test",
+  shopset_api_test_recipients_per_hour_help:
+    "E-mails, SMS and WhatsApp messages sent with the test key (an e-mail to 5 recipients counts 5); a call that would exceed is refused whole. 0: nothing sent. Empty: the platform's value ({default}).",
+  err_api_requests_per_minute: "A whole number of calls, from 1 to 100,000, or empty.",
+  err_api_test_recipients_per_hour: "A whole number of recipients, from 0 to 10,000, or empty.",
 };

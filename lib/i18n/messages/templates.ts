@@ -4,6 +4,9 @@ export const templatesFr = {
   tpl_intro:
     "Les textes envoyés aux acheteurs par e-mail, SMS ou WhatsApp, et le texte prêt à coller des ordres par URL. Pour chaque langue, le modèle par défaut de la boutique est utilisé ; à défaut, le modèle standard.",
   tpl_read_only: "Votre rôle permet de consulter les modèles, pas de les modifier.",
+  tpl_admin_only_note:
+    "Les modèles par défaut, les reçus et la personnalisation des modèles standard sont des paramètres réservés aux administrateurs : vous créez et modifiez les autres modèles.",
+  err_tpl_admin_only: "Seul un administrateur peut modifier un modèle par défaut, un reçu ou un modèle standard.",
   tpl_shop: "Boutique",
   tpl_shop_show: "Afficher",
   tpl_none: "Aucune boutique ne vous est attribuée.",
@@ -127,6 +130,9 @@ export const templatesEn: Record<keyof typeof templatesFr, string> = {
   tpl_intro:
     "The texts sent to buyers by e-mail, SMS or WhatsApp, and the ready-to-paste text of URL orders. For each language, the shop's default template is used; without one, the standard template.",
   tpl_read_only: "Your role lets you read the templates, not change them.",
+  tpl_admin_only_note:
+    "Default templates, receipts and customising the standard templates are settings, for administrators: you create and edit the other templates.",
+  err_tpl_admin_only: "Only an administrator can change a default template, a receipt or a standard template.",
   tpl_shop: "Shop",
   tpl_shop_show: "Show",
   tpl_none: "No shop is assigned to you.",

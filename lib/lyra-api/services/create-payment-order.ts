@@ -3,6 +3,7 @@ import { createOrder } from "../../orders/create-order";
 import { checkKeyFormat, findReplay, KeyTaken, requestHash, storeAnswer } from "../idempotency";
 import { parseRequest, toLyraError } from "../parse-request";
 import { toPaymentOrder } from "../payment-order-object";
+import { recipientCount, returnTestRecipients, takeTestRecipients } from "../quotas";
 import { createPaymentOrderSchema } from "../schemas";
 import { toOrderFields } from "../to-order-input";
 import { apiActor, type Service } from "./types";
@@ -25,6 +26,8 @@ export const createPaymentOrder: Service = async ({ db, shop, body, idempotencyK
     const replay = await findReplay(db, key);
     if (replay) return { answer: replay, replayed: true };
   }
+  // A TEST key's messages count against the shop's hourly recipients; a call that does not fit creates nothing.
+  const taken = await takeTestRecipients(shop, channel, recipientCount(fields));
   try {
     const created = await createOrder(
       db,
@@ -48,6 +51,7 @@ export const createPaymentOrder: Service = async ({ db, shop, body, idempotencyK
     );
     return { answer: created.extra ?? toPaymentOrder(created.row) };
   } catch (e) {
+    await returnTestRecipients(taken);
     if (e instanceof KeyTaken && key) {
       const replay = await findReplay(db, key);
       if (replay) return { answer: replay, replayed: true };

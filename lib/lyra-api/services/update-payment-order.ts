@@ -3,6 +3,7 @@ import { updateOrder } from "../../orders/update-order";
 import { LyraError } from "../error-codes";
 import { parseRequest, toLyraError } from "../parse-request";
 import { loadPaymentOrderRow, toPaymentOrder } from "../payment-order-object";
+import { recipientCount, returnTestRecipients, takeTestRecipients } from "../quotas";
 import { updatePaymentOrderSchema } from "../schemas";
 import { toOrderFields } from "../to-order-input";
 import { loadOwnOrder } from "./get-payment-order";
@@ -25,9 +26,12 @@ export const updatePaymentOrder: Service = async (ctx) => {
   const changes = Object.fromEntries(
     Object.entries({ amountMinor: req.amount, currency: req.currency, ...fields }).filter(([, v]) => v !== undefined),
   );
+  // Sending again is sending: a TEST key's recipients count as at creation.
+  const taken = resend ? await takeTestRecipients(ctx.shop, channel, recipientCount(fields)) : null;
   try {
     await updateOrder(ctx.db, { actor: apiActor(ctx.shop), orderId: row.id, changes, resend });
   } catch (e) {
+    await returnTestRecipients(taken);
     throw toLyraError(e, body);
   }
   return { answer: toPaymentOrder((await loadPaymentOrderRow(ctx.db, row.id))!) };

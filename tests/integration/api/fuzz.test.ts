@@ -98,6 +98,9 @@ let runningId = "";
 beforeAll(async () => {
   await resetDatabase();
   await seedTenants();
+  // Thousands of calls a minute with one key, some of them e-mails: past the default quotas, which
+  // would answer PSP_106 before the services are reached (tests/integration/api/quotas.test.ts).
+  await db.shop.updateMany({ data: { apiRequestsPerMinute: 100_000, apiTestRecipientsPerHour: 10_000 } });
   runningId = (await callApi("Charge/CreatePaymentOrder", VALID_CREATE)).answer.paymentOrderId;
 });
 

@@ -37,6 +37,8 @@ export async function updateShopSettingsAction(_prev: ShopSettingsState, formDat
     defaultLanguage: text(formData, "defaultLanguage"),
     currencies: formData.getAll("currencies").map(String),
     acceptedBrands: formData.getAll("acceptedBrands").map(String),
+    apiRequestsPerMinute: text(formData, "apiRequestsPerMinute"),
+    apiTestRecipientsPerHour: text(formData, "apiTestRecipientsPerHour"),
     remindersPolicy: {
       enabled: formData.get("remindersEnabled") === "on",
       steps: text(formData, "reminderSteps"),

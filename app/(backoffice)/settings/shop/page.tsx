@@ -10,13 +10,14 @@ import { PAGE_LANGUAGES } from "@/lib/i18n/locales";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
+import { defaultApiQuotas } from "@/lib/lyra-api/quotas";
 import { CURRENCIES } from "@/lib/money/currencies";
 import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
 import { CARD_BRANDS } from "@/lib/payments/card";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { getShopSettings } from "@/lib/shops/get-shop-settings";
-import { MAX_CAPTURE_DELAY_DAYS } from "@/lib/shops/schemas";
+import { MAX_API_REQUESTS_PER_MINUTE, MAX_API_TEST_RECIPIENTS_PER_HOUR, MAX_CAPTURE_DELAY_DAYS } from "@/lib/shops/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getUiLanguage())("shopset_title") };
@@ -44,6 +45,8 @@ export default async function ShopSettingsPage({ searchParams }: { searchParams:
     cardBrands: CARD_BRANDS.map((b) => ({ value: b, label: t(`shopset_brand_${b}`) })),
     maxValidityDays: MAX_VALIDITY_DAYS,
     maxCaptureDelay: MAX_CAPTURE_DELAY_DAYS,
+    apiQuotaDefaults: defaultApiQuotas(),
+    apiQuotaLimits: { requestsPerMinute: MAX_API_REQUESTS_PER_MINUTE, testRecipientsPerHour: MAX_API_TEST_RECIPIENTS_PER_HOUR },
   };
   return (
     <section aria-labelledby="title" className="max-w-3xl">

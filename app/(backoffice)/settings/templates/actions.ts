@@ -28,8 +28,9 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 const LIST = "/settings/templates";
 const listUrl = (shopId: string, query: string) => `${LIST}?shop=${encodeURIComponent(shopId)}&${query}`;
 
-/** Forbidden or someone else's: one message, whatever the case (nothing leaks). */
+/** Forbidden or someone else's: one message, whatever the case (nothing leaks); an administrator's setting says so. */
 function refusal(e: unknown): string {
+  if (isAppError(e) && e.code === "FORBIDDEN" && e.publicMessage === "err_tpl_admin_only") return "err_tpl_admin_only";
   if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return "err_forbidden";
   if (isAppError(e) && e.code === "VALIDATION") return "err_generic";
   throw e;

@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const NOTICES = ["duplicate", "default", "delete"];
+const ERRORS = ["err_forbidden", "err_tpl_admin_only"];
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ shop?: string; done?: string; error?: string }> }) {
   const { actor, shops } = await requireSession();
@@ -32,6 +33,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       })
     : null;
   const canEdit = hasRole(actor, "OPERATOR");
+  const isAdmin = hasRole(actor, "ADMIN");
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   return (
     <section aria-labelledby="title" className="max-w-5xl">
@@ -49,7 +51,12 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           ) : null}
           {sp.error ? (
             <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm font-medium text-red-900">
-              {t(sp.error === "err_forbidden" ? "err_forbidden" : "err_generic")}
+              {t(ERRORS.includes(sp.error) ? sp.error : "err_generic")}
+            </p>
+          ) : null}
+          {canEdit && !isAdmin ? (
+            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="admin-only-note">
+              {t("tpl_admin_only_note")}
             </p>
           ) : null}
           {canEdit ? (
@@ -71,7 +78,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
               key={`${g.channel}-${g.kind}`}
               shopId={list.shopId}
               group={g}
-              canEdit={canEdit}
+              actor={actor}
               t={t}
               languageName={(l) => languageName.of(l) ?? l}
             />

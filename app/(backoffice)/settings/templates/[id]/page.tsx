@@ -1,4 +1,4 @@
-// /settings/templates/[id] — one template: operators and administrators edit it, viewers read it; with its preview.
+// /settings/templates/[id] — one template: operators edit it (a default or a receipt: administrators), others read it; with its preview.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -17,6 +17,7 @@ import { getTemplateOrThrow } from "@/lib/templates/get-template";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { findUnknownVariables } from "@/lib/templates/render-template";
 import { TEMPLATE_CHANNELS } from "@/lib/templates/schemas";
+import { canChangeTemplate } from "@/lib/templates/template-permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getUiLanguage())("tpl_view_title") };
@@ -43,7 +44,7 @@ export default async function TemplatePage({
   const t = translator(lang);
   const shop = shops.find((s) => s.id === template.shopId);
   const preview = await previewTemplate(getDb(), { actor, shopId: template.shopId, template: { ...template, channel } });
-  const canEdit = hasRole(actor, "OPERATOR");
+  const canEdit = canChangeTemplate(actor, template);
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   return (
     <section aria-labelledby="title" className="max-w-5xl">
@@ -67,6 +68,7 @@ export default async function TemplatePage({
           savedWarnings={findUnknownVariables(`${template.subject ?? ""}\n${template.body}`)}
           notice={NOTICES[(await searchParams).done ?? ""] ?? null}
           languages={PAGE_LANGUAGES.map((l) => ({ value: l, label: languageName.of(l) ?? l }))}
+          isAdmin={hasRole(actor, "ADMIN")}
           messages={lang === "en" ? en : fr}
         />
       ) : (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TemplateForm, type TemplateValues } from "@/components/templates/template-form";
 import { builtInTemplate } from "@/emails";
+import { isReceiptKind } from "@/emails/types";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -32,8 +33,13 @@ export default async function NewTemplatePage({
   const sp = await searchParams;
   const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
   if (!shop) notFound();
+  const isAdmin = hasRole(actor, "ADMIN");
   const asked = builtInRefSchema.safeParse({ channel: sp.channel, kind: sp.kind, language: sp.language });
-  const ref = asked.success ? asked.data : { channel: "MAIL" as const, kind: "ORDER" as const, language: lang };
+  // Receipts are administrators' settings: an operator starts from an order message instead.
+  const ref =
+    asked.success && (isAdmin || !isReceiptKind(asked.data.kind))
+      ? asked.data
+      : { channel: "MAIL" as const, kind: "ORDER" as const, language: lang };
   const text = builtInTemplate(ref.channel, ref.kind, ref.language);
   const initial: TemplateValues = { ...ref, name: "", subject: text.subject ?? "", body: text.body, isDefault: false };
   const preview = await previewTemplate(getDb(), { actor, shopId: shop.id, template: { ...ref, ...text } }).catch((e) => {
@@ -62,6 +68,7 @@ export default async function NewTemplatePage({
         savedWarnings={[]}
         notice={null}
         languages={PAGE_LANGUAGES.map((l) => ({ value: l, label: languageName.of(l) ?? l }))}
+        isAdmin={isAdmin}
         messages={lang === "en" ? en : fr}
       />
     </section>

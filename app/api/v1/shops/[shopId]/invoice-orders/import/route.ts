@@ -2,6 +2,7 @@
 import { importInvoiceOrders } from "@/lib/invoices/import-invoice-orders";
 import { importQuerySchema, importReportSchema, MAX_IMPORT_BYTES } from "@/lib/invoices/schemas";
 import { authenticateBasic } from "@/lib/lyra-api/authenticate";
+import { requestOverQuota } from "@/lib/lyra-api/quotas";
 import { getDb } from "@/lib/server/db";
 import { toErrorResponse } from "@/lib/server/errors";
 import { readUploadedFile } from "@/lib/server/read-upload";
@@ -18,6 +19,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ shopId:
       "WWW-Authenticate": 'Basic realm="payment-orders", charset="UTF-8"',
     });
   }
+  const over = requestOverQuota(shop);
+  if (over)
+    return json({ code: "RATE_LIMITED", message: over.detailedErrorMessage }, 429, { "Retry-After": String(over.retryAfterSeconds) });
   const { shopId } = await params;
   // Another shop than the key's: as if it did not exist.
   if (shopId !== shop.id) return json({ code: "NOT_FOUND", message: "Not found" }, 404);
