@@ -137,7 +137,8 @@ export const ENV_SCHEMA = z.object({
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .optional(),
-  METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  // Guards the metrics page (queue sizes, order counts): a placeholder is refused like the secrets.
+  METRICS_TOKEN: secret(16).optional(),
   READY_MAX_QUEUE_LAG_SECONDS: whole(1).default(300),
   WORKER_METRICS_PORT: port.optional(),
   // Development tooling read by the app's scripts

@@ -66,7 +66,13 @@ describe("configuration validation (lib/server/env.ts)", () => {
 
   it("never echoes a secret or a URL's password", () => {
     expect(message({ APP_SECRET: "short" })).toBe("Invalid configuration: APP_SECRET must be at least 32 characters (see .env.example)");
-    expect(message({ METRICS_TOKEN: "tiny" })).toBe("Invalid configuration: METRICS_TOKEN must be at least 16 characters");
+    expect(message({ METRICS_TOKEN: "tiny" })).toBe(
+      "Invalid configuration: METRICS_TOKEN must be at least 16 characters (see .env.example)",
+    );
+    // .env.example's own placeholder, copied as it is.
+    expect(message({ METRICS_TOKEN: "change-me-to-a-long-random-token" })).toBe(
+      "Invalid configuration: METRICS_TOKEN is a placeholder (as in .env.example): set a random value, e.g. `openssl rand -base64 32`",
+    );
     expect(message({ DATABASE_URL: "mysql://root:hunter2@db/po" })).toBe(
       'Invalid configuration: DATABASE_URL must be a postgresql:// URL (got "mysql://root:***@db/po")',
     );
