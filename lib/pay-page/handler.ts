@@ -3,7 +3,6 @@ import { fill, payMessages } from "../i18n/messages/pay";
 import { cardSchema } from "../payments/card";
 import { completeChallenge, getChallenge } from "../payments/complete-challenge";
 import { getPaymentPage, recordFirstOpen } from "../payments/get-payment-page";
-import { payPageHref } from "../payments/page-language";
 import { payOrder } from "../payments/pay-order";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
@@ -24,6 +23,7 @@ import {
   readForm,
   seeOther,
 } from "./http";
+import { payPageHref } from "./page-language";
 import { type FormState, renderChallengePage, renderNoticePage, renderPayPage } from "./view";
 
 export type { PayRequest, PayResponse } from "./http";
