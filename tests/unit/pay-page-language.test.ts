@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { PAGE_LANGUAGES } from "@/lib/i18n/locales";
 import { PAY_MESSAGES } from "@/lib/i18n/messages/pay";
-import { pageLanguage, payPageHref } from "@/lib/payments/page-language";
+import { pageLanguage, payPageHref } from "@/lib/pay-page/page-language";
 import { buyerPageCsp, buyerPageHeaders, isHttpsRequest } from "@/lib/server/security-headers";
 
 describe("the payment page's language", () => {
