@@ -43,7 +43,7 @@ export const en: Messages = {
   signin_password: "Password",
   signin_submit: "Sign in",
   signin_invalid: "Wrong e-mail or password.",
-  signin_rate_limited: "Too many attempts. Try again in a few minutes.",
+  signin_rate_limited: "Too many attempts. Try again in {wait}.",
 
   not_found_title: "Not found",
   not_found_body: "This page does not exist or you have no access to it.",

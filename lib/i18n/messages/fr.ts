@@ -42,7 +42,7 @@ export const fr = {
   signin_password: "Mot de passe",
   signin_submit: "Se connecter",
   signin_invalid: "E-mail ou mot de passe incorrect.",
-  signin_rate_limited: "Trop de tentatives. Réessayez dans quelques minutes.",
+  signin_rate_limited: "Trop de tentatives. Réessayez dans {wait}.",
 
   not_found_title: "Introuvable",
   not_found_body: "Cette page n'existe pas ou vous n'y avez pas accès.",
