@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getPool } from "../server/db";
 import { logger } from "../server/logger";
 import { uuid7 } from "../server/uuid7";
+import { safeParseInput } from "../server/validation";
 import { PROVIDER_TIMEOUT_MS } from "./provider-http";
 import { isSmsSandboxEnabled, smsSandboxAccount } from "./sms-account";
 import { twilioSignature } from "./twilio-signature";
@@ -54,7 +55,7 @@ export async function receiveSandboxSms(input: {
 }): Promise<{ answer: SandboxAnswer; callback: SandboxCallback | null }> {
   if (!isSmsSandboxEnabled()) return { answer: twilioError(404, 20404, "The requested resource was not found"), callback: null };
   if (!isAuthorised(input.login, input.authorization)) return { answer: twilioError(401, 20003, "Authenticate"), callback: null };
-  const parsed = formSchema.safeParse(input.params);
+  const parsed = safeParseInput(formSchema, input.params);
   if (!parsed.success) {
     const code = parsed.error.issues[0]!.message;
     return { answer: twilioError(400, Number(code), MESSAGES[code] ?? "Invalid parameter"), callback: null };

@@ -4,7 +4,7 @@
 // REST API (/api-payment/V4/*) and the buyer pages (/pay/*, /collect/*, /pay-assets/*) are
 // answered here directly, and everything else goes to Next. Before any of that, for every request:
 // the socket peer is appended to X-Forwarded-For (client-address.ts reads the client from it), and
-// a path whose percent-escapes do not decode is answered 400 at once.
+// a path whose percent-escapes do not decode (or decode to U+0000) is answered 400 at once.
 import type http from "node:http";
 import { badPathV4, handleV4Raw } from "../lyra-api/handler";
 import { handleOpsRaw, OPS_PATHS } from "../ops/handler";
@@ -97,12 +97,14 @@ export function createFront(next: Listener): Listener {
   };
 }
 
-/** Whether every percent-escape of the path decodes (else decodeURIComponent throws, here or in Next). */
+/**
+ * Whether every percent-escape of the path decodes (else decodeURIComponent throws, here or in
+ * Next), and not to U+0000: no path of ours holds one, and PostgreSQL refuses it in a query.
+ */
 function decodes(pathname: string): boolean {
   if (!pathname.includes("%")) return true;
   try {
-    decodeURIComponent(pathname);
-    return true;
+    return !decodeURIComponent(pathname).includes("\u0000");
   } catch {
     return false;
   }
@@ -111,7 +113,7 @@ function decodes(pathname: string): boolean {
 const BAD_PATH = {
   status: 400,
   headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  body: "Bad request: malformed percent-escape in the path\n",
+  body: "Bad request: invalid percent-escape in the path (malformed, or U+0000)\n",
 };
 
 function route(req: http.IncomingMessage, res: http.ServerResponse, url: string, pathname: string, next: Listener) {

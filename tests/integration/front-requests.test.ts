@@ -73,16 +73,18 @@ describe("the client address", () => {
 
 describe("a malformed percent-escape in the path", () => {
   it("POST /api-payment/V4/%E0: 400 within 100 ms, a Lyra error envelope, no uncaught exception", async () => {
+    // The first request of the process pays for loading and compiling what it runs: not measured.
+    await rawRequest("GET /orders HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     const body = '{"value":"x"}';
     const r = await rawRequest(
       `POST /api-payment/V4/%E0 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
     );
     expect(r.head).toMatch(/^HTTP\/1\.1 400 /);
-    expect(r.ms).toBeLessThan(100);
+    expect(r.ms, `${Math.round(r.ms)} ms`).toBeLessThan(100);
     expect(JSON.parse(r.body)).toMatchObject({
       webService: "%E0",
       status: "ERROR",
-      answer: { errorCode: "INT_901", detailedErrorMessage: "Malformed percent-escape in the path" },
+      answer: { errorCode: "INT_901", detailedErrorMessage: "Invalid percent-escape in the path (malformed, or U+0000)" },
     });
     expect(uncaught).toEqual([]);
   });
@@ -94,10 +96,13 @@ describe("a malformed percent-escape in the path", () => {
       ["GET", "/pay/%ZZ"],
       ["POST", "/collect/12345678/%"],
       ["GET", "/api-payment/V4/Charge/%E0"],
+      // A NUL byte, well-formed but never in a path of ours (and refused by PostgreSQL).
+      ["GET", "/orders/%00"],
+      ["POST", "/api-payment/V4/Charge/SDKTest%00"],
     ]) {
       const r = await rawRequest(`${method} ${path}?q=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       expect(r.head, path).toMatch(/^HTTP\/1\.1 400 /);
-      expect(r.ms, path).toBeLessThan(100);
+      expect(r.ms, `${path}: ${Math.round(r.ms)} ms`).toBeLessThan(100);
     }
     expect(uncaught).toEqual([]);
     // Well-formed escapes still pass, to Next here.

@@ -199,6 +199,7 @@ export const en: Messages = {
   err_dcf_unavailable: "The data collection form is not available for this shop.",
   err_tax_over_amount: "The tax exceeds the amount.",
   err_generic: "Something went wrong. Try again.",
+  err_text_refused: "Contains a character that is not allowed.",
 
   nav_api_keys: "REST API keys",
   nav_api: "REST API",

@@ -198,6 +198,7 @@ export const fr = {
   err_dcf_unavailable: "Le formulaire de collecte de données n'est pas disponible pour cette boutique.",
   err_tax_over_amount: "La taxe dépasse le montant.",
   err_generic: "Une erreur est survenue. Réessayez.",
+  err_text_refused: "Contient un caractère non autorisé.",
 
   nav_api_keys: "Clés d'API REST",
   nav_api: "API REST",

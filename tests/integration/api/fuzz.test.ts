@@ -10,6 +10,7 @@ import {
 } from "@/lib/lyra-api/response-schemas";
 import { callApi } from "../../helpers/api";
 import { db, resetDatabase, seedTenants } from "../../helpers/db";
+import { nasty, unit } from "../../helpers/fuzz-strings";
 
 // Property tests: thousands of random or mutated bodies per service. Whatever comes in, the answer
 // is never a 5xx, always a well-formed envelope (success or error, per the response schemas), and
@@ -20,25 +21,6 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
 // Thousands of requests per test: minutes on a busy 2-core machine, not the default 60 s.
 vi.setConfig({ testTimeout: 600_000 });
 
-const CONTROL = fc.constantFrom(
-  "\u0000",
-  "\u0001",
-  "\u0008",
-  "\t",
-  "\n",
-  "\r",
-  "\u001b",
-  "\u001f",
-  "\u007f",
-  "\u0085",
-  "\u2028",
-  "\ud800",
-  "\udfff",
-  "\ufeff",
-);
-const unit = fc.oneof({ weight: 1, arbitrary: CONTROL }, { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 1 }) });
-/** A short string with control characters in it. */
-const nasty = fc.string({ unit, minLength: 1, maxLength: 12 }).filter((s) => /[\p{Cc}\p{Cs}\u2028\ufeff]/u.test(s));
 const json = (maxDepth: number) => fc.jsonValue({ maxDepth, stringUnit: unit });
 
 const weird = fc.constantFrom<unknown>(

@@ -13,6 +13,7 @@ import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
+import { safeParseInput } from "@/lib/server/validation";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { builtInRefSchema } from "@/lib/templates/schemas";
 
@@ -32,7 +33,7 @@ export default async function NewTemplatePage({
   const sp = await searchParams;
   const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
   if (!shop) notFound();
-  const asked = builtInRefSchema.safeParse({ channel: sp.channel, kind: sp.kind, language: sp.language });
+  const asked = safeParseInput(builtInRefSchema, { channel: sp.channel, kind: sp.kind, language: sp.language });
   const ref = asked.success ? asked.data : { channel: "MAIL" as const, kind: "ORDER" as const, language: lang };
   const text = builtInTemplate(ref.channel, ref.kind, ref.language);
   const initial: TemplateValues = { ...ref, name: "", subject: text.subject ?? "", body: text.body, isDefault: false };
