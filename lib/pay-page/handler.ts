@@ -9,7 +9,7 @@ import { getDb } from "../server/db";
 import { isAppError } from "../server/errors";
 import { logger } from "../server/logger";
 import { annotateRequest } from "../server/request-context";
-import { fieldErrorsOf } from "../server/validation";
+import { fieldErrorsOf, safeParseInput } from "../server/validation";
 import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
 import { needsDetails, showDetails, showInvoiceLookup, submitDetails, submitInvoiceLookup } from "./handler-collect";
 import {
@@ -92,7 +92,7 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
   // The amount the buyer chose, when the order lets them (payOrder checks it against the bounds).
   const amount = form.get("amount");
   if (amount !== null) keep.amount = amount.slice(0, 20);
-  const parsed = cardSchema.safeParse(raw);
+  const parsed = safeParseInput(cardSchema, raw);
   if (!parsed.success) return showPage(req, token, chosen, undefined, { ...keep, fields: fieldErrorsOf(parsed.error) }, 422);
   try {
     const r = await payOrder(getDb(), {
