@@ -8,7 +8,7 @@ import {
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";
-import { MAX_SMS_THRESHOLD } from "@/lib/companies/schemas";
+import { MAX_SMS_THRESHOLD } from "@/lib/companies/limits";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 const h2 = "mb-3 text-lg font-semibold";
