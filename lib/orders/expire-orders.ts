@@ -1,23 +1,16 @@
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
+import { transitionOrdersSql } from "./transition-orders-sql";
 
 export const EXPIRE_BATCH = 5_000;
 
-// One statement per batch: pick due orders (skipping rows a payment holds), expire them, and write
-// their audit events — atomically, in one round trip.
-const EXPIRE_SQL = `
-WITH due AS (
-  SELECT id, status FROM "PaymentOrder"
-  WHERE status IN ('RUNNING', 'REFUSED') AND "validUntil" < $1
-  ORDER BY "validUntil" LIMIT $2 FOR UPDATE SKIP LOCKED
-), expired AS (
-  UPDATE "PaymentOrder" o SET status = 'EXPIRED' FROM due WHERE o.id = due.id
-  RETURNING o.id, o."shopId", due.status::text AS before
-)
-INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
-SELECT gen_random_uuid(), "shopId", id, 'SYSTEM', 'order.expire', jsonb_build_object('status', before), '{"status":"EXPIRED"}'::jsonb, now()
-FROM expired
-RETURNING "orderId"`;
+// One statement per batch: pick due orders (skipping rows a payment holds), expire them from the
+// statuses the order table allows, and write their audit events — atomically, in one round trip.
+const EXPIRE_SQL = transitionOrdersSql(
+  "expire",
+  { where: `"validUntil" < $1`, tail: `ORDER BY "validUntil" LIMIT $2 FOR UPDATE SKIP LOCKED` },
+  '"orderId"',
+);
 
 /**
  * The expiry sweep (F-LC-1): unpaid orders past their validity become EXPIRED, in bounded batches.
