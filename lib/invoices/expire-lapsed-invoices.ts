@@ -1,9 +1,9 @@
 import { ORDER_TRANSITIONS } from "../orders/order-status";
+import { transitionOrdersSql } from "../orders/transition-orders-sql";
 import { NO_PENDING_ATTEMPT } from "../payments/pending-attempt";
 import type { Mode } from "../server/generated/prisma/enums";
 import type { SqlClient } from "../server/sql";
-
-const OPEN = ORDER_TRANSITIONS.expire.from.map((s) => `'${s}'`).join(", ");
+import { sqlLiterals } from "../server/sql-literals";
 
 // The expiry sweep's statements (lib/orders/expire-orders.ts), narrowed to some references of one
 // shop and mode: the open invoice orders past their validity locked, then, in a statement whose
@@ -12,19 +12,13 @@ const OPEN = ORDER_TRANSITIONS.expire.from.map((s) => `'${s}'`).join(", ");
 const LOCK_SQL = `
 SELECT id FROM "PaymentOrder"
 WHERE "shopId" = $1 AND mode = $2::"Mode" AND channel = 'INVOICE' AND reference = ANY($3::text[])
-  AND status IN (${OPEN}) AND "validUntil" < $4
+  AND status IN (${sqlLiterals(ORDER_TRANSITIONS.expire.from)}) AND "validUntil" < $4
 FOR UPDATE`;
 
-const EXPIRE_SQL = `
-WITH due AS (
-  SELECT id, status FROM "PaymentOrder" o WHERE id = ANY($1::char(32)[]) AND status IN (${OPEN}) AND ${NO_PENDING_ATTEMPT("o.id")}
-), expired AS (
-  UPDATE "PaymentOrder" o SET status = 'EXPIRED' FROM due WHERE o.id = due.id
-  RETURNING o.id, o."shopId", due.status::text AS before
-)
-INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
-SELECT gen_random_uuid(), "shopId", id, 'SYSTEM', 'order.expire', jsonb_build_object('status', before), '{"status":"EXPIRED"}'::jsonb, now()
-FROM expired`;
+const EXPIRE_SQL = transitionOrdersSql("expire", {
+  where: `id = ANY($1::char(32)[]) AND ${NO_PENDING_ATTEMPT('"PaymentOrder".id')}`,
+  tail: "",
+});
 
 /**
  * Expires now the open invoice orders among `references` whose validity has passed, instead of

@@ -1,6 +1,9 @@
 import { queueNotifications } from "../notifications/queue-notifications";
 import { NO_PENDING_ATTEMPT } from "../payments/pending-attempt";
 import type { Db } from "../server/db";
+import { sqlLiterals } from "../server/sql-literals";
+import { ORDER_TRANSITIONS } from "./order-status";
+import { transitionOrdersSql } from "./transition-orders-sql";
 
 export const EXPIRE_BATCH = 5_000;
 
@@ -8,22 +11,17 @@ export const EXPIRE_BATCH = 5_000;
 // holds, and orders whose payment attempt waits for the acquirer's answer).
 const LOCK_DUE_SQL = `
 SELECT id FROM "PaymentOrder" o
-WHERE status IN ('RUNNING', 'REFUSED') AND "validUntil" < $1 AND ${NO_PENDING_ATTEMPT("o.id")}
+WHERE status IN (${sqlLiterals(ORDER_TRANSITIONS.expire.from)}) AND "validUntil" < $1 AND ${NO_PENDING_ATTEMPT("o.id")}
 ORDER BY "validUntil" LIMIT $2 FOR UPDATE SKIP LOCKED`;
 
-// The second, whose snapshot follows the locks, checks again for an attempt reserved while the first
-// ran (its answer must find the order open), expires the others and writes their audit events.
-const EXPIRE_SQL = `
-WITH due AS (
-  SELECT id, status FROM "PaymentOrder" o WHERE id = ANY($1::char(32)[]) AND ${NO_PENDING_ATTEMPT("o.id")}
-), expired AS (
-  UPDATE "PaymentOrder" o SET status = 'EXPIRED' FROM due WHERE o.id = due.id
-  RETURNING o.id, o."shopId", due.status::text AS before
-)
-INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
-SELECT gen_random_uuid(), "shopId", id, 'SYSTEM', 'order.expire', jsonb_build_object('status', before), '{"status":"EXPIRED"}'::jsonb, now()
-FROM expired
-RETURNING "orderId"`;
+// The second, whose snapshot follows the locks, checks again for an attempt reserved while the
+// first ran (its answer must find the order open), then expires the others from the statuses the
+// order table allows and writes their audit events, in one round trip.
+const EXPIRE_SQL = transitionOrdersSql(
+  "expire",
+  { where: `id = ANY($1::char(32)[]) AND ${NO_PENDING_ATTEMPT('"PaymentOrder".id')}`, tail: "" },
+  '"orderId"',
+);
 
 /**
  * The expiry sweep (F-LC-1): unpaid orders past their validity become EXPIRED, in bounded batches.
