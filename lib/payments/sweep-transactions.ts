@@ -1,7 +1,9 @@
 import { subDays } from "date-fns";
+import { insertAuditSql } from "../audit/audit-sql";
 import type { NotificationEvent } from "../notifications/events";
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
+import { sqlLiterals } from "../server/sql-literals";
 import { TRANSACTION_TRANSITIONS, validationExpiryDays } from "./transaction-status";
 
 export const SWEEP_BATCH = 1_000;
@@ -11,22 +13,26 @@ export const SWEEP_BATCH = 1_000;
 // write their audit events, atomically. The status condition is re-checked by the UPDATE itself.
 const sweepSql = (event: "capture" | "expire", dueColumn: string, set: string) => {
   const rule = TRANSACTION_TRANSITIONS[event];
-  const from = rule.from.map((s) => `'${s}'`).join(", ");
   return `
 WITH due AS (
   SELECT id, status FROM "Transaction"
-  WHERE status IN (${from}) AND "${dueColumn}" <= $1
+  WHERE status IN (${sqlLiterals(rule.from)}) AND "${dueColumn}" <= $1
   ORDER BY "${dueColumn}" LIMIT $2 FOR UPDATE SKIP LOCKED
 ), changed AS (
   UPDATE "Transaction" t SET status = '${rule.to}'${set} FROM due
   WHERE t.id = due.id AND t.status = due.status
   RETURNING t.id, t."shopId", t."orderId", due.status::text AS before
 )
-INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
-SELECT gen_random_uuid(), "shopId", "orderId", 'SYSTEM', 'transaction.${event}',
-  jsonb_build_object('transactionId', id, 'status', before), jsonb_build_object('transactionId', id, 'status', '${rule.to}'), now()
-FROM changed
-RETURNING "orderId", (after->>'transactionId') AS "transactionId"`;
+${insertAuditSql({
+  actor: "SYSTEM",
+  action: `'transaction.${event}'`,
+  shopId: '"shopId"',
+  orderId: '"orderId"',
+  before: "jsonb_build_object('transactionId', id, 'status', before)",
+  after: `jsonb_build_object('transactionId', id, 'status', '${rule.to}')`,
+  from: "changed",
+  returning: `"orderId", (after->>'transactionId') AS "transactionId"`,
+})}`;
 };
 
 // Captured when the capture date has passed; only AUTHORISED rows (a manual one once validated).

@@ -1,6 +1,5 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { payOrder } from "@/lib/payments/pay-order";
 import { getBoss, stopBoss } from "@/lib/server/jobs/boss";
 import { QUEUES } from "@/lib/server/jobs/queues";
 import { dayInZone } from "@/lib/time/shop-time";

@@ -1,7 +1,6 @@
 import { subDays } from "date-fns";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cancelTransaction } from "@/lib/payments/cancel-transaction";
-import { payOrder } from "@/lib/payments/pay-order";
 import { sweepTransactions } from "@/lib/payments/sweep-transactions";
 import { validateTransaction } from "@/lib/payments/validate-transaction";
 import { db, resetDatabase, seedTenants } from "../helpers/db";

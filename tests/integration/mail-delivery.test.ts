@@ -6,7 +6,6 @@ import { findCaughtMail, getCaughtMail } from "@/lib/channels/find-caught-mail";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { createMailOrders } from "@/lib/orders/create-mail-orders";
 import { resendOrder } from "@/lib/orders/resend-order";
-import { payOrder } from "@/lib/payments/pay-order";
 import { AppError } from "@/lib/server/errors";
 import { closeMailer } from "@/lib/server/mailer";
 import { db, resetDatabase, seedTenants } from "../helpers/db";

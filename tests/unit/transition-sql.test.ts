@@ -45,8 +45,7 @@ describe("audit events in SQL (insertAuditSql)", () => {
   });
 
   it('is the only code under lib/ that writes INSERT INTO "AuditEvent"', () => {
-    // sweep-transactions.ts is another helper's area (lib/payments): to move to insertAuditSql.
-    const allowed = ["audit/audit-sql.ts", "payments/sweep-transactions.ts"];
+    const allowed = ["audit/audit-sql.ts"];
     const files = (fs.readdirSync("lib", { recursive: true }) as string[]).filter((f) => f.endsWith(".ts") && !f.includes("generated"));
     const writers = files.filter((f) => /INSERT INTO "AuditEvent" \(/.test(fs.readFileSync(path.join("lib", f), "utf8")));
     expect(writers.filter((f) => !allowed.includes(f))).toEqual([]);
