@@ -1,5 +1,6 @@
 import type { RuleFormValues } from "@/app/(backoffice)/settings/notification-rules/actions";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { HASH_KEYS } from "@/lib/notifications/events";
 import { EMAIL_TARGETS, RULE_FORMATS } from "@/lib/notifications/rules/options";
@@ -7,10 +8,6 @@ import { EMAIL_TARGETS, RULE_FORMATS } from "@/lib/notifications/rules/options";
 // The parts of the rule form that depend on its kind; rendered inside the client form (rule-form.tsx).
 
 export type RuleTemplateChoice = { id: string; label: string };
-
-export const h2 = "mb-3 text-lg font-semibold";
-export const selectClass = (error?: string) =>
-  `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
 
 type Common = { v: RuleFormValues; err: (field: string) => string | undefined; m: Messages };
 const text = (m: Messages, key: string) => (m as Record<string, string>)[key] ?? key;
@@ -20,10 +17,7 @@ export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format
   const msg = (key: string) => text(m, key);
   return (
     <>
-      <section aria-labelledby="sec-urls" className="flex flex-col gap-4">
-        <h2 id="sec-urls" className={h2}>
-          {m.nrule_section_urls}
-        </h2>
+      <SettingsSection id="urls" title={m.nrule_section_urls}>
         <p className="-mt-2 text-xs text-slate-600">{m.nrule_urls_help}</p>
         <Field
           key={`test-${v.urlTest}`}
@@ -45,11 +39,8 @@ export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format
           defaultValue={v.urlProd}
           placeholder="https://"
         />
-      </section>
-      <section aria-labelledby="sec-format" className="flex flex-col gap-4">
-        <h2 id="sec-format" className={h2}>
-          {m.nrule_section_format}
-        </h2>
+      </SettingsSection>
+      <SettingsSection id="format" title={m.nrule_section_format}>
         <fieldset className="flex flex-col gap-2" aria-describedby={err("format") ? "format-error" : undefined}>
           <legend className="mb-1 text-sm font-medium text-slate-800">{m.nrule_format}</legend>
           {RULE_FORMATS.map((f) => (
@@ -80,25 +71,17 @@ export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format
             </p>
           ) : null}
         </fieldset>
-        <Field id="hashKey" label={m.nrule_hash_key} help={m.nrule_hash_key_help} error={err("hashKey")}>
-          <select
-            key={`hash-${v.hashKey}`}
-            id="hashKey"
-            name="hashKey"
-            defaultValue={v.hashKey || "password"}
-            disabled={format !== "REST"}
-            aria-describedby={err("hashKey") ? "hashKey-help hashKey-error" : "hashKey-help"}
-            aria-invalid={err("hashKey") ? true : undefined}
-            className={selectClass(err("hashKey"))}
-          >
-            {HASH_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {msg(`nrule_hash_key_${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </section>
+        <SelectField
+          key={`hash-${v.hashKey}`}
+          id="hashKey"
+          label={m.nrule_hash_key}
+          help={m.nrule_hash_key_help}
+          error={err("hashKey")}
+          defaultValue={v.hashKey || "password"}
+          disabled={format !== "REST"}
+          options={HASH_KEYS.map((k) => ({ value: k, label: msg(`nrule_hash_key_${k}`) }))}
+        />
+      </SettingsSection>
     </>
   );
 }
@@ -114,10 +97,7 @@ export function RuleEmailFields({
 }: Common & { target: string; onTarget: (target: string) => void; templates: RuleTemplateChoice[] }) {
   const msg = (key: string) => text(m, key);
   return (
-    <section aria-labelledby="sec-recipient" className="flex flex-col gap-4">
-      <h2 id="sec-recipient" className={h2}>
-        {m.nrule_section_recipient}
-      </h2>
+    <SettingsSection id="recipient" title={m.nrule_section_recipient}>
       <fieldset
         className="flex flex-col gap-2"
         aria-describedby={err("emailTarget") && target !== "ADDRESS" ? "emailTarget-error" : undefined}
@@ -155,24 +135,16 @@ export function RuleEmailFields({
           defaultValue={v.emailAddress}
         />
       ) : null}
-      <Field id="templateId" label={`${m.nrule_template} (${m.optional})`} help={m.nrule_template_help} error={err("templateId")}>
-        <select
-          key={`tpl-${v.templateId}`}
-          id="templateId"
-          name="templateId"
-          defaultValue={v.templateId}
-          aria-describedby={err("templateId") ? "templateId-help templateId-error" : "templateId-help"}
-          aria-invalid={err("templateId") ? true : undefined}
-          className={selectClass(err("templateId"))}
-        >
-          <option value="">{m.nrule_template_builtin}</option>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-    </section>
+      <SelectField
+        key={`tpl-${v.templateId}`}
+        id="templateId"
+        label={`${m.nrule_template} (${m.optional})`}
+        help={m.nrule_template_help}
+        error={err("templateId")}
+        defaultValue={v.templateId}
+        placeholder={m.nrule_template_builtin}
+        options={templates.map((t) => ({ value: t.id, label: t.label }))}
+      />
+    </SettingsSection>
   );
 }

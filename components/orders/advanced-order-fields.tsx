@@ -1,14 +1,14 @@
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { InstalmentFields } from "./instalment-fields";
 
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
-
+type Values = Record<string, string | undefined>;
+type Error = (field: string) => string | undefined;
 type Props = {
   messages: Messages;
   shop: { defaultValidationMode: string; defaultCaptureDelay: number; threeDsPreferences: string[] };
-  values?: Record<string, string | undefined>;
-  error: (field: string) => string | undefined;
+  values?: Values;
+  error: Error;
   /** Options this kind of order does not have (invoice orders: their description is a main field, never an alias). */
   hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut" | "amountUpdate" | "instalments")[];
 };
@@ -35,6 +35,7 @@ const FIELDS = [
  * Open when one of them has a value or an error.
  */
 export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [] }: Props) {
+  const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const open = FIELDS.some((f) => !hide.includes(f as never) && ((values[f] && values[f] !== "NONE") || error(f)));
   return (
     <details open={open} className="rounded-md border border-slate-200 p-3" data-testid="advanced-options">
@@ -61,20 +62,13 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
           autoComplete="off"
         />
         <div className="grid grid-cols-2 gap-3">
-          <Field id="validationMode" label={m.detail_validation} error={error("validationMode")}>
-            <select
-              id="validationMode"
-              name="validationMode"
-              className={selectClass}
-              defaultValue={values.validationMode ?? shop.defaultValidationMode}
-            >
-              {["AUTOMATIC", "MANUAL"].map((v) => (
-                <option key={v} value={v}>
-                  {(m as Record<string, string>)[`validation_${v}`]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id="validationMode"
+            label={m.detail_validation}
+            error={error("validationMode")}
+            defaultValue={values.validationMode ?? shop.defaultValidationMode}
+            options={["AUTOMATIC", "MANUAL"].map((v) => ({ value: v, label: text(`validation_${v}`) }))}
+          />
           <Field
             id="captureDelay"
             type="number"
@@ -86,45 +80,30 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
             defaultValue={values.captureDelay ?? String(shop.defaultCaptureDelay)}
           />
         </div>
-        <Field id="threeDsPreference" label={m.adv_threeds} error={error("threeDsPreference")}>
-          <select
-            id="threeDsPreference"
-            name="threeDsPreference"
-            className={selectClass}
-            defaultValue={values.threeDsPreference ?? "NO_PREFERENCE"}
-          >
-            {shop.threeDsPreferences.map((v) => (
-              <option key={v} value={v}>
-                {(m as Record<string, string>)[`threeds_${v}`]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="threeDsPreference"
+          label={m.adv_threeds}
+          error={error("threeDsPreference")}
+          defaultValue={values.threeDsPreference ?? "NO_PREFERENCE"}
+          options={shop.threeDsPreferences.map((v) => ({ value: v, label: text(`threeds_${v}`) }))}
+        />
         {hide.includes("aliasMode") ? null : (
-          <Field id="aliasMode" label={m.adv_alias} help={m.adv_alias_help} error={error("aliasMode")}>
-            <select
-              id="aliasMode"
-              name="aliasMode"
-              aria-describedby={error("aliasMode") ? "aliasMode-help aliasMode-error" : "aliasMode-help"}
-              aria-invalid={error("aliasMode") ? true : undefined}
-              className={selectClass}
-              defaultValue={values.aliasMode ?? "NONE"}
-            >
-              {["NONE", "PROPOSE", "AUTOMATIC"].map((v) => (
-                <option key={v} value={v}>
-                  {(m as Record<string, string>)[`adv_alias_${v}`]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id="aliasMode"
+            label={m.adv_alias}
+            help={m.adv_alias_help}
+            error={error("aliasMode")}
+            defaultValue={values.aliasMode ?? "NONE"}
+            options={["NONE", "PROPOSE", "AUTOMATIC"].map((v) => ({ value: v, label: text(`adv_alias_${v}`) }))}
+          />
         )}
         {hide.includes("dataCollectionForm") ? null : (
-          <Checkbox name="dataCollectionForm" label={m.adv_dcf} help={m.adv_dcf_help} values={values} error={error} />
+          <Option name="dataCollectionForm" label={m.adv_dcf} help={m.adv_dcf_help} values={values} error={error} />
         )}
         {hide.includes("amountUpdate") ? null : <AmountUpdateFields messages={m} values={values} error={error} />}
         {hide.includes("instalments") ? null : <InstalmentFields messages={m} values={values} error={error} />}
         {hide.includes("remindersOptOut") ? null : (
-          <Checkbox
+          <Option
             name="remindersOptOut"
             label={m.adv_reminders_opt_out}
             help={m.adv_reminders_opt_out_help}
@@ -138,33 +117,17 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
 }
 
 /** Whether and how the buyer may adjust the amount (issue 12): bounds in the order's currency. */
-function AmountUpdateFields({
-  messages: m,
-  values,
-  error,
-}: {
-  messages: Messages;
-  values: Record<string, string | undefined>;
-  error: (field: string) => string | undefined;
-}) {
+function AmountUpdateFields({ messages: m, values, error }: { messages: Messages; values: Values; error: Error }) {
   return (
     <div className="flex flex-col gap-3">
-      <Field id="amountUpdateMode" label={m.adv_amount_update} help={m.adv_amount_update_help} error={error("amountUpdateMode")}>
-        <select
-          id="amountUpdateMode"
-          name="amountUpdateMode"
-          aria-describedby={error("amountUpdateMode") ? "amountUpdateMode-help amountUpdateMode-error" : "amountUpdateMode-help"}
-          aria-invalid={error("amountUpdateMode") ? true : undefined}
-          className={selectClass}
-          defaultValue={values.amountUpdateMode ?? "NONE"}
-        >
-          {["NONE", "RANGE", "FREE"].map((v) => (
-            <option key={v} value={v}>
-              {(m as Record<string, string>)[`adv_amount_update_${v}`]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="amountUpdateMode"
+        label={m.adv_amount_update}
+        help={m.adv_amount_update_help}
+        error={error("amountUpdateMode")}
+        defaultValue={values.amountUpdateMode ?? "NONE"}
+        options={["NONE", "RANGE", "FREE"].map((v) => ({ value: v, label: (m as Record<string, string>)[`adv_amount_update_${v}`] ?? v }))}
+      />
       <div className="grid grid-cols-2 gap-3">
         <Field
           id="amountUpdateMin"
@@ -189,45 +152,15 @@ function AmountUpdateFields({
   );
 }
 
-/** A ticked-or-not option with its help text and error, wired for screen readers. */
-function Checkbox({
-  name,
-  label,
-  help,
-  values,
-  error,
-}: {
-  name: string;
-  label: string;
-  help: string;
-  values: Record<string, string | undefined>;
-  error: (field: string) => string | undefined;
-}) {
-  const e = error(name);
+/** A ticked-or-not option, ticked again when the form comes back ("on" from a form, "true" from a copied order). */
+function Option({ name, label, help, values, error }: { name: string; label: string; help: string; values: Values; error: Error }) {
   return (
-    <div className="flex flex-col gap-1">
-      <div className="flex items-center gap-2">
-        <input
-          type="checkbox"
-          id={name}
-          name={name}
-          defaultChecked={values[name] === "on" || values[name] === "true"}
-          aria-describedby={e ? `${name}-help ${name}-error` : `${name}-help`}
-          aria-invalid={e ? true : undefined}
-          className="h-4 w-4"
-        />
-        <label htmlFor={name} className="text-sm font-medium text-slate-800">
-          {label}
-        </label>
-      </div>
-      <p id={`${name}-help`} className="text-xs text-slate-600">
-        {help}
-      </p>
-      {e ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {e}
-        </p>
-      ) : null}
-    </div>
+    <CheckboxField
+      id={name}
+      label={label}
+      help={help}
+      error={error(name)}
+      defaultChecked={values[name] === "on" || values[name] === "true"}
+    />
   );
 }

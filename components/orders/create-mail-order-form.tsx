@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { type FormEvent, useMemo, useRef, useState, useTransition } from "react";
 import {
   createMailOrdersAction,
@@ -10,7 +9,8 @@ import {
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FieldRow } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { MailTemplates } from "@/lib/orders/find-mail-templates";
@@ -19,9 +19,7 @@ import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";
 import { MailPreviewPanel } from "./mail-preview-panel";
 import { MailRecipientFields } from "./mail-recipient-fields";
-
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
-const errorClass = "text-sm font-medium text-red-700";
+import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 
 type Props = { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages; initialTemplates?: MailTemplates };
 type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
@@ -120,24 +118,12 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
     <div className="flex flex-col gap-6">
       <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
         {problems.fields || problems.error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
+          <FormAlert>
             {problems.error ? text(problems.error) : problems.previewFailed ? m.mail_preview_failed : m.form_has_errors}
-          </p>
+          </FormAlert>
         ) : null}
         <input type="hidden" name="mode" value={mode} />
-        {shops.length > 1 ? (
-          <Field id="shopId" label={m.field_shop} error={err("shopId")}>
-            <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => chooseShop(e.target.value)}>
-              {shops.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.id})
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : (
-          <input type="hidden" name="shopId" value={shop.id} />
-        )}
+        <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
 
         <MailRecipientFields
           messages={m}
@@ -178,68 +164,42 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             setTouched((t) => ({ ...t, subject: true }));
           }}
         />
-        <div className="flex flex-col gap-1">
-          <p id="message-label" className="text-sm font-medium text-slate-800">
-            {m.mail_field_body}
-          </p>
-          <RichTextEditor
-            key={editorKey}
-            id="message"
-            labelledBy="message-label"
-            name="message"
-            defaultValue={body}
-            describedBy={err("message") ? "message-help message-error" : "message-help"}
-            invalid={Boolean(err("message"))}
-            labels={{
-              toolbar: m.mail_rte_toolbar,
-              bold: m.mail_rte_bold,
-              italic: m.mail_rte_italic,
-              bulletList: m.mail_rte_bullets,
-              orderedList: m.mail_rte_numbers,
-              link: m.mail_rte_link,
-              linkPrompt: m.mail_rte_link_prompt,
-              unlink: m.mail_rte_unlink,
-              undo: m.mail_rte_undo,
-              redo: m.mail_rte_redo,
-            }}
-            onChange={(html) => {
-              setBody(html);
-              setTouched((t) => ({ ...t, body: true }));
-            }}
-          />
-          <p id="message-help" className="text-xs text-slate-600">
-            {m.mail_body_help}
-          </p>
-          {err("message") ? (
-            <p id="message-error" className={errorClass}>
-              {err("message")}
-            </p>
-          ) : null}
-        </div>
+        <FieldRow id="message" label={m.mail_field_body} labelId="message-label" textLabel help={m.mail_body_help} error={err("message")}>
+          {(w) => (
+            <RichTextEditor
+              key={editorKey}
+              id="message"
+              labelledBy="message-label"
+              name="message"
+              defaultValue={body}
+              describedBy={w["aria-describedby"]}
+              invalid={Boolean(w["aria-invalid"])}
+              labels={{
+                toolbar: m.mail_rte_toolbar,
+                bold: m.mail_rte_bold,
+                italic: m.mail_rte_italic,
+                bulletList: m.mail_rte_bullets,
+                orderedList: m.mail_rte_numbers,
+                link: m.mail_rte_link,
+                linkPrompt: m.mail_rte_link_prompt,
+                unlink: m.mail_rte_unlink,
+                undo: m.mail_rte_undo,
+                redo: m.mail_rte_redo,
+              }}
+              onChange={(html) => {
+                setBody(html);
+                setTouched((t) => ({ ...t, body: true }));
+              }}
+            />
+          )}
+        </FieldRow>
         <AdvancedOrderFields messages={m} shop={shop} error={err} />
-        <div aria-live="polite" data-testid="unknown-variables">
-          {unknown.length ? (
-            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              {m.mail_unknown_vars}{" "}
-              {unknown.map((v) => (
-                <code key={v} className="mr-2 font-mono font-semibold">
-                  {v}
-                </code>
-              ))}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClass()} disabled={submitting}>
-            {m.mail_submit}
-          </button>
+        <UnknownVariablesNote label={m.mail_unknown_vars} names={unknown} />
+        <DialogActions mode={mode} label={m.mail_submit} pending={submitting} messages={m}>
           <button type="button" className={buttonClass("secondary")} onClick={showPreview} disabled={previewing}>
             {m.mail_preview}
           </button>
-          <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
-            {m.cancel}
-          </Link>
-        </div>
+        </DialogActions>
       </form>
       {preview ? (
         <MailPreviewPanel

@@ -1,12 +1,11 @@
 "use client";
-import Link from "next/link";
 import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { FormState } from "@/app/(backoffice)/orders/actions";
 import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/app/(backoffice)/orders/phone-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
-import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { normalisePhoneNumber, shopPhoneCountry } from "@/lib/channels/phone-number";
 import { countSms } from "@/lib/channels/sms-segments";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -14,11 +13,10 @@ import type { PhoneTemplates } from "@/lib/orders/find-phone-templates";
 import type { PhonePreview } from "@/lib/orders/preview-phone-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables, renderText } from "@/lib/templates/render-template";
+import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 import { PhoneMessagePreview } from "./phone-message-preview";
 import { SmsCounter } from "./sms-counter";
 
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
-const errorClass = "text-sm font-medium text-red-700";
 // Typing in these changes the variables' values: the server renders them again (debounced).
 const ORDER_FIELDS = new Set(["shopId", "reference", "amount", "currency", "validUntil", "language", "templateId"]);
 
@@ -117,10 +115,6 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
     });
   }
 
-  const phoneDescribedBy = ["phoneNumber-help", "phoneNumber-e164", err("phoneNumber") ? "phoneNumber-error" : null]
-    .filter(Boolean)
-    .join(" ");
-  const messageDescribedBy = ["message-help", err("message") ? "message-error" : null].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-6">
       <form
@@ -130,56 +124,29 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
         noValidate
       >
-        {problems.fields || problems.error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
-            {problems.error ? text(problems.error) : m.form_has_errors}
-          </p>
-        ) : null}
+        {problems.fields || problems.error ? <FormAlert>{problems.error ? text(problems.error) : m.form_has_errors}</FormAlert> : null}
         <input type="hidden" name="mode" value={mode} />
         <input type="hidden" name="channel" value={channel} />
-        {shops.length > 1 ? (
-          <Field id="shopId" label={m.field_shop} error={err("shopId")}>
-            <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => chooseShop(e.target.value)}>
-              {shops.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.id})
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : (
-          <input type="hidden" name="shopId" value={shop.id} />
-        )}
+        <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
 
-        <div className="flex flex-col gap-1">
-          <label htmlFor="phoneNumber" className="text-sm font-medium text-slate-800">
-            {m.phone_field}
-          </label>
-          <input
-            id="phoneNumber"
-            name="phoneNumber"
-            type="tel"
-            required
-            autoComplete="off"
-            maxLength={40}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            aria-invalid={err("phoneNumber") ? true : undefined}
-            aria-describedby={phoneDescribedBy}
-            className={`rounded-md border px-3 py-2 text-base ${err("phoneNumber") ? "border-red-700" : "border-slate-400"}`}
-          />
-          <p id="phoneNumber-help" className="text-xs text-slate-600">
-            {m.phone_help.replace("{country}", country)}
-          </p>
-          <p id="phoneNumber-e164" className="text-sm text-slate-800" data-testid="phone-e164">
-            {typedPhone?.ok ? m.phone_normalised.replace("{number}", typedPhone.e164) : typedPhone ? m.phone_not_yet_valid : ""}
-          </p>
-          {err("phoneNumber") ? (
-            <p id="phoneNumber-error" className={errorClass}>
-              {err("phoneNumber")}
+        <Field
+          id="phoneNumber"
+          type="tel"
+          label={m.phone_field}
+          help={m.phone_help.replace("{country}", country)}
+          error={err("phoneNumber")}
+          noteId="phoneNumber-e164"
+          note={
+            <p id="phoneNumber-e164" className="text-sm text-slate-800" data-testid="phone-e164">
+              {typedPhone?.ok ? m.phone_normalised.replace("{number}", typedPhone.e164) : typedPhone ? m.phone_not_yet_valid : ""}
             </p>
-          ) : null}
-        </div>
+          }
+          required
+          autoComplete="off"
+          maxLength={40}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
 
         <OrderCommonFields
           messages={m}
@@ -200,55 +167,23 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
             {m.phone_templates_error}
           </p>
         )}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="message" className="text-sm font-medium text-slate-800">
-            {m.phone_field_message}
-          </label>
-          <textarea
-            id="message"
-            name="message"
-            rows={5}
-            value={message}
-            maxLength={sms ? 1000 : 4096}
-            onChange={(e) => {
-              setMessage(e.target.value);
-              setTouched(true);
-            }}
-            aria-invalid={err("message") ? true : undefined}
-            aria-describedby={messageDescribedBy}
-            className={`rounded-md border px-3 py-2 text-base ${err("message") ? "border-red-700" : "border-slate-400"}`}
-          />
-          <p id="message-help" className="text-xs text-slate-600">
-            {sms ? m.smsd_message_help : m.wa_message_help}
-          </p>
-          {err("message") ? (
-            <p id="message-error" className={errorClass}>
-              {err("message")}
-            </p>
-          ) : null}
-        </div>
-        <div aria-live="polite" data-testid="unknown-variables">
-          {unknown.length ? (
-            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              {m.phone_unknown_vars}{" "}
-              {unknown.map((v) => (
-                <code key={v} className="mr-2 font-mono font-semibold">
-                  {v}
-                </code>
-              ))}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="message"
+          label={m.phone_field_message}
+          help={sms ? m.smsd_message_help : m.wa_message_help}
+          error={err("message")}
+          rows={5}
+          value={message}
+          maxLength={sms ? 1000 : 4096}
+          onChange={(e) => {
+            setMessage(e.target.value);
+            setTouched(true);
+          }}
+        />
+        <UnknownVariablesNote label={m.phone_unknown_vars} names={unknown} />
         {sms ? <SmsCounter count={count} max={preview.max} credits={credits} messages={m} /> : null}
         <AdvancedOrderFields messages={m} shop={shop} error={err} />
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClass()} disabled={submitting}>
-            {sms ? m.smsd_submit : m.wa_submit}
-          </button>
-          <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
-            {m.cancel}
-          </Link>
-        </div>
+        <DialogActions mode={mode} label={sms ? m.smsd_submit : m.wa_submit} pending={submitting} messages={m} />
       </form>
       <PhoneMessagePreview text={rendered} to={typedPhone?.ok ? typedPhone.e164 : null} language={preview.language} messages={m} />
     </div>

@@ -1,4 +1,5 @@
 import { Field } from "@/components/ui/field";
+import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 type Quotas = { requestsPerMinute: number; testRecipientsPerHour: number };
@@ -33,10 +34,7 @@ export function ApiQuotaFields({
   const rpm = String(v.apiRequestsPerMinute ?? "");
   const rph = String(v.apiTestRecipientsPerHour ?? "");
   return (
-    <section aria-labelledby="sec-api-quotas" className="flex flex-col gap-4">
-      <h2 id="sec-api-quotas" className="mb-3 text-lg font-semibold">
-        {m.shopset_section_api_quotas}
-      </h2>
+    <SettingsSection id="api-quotas" title={m.shopset_section_api_quotas}>
       <p className="text-sm text-slate-700">{m.shopset_api_quotas_intro}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
@@ -64,6 +62,6 @@ export function ApiQuotaFields({
           defaultValue={rph}
         />
       </div>
-    </section>
+    </SettingsSection>
   );
 }

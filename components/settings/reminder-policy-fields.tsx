@@ -1,5 +1,6 @@
 import type { ReminderPolicyValues } from "@/app/(backoffice)/settings/shop/actions";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field } from "@/components/ui/field";
+import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 /** The form's ids of the policy's fields (the error summary links to them). */
@@ -28,29 +29,14 @@ export function ReminderPolicyFields({
 }) {
   const err = (f: string) => error(`remindersPolicy.${f}`);
   return (
-    <section aria-labelledby="sec-reminders" className="flex flex-col gap-4">
-      <h2 id="sec-reminders" className="mb-3 text-lg font-semibold">
-        {m.shopset_section_reminders}
-      </h2>
-      <div className="flex flex-col gap-1">
-        <div className="flex items-center gap-2">
-          <input
-            key={String(v.enabled)}
-            type="checkbox"
-            id="remindersEnabled"
-            name="remindersEnabled"
-            defaultChecked={v.enabled}
-            aria-describedby="remindersEnabled-help"
-            className="size-4"
-          />
-          <label htmlFor="remindersEnabled" className="text-sm font-medium text-slate-800">
-            {m.shopset_reminders_enabled}
-          </label>
-        </div>
-        <p id="remindersEnabled-help" className="text-xs text-slate-600">
-          {m.shopset_reminders_enabled_help}
-        </p>
-      </div>
+    <SettingsSection id="reminders" title={m.shopset_section_reminders}>
+      <CheckboxField
+        key={String(v.enabled)}
+        id="remindersEnabled"
+        label={m.shopset_reminders_enabled}
+        help={m.shopset_reminders_enabled_help}
+        defaultChecked={v.enabled}
+      />
       <Field
         key={`steps-${v.steps}`}
         id="reminderSteps"
@@ -82,6 +68,6 @@ export function ReminderPolicyFields({
           defaultValue={v.quietEnd}
         />
       </div>
-    </section>
+    </SettingsSection>
   );
 }

@@ -2,7 +2,8 @@
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { previewTemplateAction, saveTemplateAction, type TemplateFormState } from "@/app/(backoffice)/settings/templates/actions";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, controlClass, Field, FieldRow } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { builtInTemplate } from "@/emails";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -33,7 +34,6 @@ const LABELS: Record<string, string> = {
   subject: "tpl_subject",
   body: "tpl_body",
 };
-const describedBy = (id: string, error?: string) => (error ? `${id}-help ${id}-error` : `${id}-help`);
 const builtIn = (v: Pick<TemplateValues, "channel" | "kind" | "language">) =>
   builtInTemplate(v.channel, (KINDS_BY_CHANNEL[v.channel].includes(v.kind as "ORDER") ? v.kind : "ORDER") as "ORDER", v.language);
 
@@ -151,23 +151,7 @@ export function TemplateForm({
             {msg(notice)}
           </p>
         ) : null}
-        {state.fields || state.error ? (
-          <div role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
-            <p>{state.error ? msg(state.error) : m.form_has_errors}</p>
-            {state.fields ? (
-              <ul className="mt-2 list-disc pl-5">
-                {Object.entries(state.fields).map(([field, key]) => (
-                  <li key={field}>
-                    <a href={`#${field}`} className="underline">
-                      {msg(LABELS[field] ?? field)}
-                    </a>
-                    {` — ${msg(key)}`}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        <ErrorSummary state={state} text={msg} target={(f) => ({ id: f, label: msg(LABELS[f] ?? f) })} fallback={m.form_has_errors} />
         <input type="hidden" name="shopId" value={shopId} />
         {templateId ? <input type="hidden" name="id" value={templateId} /> : null}
         <Field
@@ -195,50 +179,40 @@ export function TemplateForm({
         ) : null}
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <div className="flex min-w-0 flex-col gap-1">
-            {isMail ? (
-              <span id="body-label" className="text-sm font-medium text-slate-800">
-                {m.tpl_body}
-              </span>
-            ) : (
-              <label id="body-label" htmlFor="body" className="text-sm font-medium text-slate-800">
-                {m.tpl_body}
-              </label>
-            )}
-            {isMail ? (
-              <RichTextEditor
-                key={editorKey}
-                id="body"
-                labelledBy="body-label"
-                name="body"
-                defaultValue={v.body}
-                labels={rte}
-                describedBy={describedBy("body", err("body"))}
-                invalid={Boolean(err("body"))}
-                onChange={(body) => setV((cur) => ({ ...cur, body }))}
-              />
-            ) : (
-              <textarea
-                ref={textarea}
-                id="body"
-                name="body"
-                rows={6}
-                value={v.body}
-                onChange={(e) => change({ body: e.target.value })}
-                maxLength={BODY_MAX_LENGTH[v.channel]}
-                aria-describedby={describedBy("body", err("body"))}
-                aria-invalid={err("body") ? true : undefined}
-                className={`rounded-md border px-3 py-2 text-base ${err("body") ? "border-red-700" : "border-slate-400"}`}
-              />
-            )}
-            <p id="body-help" className="text-xs text-slate-600">
-              {msg(`tpl_body_help_${v.channel}`)}
-              {isMail ? null : ` ${v.body.length} / ${BODY_MAX_LENGTH[v.channel]}`}
-            </p>
-            {err("body") ? (
-              <p id="body-error" className="text-sm font-medium text-red-700">
-                {err("body")}
-              </p>
-            ) : null}
+            <FieldRow
+              id="body"
+              label={m.tpl_body}
+              labelId="body-label"
+              textLabel={isMail}
+              help={`${msg(`tpl_body_help_${v.channel}`)}${isMail ? "" : ` ${v.body.length} / ${BODY_MAX_LENGTH[v.channel]}`}`}
+              error={err("body")}
+            >
+              {(w) =>
+                isMail ? (
+                  <RichTextEditor
+                    key={editorKey}
+                    id="body"
+                    labelledBy="body-label"
+                    name="body"
+                    defaultValue={v.body}
+                    labels={rte}
+                    describedBy={w["aria-describedby"]}
+                    invalid={Boolean(w["aria-invalid"])}
+                    onChange={(body) => setV((cur) => ({ ...cur, body }))}
+                  />
+                ) : (
+                  <textarea
+                    {...w}
+                    ref={textarea}
+                    rows={6}
+                    value={v.body}
+                    onChange={(e) => change({ body: e.target.value })}
+                    maxLength={BODY_MAX_LENGTH[v.channel]}
+                    className={controlClass(err("body"))}
+                  />
+                )
+              }
+            </FieldRow>
             <UnknownVariables id="unknown-live" title={m.tpl_unknown_live} names={unknown} live />
           </div>
           <VariableList
@@ -248,25 +222,13 @@ export function TemplateForm({
           />
         </div>
         {isAdmin ? (
-          <div className="flex flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                id="isDefault"
-                name="isDefault"
-                checked={v.isDefault}
-                onChange={(e) => change({ isDefault: e.target.checked })}
-                aria-describedby="isDefault-help"
-                className="size-4"
-              />
-              <label htmlFor="isDefault" className="text-sm font-medium text-slate-800">
-                {m.tpl_is_default}
-              </label>
-            </div>
-            <p id="isDefault-help" className="text-xs text-slate-600">
-              {m.tpl_is_default_help}
-            </p>
-          </div>
+          <CheckboxField
+            id="isDefault"
+            label={m.tpl_is_default}
+            help={m.tpl_is_default_help}
+            checked={v.isDefault}
+            onChange={(e) => change({ isDefault: e.target.checked })}
+          />
         ) : null}
         <p role="status" className="text-sm font-medium text-green-800">
           {state.saved ? m[state.saved === "changed" ? "tpl_saved" : "tpl_unchanged"] : ""}
