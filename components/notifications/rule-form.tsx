@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { type RuleFormState, type RuleFormValues, saveRuleAction } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { CheckboxGroup } from "@/components/settings/checkbox-group";
-import { CheckboxField, Field } from "@/components/ui/field";
+import { CheckboxField, Field, fieldBinder, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -51,6 +51,8 @@ export function RuleForm({
   const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v = state.values ?? initial;
+  const bind = fieldBinder(err, v);
+  const texts = labelTexts(m);
   const [format, setFormat] = useState(v.format);
   const [target, setTarget] = useState(v.emailTarget);
   const isUrl = initial.kind === "URL_CALL";
@@ -82,35 +84,24 @@ export function RuleForm({
       submit={{ label: ruleId ? m.nrule_save : m.nrule_create, testId: "rule-submit" }}
     >
       <SettingsSection id="general" title={m.nrule_section_general}>
-        <Field
-          key={`label-${v.label}`}
-          id="label"
-          label={m.nrule_label}
-          help={m.nrule_label_help}
-          error={err("label")}
-          defaultValue={v.label}
-          maxLength={LABEL_MAX}
-          required
-        />
+        <Field key={`label-${v.label}`} {...bind("label")} {...texts("nrule_label")} maxLength={LABEL_MAX} required />
         {isUrl ? (
           <>
             <Field
               key={`alert-${v.alertEmail}`}
-              id="alertEmail"
+              {...bind("alertEmail")}
               type="email"
-              label={`${m.nrule_alert_email} (${m.optional})`}
-              help={m.nrule_alert_email_help}
-              error={err("alertEmail")}
-              defaultValue={v.alertEmail}
+              {...texts("nrule_alert_email")}
+              optional={m.optional}
             />
-            <CheckboxField key={`retry-${v.retry}`} id="retry" label={m.nrule_retry} help={m.nrule_retry_help} defaultChecked={v.retry} />
+            <CheckboxField key={`retry-${v.retry}`} id="retry" {...texts("nrule_retry")} defaultChecked={v.retry} />
           </>
         ) : null}
       </SettingsSection>
       <SettingsSection id="events" title={m.nrule_section_events}>
         <CheckboxGroup
           name="events"
-          legend={m.nrule_events}
+          label={m.nrule_events}
           help={isUrl ? m.nrule_events_help : m.nrule_events_email_help}
           error={err("events")}
           options={events.map((e) => ({ value: e, label: msg(`ntf_event_${e}`) }))}
@@ -129,8 +120,7 @@ export function RuleForm({
         <p className="-mt-3 text-xs text-slate-600">{m.nrule_condition_help}</p>
         <CheckboxGroup
           name="channels"
-          legend={m.nrule_channels}
-          help={m.nrule_channels_help}
+          {...texts("nrule_channels")}
           error={err("channels")}
           options={RULE_CHANNELS.map((c) => ({ value: c, label: msg(`channel_${c}`) }))}
           checked={v.channels}

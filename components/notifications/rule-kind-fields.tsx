@@ -1,5 +1,5 @@
 import type { RuleFormValues } from "@/app/(backoffice)/settings/notification-rules/actions";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, fieldBinder, labelTexts, SelectField } from "@/components/ui/field";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { HASH_KEYS } from "@/lib/notifications/events";
@@ -15,30 +15,14 @@ const text = (m: Messages, key: string) => (m as Record<string, string>)[key] ??
 /** A URL call rule: its TEST and PRODUCTION URLs, format and (REST) signing key. */
 export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format: string; onFormat: (format: string) => void }) {
   const msg = (key: string) => text(m, key);
+  const texts = labelTexts(m);
+  const bind = fieldBinder(err, v);
   return (
     <>
       <SettingsSection id="urls" title={m.nrule_section_urls}>
         <p className="-mt-2 text-xs text-slate-600">{m.nrule_urls_help}</p>
-        <Field
-          key={`test-${v.urlTest}`}
-          id="urlTest"
-          type="url"
-          label={m.nrule_url_test}
-          help={m.nrule_url_test_help}
-          error={err("urlTest")}
-          defaultValue={v.urlTest}
-          placeholder="https://"
-        />
-        <Field
-          key={`prod-${v.urlProd}`}
-          id="urlProd"
-          type="url"
-          label={m.nrule_url_prod}
-          help={m.nrule_url_prod_help}
-          error={err("urlProd")}
-          defaultValue={v.urlProd}
-          placeholder="https://"
-        />
+        <Field key={`test-${v.urlTest}`} {...bind("urlTest")} type="url" {...texts("nrule_url_test")} placeholder="https://" />
+        <Field key={`prod-${v.urlProd}`} {...bind("urlProd")} type="url" {...texts("nrule_url_prod")} placeholder="https://" />
       </SettingsSection>
       <SettingsSection id="format" title={m.nrule_section_format}>
         <fieldset className="flex flex-col gap-2" aria-describedby={err("format") ? "format-error" : undefined}>
@@ -74,8 +58,7 @@ export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format
         <SelectField
           key={`hash-${v.hashKey}`}
           id="hashKey"
-          label={m.nrule_hash_key}
-          help={m.nrule_hash_key_help}
+          {...texts("nrule_hash_key")}
           error={err("hashKey")}
           defaultValue={v.hashKey || "password"}
           disabled={format !== "REST"}
@@ -96,6 +79,8 @@ export function RuleEmailFields({
   templates,
 }: Common & { target: string; onTarget: (target: string) => void; templates: RuleTemplateChoice[] }) {
   const msg = (key: string) => text(m, key);
+  const texts = labelTexts(m);
+  const bind = fieldBinder(err, v);
   return (
     <SettingsSection id="recipient" title={m.nrule_section_recipient}>
       <fieldset
@@ -137,11 +122,9 @@ export function RuleEmailFields({
       ) : null}
       <SelectField
         key={`tpl-${v.templateId}`}
-        id="templateId"
-        label={`${m.nrule_template} (${m.optional})`}
-        help={m.nrule_template_help}
-        error={err("templateId")}
-        defaultValue={v.templateId}
+        {...bind("templateId")}
+        {...texts("nrule_template")}
+        optional={m.optional}
         placeholder={m.nrule_template_builtin}
         options={templates.map((t) => ({ value: t.id, label: t.label }))}
       />

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { createUrlOrderAction, type FormState } from "@/app/(backoffice)/orders/actions";
 import { createInvoiceOrderAction } from "@/app/(backoffice)/orders/invoice-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, fieldBinder, labelTexts, SelectField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { languageOptions } from "@/components/ui/select-options";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -41,6 +41,8 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
     return key ? ((m as Record<string, string>)[key] ?? key) : undefined;
   };
   const v = state.values ?? initial ?? {};
+  const bind = fieldBinder(err, v);
+  const texts = labelTexts(m);
   if (!shop) return null;
   return (
     <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
@@ -69,38 +71,26 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
       >
         {invoice ? (
           <Field
-            id="description"
-            label={`${m.invoice_field_description} (${m.optional})`}
-            help={m.invoice_field_description_help}
-            error={err("description")}
-            defaultValue={v.description}
+            {...bind("description")}
+            {...texts("invoice_field_description")}
+            optional={m.optional}
             maxLength={255}
             autoComplete="off"
           />
         ) : null}
       </OrderBasicsFields>
-      <Field
-        id="buyerEmail"
-        type="email"
-        label={`${m.field_buyer_email} (${m.optional})`}
-        error={err("buyerEmail")}
-        defaultValue={v.buyerEmail}
-        autoComplete="off"
-      />
+      <Field {...bind("buyerEmail")} type="email" label={m.field_buyer_email} optional={m.optional} autoComplete="off" />
       <SelectField
-        id="language"
+        {...bind("language")}
         label={m.field_language}
-        error={err("language")}
         defaultValue={v.language ?? shop.defaultLanguage}
         options={languageOptions(shop.languages)}
       />
       {submit?.recipient !== undefined ? (
         <Field
-          id="recipient"
+          {...bind("recipient")}
           type="email"
-          label={m.field_recipient}
-          help={m.field_recipient_help}
-          error={err("recipient")}
+          {...texts("field_recipient")}
           defaultValue={v.recipient ?? submit.recipient}
           autoComplete="off"
         />

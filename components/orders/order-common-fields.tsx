@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, fieldBinder, labelTexts, SelectField } from "@/components/ui/field";
 import { languageOptions } from "@/components/ui/select-options";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
@@ -28,33 +28,24 @@ export function OrderBasicsFields({
   keyed?: boolean;
   children?: ReactNode;
 }) {
+  const bind = fieldBinder(err, values);
   return (
     <>
       <Field
-        id="reference"
-        label={reference.required ? m.field_reference : `${m.field_reference} (${m.optional})`}
+        {...bind("reference")}
+        label={m.field_reference}
+        optional={reference.required ? undefined : m.optional}
         help={reference.help}
-        error={err("reference")}
-        defaultValue={values.reference}
         maxLength={64}
         required={reference.required}
         autoComplete="off"
       />
       <div className="grid grid-cols-[1fr_8rem] gap-3">
-        <Field
-          id="amount"
-          label={m.field_amount}
-          error={err("amount")}
-          defaultValue={values.amount}
-          inputMode="decimal"
-          required
-          autoComplete="off"
-        />
+        <Field {...bind("amount")} label={m.field_amount} inputMode="decimal" required autoComplete="off" />
         <SelectField
           key={keyed ? shop.id : undefined}
-          id="currency"
+          {...bind("currency")}
           label={m.field_currency}
-          error={err("currency")}
           defaultValue={values.currency ?? shop.currencies[0]}
           options={shop.currencies.map((c) => ({ value: c, label: c }))}
         />
@@ -62,11 +53,9 @@ export function OrderBasicsFields({
       {children}
       <Field
         key={keyed ? `validity-${shop.id}` : undefined}
-        id="validUntil"
+        {...bind("validUntil")}
         type="date"
-        label={m.field_valid_until}
-        help={m.field_valid_until_help}
-        error={err("validUntil")}
+        {...labelTexts(m)("field_valid_until")}
         defaultValue={values.validUntil ?? shop.defaultValidUntil}
         min={shop.today}
         max={shop.maxValidUntil}

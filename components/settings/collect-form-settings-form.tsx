@@ -7,7 +7,7 @@ import {
   updateCollectFormAction,
 } from "@/app/(backoffice)/settings/collect-form/actions";
 import { CopyButton } from "@/components/ui/copy-button";
-import { CheckboxField, Field, FieldRow as UiFieldRow } from "@/components/ui/field";
+import { CheckboxField, Field, FieldRow, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { isCustomField } from "@/lib/collect-form/config";
@@ -93,7 +93,7 @@ export function CollectFormSettingsForm({
           </thead>
           <tbody>
             {v.rows.map((r) => (
-              <FieldRow key={`${r.key}-${r.collect}-${r.required}-${r.label}`} row={r} name={nameOf(r.key)} err={err} m={m} />
+              <CollectRow key={`${r.key}-${r.collect}-${r.required}-${r.label}`} row={r} name={nameOf(r.key)} err={err} m={m} />
             ))}
           </tbody>
         </table>
@@ -102,8 +102,7 @@ export function CollectFormSettingsForm({
         <CheckboxField
           key={String(v.invoiceMode)}
           id="invoiceMode"
-          label={m.collectset_invoice_mode}
-          help={m.collectset_invoice_mode_help}
+          {...labelTexts(m)("collectset_invoice_mode")}
           defaultChecked={v.invoiceMode}
         />
       </SettingsSection>
@@ -114,7 +113,7 @@ export function CollectFormSettingsForm({
 /** The published form's address, to copy (outside the fieldset: viewers may copy it too). */
 function PublicUrl({ url, m }: { url: string; m: Messages }) {
   return (
-    <UiFieldRow id="public-url" label={m.collectset_public_url} help={m.collectset_public_url_help}>
+    <FieldRow id="public-url" {...labelTexts(m)("collectset_public_url")}>
       {({ name: _, ...w }) => (
         <div className="flex flex-wrap items-center gap-2">
           <input
@@ -132,12 +131,12 @@ function PublicUrl({ url, m }: { url: string; m: Messages }) {
           />
         </div>
       )}
-    </UiFieldRow>
+    </FieldRow>
   );
 }
 
 /** One field: its name (or label input, for a custom field), "collect" and "required" boxes. */
-function FieldRow({
+function CollectRow({
   row: r,
   name,
   err,

@@ -6,7 +6,7 @@ import {
   updateCompanySettingsAction,
 } from "@/app/(backoffice)/settings/company/actions";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, fieldBinder, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";
@@ -50,6 +50,8 @@ export function CompanySettingsForm({ view, messages: m }: { view: CompanySettin
     smsNotifyPhone: s.smsNotifyPhone ?? "",
     smsLowCreditThreshold: s.smsLowCreditThreshold === null ? "" : String(s.smsLowCreditThreshold),
   };
+  const bind = fieldBinder(err, v);
+  const texts = labelTexts(m);
   const passwordInput = !readOnly && (changingPassword || !view.hasPassword || Boolean(err("smsPassword")));
   return (
     <SettingsForm
@@ -63,38 +65,15 @@ export function CompanySettingsForm({ view, messages: m }: { view: CompanySettin
       submit={{ label: m.company_save }}
     >
       <SettingsSection id="company" title={m.company_section_identity}>
-        <Field
-          id="name"
-          label={m.company_name}
-          help={m.company_name_help}
-          error={err("name")}
-          defaultValue={v.name}
-          maxLength={100}
-          required
-        />
-        <Field
-          id="managerEmail"
-          type="email"
-          label={`${m.company_manager_email} (${m.optional})`}
-          help={m.company_manager_email_help}
-          error={err("managerEmail")}
-          defaultValue={v.managerEmail}
-        />
+        <Field {...bind("name")} {...texts("company_name")} maxLength={100} required />
+        <Field {...bind("managerEmail")} type="email" {...texts("company_manager_email")} optional={m.optional} />
       </SettingsSection>
       <SettingsSection id="sms" title={m.company_section_sms}>
         <p className="text-sm text-slate-700">{m.company_sms_intro}</p>
         <p className="rounded-md bg-brand-50 p-3 text-sm text-slate-800" data-testid="sms-gateway">
           {msg(`company_gateway_${view.gateway}`)}
         </p>
-        <Field
-          id="smsProviderUrl"
-          type="url"
-          label={`${m.company_sms_url} (${m.optional})`}
-          help={m.company_sms_url_help}
-          error={err("smsProviderUrl")}
-          defaultValue={v.smsProviderUrl}
-          maxLength={255}
-        />
+        <Field {...bind("smsProviderUrl")} type="url" {...texts("company_sms_url")} optional={m.optional} maxLength={255} />
         {readOnly ? (
           <Field
             id="smsLogin"
@@ -103,23 +82,14 @@ export function CompanySettingsForm({ view, messages: m }: { view: CompanySettin
             help={view.hasLogin ? m.company_secret_hidden : undefined}
           />
         ) : (
-          <Field
-            id="smsLogin"
-            label={m.company_sms_login}
-            help={m.company_sms_login_help}
-            error={err("smsLogin")}
-            defaultValue={v.smsLogin}
-            maxLength={100}
-            autoComplete="off"
-          />
+          <Field {...bind("smsLogin")} {...texts("company_sms_login")} maxLength={100} autoComplete="off" />
         )}
         {passwordInput ? (
           <div className="flex flex-col gap-2">
             <Field
               id="smsPassword"
               type="password"
-              label={m.company_sms_password}
-              help={m.company_sms_password_help}
+              {...texts("company_sms_password")}
               error={err("smsPassword")}
               maxLength={200}
               autoComplete="new-password"
@@ -150,35 +120,24 @@ export function CompanySettingsForm({ view, messages: m }: { view: CompanySettin
           </div>
         )}
         <div className="grid gap-4 sm:grid-cols-2">
+          <Field {...bind("smsSender")} {...texts("company_sms_sender")} optional={m.optional} maxLength={16} />
           <Field
-            id="smsSender"
-            label={`${m.company_sms_sender} (${m.optional})`}
-            help={m.company_sms_sender_help}
-            error={err("smsSender")}
-            defaultValue={v.smsSender}
-            maxLength={16}
-          />
-          <Field
-            id="smsNotifyPhone"
+            {...bind("smsNotifyPhone")}
             type="tel"
-            label={`${m.company_sms_notify_phone} (${m.optional})`}
-            help={m.company_sms_notify_phone_help}
-            error={err("smsNotifyPhone")}
-            defaultValue={v.smsNotifyPhone}
+            {...texts("company_sms_notify_phone")}
+            optional={m.optional}
             autoComplete="tel"
             maxLength={40}
           />
         </div>
         <Field
-          id="smsLowCreditThreshold"
+          {...bind("smsLowCreditThreshold")}
           type="number"
           inputMode="numeric"
           min={0}
           max={MAX_SMS_THRESHOLD}
-          label={`${m.company_sms_threshold} (${m.optional})`}
-          help={m.company_sms_threshold_help}
-          error={err("smsLowCreditThreshold")}
-          defaultValue={v.smsLowCreditThreshold}
+          {...texts("company_sms_threshold")}
+          optional={m.optional}
         />
       </SettingsSection>
     </SettingsForm>

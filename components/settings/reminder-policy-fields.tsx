@@ -1,5 +1,5 @@
 import type { ReminderPolicyValues } from "@/app/(backoffice)/settings/shop/actions";
-import { CheckboxField, Field } from "@/components/ui/field";
+import { CheckboxField, Field, fieldBinder, labelTexts } from "@/components/ui/field";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 
@@ -28,20 +28,15 @@ export function ReminderPolicyFields({
   messages: Messages;
 }) {
   const err = (f: string) => error(`remindersPolicy.${f}`);
+  const bind = fieldBinder(err, v);
+  const texts = labelTexts(m);
   return (
     <SettingsSection id="reminders" title={m.shopset_section_reminders}>
-      <CheckboxField
-        key={String(v.enabled)}
-        id="remindersEnabled"
-        label={m.shopset_reminders_enabled}
-        help={m.shopset_reminders_enabled_help}
-        defaultChecked={v.enabled}
-      />
+      <CheckboxField key={String(v.enabled)} id="remindersEnabled" {...texts("shopset_reminders_enabled")} defaultChecked={v.enabled} />
       <Field
         key={`steps-${v.steps}`}
         id="reminderSteps"
-        label={m.shopset_reminder_steps}
-        help={m.shopset_reminder_steps_help}
+        {...texts("shopset_reminder_steps")}
         error={err("steps")}
         defaultValue={v.steps}
         inputMode="numeric"
@@ -49,24 +44,8 @@ export function ReminderPolicyFields({
         maxLength={40}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          key={`start-${v.quietStart}`}
-          id="quietStart"
-          type="time"
-          label={m.shopset_quiet_start}
-          help={m.shopset_quiet_start_help}
-          error={err("quietStart")}
-          defaultValue={v.quietStart}
-        />
-        <Field
-          key={`end-${v.quietEnd}`}
-          id="quietEnd"
-          type="time"
-          label={m.shopset_quiet_end}
-          help={m.shopset_quiet_end_help}
-          error={err("quietEnd")}
-          defaultValue={v.quietEnd}
-        />
+        <Field key={`start-${v.quietStart}`} {...bind("quietStart")} type="time" {...texts("shopset_quiet_start")} />
+        <Field key={`end-${v.quietEnd}`} {...bind("quietEnd")} type="time" {...texts("shopset_quiet_end")} />
       </div>
     </SettingsSection>
   );

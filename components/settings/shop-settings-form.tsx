@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { type ShopSettingsState, type ShopSettingsValues, updateShopSettingsAction } from "@/app/(backoffice)/settings/shop/actions";
-import { CheckboxField, Field, SelectField } from "@/components/ui/field";
+import { CheckboxField, Field, fieldBinder, labelTexts, SelectField, wholeNumber } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -71,6 +71,8 @@ export function ShopSettingsForm({
   };
   const str = (k: Exclude<keyof ShopSettingsValues, "remindersPolicy">) => String(v[k]);
   const list = (k: Group) => (Array.isArray(v[k]) ? v[k] : []);
+  const bind = fieldBinder(err, v);
+  const texts = labelTexts(m);
   const zones = choices.timeZones.includes(str("timeZone")) ? choices.timeZones : [str("timeZone"), ...choices.timeZones];
   return (
     <SettingsForm
@@ -90,109 +92,58 @@ export function ShopSettingsForm({
       submit={{ label: m.shopset_save }}
     >
       <SettingsSection id="identity" title={m.shopset_section_identity}>
-        <Field
-          id="name"
-          label={m.shopset_name}
-          help={m.shopset_name_help}
-          error={err("name")}
-          defaultValue={str("name")}
-          maxLength={100}
-          required
-        />
-        <Field
-          id="url"
-          type="url"
-          label={`${m.shopset_url} (${m.optional})`}
-          help={m.shopset_url_help}
-          error={err("url")}
-          defaultValue={str("url")}
-        />
-        <Field
-          id="managerEmail"
-          type="email"
-          label={`${m.shopset_manager_email} (${m.optional})`}
-          help={m.shopset_manager_email_help}
-          error={err("managerEmail")}
-          defaultValue={str("managerEmail")}
-        />
+        <Field {...bind("name")} {...texts("shopset_name")} maxLength={100} required />
+        <Field {...bind("url")} type="url" {...texts("shopset_url")} optional={m.optional} />
+        <Field {...bind("managerEmail")} type="email" {...texts("shopset_manager_email")} optional={m.optional} />
       </SettingsSection>
       <SettingsSection id="orders" title={m.shopset_section_orders}>
         <div className="grid gap-4 sm:grid-cols-2">
+          <Field {...bind("defaultValidityDays")} {...wholeNumber(1, choices.maxValidityDays)} {...texts("shopset_validity")} required />
           <Field
-            id="defaultValidityDays"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={choices.maxValidityDays}
-            label={m.shopset_validity}
-            help={m.shopset_validity_help}
-            error={err("defaultValidityDays")}
-            defaultValue={str("defaultValidityDays")}
-            required
-          />
-          <Field
-            id="defaultCaptureDelay"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={choices.maxCaptureDelay}
-            label={m.shopset_capture_delay}
-            help={m.shopset_capture_delay_help}
-            error={err("defaultCaptureDelay")}
-            defaultValue={str("defaultCaptureDelay")}
+            {...bind("defaultCaptureDelay")}
+            {...wholeNumber(0, choices.maxCaptureDelay)}
+            {...texts("shopset_capture_delay")}
             required
           />
         </div>
         <SelectField
           key={str("defaultValidationMode")}
-          id="defaultValidationMode"
-          label={m.shopset_validation_mode}
-          help={m.shopset_validation_mode_help}
-          error={err("defaultValidationMode")}
-          defaultValue={str("defaultValidationMode")}
+          {...bind("defaultValidationMode")}
+          {...texts("shopset_validation_mode")}
           options={(["AUTOMATIC", "MANUAL"] as const).map((mode) => ({ value: mode, label: m[`shopset_mode_${mode}`] }))}
         />
         <CheckboxField
           key={String(v.referenceMandatory)}
           id="referenceMandatory"
-          label={m.shopset_reference_mandatory}
-          help={m.shopset_reference_mandatory_help}
+          {...texts("shopset_reference_mandatory")}
           defaultChecked={v.referenceMandatory === true}
         />
       </SettingsSection>
       <SettingsSection id="locale" title={m.shopset_section_locale}>
         <SelectField
           key={str("timeZone")}
-          id="timeZone"
-          label={m.shopset_time_zone}
-          help={m.shopset_time_zone_help}
-          error={err("timeZone")}
-          defaultValue={str("timeZone")}
+          {...bind("timeZone")}
+          {...texts("shopset_time_zone")}
           options={zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
         />
         <CheckboxGroup
           name="languages"
-          legend={m.shopset_languages}
-          help={m.shopset_languages_help}
+          {...texts("shopset_languages")}
           error={err("languages")}
           options={choices.languages}
           checked={list("languages")}
         />
         <SelectField
           key={str("defaultLanguage")}
-          id="defaultLanguage"
-          label={m.shopset_default_language}
-          help={m.shopset_default_language_help}
-          error={err("defaultLanguage")}
-          defaultValue={str("defaultLanguage")}
+          {...bind("defaultLanguage")}
+          {...texts("shopset_default_language")}
           options={choices.languages}
         />
       </SettingsSection>
       <SettingsSection id="currencies" title={m.shopset_section_currencies}>
         <CheckboxGroup
           name="currencies"
-          legend={m.shopset_currencies}
-          help={m.shopset_currencies_help}
+          {...texts("shopset_currencies")}
           error={err("currencies")}
           options={choices.currencies}
           checked={list("currencies")}
@@ -202,8 +153,7 @@ export function ShopSettingsForm({
       <SettingsSection id="cards" title={m.shopset_section_cards}>
         <CheckboxGroup
           name="acceptedBrands"
-          legend={m.shopset_card_brands}
-          help={m.shopset_card_brands_help}
+          {...texts("shopset_card_brands")}
           error={err("acceptedBrands")}
           options={choices.cardBrands}
           checked={list("acceptedBrands")}

@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { previewTemplateAction, saveTemplateAction, type TemplateFormState } from "@/app/(backoffice)/settings/templates/actions";
 import { buttonClass } from "@/components/ui/button";
-import { CheckboxField, controlClass, Field, FieldRow } from "@/components/ui/field";
+import { CheckboxField, controlClass, Field, FieldRow, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { builtInTemplate } from "@/emails";
@@ -74,6 +74,7 @@ export function TemplateForm({
   const [state, action, pending] = useActionState<TemplateFormState, FormData>(saveTemplateAction, {});
   const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
   const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
+  const texts = labelTexts(m);
   const [v, setV] = useState(initial);
   // Bumped when the body is replaced from outside the editor (variable inserted, channel changed).
   const [editorKey, setEditorKey] = useState(0);
@@ -156,8 +157,7 @@ export function TemplateForm({
         {templateId ? <input type="hidden" name="id" value={templateId} /> : null}
         <Field
           id="name"
-          label={m.tpl_name}
-          help={m.tpl_name_help}
+          {...texts("tpl_name")}
           error={err("name")}
           value={v.name}
           onChange={(e) => change({ name: e.target.value })}
@@ -168,8 +168,7 @@ export function TemplateForm({
         {isMail ? (
           <Field
             id="subject"
-            label={m.tpl_subject}
-            help={m.tpl_subject_help}
+            {...texts("tpl_subject")}
             error={err("subject")}
             value={v.subject}
             onChange={(e) => change({ subject: e.target.value })}
@@ -224,8 +223,7 @@ export function TemplateForm({
         {isAdmin ? (
           <CheckboxField
             id="isDefault"
-            label={m.tpl_is_default}
-            help={m.tpl_is_default_help}
+            {...texts("tpl_is_default")}
             checked={v.isDefault}
             onChange={(e) => change({ isDefault: e.target.checked })}
           />

@@ -1,7 +1,7 @@
 "use client";
 // The template's three keys — channel, purpose, language — as selects; changing the channel
 // narrows the purposes (an SMS has no receipt).
-import { SelectField } from "@/components/ui/field";
+import { labelTexts, SelectField } from "@/components/ui/field";
 import { isReceiptKind } from "@/emails/types";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { KINDS_BY_CHANNEL, TEMPLATE_CHANNELS } from "@/lib/templates/schemas";
@@ -20,6 +20,7 @@ type Props = {
 
 export function TemplateKeyFields({ messages: m, values: v, languages, receipts, err, change }: Props) {
   const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
+  const texts = labelTexts(m);
   return (
     <div className="grid gap-4 sm:grid-cols-3">
       <SelectField
@@ -32,8 +33,7 @@ export function TemplateKeyFields({ messages: m, values: v, languages, receipts,
       />
       <SelectField
         id="kind"
-        label={m.tpl_kind}
-        help={m.tpl_kind_help}
+        {...texts("tpl_kind")}
         error={err("kind")}
         value={v.kind}
         onChange={(e) => change({ kind: e.target.value })}
@@ -43,8 +43,7 @@ export function TemplateKeyFields({ messages: m, values: v, languages, receipts,
       />
       <SelectField
         id="language"
-        label={m.tpl_language}
-        help={m.tpl_language_help}
+        {...texts("tpl_language")}
         error={err("language")}
         value={v.language}
         onChange={(e) => change({ language: e.target.value })}

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { MessageKey, Messages } from "@/lib/i18n/messages/types";
 
 /** What ties a control to its row: its id and name, and the texts a screen reader reads with it. */
 export type Wiring = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
@@ -8,6 +9,8 @@ type RowProps = {
   /** The control's name in the form; its id by default. */
   name?: string;
   label: ReactNode;
+  /** The word for "optional", shown after the label of a field that may stay empty. */
+  optional?: string;
   help?: ReactNode;
   error?: string;
   /** More about the error, inside its element (e.g. the exact addresses the server refused). */
@@ -20,6 +23,26 @@ type RowProps = {
 /** The ids a control is described by: its help text, the caller's note, then its error. */
 export const describedBy = (id: string, r: { help?: unknown; error?: unknown; noteId?: string }) =>
   [r.help ? `${id}-help` : null, r.noteId, r.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/**
+ * Ties fields to the server's last answer: `{...bind("name")}` is the field's id (and name), its
+ * error and the value to show again.
+ */
+export function fieldBinder(error: (field: string) => string | undefined, values: object = {}) {
+  return (id: string) => {
+    const value = (values as Record<string, unknown>)[id];
+    return { id, error: error(id), defaultValue: value === undefined || value === null ? undefined : String(value) };
+  };
+}
+
+/** The catalogue's keys that have a help text next to them (`<key>_help`). */
+type HelpedKey = { [K in MessageKey]: `${K}_help` extends MessageKey ? K : never }[MessageKey];
+
+/** A field's label and help text from the catalogue: `{...texts("key")}` is `key` and `key_help`. */
+export const labelTexts = (m: Messages) => (key: HelpedKey) => ({ label: m[key], help: m[`${key}_help` as MessageKey] });
+
+/** The attributes of a whole-number input between two bounds (a numeric keypad on phones). */
+export const wholeNumber = (min: number, max: number) => ({ type: "number", inputMode: "numeric", min, max }) as const;
 
 /** The border of a text box or select: red while its value is refused. */
 export const controlClass = (error: string | undefined, size = "px-3 py-2 text-base") =>
@@ -35,6 +58,7 @@ export function FieldRow({
   id,
   name = id,
   label,
+  optional,
   help,
   error,
   errorDetail,
@@ -52,13 +76,20 @@ export function FieldRow({
     "aria-describedby": describedBy(id, { help, error, noteId }),
   });
   const labelClass = "text-sm font-medium text-slate-800";
+  const text = optional ? (
+    <>
+      {label} ({optional})
+    </>
+  ) : (
+    label
+  );
   const caption = textLabel ? (
     <p id={labelId} className={labelClass}>
-      {label}
+      {text}
     </p>
   ) : (
     <label id={labelId} htmlFor={id} className={labelClass}>
-      {label}
+      {text}
     </label>
   );
   const errorClass = "text-sm font-medium text-red-700";
@@ -95,8 +126,8 @@ export function FieldRow({
   );
 }
 
-const pick = <T extends RowProps>({ id, name, label, help, error, errorDetail, note, noteId, ...rest }: T) => ({
-  row: { id, name, label, help, error, errorDetail, note, noteId },
+const pick = <T extends RowProps>({ id, name, label, optional, help, error, errorDetail, note, noteId, ...rest }: T) => ({
+  row: { id, name, label, optional, help, error, errorDetail, note, noteId },
   rest,
 });
 
