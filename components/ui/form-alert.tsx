@@ -47,3 +47,45 @@ export function ErrorSummary({
     </div>
   );
 }
+
+/**
+ * Above a list's results, the search criteria the server refused: each named (and linked to its
+ * input, unless it has none on the page) with the reason. Nothing when all were understood.
+ */
+export function SearchErrors({
+  title,
+  errors,
+  label,
+  text,
+  linked = () => true,
+  testId = "search-errors",
+}: {
+  title: string;
+  errors: Record<string, string>;
+  label: (field: string) => string;
+  text: (key: string) => string;
+  linked?: (field: string) => boolean;
+  testId?: string;
+}) {
+  const entries = Object.entries(errors);
+  if (!entries.length) return null;
+  return (
+    <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid={testId}>
+      <p className="font-medium">{title}</p>
+      <ul className="list-disc pl-5">
+        {entries.map(([field, key]) => (
+          <li key={field}>
+            {linked(field) ? (
+              <a href={`#${field}`} className="underline">
+                {label(field)}
+              </a>
+            ) : (
+              label(field)
+            )}
+            {` : ${text(key)}`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

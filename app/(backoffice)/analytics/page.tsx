@@ -3,6 +3,7 @@
 import { DashboardCharts } from "@/components/analytics/dashboard-charts";
 import { buttonClass } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
+import { SearchErrors } from "@/components/ui/form-alert";
 import { shopOptions } from "@/components/ui/select-options";
 import { type Dashboard, getDashboard, STAT_KEYS } from "@/lib/analytics/get-dashboard";
 import { parseDashboardQuery } from "@/lib/analytics/schemas";
@@ -77,21 +78,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           {t("analytics_csv")}
         </a>
       </form>
-      {Object.keys(errors).length ? (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="analytics-errors">
-          <p className="font-medium">{t("analytics_errors")}</p>
-          <ul className="list-disc pl-5">
-            {Object.entries(errors).map(([field, key]) => (
-              <li key={field}>
-                <a href={`#${field}`} className="underline">
-                  {t(`analytics_${field}`)}
-                </a>{" "}
-                : {t(key)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SearchErrors title={t("analytics_errors")} errors={errors} label={(f) => t(`analytics_${f}`)} text={t} testId="analytics-errors" />
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="analytics-kpis">
         {cards.map(([label, value, help]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
