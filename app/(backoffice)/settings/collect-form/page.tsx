@@ -1,6 +1,6 @@
 // /settings/collect-form?shop= — a shop's data collection form (F-SET-4): administrators edit and publish it, other roles read it.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
 import { CollectFormPublication } from "@/components/settings/collect-form-publication";
 import { CollectFormSettingsForm } from "@/components/settings/collect-form-settings-form";
 import { ShopPicker } from "@/components/settings/shop-picker";
@@ -13,7 +13,6 @@ import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
 import { appUrl } from "@/lib/server/env";
-import { isAppError } from "@/lib/server/errors";
 import { formatDateTime } from "@/lib/time/shop-time";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,13 +24,7 @@ export default async function CollectFormSettingsPage({ searchParams }: { search
   const lang = await getUiLanguage();
   const t = translator(lang);
   const requested = (await searchParams).shop;
-  const shop = shops.find((s) => s.id === requested) ?? shops[0];
-  const view = shop
-    ? await getCollectFormSettings(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const view = await loadForShop(shops, requested, (shopId) => getCollectFormSettings(getDb(), { actor, shopId }));
   const readOnly = !hasRole(actor, "ADMIN");
   const messages = lang === "en" ? en : fr;
   const publishedAt = view?.form?.publishedAt;

@@ -1,7 +1,7 @@
 // /settings/notification-rules?shop= — a shop's notification rules (F-SET-3): administrators create, edit, enable/disable and delete them, other roles read them.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
 import { RuleTable } from "@/components/notifications/rule-table";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { buttonClass } from "@/components/ui/button";
@@ -11,7 +11,6 @@ import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { findRules } from "@/lib/notifications/rules/find-rules";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getUiLanguage())("nrule_title") };
@@ -27,13 +26,7 @@ export default async function NotificationRulesPage({
   const { actor, shops } = await requireSession();
   const t = translator(await getUiLanguage());
   const sp = await searchParams;
-  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
-  const list = shop
-    ? await findRules(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const list = await loadForShop(shops, sp.shop, (shopId) => findRules(getDb(), { actor, shopId }));
   const canEdit = hasRole(actor, "ADMIN");
   return (
     <section aria-labelledby="title" className="max-w-6xl">

@@ -1,6 +1,6 @@
 // /settings/shop?shop= — a shop's settings (F-SET-1): administrators edit them, other roles read them.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { ShopSettingsForm } from "@/components/settings/shop-settings-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -15,7 +15,6 @@ import { CURRENCIES } from "@/lib/money/currencies";
 import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
 import { CARD_BRANDS } from "@/lib/payments/card";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { getShopSettings } from "@/lib/shops/get-shop-settings";
 import { MAX_API_REQUESTS_PER_MINUTE, MAX_API_TEST_RECIPIENTS_PER_HOUR, MAX_CAPTURE_DELAY_DAYS } from "@/lib/shops/schemas";
 
@@ -28,13 +27,7 @@ export default async function ShopSettingsPage({ searchParams }: { searchParams:
   const lang = await getUiLanguage();
   const t = translator(lang);
   const requested = (await searchParams).shop;
-  const shop = shops.find((s) => s.id === requested) ?? shops[0];
-  const view = shop
-    ? await getShopSettings(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const view = await loadForShop(shops, requested, (shopId) => getShopSettings(getDb(), { actor, shopId }));
   const readOnly = !hasRole(actor, "ADMIN");
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   const currencyName = new Intl.DisplayNames([lang], { type: "currency" });

@@ -1,7 +1,7 @@
 // /settings/templates?shop= — a shop's message templates per channel and kind, with the built-in ones (F-TPL-1, F-TPL-2).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { TemplateGroup } from "@/components/templates/template-group";
 import { buttonClass } from "@/components/ui/button";
@@ -10,7 +10,6 @@ import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { findTemplates } from "@/lib/templates/find-templates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,13 +24,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const lang = await getUiLanguage();
   const t = translator(lang);
   const sp = await searchParams;
-  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
-  const list = shop
-    ? await findTemplates(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const list = await loadForShop(shops, sp.shop, (shopId) => findTemplates(getDb(), { actor, shopId }));
   const canEdit = hasRole(actor, "OPERATOR");
   const isAdmin = hasRole(actor, "ADMIN");
   const languageName = new Intl.DisplayNames([lang], { type: "language" });

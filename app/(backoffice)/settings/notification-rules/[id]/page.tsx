@@ -1,7 +1,7 @@
 // /settings/notification-rules/[id] — one notification rule: administrators edit it, other roles read it.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { RuleForm } from "@/components/notifications/rule-form";
 import { ruleFormValues, ruleTemplateChoices } from "@/components/notifications/rule-form-values";
 import { hasRole } from "@/lib/auth/actor";
@@ -13,7 +13,6 @@ import { getUiLanguage } from "@/lib/i18n/server";
 import { findRuleTemplates } from "@/lib/notifications/rules/find-rule-templates";
 import { getRuleOrThrow } from "@/lib/notifications/rules/get-rule";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getUiLanguage())("nrule_view_title") };
@@ -21,10 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, shops } = await requireSession();
-  const rule = await getRuleOrThrow(getDb(), { actor, ruleId: (await params).id }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const rule = await orNotFound(getRuleOrThrow(getDb(), { actor, ruleId: (await params).id }));
   const lang = await getUiLanguage();
   const t = translator(lang);
   const canEdit = hasRole(actor, "ADMIN");

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { TemplateDetails } from "@/components/templates/template-details";
 import { TemplateForm } from "@/components/templates/template-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -12,7 +13,6 @@ import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { getTemplateOrThrow } from "@/lib/templates/get-template";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { findUnknownVariables } from "@/lib/templates/render-template";
@@ -34,10 +34,7 @@ export default async function TemplatePage({
 }) {
   const { actor, shops } = await requireSession();
   const { id } = await params;
-  const template = await getTemplateOrThrow(getDb(), { actor, templateId: id }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const template = await orNotFound(getTemplateOrThrow(getDb(), { actor, templateId: id }));
   const channel = TEMPLATE_CHANNELS.find((c) => c === template.channel);
   if (!channel) notFound();
   const lang = await getUiLanguage();

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { TemplateForm, type TemplateValues } from "@/components/templates/template-form";
 import { builtInTemplate } from "@/emails";
 import { isReceiptKind } from "@/emails/types";
@@ -13,7 +14,6 @@ import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { builtInRefSchema } from "@/lib/templates/schemas";
 
@@ -42,10 +42,7 @@ export default async function NewTemplatePage({
       : { channel: "MAIL" as const, kind: "ORDER" as const, language: lang };
   const text = builtInTemplate(ref.channel, ref.kind, ref.language);
   const initial: TemplateValues = { ...ref, name: "", subject: text.subject ?? "", body: text.body, isDefault: false };
-  const preview = await previewTemplate(getDb(), { actor, shopId: shop.id, template: { ...ref, ...text } }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const preview = await orNotFound(previewTemplate(getDb(), { actor, shopId: shop.id, template: { ...ref, ...text } }));
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   return (
     <section aria-labelledby="title" className="max-w-5xl">
