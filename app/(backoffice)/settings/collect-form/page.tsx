@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { loadForShop } from "@/app/(backoffice)/or-not-found";
 import { CollectFormPublication } from "@/components/settings/collect-form-publication";
 import { CollectFormSettingsForm } from "@/components/settings/collect-form-settings-form";
+import { RoleNote, SettingsPage, ShopHeading } from "@/components/settings/settings-page";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -29,22 +30,12 @@ export default async function CollectFormSettingsPage({ searchParams }: { search
   const messages = lang === "en" ? en : fr;
   const publishedAt = view?.form?.publishedAt;
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("collectset_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">{t("collectset_intro")}</p>
+    <SettingsPage title={t("collectset_title")} intro={t("collectset_intro")}>
       {view ? (
         <>
           <ShopPicker shops={shops} current={view.shopId} labels={{ shop: t("collectset_shop"), show: t("collectset_shop_show") }} />
-          {readOnly ? (
-            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-              {t("collectset_read_only")}
-            </p>
-          ) : null}
-          <p className="mb-2 font-semibold" data-testid="shop-heading">
-            {view.shopName} ({view.shopId})
-          </p>
+          {readOnly ? <RoleNote>{t("collectset_read_only")}</RoleNote> : null}
+          <ShopHeading name={view.shopName} id={view.shopId} />
           <CollectFormPublication
             key={`${view.shopId}-publication`}
             shopId={view.shopId}
@@ -64,6 +55,6 @@ export default async function CollectFormSettingsPage({ searchParams }: { search
       ) : (
         <p className="text-slate-600">{t("collectset_none")}</p>
       )}
-    </section>
+    </SettingsPage>
   );
 }

@@ -1,9 +1,9 @@
 // /settings/notification-rules/[id] — one notification rule: administrators edit it, other roles read it.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { RuleForm } from "@/components/notifications/rule-form";
 import { ruleFormValues, ruleTemplateChoices } from "@/components/notifications/rule-form-values";
+import { RoleNote, SettingsSubPage } from "@/components/settings/settings-page";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -26,23 +26,12 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
   const canEdit = hasRole(actor, "ADMIN");
   const shop = shops.find((s) => s.id === rule.shopId);
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <p className="mb-2">
-        <Link href={`/settings/notification-rules?shop=${rule.shopId}`} className="text-sm text-brand-700 underline">
-          {t("nrule_back")}
-        </Link>
-      </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold">
-        {t(canEdit ? "nrule_edit_title" : "nrule_view_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">
-        {shop?.name} ({rule.shopId}) · {t(`nrule_kind_${rule.kind}`)} · {t(rule.enabled ? "nrule_enabled" : "nrule_disabled")}
-      </p>
-      {canEdit ? null : (
-        <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-          {t("nrule_read_only")}
-        </p>
-      )}
+    <SettingsSubPage
+      back={{ href: `/settings/notification-rules?shop=${rule.shopId}`, label: t("nrule_back") }}
+      title={t(canEdit ? "nrule_edit_title" : "nrule_view_title")}
+      subtitle={`${shop?.name ?? ""} (${rule.shopId}) · ${t(`nrule_kind_${rule.kind}`)} · ${t(rule.enabled ? "nrule_enabled" : "nrule_disabled")}`}
+    >
+      {canEdit ? null : <RoleNote>{t("nrule_read_only")}</RoleNote>}
       <RuleForm
         shopId={rule.shopId}
         ruleId={rule.id}
@@ -51,6 +40,6 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
         readOnly={!canEdit}
         messages={lang === "en" ? en : fr}
       />
-    </section>
+    </SettingsSubPage>
   );
 }

@@ -1,8 +1,8 @@
 // /settings/templates/new?shop=&channel=&kind=&language= — a new template, prefilled with the built-in text of its channel, purpose and language.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound } from "@/app/(backoffice)/or-not-found";
+import { SettingsSubPage } from "@/components/settings/settings-page";
 import { TemplateForm, type TemplateValues } from "@/components/templates/template-form";
 import { builtInTemplate } from "@/emails";
 import { isReceiptKind } from "@/emails/types";
@@ -45,18 +45,12 @@ export default async function NewTemplatePage({
   const preview = await orNotFound(previewTemplate(getDb(), { actor, shopId: shop.id, template: { ...ref, ...text } }));
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   return (
-    <section aria-labelledby="title" className="max-w-5xl">
-      <p className="mb-2">
-        <Link href={`/settings/templates?shop=${shop.id}`} className="text-sm text-brand-700 underline">
-          {t("tpl_back")}
-        </Link>
-      </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold">
-        {t("tpl_new_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">
-        {shop.name} ({shop.id})
-      </p>
+    <SettingsSubPage
+      back={{ href: `/settings/templates?shop=${shop.id}`, label: t("tpl_back") }}
+      title={t("tpl_new_title")}
+      subtitle={`${shop.name} (${shop.id})`}
+      width="max-w-5xl"
+    >
       <TemplateForm
         shopId={shop.id}
         templateId={null}
@@ -68,6 +62,6 @@ export default async function NewTemplatePage({
         isAdmin={isAdmin}
         messages={lang === "en" ? en : fr}
       />
-    </section>
+    </SettingsSubPage>
   );
 }
