@@ -1,10 +1,11 @@
 "use client";
-import { useActionState, useState } from "react";
-import { type RuleFormState, type RuleFormValues, saveRuleAction } from "@/app/(backoffice)/settings/notification-rules/actions";
+import { useState } from "react";
+import { type RuleFormValues, saveRuleAction } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { CheckboxGroup } from "@/components/settings/checkbox-group";
 import { CheckboxField, Field, fieldBinder, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "@/lib/notifications/events";
 import { EMAIL_RULE_EVENTS, LABEL_MAX, RULE_CHANNELS } from "@/lib/notifications/rules/options";
@@ -46,9 +47,7 @@ export function RuleForm({
   readOnly: boolean;
   messages: Messages;
 }) {
-  const [state, action, pending] = useActionState<RuleFormState, FormData>(saveRuleAction, {});
-  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
-  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
+  const { state, action, pending, text: msg, err } = useFormAnswer(saveRuleAction, m);
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v = state.values ?? initial;
   const bind = fieldBinder(err, v);

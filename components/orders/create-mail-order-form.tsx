@@ -20,6 +20,7 @@ import { findUnknownVariables } from "@/lib/templates/render-template";
 import { MailPreviewPanel } from "./mail-preview-panel";
 import { MailRecipientFields } from "./mail-recipient-fields";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
+import { formValues, useShopLanguage } from "./use-shop-language";
 
 type Props = { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages; initialTemplates?: MailTemplates };
 type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
@@ -28,9 +29,6 @@ type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
 export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates }: Props) {
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const formRef = useRef<HTMLFormElement>(null);
-  const [shopId, setShopId] = useState(shops[0]?.id ?? "");
-  const shop = shops.find((s) => s.id === shopId) ?? shops[0];
-  const [language, setLanguage] = useState(initialTemplates?.language ?? shop?.defaultLanguage ?? "fr");
   const [templates, setTemplates] = useState(initialTemplates);
   const [templatesFailed, setTemplatesFailed] = useState(!initialTemplates);
   const [templateId, setTemplateId] = useState("");
@@ -43,7 +41,18 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
   const [preview, setPreview] = useState<MailPreview | null>(null);
   const [submitting, startSubmit] = useTransition();
   const [previewing, startPreview] = useTransition();
-  const lastLoad = useRef(0);
+  const { shop, shopId, language, chooseShop, chooseLanguage } = useShopLanguage(
+    shops,
+    initialTemplates?.language ?? shops[0]?.defaultLanguage ?? "fr",
+    (id, lang) => loadMailTemplatesAction({ shopId: id, language: lang }),
+    (r) => {
+      setTemplateId("");
+      if (!("templates" in r)) return setTemplatesFailed(true);
+      setTemplatesFailed(false);
+      setTemplates(r.templates);
+      fill(r.templates.defaultTemplate, false);
+    },
+  );
   const unknown = useMemo(() => findUnknownVariables(`${subject}\n${body}`), [subject, body]);
 
   if (!shop) return null;
@@ -58,42 +67,15 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
     if (force) setTouched({ subject: false, body: false });
   }
 
-  async function loadTemplates(nextShopId: string, nextLanguage: string) {
-    const ticket = ++lastLoad.current;
-    const r = await loadMailTemplatesAction({ shopId: nextShopId, language: nextLanguage });
-    if (ticket !== lastLoad.current) return; // a later choice won
-    setTemplateId("");
-    if (!("templates" in r)) return setTemplatesFailed(true);
-    setTemplatesFailed(false);
-    setTemplates(r.templates);
-    fill(r.templates.defaultTemplate, false);
-  }
-
-  function chooseShop(id: string) {
-    const next = shops.find((s) => s.id === id);
-    if (!next) return;
-    const lang = next.languages.includes(language) ? language : next.defaultLanguage;
-    setShopId(id);
-    setLanguage(lang);
-    void loadTemplates(id, lang);
-  }
-
-  function chooseLanguage(lang: string) {
-    setLanguage(lang);
-    void loadTemplates(shop!.id, lang);
-  }
-
   function chooseTemplate(id: string) {
     setTemplateId(id);
     const t = templates?.templates.find((x) => x.id === id) ?? templates?.defaultTemplate;
     if (t) fill(t, true);
   }
 
-  const formValues = () => Object.fromEntries([...new FormData(formRef.current ?? undefined).entries()].map(([k, v]) => [k, String(v)]));
-
   function showPreview() {
     startPreview(async () => {
-      const r = await previewMailOrderAction(formValues());
+      const r = await previewMailOrderAction(formValues(formRef.current));
       if ("preview" in r) {
         setProblems({});
         setPreview(r.preview);

@@ -16,6 +16,7 @@ import { findUnknownVariables, renderText } from "@/lib/templates/render-templat
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 import { PhoneMessagePreview } from "./phone-message-preview";
 import { SmsCounter } from "./sms-counter";
+import { formValues, useShopLanguage } from "./use-shop-language";
 
 // Typing in these changes the variables' values: the server renders them again (debounced).
 const ORDER_FIELDS = new Set(["shopId", "reference", "amount", "currency", "validUntil", "language", "templateId"]);
@@ -39,9 +40,6 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const sms = channel === "SMS";
   const formRef = useRef<HTMLFormElement>(null);
-  const [shopId, setShopId] = useState(shops[0]?.id ?? "");
-  const shop = shops.find((s) => s.id === shopId) ?? shops[0];
-  const [language, setLanguage] = useState<string>(initial.templates.language);
   const [templates, setTemplates] = useState<PhoneTemplates | null>(initial.templates);
   const [templateId, setTemplateId] = useState("");
   const [message, setMessage] = useState(initial.templates.defaultBody);
@@ -50,7 +48,17 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
   const [phone, setPhone] = useState("");
   const [problems, setProblems] = useState<FormState>({});
   const [submitting, startSubmit] = useTransition();
-  const lastLoad = useRef(0);
+  const { shop, shopId, language, chooseShop, chooseLanguage } = useShopLanguage(
+    shops,
+    initial.templates.language,
+    (id, lang) => loadPhoneTemplatesAction({ shopId: id, channel, language: lang }),
+    (r) => {
+      setTemplateId("");
+      if (!("templates" in r)) return setTemplates(null);
+      setTemplates(r.templates);
+      if (!touched) setMessage(r.templates.defaultBody);
+    },
+  );
   const lastPreview = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -64,39 +72,14 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
 
   if (!shop) return null;
   const err = (k: string) => (problems.fields?.[k] ? text(problems.fields[k]) : undefined);
-  const formValues = () => Object.fromEntries([...new FormData(formRef.current ?? undefined).entries()].map(([k, v]) => [k, String(v)]));
 
   function refreshPreview() {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       const ticket = ++lastPreview.current;
-      const r = await previewPhoneOrderAction(formValues());
+      const r = await previewPhoneOrderAction(formValues(formRef.current));
       if (ticket === lastPreview.current && "preview" in r) setPreview(r.preview);
     }, 250);
-  }
-
-  async function loadTemplates(nextShopId: string, nextLanguage: string) {
-    const ticket = ++lastLoad.current;
-    const r = await loadPhoneTemplatesAction({ shopId: nextShopId, channel, language: nextLanguage });
-    if (ticket !== lastLoad.current) return; // a later choice won
-    setTemplateId("");
-    if (!("templates" in r)) return setTemplates(null);
-    setTemplates(r.templates);
-    if (!touched) setMessage(r.templates.defaultBody);
-  }
-
-  function chooseShop(id: string) {
-    const next = shops.find((s) => s.id === id);
-    if (!next) return;
-    const lang = next.languages.includes(language) ? language : next.defaultLanguage;
-    setShopId(id);
-    setLanguage(lang);
-    void loadTemplates(id, lang);
-  }
-
-  function chooseLanguage(lang: string) {
-    setLanguage(lang);
-    void loadTemplates(shop!.id, lang);
   }
 
   function chooseTemplate(id: string) {

@@ -1,8 +1,6 @@
 "use client";
-import { useActionState } from "react";
 import {
   type CollectFormRowValues,
-  type CollectFormState,
   type CollectFormValues,
   updateCollectFormAction,
 } from "@/app/(backoffice)/settings/collect-form/actions";
@@ -10,6 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { CheckboxField, Field, FieldRow, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { isCustomField } from "@/lib/collect-form/config";
 import type { CollectFormSettingsView } from "@/lib/collect-form/get-collect-form-settings";
 import { COLLECT_FIELD_KEYS, CUSTOM_LABEL_MAX } from "@/lib/collect-form/schemas";
@@ -42,9 +41,7 @@ export function CollectFormSettingsForm({
   publicUrl: string;
   messages: Messages;
 }) {
-  const [state, action, pending] = useActionState<CollectFormState, FormData>(updateCollectFormAction, {});
-  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
-  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
+  const { state, action, pending, text: msg, err } = useFormAnswer(updateCollectFormAction, m);
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v = state.values ?? savedRows(view.form);
   const customNumber = (key: string) => key.replace("custom", "");

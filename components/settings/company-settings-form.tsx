@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import {
   type CompanySettingsState,
   type CompanySettingsValues,
@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Field, fieldBinder, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";
 import { MAX_SMS_THRESHOLD } from "@/lib/companies/schemas";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -32,13 +33,11 @@ const LABELS: Record<string, string> = {
  * shows as a mask with a "change" button that opens an empty field.
  */
 export function CompanySettingsForm({ view, messages: m }: { view: CompanySettingsView; messages: Messages }) {
-  const [state, action, pending] = useActionState<CompanySettingsState, FormData>(updateCompanySettingsAction, {});
+  const { state, action, pending, text: msg, err } = useFormAnswer(updateCompanySettingsAction, m);
   // "Change the password" holds until the next answer of the action (a save closes the field again).
   const [changingFor, setChangingFor] = useState<CompanySettingsState | null>(null);
   const changingPassword = changingFor === state;
   const readOnly = !view.canEdit;
-  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
-  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
   const s = view.settings;
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v: CompanySettingsValues = state.values ?? {

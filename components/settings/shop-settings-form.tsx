@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
-import { type ShopSettingsState, type ShopSettingsValues, updateShopSettingsAction } from "@/app/(backoffice)/settings/shop/actions";
+import { type ShopSettingsValues, updateShopSettingsAction } from "@/app/(backoffice)/settings/shop/actions";
 import { CheckboxField, Field, fieldBinder, labelTexts, SelectField, wholeNumber } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ShopSettingsView } from "@/lib/shops/get-shop-settings";
 import { API_QUOTA_LABELS, type ApiQuotaChoices, ApiQuotaFields, apiQuotaValues } from "./api-quota-fields";
@@ -54,9 +54,7 @@ export function ShopSettingsForm({
   choices: ShopSettingsChoices;
   messages: Messages;
 }) {
-  const [state, action, pending] = useActionState<ShopSettingsState, FormData>(updateShopSettingsAction, {});
-  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
-  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
+  const { state, action, pending, text: msg, err } = useFormAnswer(updateShopSettingsAction, m);
   const s = view.settings;
   const inputOf = (field: string) => (isGroup(field) ? `${field}-${choices[GROUPS[field]][0]?.value}` : (REMINDER_INPUTS[field] ?? field));
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).

@@ -1,10 +1,11 @@
 "use client";
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { previewTemplateAction, saveTemplateAction, type TemplateFormState } from "@/app/(backoffice)/settings/templates/actions";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { previewTemplateAction, saveTemplateAction } from "@/app/(backoffice)/settings/templates/actions";
 import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, controlClass, Field, FieldRow, labelTexts } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { builtInTemplate } from "@/emails";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { TemplatePreview as Preview } from "@/lib/templates/preview-template";
@@ -71,9 +72,7 @@ export function TemplateForm({
   isAdmin: boolean;
   messages: Messages;
 }) {
-  const [state, action, pending] = useActionState<TemplateFormState, FormData>(saveTemplateAction, {});
-  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
-  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
+  const { state, action, pending, text: msg, err } = useFormAnswer(saveTemplateAction, m);
   const texts = labelTexts(m);
   const [v, setV] = useState(initial);
   // Bumped when the body is replaced from outside the editor (variable inserted, channel changed).
