@@ -3,7 +3,6 @@ import { useState } from "react";
 import { type RuleFormValues, saveRuleAction } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { CheckboxGroup } from "@/components/settings/checkbox-group";
 import { CheckboxField, Field, fieldBinder, labelTexts } from "@/components/ui/field";
-import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -47,7 +46,8 @@ export function RuleForm({
   readOnly: boolean;
   messages: Messages;
 }) {
-  const { state, action, pending, text: msg, err } = useFormAnswer(saveRuleAction, m);
+  const form = useFormAnswer(saveRuleAction, m);
+  const { state, text: msg, err } = form;
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v = state.values ?? initial;
   const bind = fieldBinder(err, v);
@@ -60,18 +60,10 @@ export function RuleForm({
     field === "emailTarget" && target === "ADDRESS" ? { id: "emailAddress", label: "nrule_email_address" } : TARGETS[field];
   return (
     <SettingsForm
-      action={action}
-      pending={pending}
+      form={form}
       readOnly={readOnly}
       testId="rule-form"
-      summary={
-        <ErrorSummary
-          state={state}
-          text={msg}
-          target={(f) => ({ id: targetOf(f)?.id ?? "label", label: msg(targetOf(f)?.label ?? f) })}
-          fallback={m.form_has_errors}
-        />
-      }
+      target={(f) => ({ id: targetOf(f)?.id ?? "label", label: msg(targetOf(f)?.label ?? f) })}
       before={
         state.saved ? (
           <p role="status" className="rounded-md bg-green-50 p-3 text-sm font-medium text-green-900">

@@ -6,7 +6,6 @@ import {
 } from "@/app/(backoffice)/settings/collect-form/actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CheckboxField, Field, FieldRow, labelTexts } from "@/components/ui/field";
-import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { isCustomField } from "@/lib/collect-form/config";
@@ -41,7 +40,8 @@ export function CollectFormSettingsForm({
   publicUrl: string;
   messages: Messages;
 }) {
-  const { state, action, pending, text: msg, err } = useFormAnswer(updateCollectFormAction, m);
+  const form = useFormAnswer(updateCollectFormAction, m);
+  const { state, text: msg, err } = form;
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v = state.values ?? savedRows(view.form);
   const customNumber = (key: string) => key.replace("custom", "");
@@ -56,10 +56,9 @@ export function CollectFormSettingsForm({
   };
   return (
     <SettingsForm
-      action={action}
-      pending={pending}
+      form={form}
       readOnly={readOnly}
-      summary={<ErrorSummary state={state} text={msg} target={target} fallback={m.form_has_errors} />}
+      target={target}
       hidden={{ shopId: view.shopId }}
       after={view.form?.invoiceMode ? <PublicUrl url={publicUrl} m={m} /> : null}
       status={state.saved ? m[state.saved === "changed" ? "collectset_saved" : "collectset_unchanged"] : ""}

@@ -7,7 +7,6 @@ import {
 } from "@/app/(backoffice)/settings/company/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field, fieldBinder, labelTexts } from "@/components/ui/field";
-import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";
@@ -33,7 +32,8 @@ const LABELS: Record<string, string> = {
  * shows as a mask with a "change" button that opens an empty field.
  */
 export function CompanySettingsForm({ view, messages: m }: { view: CompanySettingsView; messages: Messages }) {
-  const { state, action, pending, text: msg, err } = useFormAnswer(updateCompanySettingsAction, m);
+  const form = useFormAnswer(updateCompanySettingsAction, m);
+  const { state, text: msg, err } = form;
   // "Change the password" holds until the next answer of the action (a save closes the field again).
   const [changingFor, setChangingFor] = useState<CompanySettingsState | null>(null);
   const changingPassword = changingFor === state;
@@ -54,12 +54,9 @@ export function CompanySettingsForm({ view, messages: m }: { view: CompanySettin
   const passwordInput = !readOnly && (changingPassword || !view.hasPassword || Boolean(err("smsPassword")));
   return (
     <SettingsForm
-      action={action}
-      pending={pending}
+      form={form}
       readOnly={readOnly}
-      summary={
-        <ErrorSummary state={state} text={msg} target={(f) => ({ id: f, label: msg(LABELS[f] ?? f) })} fallback={m.form_has_errors} />
-      }
+      target={(f) => ({ id: f, label: msg(LABELS[f] ?? f) })}
       status={state.saved ? m[state.saved === "changed" ? "company_saved" : "company_unchanged"] : ""}
       submit={{ label: m.company_save }}
     >

@@ -1,7 +1,6 @@
 "use client";
 import { type ShopSettingsValues, updateShopSettingsAction } from "@/app/(backoffice)/settings/shop/actions";
 import { CheckboxField, Field, fieldBinder, labelTexts, SelectField, wholeNumber } from "@/components/ui/field";
-import { ErrorSummary } from "@/components/ui/form-alert";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -54,7 +53,8 @@ export function ShopSettingsForm({
   choices: ShopSettingsChoices;
   messages: Messages;
 }) {
-  const { state, action, pending, text: msg, err } = useFormAnswer(updateShopSettingsAction, m);
+  const form = useFormAnswer(updateShopSettingsAction, m);
+  const { state, text: msg, err } = form;
   const s = view.settings;
   const inputOf = (field: string) => (isGroup(field) ? `${field}-${choices[GROUPS[field]][0]?.value}` : (REMINDER_INPUTS[field] ?? field));
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
@@ -74,17 +74,9 @@ export function ShopSettingsForm({
   const zones = choices.timeZones.includes(str("timeZone")) ? choices.timeZones : [str("timeZone"), ...choices.timeZones];
   return (
     <SettingsForm
-      action={action}
-      pending={pending}
+      form={form}
       readOnly={readOnly}
-      summary={
-        <ErrorSummary
-          state={state}
-          text={msg}
-          target={(f) => ({ id: inputOf(f), label: msg(LABELS[f] ?? f) })}
-          fallback={m.form_has_errors}
-        />
-      }
+      target={(f) => ({ id: inputOf(f), label: msg(LABELS[f] ?? f) })}
       hidden={{ shopId: view.shopId }}
       status={state.saved ? m[state.saved === "changed" ? "shopset_saved" : "shopset_unchanged"] : ""}
       submit={{ label: m.shopset_save }}

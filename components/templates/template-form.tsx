@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { previewTemplateAction, saveTemplateAction } from "@/app/(backoffice)/settings/templates/actions";
 import { buttonClass } from "@/components/ui/button";
-import { CheckboxField, controlClass, Field, FieldRow, labelTexts } from "@/components/ui/field";
+import { CheckboxField, controlClass, Field, FieldRow, labelTexts, liveBinder } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
@@ -79,6 +79,7 @@ export function TemplateForm({
   const [editorKey, setEditorKey] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const isMail = v.channel === "MAIL";
+  const live = liveBinder(err, v, change);
 
   function change(next: Partial<TemplateValues>) {
     const merged = { ...v, ...next };
@@ -154,27 +155,9 @@ export function TemplateForm({
         <ErrorSummary state={state} text={msg} target={(f) => ({ id: f, label: msg(LABELS[f] ?? f) })} fallback={m.form_has_errors} />
         <input type="hidden" name="shopId" value={shopId} />
         {templateId ? <input type="hidden" name="id" value={templateId} /> : null}
-        <Field
-          id="name"
-          {...texts("tpl_name")}
-          error={err("name")}
-          value={v.name}
-          onChange={(e) => change({ name: e.target.value })}
-          maxLength={NAME_MAX_LENGTH}
-          required
-        />
+        <Field {...live("name")} {...texts("tpl_name")} maxLength={NAME_MAX_LENGTH} required />
         <TemplateKeyFields messages={m} values={v} languages={languages} receipts={isAdmin} err={err} change={change} />
-        {isMail ? (
-          <Field
-            id="subject"
-            {...texts("tpl_subject")}
-            error={err("subject")}
-            value={v.subject}
-            onChange={(e) => change({ subject: e.target.value })}
-            maxLength={SUBJECT_MAX_LENGTH}
-            required
-          />
-        ) : null}
+        {isMail ? <Field {...live("subject")} {...texts("tpl_subject")} maxLength={SUBJECT_MAX_LENGTH} required /> : null}
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <div className="flex min-w-0 flex-col gap-1">
             <FieldRow

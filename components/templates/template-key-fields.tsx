@@ -1,7 +1,7 @@
 "use client";
 // The template's three keys — channel, purpose, language — as selects; changing the channel
 // narrows the purposes (an SMS has no receipt).
-import { labelTexts, SelectField } from "@/components/ui/field";
+import { labelTexts, liveBinder, SelectField } from "@/components/ui/field";
 import { isReceiptKind } from "@/emails/types";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { KINDS_BY_CHANNEL, TEMPLATE_CHANNELS } from "@/lib/templates/schemas";
@@ -21,34 +21,22 @@ type Props = {
 export function TemplateKeyFields({ messages: m, values: v, languages, receipts, err, change }: Props) {
   const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
   const texts = labelTexts(m);
+  const live = liveBinder(err, v, change);
   return (
     <div className="grid gap-4 sm:grid-cols-3">
       <SelectField
-        id="channel"
+        {...live("channel")}
         label={m.tpl_channel}
-        error={err("channel")}
-        value={v.channel}
-        onChange={(e) => change({ channel: e.target.value as Channel })}
         options={TEMPLATE_CHANNELS.map((c) => ({ value: c, label: msg(c === "URL" ? "tpl_channel_URL" : `channel_${c}`) }))}
       />
       <SelectField
-        id="kind"
+        {...live("kind")}
         {...texts("tpl_kind")}
-        error={err("kind")}
-        value={v.kind}
-        onChange={(e) => change({ kind: e.target.value })}
         options={KINDS_BY_CHANNEL[v.channel]
           .filter((k) => receipts || !isReceiptKind(k))
           .map((k) => ({ value: k, label: msg(`tpl_kind_${k}`) }))}
       />
-      <SelectField
-        id="language"
-        {...texts("tpl_language")}
-        error={err("language")}
-        value={v.language}
-        onChange={(e) => change({ language: e.target.value })}
-        options={languages}
-      />
+      <SelectField {...live("language")} {...texts("tpl_language")} options={languages} />
     </div>
   );
 }

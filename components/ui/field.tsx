@@ -35,6 +35,16 @@ export function fieldBinder(error: (field: string) => string | undefined, values
   };
 }
 
+/** Ties fields to values the form holds itself (controlled): `{...bind("name")}` is the id, the error, the value and its change. */
+export function liveBinder<V extends object>(error: (field: string) => string | undefined, values: V, change: (next: Partial<V>) => void) {
+  return (id: keyof V & string) => ({
+    id,
+    error: error(id),
+    value: String(values[id] ?? ""),
+    onChange: (e: { target: { value: string } }) => change({ [id]: e.target.value } as Partial<V>),
+  });
+}
+
 /** The catalogue's keys that have a help text next to them (`<key>_help`). */
 type HelpedKey = { [K in MessageKey]: `${K}_help` extends MessageKey ? K : never }[MessageKey];
 

@@ -1,16 +1,17 @@
 import type { ReactNode } from "react";
 import { buttonClass } from "./button";
+import { ErrorSummary } from "./form-alert";
 
 /**
- * A settings page's form: the error summary, hidden keys, every field in one fieldset disabled
+ * A settings page's form on its server action (`form`, from useFormAnswer): the error summary
+ * (each refused field linked to its `target`), hidden keys, every field in one fieldset disabled
  * at once (and shaded so it reads as such) for operators and viewers, the saved status and the
  * save button (none when read-only). `after` stays outside the fieldset (viewers may use it).
  */
 export function SettingsForm({
-  action,
-  pending,
+  form: { state, action, pending, text },
+  target,
   readOnly,
-  summary,
   before,
   hidden = {},
   after,
@@ -19,10 +20,14 @@ export function SettingsForm({
   testId,
   children,
 }: {
-  action: (data: FormData) => void;
-  pending: boolean;
+  form: {
+    state: { fields?: Record<string, string>; error?: string };
+    action: (data: FormData) => void;
+    pending: boolean;
+    text: (key: string) => string;
+  };
+  target: (field: string) => { id: string; label: string };
   readOnly: boolean;
-  summary: ReactNode;
   before?: ReactNode;
   hidden?: Record<string, string>;
   after?: ReactNode;
@@ -34,7 +39,7 @@ export function SettingsForm({
 }) {
   return (
     <form action={action} noValidate className="flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-6" data-testid={testId}>
-      {summary}
+      <ErrorSummary state={state} text={text} target={target} fallback={text("form_has_errors")} />
       {before}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
