@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { SearchForm } from "@/components/ui/search-form";
 import { AUDIT_AREA_KEYS, AUDIT_AREAS, actionLabelKey } from "@/lib/audit/audit-actions";
 import { AUDIT_ACTOR_TYPES } from "@/lib/audit/schemas";
 import type { T } from "@/lib/i18n";
@@ -49,54 +48,48 @@ export function AuditSearchForm({ t, values, errors, shops }: Props) {
   const known =
     action === "" || AUDIT_AREA_KEYS.some((a) => `area:${a}` === action || (AUDIT_AREAS[a].actions as readonly string[]).includes(action));
   return (
-    <form method="get" action={AUDIT_LOG} className="rounded-lg border border-slate-200 bg-white p-4">
-      <fieldset className="flex flex-wrap items-start gap-3">
-        <legend className="mb-2 text-sm font-semibold">{t("audit_search_legend")}</legend>
-        {field("from", { type: "date" })}
-        {field("to", { type: "date" })}
-        {select(
-          "actorType",
-          AUDIT_ACTOR_TYPES.map((a) => (
-            <option key={a} value={a}>
-              {t(`audit_actor_type_${a}`)}
-            </option>
-          )),
-        )}
-        {field("actor", { maxLength: 100 }, t("audit_search_actor_help"))}
-        {select(
-          "action",
-          <>
-            {known ? null : <option value={action}>{action}</option>}
-            {AUDIT_AREA_KEYS.map((area) => (
-              <optgroup key={area} label={t(`audit_area_${area}`)}>
-                <option value={`area:${area}`}>{t("audit_area_all").replace("{area}", t(`audit_area_${area}`))}</option>
-                {AUDIT_AREAS[area].actions.map((a) => (
-                  <option key={a} value={a}>
-                    {t(actionLabelKey(a))} ({a})
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </>,
-        )}
-        {select(
-          "shop",
-          shops.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({s.id})
-            </option>
-          )),
-        )}
-        {field("order", { maxLength: 32, className: `${input} w-72 font-mono`, spellCheck: false })}
-      </fieldset>
-      <div className="mt-3 flex gap-2">
-        <button type="submit" className={buttonClass("primary")} data-testid="audit-search-submit">
-          {t("audit_search_submit")}
-        </button>
-        <Link href={AUDIT_LOG} className={buttonClass("secondary")}>
-          {t("audit_search_reset")}
-        </Link>
-      </div>
-    </form>
+    <SearchForm
+      action={AUDIT_LOG}
+      legend={t("audit_search_legend")}
+      submit={{ label: t("audit_search_submit"), testId: "audit-search-submit" }}
+      reset={t("audit_search_reset")}
+    >
+      {field("from", { type: "date" })}
+      {field("to", { type: "date" })}
+      {select(
+        "actorType",
+        AUDIT_ACTOR_TYPES.map((a) => (
+          <option key={a} value={a}>
+            {t(`audit_actor_type_${a}`)}
+          </option>
+        )),
+      )}
+      {field("actor", { maxLength: 100 }, t("audit_search_actor_help"))}
+      {select(
+        "action",
+        <>
+          {known ? null : <option value={action}>{action}</option>}
+          {AUDIT_AREA_KEYS.map((area) => (
+            <optgroup key={area} label={t(`audit_area_${area}`)}>
+              <option value={`area:${area}`}>{t("audit_area_all").replace("{area}", t(`audit_area_${area}`))}</option>
+              {AUDIT_AREAS[area].actions.map((a) => (
+                <option key={a} value={a}>
+                  {t(actionLabelKey(a))} ({a})
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </>,
+      )}
+      {select(
+        "shop",
+        shops.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} ({s.id})
+          </option>
+        )),
+      )}
+      {field("order", { maxLength: 32, className: `${input} w-72 font-mono`, spellCheck: false })}
+    </SearchForm>
   );
 }

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { SearchForm } from "@/components/ui/search-form";
 import type { T } from "@/lib/i18n";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import { DELIVERY_MODES, DELIVERY_STATUSES } from "@/lib/notifications/schemas";
@@ -43,43 +42,37 @@ export function DeliverySearchForm({ t, values, errors, shops }: Props) {
     </label>
   );
   return (
-    <form method="get" action={LOG} className="rounded-lg border border-slate-200 bg-white p-4">
-      <fieldset className="flex flex-wrap items-start gap-3">
-        <legend className="mb-2 text-sm font-semibold">{t("ndlv_search_legend")}</legend>
-        {shops.length > 1
-          ? select(
-              "shop",
-              t("ndlv_search_shop"),
-              shops.map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
-            )
-          : null}
-        {select(
-          "mode",
-          t("ndlv_search_mode"),
-          DELIVERY_MODES.map((m) => ({ value: m, label: m })),
-        )}
-        {select(
-          "status",
-          t("ndlv_search_status"),
-          DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`ndlv_status_${s}`) })),
-        )}
-        {select(
-          "event",
-          t("ndlv_search_event"),
-          NOTIFICATION_EVENTS.map((e) => ({ value: e, label: t(`ntf_event_${e}`) })),
-        )}
-        {field("order", t("ndlv_search_order"), { maxLength: 64 })}
-        {field("from", t("ndlv_search_from"), { type: "date" })}
-        {field("to", t("ndlv_search_to"), { type: "date" })}
-      </fieldset>
-      <div className="mt-3 flex gap-2">
-        <button type="submit" className={buttonClass("primary")} data-testid="dsearch-submit">
-          {t("ndlv_search_submit")}
-        </button>
-        <Link href={LOG} className={buttonClass("secondary")}>
-          {t("ndlv_search_reset")}
-        </Link>
-      </div>
-    </form>
+    <SearchForm
+      action={LOG}
+      legend={t("ndlv_search_legend")}
+      submit={{ label: t("ndlv_search_submit"), testId: "dsearch-submit" }}
+      reset={t("ndlv_search_reset")}
+    >
+      {shops.length > 1
+        ? select(
+            "shop",
+            t("ndlv_search_shop"),
+            shops.map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
+          )
+        : null}
+      {select(
+        "mode",
+        t("ndlv_search_mode"),
+        DELIVERY_MODES.map((m) => ({ value: m, label: m })),
+      )}
+      {select(
+        "status",
+        t("ndlv_search_status"),
+        DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`ndlv_status_${s}`) })),
+      )}
+      {select(
+        "event",
+        t("ndlv_search_event"),
+        NOTIFICATION_EVENTS.map((e) => ({ value: e, label: t(`ntf_event_${e}`) })),
+      )}
+      {field("order", t("ndlv_search_order"), { maxLength: 64 })}
+      {field("from", t("ndlv_search_from"), { type: "date" })}
+      {field("to", t("ndlv_search_to"), { type: "date" })}
+    </SearchForm>
   );
 }
