@@ -1,45 +1,33 @@
-import { SearchForm } from "@/components/ui/search-form";
+import { Criterion, SearchForm } from "@/components/ui/search-form";
 import type { T } from "@/lib/i18n";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import { DELIVERY_MODES, DELIVERY_STATUSES } from "@/lib/notifications/schemas";
 
 type Props = { t: T; values: Record<string, string>; errors: Record<string, string>; shops: { id: string; name: string }[] };
 
-const input = "rounded-md border border-slate-400 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-700";
 const LOG = "/notifications/deliveries";
 
 /** GET form of the notification log: every criterion is a query parameter, checked on the server. */
 export function DeliverySearchForm({ t, values, errors, shops }: Props) {
-  const errorOf = (name: string) =>
-    errors[name] ? (
-      <span id={`err-${name}`} className="text-xs font-normal text-red-800">
-        {t(errors[name])}
-      </span>
-    ) : null;
-  const aria = (name: string) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `err-${name}` : undefined,
-  });
+  const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label className="flex flex-col gap-1 text-xs font-medium">
-      {label}
-      <input id={name} name={name} defaultValue={values[name] ?? ""} className={input} {...aria(name)} {...props} />
-      {errorOf(name)}
-    </label>
+    <Criterion name={name} label={label} error={error(name)}>
+      {(w) => <input {...w} defaultValue={values[name] ?? ""} {...props} />}
+    </Criterion>
   );
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col gap-1 text-xs font-medium">
-      {label}
-      <select id={name} name={name} defaultValue={values[name] ?? ""} className={input} {...aria(name)}>
-        <option value="">{t("ndlv_search_any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {errorOf(name)}
-    </label>
+    <Criterion name={name} label={label} error={error(name)}>
+      {(w) => (
+        <select {...w} defaultValue={values[name] ?? ""}>
+          <option value="">{t("ndlv_search_any")}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Criterion>
   );
   return (
     <SearchForm

@@ -1,5 +1,5 @@
 "use client";
-import { type FormEvent, useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import {
   createMailOrdersAction,
   loadMailTemplatesAction,
@@ -17,10 +17,10 @@ import type { MailTemplates } from "@/lib/orders/find-mail-templates";
 import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";
+import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
 import { MailPreviewPanel } from "./mail-preview-panel";
 import { MailRecipientFields } from "./mail-recipient-fields";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
-import { formValues, useShopLanguage } from "./use-shop-language";
 
 type Props = { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages; initialTemplates?: MailTemplates };
 type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
@@ -39,7 +39,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
   const [touched, setTouched] = useState({ subject: false, body: false });
   const [problems, setProblems] = useState<Problems>({});
   const [preview, setPreview] = useState<MailPreview | null>(null);
-  const [submitting, startSubmit] = useTransition();
+  const { submitting, submit } = useDialogSubmit(createMailOrdersAction, setProblems);
   const [previewing, startPreview] = useTransition();
   const { shop, shopId, language, chooseShop, chooseLanguage } = useShopLanguage(
     shops,
@@ -83,16 +83,6 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
         setProblems({ fields: r.fields, error: r.error, previewFailed: true });
         setPreview(null);
       }
-    });
-  }
-
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startSubmit(async () => {
-      // Success redirects; a refusal comes back with the fields to correct.
-      const r = await createMailOrdersAction({}, data);
-      if (r) setProblems(r);
     });
   }
 

@@ -1,5 +1,5 @@
 "use client";
-import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { FormState } from "@/app/(backoffice)/orders/actions";
 import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/app/(backoffice)/orders/phone-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
@@ -13,10 +13,10 @@ import type { PhoneTemplates } from "@/lib/orders/find-phone-templates";
 import type { PhonePreview } from "@/lib/orders/preview-phone-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables, renderText } from "@/lib/templates/render-template";
+import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 import { PhoneMessagePreview } from "./phone-message-preview";
 import { SmsCounter } from "./sms-counter";
-import { formValues, useShopLanguage } from "./use-shop-language";
 
 // Typing in these changes the variables' values: the server renders them again (debounced).
 const ORDER_FIELDS = new Set(["shopId", "reference", "amount", "currency", "validUntil", "language", "templateId"]);
@@ -47,7 +47,7 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
   const [preview, setPreview] = useState(initial.preview);
   const [phone, setPhone] = useState("");
   const [problems, setProblems] = useState<FormState>({});
-  const [submitting, startSubmit] = useTransition();
+  const { submitting, submit } = useDialogSubmit(createPhoneOrderAction, setProblems);
   const { shop, shopId, language, chooseShop, chooseLanguage } = useShopLanguage(
     shops,
     initial.templates.language,
@@ -86,16 +86,6 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
     setTemplateId(id);
     setMessage(templates?.templates.find((t) => t.id === id)?.body ?? templates?.defaultBody ?? "");
     setTouched(false);
-  }
-
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startSubmit(async () => {
-      // Success redirects to the order; a refusal comes back with the fields to correct.
-      const r = await createPhoneOrderAction({}, data);
-      if (r) setProblems(r);
-    });
   }
 
   return (

@@ -33,3 +33,54 @@ export function SearchForm({
     </form>
   );
 }
+
+/** What ties a search criterion's control to its row (the query parameter is its name and id). */
+type CriterionWiring = {
+  id: string;
+  name: string;
+  className: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+};
+
+/**
+ * One criterion of a search form, compact: its label, the control (given its wiring), a help text
+ * (`help-<name>`) and the reason the server refused it (`err-<name>`).
+ */
+export function Criterion({
+  name,
+  label,
+  help,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  help?: string;
+  error?: string;
+  children: (wiring: CriterionWiring) => ReactNode;
+}) {
+  const describedBy = [help ? `help-${name}` : null, error ? `err-${name}` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1 text-xs font-medium">
+      <label htmlFor={name}>{label}</label>
+      {children({
+        id: name,
+        name,
+        className: "rounded-md border border-slate-400 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-700",
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+      })}
+      {help ? (
+        <span id={`help-${name}`} className="max-w-56 font-normal text-slate-600">
+          {help}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`err-${name}`} className="text-xs font-normal text-red-800">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
-import { useRef, useState } from "react";
+// The state the e-mail and phone dialogs share: their shop and language, their sending.
+import { type FormEvent, useRef, useState, useTransition } from "react";
 
 /**
  * The e-mail and phone dialogs' shop and message language, with their templates loaded again at
@@ -42,3 +43,17 @@ export function useShopLanguage<S extends { id: string; languages: string[]; def
 /** A form's fields as they are now, for a preview asked before submitting. */
 export const formValues = (form: HTMLFormElement | null) =>
   Object.fromEntries([...new FormData(form ?? undefined).entries()].map(([k, v]) => [k, String(v)]));
+
+/** Sends the dialog's form to its server action: success redirects, a refusal comes back with the fields to correct. */
+export function useDialogSubmit<S>(send: (prev: S, data: FormData) => Promise<S>, onRefused: (answer: S) => void) {
+  const [submitting, startSubmit] = useTransition();
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startSubmit(async () => {
+      const answer = await send({} as S, data);
+      if (answer) onRefused(answer);
+    });
+  }
+  return { submitting, submit };
+}
