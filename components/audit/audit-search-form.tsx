@@ -1,4 +1,4 @@
-import { Criterion, SearchForm } from "@/components/ui/search-form";
+import { CriterionInput, CriterionSelect, SearchForm } from "@/components/ui/search-form";
 import { AUDIT_AREA_KEYS, AUDIT_AREAS, actionLabelKey } from "@/lib/audit/audit-actions";
 import { AUDIT_ACTOR_TYPES } from "@/lib/audit/schemas";
 import type { T } from "@/lib/i18n";
@@ -10,20 +10,14 @@ export const AUDIT_LOG = "/settings/audit-log";
 /** GET form of the audit log: every criterion is a query parameter, checked on the server. */
 export function AuditSearchForm({ t, values, errors, shops }: Props) {
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
-  const field = (name: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}, help?: string) => (
-    <Criterion name={name} label={t(`audit_search_${name}`)} help={help} error={error(name)}>
-      {(w) => <input {...w} defaultValue={values[name] ?? ""} {...props} className={`${w.className} ${props.className ?? ""}`} />}
-    </Criterion>
+  const common = (name: string) => ({ name, label: t(`audit_search_${name}`), error: error(name), value: values[name] });
+  const field = (name: string, props: Omit<React.InputHTMLAttributes<HTMLInputElement>, "value"> = {}, help?: string) => (
+    <CriterionInput {...common(name)} help={help} {...props} />
   );
   const select = (name: string, children: React.ReactNode) => (
-    <Criterion name={name} label={t(`audit_search_${name}`)} error={error(name)}>
-      {(w) => (
-        <select {...w} defaultValue={values[name] ?? ""}>
-          <option value="">{t("audit_search_any")}</option>
-          {children}
-        </select>
-      )}
-    </Criterion>
+    <CriterionSelect {...common(name)} any={t("audit_search_any")}>
+      {children}
+    </CriterionSelect>
   );
   const action = values.action ?? "";
   const known =

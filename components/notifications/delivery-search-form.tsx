@@ -1,4 +1,4 @@
-import { Criterion, SearchForm } from "@/components/ui/search-form";
+import { CriterionInput, CriterionSelect, SearchForm } from "@/components/ui/search-form";
 import type { T } from "@/lib/i18n";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import { DELIVERY_MODES, DELIVERY_STATUSES } from "@/lib/notifications/schemas";
@@ -10,24 +10,11 @@ const LOG = "/notifications/deliveries";
 /** GET form of the notification log: every criterion is a query parameter, checked on the server. */
 export function DeliverySearchForm({ t, values, errors, shops }: Props) {
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Criterion name={name} label={label} error={error(name)}>
-      {(w) => <input {...w} defaultValue={values[name] ?? ""} {...props} />}
-    </Criterion>
+  const field = (name: string, label: string, props: Omit<React.InputHTMLAttributes<HTMLInputElement>, "value"> = {}) => (
+    <CriterionInput name={name} label={label} error={error(name)} value={values[name]} {...props} />
   );
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <Criterion name={name} label={label} error={error(name)}>
-      {(w) => (
-        <select {...w} defaultValue={values[name] ?? ""}>
-          <option value="">{t("ndlv_search_any")}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Criterion>
+    <CriterionSelect name={name} label={label} error={error(name)} value={values[name]} any={t("ndlv_search_any")} options={options} />
   );
   return (
     <SearchForm

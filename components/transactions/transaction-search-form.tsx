@@ -1,4 +1,4 @@
-import { Criterion, SearchForm } from "@/components/ui/search-form";
+import { CriterionInput, CriterionSelect, SearchForm } from "@/components/ui/search-form";
 import type { T } from "@/lib/i18n";
 import { TRANSACTION_STATUSES } from "@/lib/payments/schemas";
 
@@ -6,10 +6,9 @@ type Props = { t: T; values: Record<string, string>; errors: Record<string, stri
 
 /** GET form of the transactions list: every criterion is a query parameter, checked on the server. */
 export function TransactionSearchForm({ t, values, errors }: Props) {
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Criterion name={name} label={label} error={errors[name] ? t(errors[name]) : undefined}>
-      {(w) => <input {...w} defaultValue={values[name] ?? ""} {...props} />}
-    </Criterion>
+  const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
+  const field = (name: string, label: string, props: Omit<React.InputHTMLAttributes<HTMLInputElement>, "value"> = {}) => (
+    <CriterionInput name={name} label={label} error={error(name)} value={values[name]} {...props} />
   );
   return (
     <SearchForm
@@ -20,18 +19,14 @@ export function TransactionSearchForm({ t, values, errors }: Props) {
     >
       {field("from", t("txsearch_from"), { type: "date" })}
       {field("to", t("txsearch_to"), { type: "date" })}
-      <Criterion name="status" label={t("txsearch_status")} error={errors.status ? t(errors.status) : undefined}>
-        {(w) => (
-          <select {...w} defaultValue={values.status ?? ""}>
-            <option value="">{t("txsearch_any")}</option>
-            {TRANSACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`txs_${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Criterion>
+      <CriterionSelect
+        name="status"
+        label={t("txsearch_status")}
+        error={error("status")}
+        value={values.status}
+        any={t("txsearch_any")}
+        options={TRANSACTION_STATUSES.map((s) => ({ value: s, label: t(`txs_${s}`) }))}
+      />
       {field("currency", t("txsearch_currency"), { size: 4, maxLength: 3, placeholder: "EUR" })}
       {field("amountMin", t("txsearch_amount_min"), { inputMode: "decimal", size: 10 })}
       {field("amountMax", t("txsearch_amount_max"), { inputMode: "decimal", size: 10 })}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { buttonClass } from "./button";
 
 /** A list's search: a plain GET form whose criteria are query parameters (checked on the server), search and reset. */
@@ -47,7 +47,7 @@ type CriterionWiring = {
  * One criterion of a search form, compact: its label, the control (given its wiring), a help text
  * (`help-<name>`) and the reason the server refused it (`err-<name>`).
  */
-export function Criterion({
+function Criterion({
   name,
   label,
   help,
@@ -82,5 +82,51 @@ export function Criterion({
         </span>
       ) : null}
     </div>
+  );
+}
+
+type CriterionProps = { name: string; label: string; error?: string; value?: string };
+
+/** A text (date, number...) criterion, showing the value searched. */
+export function CriterionInput({
+  name,
+  label,
+  help,
+  error,
+  value = "",
+  className = "",
+  ...input
+}: CriterionProps & { help?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "value">) {
+  return (
+    <Criterion name={name} label={label} help={help} error={error}>
+      {(w) => <input {...w} defaultValue={value} {...input} className={`${w.className} ${className}`.trim()} />}
+    </Criterion>
+  );
+}
+
+/** A criterion chosen in a list, "any" first (empty: not searched); `children` instead of `options` for groups. */
+export function CriterionSelect({
+  name,
+  label,
+  error,
+  value = "",
+  any,
+  options = [],
+  children,
+}: CriterionProps & { any: string; options?: { value: string; label: string }[]; children?: ReactNode }) {
+  return (
+    <Criterion name={name} label={label} error={error}>
+      {(w) => (
+        <select {...w} defaultValue={value}>
+          <option value="">{any}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          {children}
+        </select>
+      )}
+    </Criterion>
   );
 }
