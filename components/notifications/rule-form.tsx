@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { type RuleFormValues, saveRuleAction } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { CheckboxGroup } from "@/components/settings/checkbox-group";
-import { CheckboxField, Field, fieldBinder, labelTexts } from "@/components/ui/field";
+import { CheckboxField, Field } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";

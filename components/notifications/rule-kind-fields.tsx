@@ -1,5 +1,6 @@
 import type { RuleFormValues } from "@/app/(backoffice)/settings/notification-rules/actions";
-import { Field, fieldBinder, labelTexts, SelectField } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { HASH_KEYS } from "@/lib/notifications/events";

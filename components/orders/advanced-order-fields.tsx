@@ -1,4 +1,5 @@
-import { CheckboxField, Field, fieldBinder, labelTexts, SelectField } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { InstalmentFields } from "./instalment-fields";
 

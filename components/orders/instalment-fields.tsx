@@ -1,4 +1,5 @@
-import { Field, fieldBinder, labelTexts, SelectField, TextAreaField } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 /**

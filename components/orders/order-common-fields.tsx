@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Field, fieldBinder, labelTexts, SelectField } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { languageOptions } from "@/components/ui/select-options";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";

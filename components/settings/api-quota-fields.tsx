@@ -1,4 +1,5 @@
-import { Field, fieldBinder, wholeNumber } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { fieldBinder, wholeNumber } from "@/components/ui/field-binding";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 

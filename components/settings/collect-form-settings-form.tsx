@@ -5,7 +5,8 @@ import {
   updateCollectFormAction,
 } from "@/app/(backoffice)/settings/collect-form/actions";
 import { CopyButton } from "@/components/ui/copy-button";
-import { CheckboxField, Field, FieldRow, labelTexts } from "@/components/ui/field";
+import { CheckboxField, Field, FieldRow } from "@/components/ui/field";
+import { labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { isCustomField } from "@/lib/collect-form/config";

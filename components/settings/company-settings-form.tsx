@@ -6,7 +6,8 @@ import {
   updateCompanySettingsAction,
 } from "@/app/(backoffice)/settings/company/actions";
 import { buttonClass } from "@/components/ui/button";
-import { Field, fieldBinder, labelTexts } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";

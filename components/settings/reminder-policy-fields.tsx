@@ -1,5 +1,6 @@
 import type { ReminderPolicyValues } from "@/app/(backoffice)/settings/shop/actions";
-import { CheckboxField, Field, fieldBinder, labelTexts } from "@/components/ui/field";
+import { CheckboxField, Field } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 

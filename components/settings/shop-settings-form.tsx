@@ -1,6 +1,7 @@
 "use client";
 import { type ShopSettingsValues, updateShopSettingsAction } from "@/app/(backoffice)/settings/shop/actions";
-import { CheckboxField, Field, fieldBinder, labelTexts, SelectField, wholeNumber } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
+import { fieldBinder, labelTexts, wholeNumber } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";

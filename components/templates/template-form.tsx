@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { previewTemplateAction, saveTemplateAction } from "@/app/(backoffice)/settings/templates/actions";
 import { buttonClass } from "@/components/ui/button";
-import { CheckboxField, controlClass, Field, FieldRow, labelTexts, liveBinder } from "@/components/ui/field";
+import { CheckboxField, controlClass, Field, FieldRow } from "@/components/ui/field";
+import { labelTexts, liveBinder } from "@/components/ui/field-binding";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { useFormAnswer } from "@/components/ui/use-form-answer";

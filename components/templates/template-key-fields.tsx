@@ -1,7 +1,8 @@
 "use client";
 // The template's three keys — channel, purpose, language — as selects; changing the channel
 // narrows the purposes (an SMS has no receipt).
-import { labelTexts, liveBinder, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
+import { labelTexts, liveBinder } from "@/components/ui/field-binding";
 import { isReceiptKind } from "@/emails/types";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { KINDS_BY_CHANNEL, TEMPLATE_CHANNELS } from "@/lib/templates/schemas";

@@ -1,7 +1,8 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CheckboxField, Field, fieldBinder, labelTexts, SelectField, TextAreaField } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { ErrorSummary, SearchErrors } from "@/components/ui/form-alert";
 import { CriterionInput, CriterionSelect } from "@/components/ui/search-form";
 import { en } from "@/lib/i18n/messages/en";
