@@ -3,6 +3,8 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { rateLimitedSeconds, waitText } from "@/lib/auth/sign-in-error";
 
 type Labels = { email: string; password: string; submit: string; invalid: string; rateLimited: string };
 
@@ -21,10 +23,12 @@ export function SignInForm({ callbackUrl, initialError, labels }: { callbackUrl:
     });
     setPending(false);
     if (res?.ok && !res.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here: this is where the browser leaves, whatever the page was given.
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
-    setError(res?.error === "RateLimited" ? labels.rateLimited : labels.invalid);
+    const wait = rateLimitedSeconds(res?.error);
+    setError(wait !== null ? labels.rateLimited.replace("{wait}", waitText(wait)) : labels.invalid);
   }
 
   return (

@@ -11,7 +11,7 @@ import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";
-import { MAX_SMS_THRESHOLD } from "@/lib/companies/schemas";
+import { MAX_SMS_THRESHOLD } from "@/lib/companies/limits";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 const MASK = "••••••••";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { daySchema } from "../orders/schemas";
+import { safeParseInput } from "../server/validation";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -36,7 +37,7 @@ export function parseDashboardQuery(params: Record<string, string>): { query: Da
   const errors: Record<string, string> = {};
   const kept: Record<string, string> = { ...params };
   for (let round = 0; round < 3; round++) {
-    const r = dashboardQuerySchema.safeParse(kept);
+    const r = safeParseInput(dashboardQuerySchema, kept);
     if (r.success) return { query: r.data, errors };
     for (const issue of r.error.issues) errors[String(issue.path[0] ?? "")] ??= issue.message;
     for (const field of Object.keys(errors)) delete kept[field];

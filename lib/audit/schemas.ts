@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { daySchema } from "../orders/schemas";
+import { safeParseInput } from "../server/validation";
 import { parseActionFilter } from "./audit-actions";
 
 // Messages are keys of the back-office catalogue (lib/i18n/messages/audit-log.ts).
@@ -85,7 +86,7 @@ export function parseAuditSearch(params: Record<string, string>): { search: Audi
   const kept = { ...params };
   // The date range is checked once every field is valid: later rounds report it, then parse without it.
   for (let round = 0; round < 3; round++) {
-    const r = auditSearchSchema.safeParse(kept);
+    const r = safeParseInput(auditSearchSchema, kept);
     if (r.success) return { search: r.data, errors };
     for (const issue of r.error.issues) errors[String(issue.path[0] ?? "")] ??= issue.message;
     for (const field of Object.keys(errors)) delete kept[field];

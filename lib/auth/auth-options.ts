@@ -4,6 +4,8 @@ import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
 import { env } from "../server/env";
 import { deriveSecret } from "../server/secrets";
+import { sameOriginUrl } from "./callback-url";
+import { rateLimitedError } from "./sign-in-error";
 import { verifyCredentials } from "./verify-credentials";
 
 // next-auth reads NEXTAUTH_URL for its callbacks: default it to the public URL.
@@ -27,12 +29,16 @@ export function authOptions(): NextAuthOptions {
             password: credentials?.password ?? "",
             clientAddress: clientAddress(req?.headers ?? {}),
           });
-          if (!r.ok) throw new Error(r.reason === "rate_limited" ? "RateLimited" : "CredentialsSignin");
+          if (!r.ok) throw new Error(r.reason === "rate_limited" ? rateLimitedError(r.retryAfterSeconds) : "CredentialsSignin");
           return { id: r.userId };
         },
       }),
     ],
     callbacks: {
+      // Every callbackUrl next-auth follows: on our origin only (its default throws on some inputs).
+      async redirect({ url, baseUrl }) {
+        return sameOriginUrl(url, baseUrl);
+      },
       async session({ session, token }) {
         return { ...session, userId: token.sub };
       },

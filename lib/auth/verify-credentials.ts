@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { hitRateLimit } from "../security/rate-limit";
+import { type BackoffPolicy, clearBackoff, hitBackoff, releaseBackoff } from "../security/backoff";
 import type { Db } from "../server/db";
 import type { Role } from "../server/generated/prisma/enums";
 import { hashPassword, verifyPassword } from "./password";
@@ -13,25 +13,46 @@ export const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** Per 15 minutes: attempts per account, and per client address. */
-export const SIGN_IN_LIMITS = { perEmail: 10, perAddress: 50, windowSeconds: 900 };
+/**
+ * Sign-in throttling: a growing delay, never a lock. Per (client address, e-mail): 5 failures,
+ * then each further attempt waits 2^(n - 5) s since the last (at most 15 min); a success clears
+ * it. Only that address pays: nobody elsewhere can keep the account's owner out. Per address,
+ * across e-mails (guessing many accounts): 50 failures, then the same growing delay. Failures are
+ * forgotten after an hour without any.
+ */
+export const SIGN_IN_BACKOFF = {
+  pair: { free: 5, capSeconds: 900, forgetSeconds: 3600 },
+  address: { free: 50, capSeconds: 900, forgetSeconds: 3600 },
+} satisfies Record<string, BackoffPolicy>;
 
 let dummyHash: Promise<string> | undefined;
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Checks an e-mail and password. Unknown e-mails cost the same time as wrong passwords (a hash is
- * verified either way) so accounts cannot be discovered by timing.
+ * verified either way) so accounts cannot be discovered by timing. Throttled attempts are answered
+ * at once with the seconds to wait (no sleeping here: a held request would cost us, not them).
  */
 export async function verifyCredentials(db: Db, input: { email: string; password: string; clientAddress?: string }): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const checks = [hitRateLimit(db, `signin:email:${email}`, SIGN_IN_LIMITS.perEmail, SIGN_IN_LIMITS.windowSeconds)];
-  if (input.clientAddress)
-    checks.push(hitRateLimit(db, `signin:addr:${input.clientAddress}`, SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowSeconds));
-  if ((await Promise.all(checks)).some((r) => !r.allowed)) return { ok: false, reason: "rate_limited" };
+  // Without an address (no server front in the way) the pair is per e-mail alone.
+  const pairKey = `signin:pair:${input.clientAddress ?? "-"}:${email}`;
+  const addressKey = input.clientAddress ? `signin:addr:${input.clientAddress}` : null;
+  const pair = await hitBackoff(db, pairKey, SIGN_IN_BACKOFF.pair);
+  if (!pair.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: pair.retryAfterSeconds };
+  if (addressKey) {
+    const address = await hitBackoff(db, addressKey, SIGN_IN_BACKOFF.address);
+    if (!address.allowed) {
+      await releaseBackoff(db, pairKey);
+      return { ok: false, reason: "rate_limited", retryAfterSeconds: address.retryAfterSeconds };
+    }
+  }
 
   const user = await db.user.findUnique({
     where: { email },
@@ -42,6 +63,8 @@ export async function verifyCredentials(db: Db, input: { email: string; password
   const failure = !user ? "unknown_account" : !ok ? "wrong_password" : user.disabledAt ? "disabled" : null;
   await recordSignIn(db, user, failure, input.clientAddress);
   if (failure) return { ok: false, reason: "invalid" };
+  await clearBackoff(db, pairKey);
+  if (addressKey) await releaseBackoff(db, addressKey);
   return { ok: true, userId: user!.id };
 }
 

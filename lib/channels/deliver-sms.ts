@@ -1,20 +1,10 @@
 import { getPool } from "../server/db";
-import { QUEUES } from "../server/jobs/queues";
 import { logger } from "../server/logger";
 import { loadTemplates } from "../templates/resolve-template";
 import { checkLowSmsCredits } from "./check-low-sms-credits";
 import { logDeliveries } from "./log-deliveries";
-import {
-  type ClaimedPhoneMessage,
-  claimPhoneMessages,
-  closedOrderReason,
-  mapLimit,
-  phoneRetrySchedule,
-  phoneText,
-  recordAccepted,
-  recordFailed,
-  recordRetry,
-} from "./phone-delivery";
+import { afterFailure, closedOrderReason, recordRetry, retrySchedule } from "./message-delivery";
+import { type ClaimedPhoneMessage, claimPhoneMessages, mapLimit, phoneText, recordAccepted, recordFailed } from "./phone-delivery";
 import { resolveSmsAccount, smsStatusCallbackUrl } from "./sms-account";
 import { type SmsAccount, sendSms } from "./sms-provider";
 import { countSms } from "./sms-segments";
@@ -38,7 +28,7 @@ export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> 
     shopIds: [...new Set(rows.map((r) => r.shopId))],
     templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
   });
-  const schedule = phoneRetrySchedule("SMS");
+  const schedule = retrySchedule("SMS");
   const accounts = new Map<string, SmsAccount | Error>();
   const accountOf = (m: ClaimedPhoneMessage) => {
     if (!accounts.has(m.companyId)) {
@@ -80,10 +70,9 @@ export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> 
       });
       return "sent";
     }
-    const wait = schedule[m.attempts - 1];
-    if (res.permanent) return fail(`${res.code}: ${res.reason}`);
-    if (wait === undefined) return fail(`${res.code}: ${res.reason} (gave up after ${m.attempts} attempts)`);
-    await recordRetry(QUEUES.sms.name, { id: m.id, reason: `${res.code}: ${res.reason}`, after: wait, language });
+    const next = afterFailure({ reason: `${res.code}: ${res.reason}`, permanent: res.permanent }, m.attempts, schedule);
+    if (next.status === "FAILED") return fail(next.reason);
+    await recordRetry("SMS", { id: m.id, reason: next.reason, after: next.after, language });
     return "retried";
   });
   logDeliveries("SMS", rows, outcomes);

@@ -1,19 +1,10 @@
 import { getPool } from "../server/db";
-import { QUEUES } from "../server/jobs/queues";
 import type { TemplateVariable } from "../templates/render-template";
 import { loadTemplates } from "../templates/resolve-template";
 import type { DeliveryCounts } from "./deliver-sms";
 import { logDeliveries } from "./log-deliveries";
-import {
-  claimPhoneMessages,
-  isOrderOpen,
-  mapLimit,
-  phoneRetrySchedule,
-  phoneText,
-  recordAccepted,
-  recordFailed,
-  recordRetry,
-} from "./phone-delivery";
+import { afterFailure, isOrderOpen, recordRetry, retrySchedule } from "./message-delivery";
+import { claimPhoneMessages, mapLimit, phoneText, recordAccepted, recordFailed } from "./phone-delivery";
 import { resolveWhatsAppAccount } from "./whatsapp-account";
 import { sendWhatsApp } from "./whatsapp-provider";
 
@@ -32,7 +23,7 @@ export async function deliverWhatsApp(messageIds: string[]): Promise<DeliveryCou
     shopIds: [...new Set(rows.map((r) => r.shopId))],
     templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
   });
-  const schedule = phoneRetrySchedule("WHATSAPP");
+  const schedule = retrySchedule("WHATSAPP");
   const account = resolveWhatsAppAccount();
 
   const outcomes = await mapLimit(rows, Number(process.env.WHATSAPP_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
@@ -48,13 +39,12 @@ export async function deliverWhatsApp(messageIds: string[]): Promise<DeliveryCou
       await recordAccepted({ id: m.id, text, language, providerMessageId: res.id, providerStatus: res.status, deliveredOnAccept: true });
       return "sent";
     }
-    const wait = schedule[m.attempts - 1];
-    if (res.permanent || wait === undefined) {
-      const reason = `${res.code}: ${res.reason}${res.permanent ? "" : ` (gave up after ${m.attempts} attempts)`}`;
-      await recordFailed({ id: m.id, reason, language, text, refund: false, touchOrder: true });
+    const next = afterFailure({ reason: `${res.code}: ${res.reason}`, permanent: res.permanent }, m.attempts, schedule);
+    if (next.status === "FAILED") {
+      await recordFailed({ id: m.id, reason: next.reason, language, text, refund: false, touchOrder: true });
       return "failed";
     }
-    await recordRetry(QUEUES.whatsapp.name, { id: m.id, reason: `${res.code}: ${res.reason}`, after: wait, language });
+    await recordRetry("WHATSAPP", { id: m.id, reason: next.reason, after: next.after, language });
     return "retried";
   });
   logDeliveries("WHATSAPP", rows, outcomes);

@@ -1,16 +1,16 @@
+import { insertAuditSql } from "../audit/audit-sql";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import { paymentUrl } from "../orders/payment-link";
 import { getPool } from "../server/db";
-import { getBoss } from "../server/jobs/boss";
-import { deliveryJobExpireSeconds } from "../server/jobs/queues";
-import { bossDb, withSqlTransaction } from "../server/sql";
 import { messageVariables } from "../templates/message-variables";
 import { renderTemplate, type TemplateVars } from "../templates/render-template";
 import type { loadTemplates } from "../templates/resolve-template";
+import { claimMessages, claimSql, orderDeliveryCte } from "./message-delivery";
 
-// What the SMS and WhatsApp workers share: the claim, the text, and the statements that record
-// each outcome right after the provider answered (message, order's delivery status, send count,
-// credit refund, audit event) — one statement each, like the e-mail worker's.
+// What the SMS and WhatsApp workers share beyond every channel's (message-delivery.ts): what a
+// claim reads, the text, and the statements that record each outcome right after the provider
+// answered (message, order's delivery status, send count, credit refund, audit event) — one
+// statement each, like the e-mail worker's.
 
 export type PhoneChannel = "SMS" | "WHATSAPP";
 
@@ -22,19 +22,14 @@ export const statusRank = (e: string) =>
     WHEN ${e} IN ('delivered', 'undelivered', 'failed', 'canceled', 'read') THEN 4 ELSE 0 END)`;
 export const isFailureSql = (e: string) => `${e} IN ${FAILURES}`;
 
-const CLAIM_SQL = `
-WITH c AS (
-  UPDATE "Message" m SET status = 'SENDING', "claimedAt" = now(), attempts = m.attempts + 1
-  WHERE m.id = ANY($1::uuid[]) AND m.channel = $3::"Channel"
-    AND ((m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= now() + interval '2 seconds'))
-      OR (m.status = 'SENDING' AND m."claimedAt" < now() - make_interval(secs => $2)))
-  RETURNING m.id, m."orderId", m.kind, m.recipient, m.attempts, m.text AS "messageText"
-)
-SELECT c.*, o.reference, o.amount, o.currency, o.locale, o."createdAt", o."validUntil", o.token, o.status AS "orderStatus",
+const CLAIM_SQL = claimSql(
+  `m.text AS "messageText"`,
+  `SELECT c.*, o.reference, o.amount, o.currency, o.locale, o."createdAt", o."validUntil", o.token, o.status AS "orderStatus",
   o.message AS "orderMessage", o."templateId", o."shopId", s.name AS "shopName", s."timeZone", s.url AS "shopUrl",
   s."defaultLanguage", COALESCE(s."managerEmail", co."managerEmail") AS contact, co.id AS "companyId",
   co."smsProviderUrl", co."smsLogin", co."smsPasswordEnc", co."smsSender"
-FROM c JOIN "PaymentOrder" o ON o.id = c."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"`;
+FROM c JOIN "PaymentOrder" o ON o.id = c."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"`,
+);
 
 export type ClaimedPhoneMessage = {
   id: string;
@@ -68,32 +63,8 @@ export type ClaimedPhoneMessage = {
 };
 
 /** Takes the due messages of a batch (or a dead worker's stale claims); the claim commits first. */
-export async function claimPhoneMessages(channel: PhoneChannel, messageIds: string[]) {
-  const lease = Math.max(1, deliveryJobExpireSeconds() - 5);
-  const { rows } = await getPool().query<ClaimedPhoneMessage>(CLAIM_SQL, [messageIds, lease, channel]);
-  return rows;
-}
-
-/** Seconds before each new attempt after a transient failure (SMS_/WHATSAPP_RETRY_SCHEDULE). */
-export function phoneRetrySchedule(channel: PhoneChannel): number[] {
-  const raw = (channel === "SMS" ? process.env.SMS_RETRY_SCHEDULE : process.env.WHATSAPP_RETRY_SCHEDULE) ?? "30,120,600,1800,3600";
-  return raw
-    .split(",")
-    .map((s) => Number(s.trim()))
-    .filter((n) => Number.isFinite(n) && n >= 0);
-}
-
-/** An order message goes out only while the order can still be paid. */
-export const isOrderOpen = (m: ClaimedPhoneMessage) => m.orderStatus === "RUNNING" || m.orderStatus === "REFUSED";
-
-/** Why an order's message or reminder is no longer sent (null: send it). */
-export function closedOrderReason(m: ClaimedPhoneMessage): string | null {
-  if (m.kind !== "ORDER" && m.kind !== "REMINDER") return null;
-  if (!isOrderOpen(m)) return `not sent: the order is ${m.orderStatus.toLowerCase()}`;
-  // A reminder queued just before the validity ended is not sent after it (the expiry sweep may lag).
-  if (m.kind === "REMINDER" && new Date(m.validUntil).getTime() <= Date.now()) return "not sent: the order is expired";
-  return null;
-}
+export const claimPhoneMessages = (channel: PhoneChannel, messageIds: string[]) =>
+  claimMessages<ClaimedPhoneMessage>(channel, CLAIM_SQL, messageIds);
 
 /**
  * The text to send, in the order's language: the order's own message (the dialogs and the API
@@ -140,29 +111,29 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
 }
 
 // The order's delivery status follows the newest order message only (an older one's report,
-// after a resend, changes nothing): failed on a failure status, sent on sent/delivered (or at
-// once when `deliveredOnAccept`, for a channel without delivery reports); audited.
+// after a resend, changes nothing): `failed` on a failure status, `delivered` on sent/delivered
+// (or at once when `deliveredOnAccept`, for a channel without delivery reports); audited, as
+// `defaultAction` when the status did not move.
 export const orderDeliveryStep = (sendIncrement: string, deliveredOnAccept: string, defaultAction: string) => `
 prev AS (SELECT p.id, p."deliveryStatus" AS before FROM "PaymentOrder" p JOIN m ON p.id = m."orderId"),
-o AS (
-  UPDATE "PaymentOrder" p SET "sendCount" = p."sendCount" + ${sendIncrement},
-    "deliveryStatus" = (CASE
-      WHEN EXISTS (SELECT 1 FROM "Message" q WHERE q."orderId" = p.id AND q.kind = 'ORDER' AND q.id > m.id) THEN p."deliveryStatus"::text
-      WHEN ${isFailureSql('m."providerStatus"')} OR m.status = 'FAILED' THEN 'FAILED'
-      WHEN m."providerStatus" IN ${DONE} OR ${deliveredOnAccept} THEN 'SENT'
-      ELSE p."deliveryStatus"::text END)::"DeliveryStatus"
-  FROM m WHERE p.id = m."orderId" AND m.kind = 'ORDER' AND m.status IN ('SENT', 'FAILED')
-  RETURNING p.id, p."shopId", p."deliveryStatus"
-),
+${orderDeliveryCte({
+  event: `CASE WHEN ${isFailureSql('m."providerStatus"')} OR m.status = 'FAILED' THEN 'failed'
+    WHEN m."providerStatus" IN ${DONE} OR ${deliveredOnAccept} THEN 'delivered' END`,
+  superseded: "newer",
+  sendIncrement,
+  when: "m.status IN ('SENT', 'FAILED')",
+})},
 a AS (
-INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, after, "createdAt")
-SELECT gen_random_uuid(), o."shopId", o.id, 'SYSTEM',
-  CASE WHEN o."deliveryStatus" IS NOT DISTINCT FROM prev.before THEN ${defaultAction}
-    WHEN o."deliveryStatus" = 'SENT' THEN 'order.delivery.delivered' ELSE 'order.delivery.failed' END,
-  jsonb_strip_nulls(jsonb_build_object('deliveryStatus', o."deliveryStatus", 'channel', m.channel, 'recipient', m.recipient,
-    'providerMessageId', m."providerMessageId", 'providerStatus', m."providerStatus", 'reason', m.error)), now()
-FROM o JOIN prev ON prev.id = o.id JOIN m ON m."orderId" = o.id
-RETURNING id
+${insertAuditSql({
+  actor: "SYSTEM",
+  action: `CASE WHEN o."deliveryStatus" IS NOT DISTINCT FROM prev.before THEN ${defaultAction} ELSE 'order.delivery.' || o.event END`,
+  shopId: 'o."shopId"',
+  orderId: "o.id",
+  after: `jsonb_strip_nulls(jsonb_build_object('deliveryStatus', o."deliveryStatus", 'channel', m.channel, 'recipient', m.recipient,
+    'providerMessageId', m."providerMessageId", 'providerStatus', m."providerStatus", 'reason', m.error))`,
+  from: `o JOIN prev ON prev.id = o.id JOIN m ON m."orderId" = o.id`,
+  returning: "id",
+})}
 )`;
 
 export const M_COLUMNS = `x.id, x."orderId", x.kind, x.channel, x.recipient, x."providerStatus", x."providerMessageId", x.status, x.error`;
@@ -224,20 +195,19 @@ co AS (
   RETURNING c.id
 ),
 prev AS (SELECT p.id, p."deliveryStatus" AS before FROM "PaymentOrder" p JOIN m ON p.id = m."orderId"),
-o AS (
-  UPDATE "PaymentOrder" p SET "deliveryStatus" = (CASE
-      WHEN EXISTS (SELECT 1 FROM "Message" q WHERE q."orderId" = p.id AND q.kind = 'ORDER' AND q.id > m.id) THEN p."deliveryStatus"::text
-      ELSE 'FAILED' END)::"DeliveryStatus"
-  FROM m WHERE p.id = m."orderId" AND m.kind = 'ORDER' AND $6::boolean
-  RETURNING p.id, p."deliveryStatus"
-)
-INSERT INTO "AuditEvent" (id, "companyId", "shopId", "orderId", "actorType", action, after, "createdAt")
-SELECT gen_random_uuid(), (SELECT id FROM co LIMIT 1), p."shopId", p.id, 'SYSTEM',
-  CASE WHEN o.id IS NOT NULL AND o."deliveryStatus" IS DISTINCT FROM prev.before THEN 'order.delivery.failed' ELSE 'order.delivery.message_failed' END,
-  jsonb_build_object('deliveryStatus', COALESCE(o."deliveryStatus", prev.before), 'channel', m.channel, 'recipient', m.recipient,
-    'reason', $2::text, 'creditsRefunded', m.refunded), now()
-FROM m JOIN "PaymentOrder" p ON p.id = m."orderId" JOIN prev ON prev.id = p.id LEFT JOIN o ON o.id = p.id
-WHERE o.id IS NOT NULL OR m.refunded > 0`;
+${orderDeliveryCte({ event: "'failed'", superseded: "newer", sendIncrement: "0", when: "$6::boolean" })}
+${insertAuditSql({
+  actor: "SYSTEM",
+  companyId: "(SELECT id FROM co LIMIT 1)",
+  action: `CASE WHEN o.id IS NOT NULL AND o."deliveryStatus" IS DISTINCT FROM prev.before THEN 'order.delivery.' || o.event
+    ELSE 'order.delivery.message_failed' END`,
+  shopId: 'p."shopId"',
+  orderId: "p.id",
+  after: `jsonb_build_object('deliveryStatus', COALESCE(o."deliveryStatus", prev.before), 'channel', m.channel, 'recipient', m.recipient,
+    'reason', $2::text, 'creditsRefunded', m.refunded)`,
+  from: `m JOIN "PaymentOrder" p ON p.id = m."orderId" JOIN prev ON prev.id = p.id LEFT JOIN o ON o.id = p.id`,
+  where: "o.id IS NOT NULL OR m.refunded > 0",
+})}`;
 
 export async function recordFailed(r: {
   id: string;
@@ -249,16 +219,4 @@ export async function recordFailed(r: {
   touchOrder: boolean;
 }) {
   await getPool().query(FAILED_SQL, [r.id, r.reason, r.language, r.text, r.refund, r.touchOrder]);
-}
-
-const RETRY_SQL = `UPDATE "Message" SET status = 'QUEUED', error = $2, "claimedAt" = NULL, language = COALESCE($4, language),
-  "nextAttemptAt" = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'SENDING'`;
-
-/** A transient failure: queued again with a job due after `after` seconds, atomically. */
-export async function recordRetry(queue: string, r: { id: string; reason: string; after: number; language: string | null }) {
-  const boss = await getBoss();
-  await withSqlTransaction(async (client) => {
-    await client.query(RETRY_SQL, [r.id, r.reason, r.after, r.language]);
-    await boss.send(queue, { messageId: r.id }, { startAfter: new Date(Date.now() + r.after * 1000), db: bossDb(client) });
-  });
 }

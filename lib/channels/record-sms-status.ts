@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getPool } from "../server/db";
+import { safeParseInput } from "../server/validation";
 import { isFailureSql, M_COLUMNS, orderDeliveryStep, statusRank } from "./phone-delivery";
 import { type CompanySmsColumns, resolveSmsAccount } from "./sms-account";
 import { isValidTwilioSignature } from "./twilio-signature";
@@ -47,7 +48,7 @@ export async function recordSmsStatus(input: {
   params: Record<string, string>;
   signature: string | null;
 }): Promise<SmsStatusResult> {
-  const parsed = reportSchema.safeParse({ ...input.params, messageId: input.messageId });
+  const parsed = safeParseInput(reportSchema, { ...input.params, messageId: input.messageId });
   if (!parsed.success) return "invalid";
   const r = parsed.data;
   const pool = getPool();

@@ -1,6 +1,7 @@
 import { getBoss } from "../server/jobs/boss";
-import { deliveryJobExpireSeconds, queueOfChannel } from "../server/jobs/queues";
+import { queueOfChannel } from "../server/jobs/queues";
 import { bossDb, withSqlTransaction } from "../server/sql";
+import { claimLease, isStaleClaimSql } from "./message-delivery";
 
 /**
  * Messages of any channel that a dead worker left in SENDING (claimed longer ago than a job may
@@ -9,14 +10,12 @@ import { bossDb, withSqlTransaction } from "../server/sql";
  * A retried e-mail keeps its Message-ID.
  */
 export async function recoverMessages(limit = 5000): Promise<number> {
-  const lease = Math.max(1, deliveryJobExpireSeconds() - 5);
   const boss = await getBoss();
   return withSqlTransaction(async (client) => {
     const { rows } = await client.query<{ id: string; channel: "MAIL" | "SMS" | "WHATSAPP" }>(
-      `SELECT id, channel FROM "Message" WHERE channel IN ('MAIL', 'SMS', 'WHATSAPP') AND status = 'SENDING'
-         AND "claimedAt" < now() - make_interval(secs => $1)
+      `SELECT id, channel FROM "Message" m WHERE channel IN ('MAIL', 'SMS', 'WHATSAPP') AND ${isStaleClaimSql("m", "$1")}
        ORDER BY "claimedAt" LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [lease, limit],
+      [claimLease(), limit],
     );
     if (!rows.length) return 0;
     for (const channel of ["MAIL", "SMS", "WHATSAPP"] as const) {

@@ -5,6 +5,7 @@ import { getPool } from "../server/db";
 import { appUrl } from "../server/env";
 import { logger } from "../server/logger";
 import { uuid7 } from "../server/uuid7";
+import { safeParseInput } from "../server/validation";
 import { isOperatorUrl, PROVIDER_TIMEOUT_MS } from "./provider-http";
 import { isSmsSandboxEnabled, smsSandboxAccount } from "./sms-account";
 import { twilioSignature } from "./twilio-signature";
@@ -56,7 +57,7 @@ export async function receiveSandboxSms(input: {
 }): Promise<{ answer: SandboxAnswer; callback: SandboxCallback | null }> {
   if (!isSmsSandboxEnabled()) return { answer: twilioError(404, 20404, "The requested resource was not found"), callback: null };
   if (!isAuthorised(input.login, input.authorization)) return { answer: twilioError(401, 20003, "Authenticate"), callback: null };
-  const parsed = formSchema.safeParse(input.params);
+  const parsed = safeParseInput(formSchema, input.params);
   if (!parsed.success) {
     const code = parsed.error.issues[0]!.message;
     return { answer: twilioError(400, Number(code), MESSAGES[code] ?? "Invalid parameter"), callback: null };

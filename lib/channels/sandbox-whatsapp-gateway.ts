@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { getPool } from "../server/db";
 import { uuid7 } from "../server/uuid7";
+import { safeParseInput } from "../server/validation";
 import { isWhatsAppSandboxEnabled, WHATSAPP_SANDBOX_PHONE_NUMBER_ID, whatsAppSandboxToken } from "./whatsapp-account";
 
 // The built-in WhatsApp gateway used when WHATSAPP_API_URL is not set: it answers the Cloud API's
@@ -47,7 +48,7 @@ export async function receiveSandboxWhatsApp(input: {
   if (scheme !== "Bearer" || !token || !safeEqual(token, whatsAppSandboxToken())) {
     return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
   }
-  const parsed = messageSchema.safeParse(input.body);
+  const parsed = safeParseInput(messageSchema, input.body);
   const msg = parsed.success ? parsed.data : null;
   if (!msg || (msg.type === "text" && !msg.text) || (msg.type === "template" && !msg.template)) {
     return graphError(400, 100, "(#100) Invalid parameter");

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { outboundUrlProblem } from "../security/outbound-url";
+import { MAX_SMS_THRESHOLD } from "./limits";
 
 // Settings › Company (F-SET-2). Messages are keys of the message catalogue (lib/i18n/messages).
 
@@ -51,8 +52,6 @@ const providerUrl = z
     if (problem) ctx.addIssue({ code: "custom", message: key });
   });
 
-export const MAX_SMS_THRESHOLD = 1_000_000;
-
 export const companySettingsSchema = z
   .object({
     name: z.string({ error: "err_company_name" }).trim().min(1, { error: "err_company_name" }).max(100, { error: "err_company_name" }),
@@ -81,3 +80,5 @@ export const companySettingsSchema = z
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 /** As typed in the form: every field, not yet checked. */
 export type CompanySettingsInput = { [K in keyof CompanySettings]: unknown };
+
+export { MAX_SMS_THRESHOLD };

@@ -6,8 +6,9 @@ import { AppError } from "../server/errors";
 
 /**
  * The merchant stops a payment in instalments: every instalment still PENDING becomes CANCELLED
- * (the sweep then never charges it), audited with the indexes cancelled. A charge in progress holds
- * its row lock, so it finishes first and is not cancelled. Nothing left to cancel → INVALID_TRANSITION.
+ * (the sweep then never charges it), audited with the indexes cancelled. One whose charge is in
+ * flight (a PENDING attempt) is cancelled too; its answer makes it PAID if accepted, the money having
+ * moved (record-instalment-charge.ts). Nothing left to cancel → INVALID_TRANSITION.
  */
 export async function cancelRemainingInstalments(db: Db, input: { actor: Actor; orderId: string }) {
   const order = await getOrderOrThrow(db, input);

@@ -7,6 +7,7 @@ import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
 import { withSqlTransaction } from "../server/sql";
+import { safeParseInput } from "../server/validation";
 import { expireLapsedInvoices } from "./expire-lapsed-invoices";
 import { assertInvoiceFormUsable, isOpenReferenceConflict, referenceTakenError } from "./invoice-rules";
 import { invoiceReferenceSchema } from "./schemas";
@@ -46,7 +47,7 @@ const OPEN_SQL = `SELECT 1 FROM "PaymentOrder"
 export async function createInvoiceOrder(db: Db, input: CreateInvoiceOrderInput): Promise<CreatedOrder & { extra: undefined }> {
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "OPERATOR");
-  const ref = invoiceReferenceSchema.safeParse(input.reference ?? "");
+  const ref = safeParseInput(invoiceReferenceSchema, input.reference ?? "");
   if (!ref.success) {
     throw new AppError("VALIDATION", "invalid invoice reference", {
       fields: { reference: ref.error.issues[0]?.message ?? "err_reference_required" },

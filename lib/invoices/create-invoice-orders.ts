@@ -1,4 +1,5 @@
-import { type Actor, actorId, assertRole, assertShopAccess } from "../auth/actor";
+import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
+import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { loadShopDefaults } from "../orders/order-rules";
 import type { Db } from "../server/db";
 import { getPool } from "../server/db";
@@ -21,6 +22,15 @@ export type CreateInvoiceOrdersInput = {
   dryRun: boolean;
   now?: Date;
 };
+
+// The import's own event, on the import's connection (pg, not Prisma): $1–$3 the actor.
+const IMPORT_AUDIT_SQL = insertAuditSql({
+  actor: { param: 1 },
+  action: "'invoice.import'",
+  shopId: "$4",
+  after: "$5::jsonb",
+  at: "$6",
+});
 
 /** Who may import into this shop and mode: operators of the shop, or the shop's own REST key for its mode. */
 export function assertCanImport(actor: Actor, shopId: string, mode: Mode) {
@@ -68,18 +78,12 @@ export async function createInvoiceOrders(db: Db, input: CreateInvoiceOrdersInpu
     const fresh = valid.filter((r) => !taken.has(r.reference));
     const inserted = await insertInvoiceRows(client, { actor, shopId, mode, shop, rows: fresh, now });
     const skipped = valid.filter((r) => !inserted.has(r.reference));
-    await client.query(
-      `INSERT INTO "AuditEvent" (id, "companyId", "shopId", "actorType", "actorId", action, after, "createdAt")
-       VALUES (gen_random_uuid(), $1::uuid, $2, $3::"ActorType", $4, 'invoice.import', $5::jsonb, $6)`,
-      [
-        actor.type === "USER" ? actor.companyId : null,
-        shopId,
-        actor.type,
-        actorId(actor),
-        JSON.stringify({ mode, rows: input.table.rows.length, created: inserted.size, skipped: skipped.length }),
-        now,
-      ],
-    );
+    await client.query(IMPORT_AUDIT_SQL, [
+      ...auditActorValues(actor),
+      shopId,
+      JSON.stringify({ mode, rows: input.table.rows.length, created: inserted.size, skipped: skipped.length }),
+      now,
+    ]);
     return report(inserted.size, skipped, false);
   });
 }

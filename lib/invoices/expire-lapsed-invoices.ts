@@ -1,24 +1,24 @@
 import { ORDER_TRANSITIONS } from "../orders/order-status";
+import { transitionOrdersSql } from "../orders/transition-orders-sql";
+import { NO_PENDING_ATTEMPT } from "../payments/pending-attempt";
 import type { Mode } from "../server/generated/prisma/enums";
 import type { SqlClient } from "../server/sql";
+import { sqlLiterals } from "../server/sql-literals";
 
-const OPEN = ORDER_TRANSITIONS.expire.from.map((s) => `'${s}'`).join(", ");
+// The expiry sweep's statements (lib/orders/expire-orders.ts), narrowed to some references of one
+// shop and mode: the open invoice orders past their validity locked, then, in a statement whose
+// snapshot follows the locks, the `expire` transition (from the table's statuses) with its audit
+// events for those with no payment attempt waiting for the acquirer's answer.
+const LOCK_SQL = `
+SELECT id FROM "PaymentOrder"
+WHERE "shopId" = $1 AND mode = $2::"Mode" AND channel = 'INVOICE' AND reference = ANY($3::text[])
+  AND status IN (${sqlLiterals(ORDER_TRANSITIONS.expire.from)}) AND "validUntil" < $4
+FOR UPDATE`;
 
-// The expiry sweep's statement (lib/orders/expire-orders.ts), narrowed to some references of one
-// shop and mode: the `expire` transition (from the table's statuses) with its audit events.
-const EXPIRE_SQL = `
-WITH due AS (
-  SELECT id, status FROM "PaymentOrder"
-  WHERE "shopId" = $1 AND mode = $2::"Mode" AND channel = 'INVOICE' AND reference = ANY($3::text[])
-    AND status IN (${OPEN}) AND "validUntil" < $4
-  FOR UPDATE
-), expired AS (
-  UPDATE "PaymentOrder" o SET status = 'EXPIRED' FROM due WHERE o.id = due.id
-  RETURNING o.id, o."shopId", due.status::text AS before
-)
-INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, before, after, "createdAt")
-SELECT gen_random_uuid(), "shopId", id, 'SYSTEM', 'order.expire', jsonb_build_object('status', before), '{"status":"EXPIRED"}'::jsonb, now()
-FROM expired`;
+const EXPIRE_SQL = transitionOrdersSql("expire", {
+  where: `id = ANY($1::char(32)[]) AND ${NO_PENDING_ATTEMPT('"PaymentOrder".id')}`,
+  tail: "",
+});
 
 /**
  * Expires now the open invoice orders among `references` whose validity has passed, instead of
@@ -30,6 +30,8 @@ export async function expireLapsedInvoices(
   input: { shopId: string; mode: Mode; references: string[]; now?: Date },
 ): Promise<number> {
   if (!input.references.length) return 0;
-  const r = await client.query(EXPIRE_SQL, [input.shopId, input.mode, input.references, input.now ?? new Date()]);
+  const due = await client.query<{ id: string }>(LOCK_SQL, [input.shopId, input.mode, input.references, input.now ?? new Date()]);
+  if (!due.rows.length) return 0;
+  const r = await client.query(EXPIRE_SQL, [due.rows.map((row) => row.id)]);
   return r.rowCount ?? 0;
 }

@@ -1,6 +1,7 @@
 // The import's writes, set-based: one statement finds the references already taken, one
 // statement per chunk inserts the orders and their audit events.
-import { type Actor, actorId } from "../auth/actor";
+import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
+import type { Actor } from "../auth/actor";
 import { isPageLanguage, localeOf } from "../i18n/locales";
 import type { ShopDefaults } from "../orders/order-rules";
 import type { Mode } from "../server/generated/prisma/enums";
@@ -39,11 +40,16 @@ const INSERT_SQL = `WITH o AS (
   ON CONFLICT ("shopId", mode, reference) WHERE channel = 'INVOICE' AND status IN ('RUNNING', 'REFUSED') DO NOTHING
   RETURNING id, reference, amount, currency
 ), audit AS (
-  INSERT INTO "AuditEvent" (id, "companyId", "shopId", "orderId", "actorType", "actorId", action, after, "createdAt")
-  SELECT gen_random_uuid(), $16::uuid, $1, o.id, $17::"ActorType", $18, 'order.create',
-    jsonb_build_object('status', 'RUNNING', 'channel', 'INVOICE', 'amount', o.amount, 'currency', o.currency, 'reference', o.reference),
-    $7::timestamptz
-  FROM o
+${insertAuditSql({
+  actor: { param: 16 },
+  action: "'order.create'",
+  shopId: "$1",
+  orderId: "o.id",
+  after:
+    "jsonb_build_object('status', 'RUNNING', 'channel', 'INVOICE', 'amount', o.amount, 'currency', o.currency, 'reference', o.reference)",
+  at: "$7::timestamptz",
+  from: "o",
+})}
 )
 SELECT reference FROM o`;
 
@@ -79,9 +85,7 @@ export async function insertInvoiceRows(
       chunk.map((r) => r.validUntil.toISOString()),
       chunk.map((r) => r.buyerEmail),
       chunk.map((r) => r.description),
-      actor.type === "USER" ? actor.companyId : null,
-      actor.type,
-      actorId(actor),
+      ...auditActorValues(actor),
     ]);
     for (const x of r.rows) inserted.add(x.reference);
   }

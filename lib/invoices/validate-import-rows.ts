@@ -2,6 +2,7 @@
 // currencies and validity window, and references repeated inside the file.
 import { parseMajorAmount } from "../money/parse-amount";
 import { validityFromDay } from "../orders/validity";
+import { safeParseInput, TEXT_REFUSED } from "../server/validation";
 import type { ImportLine } from "./parse-import-file";
 import { IMPORT_COLUMNS, type ImportColumn, type ImportIssue, importRowSchema, REQUIRED_COLUMNS } from "./schemas";
 
@@ -88,7 +89,7 @@ export function validateImportRows(
     const before = errors.length;
     const issue = (column: ImportColumn, reason: ImportIssue["reason"]) => errors.push({ line, column, value: raw[column], reason });
 
-    const parsed = importRowSchema.safeParse(raw);
+    const parsed = safeParseInput(importRowSchema, raw);
     const failed = new Set<string>();
     if (!parsed.success) {
       // One reason per cell: the first broken rule.
@@ -96,7 +97,7 @@ export function validateImportRows(
         const column = String(i.path[0]);
         if (failed.has(column)) continue;
         failed.add(column);
-        issue(column as ImportColumn, i.message as ImportIssue["reason"]);
+        issue(column as ImportColumn, i.message === TEXT_REFUSED ? "invalid_characters" : (i.message as ImportIssue["reason"]));
       }
     }
     const row = parsed.data;

@@ -85,6 +85,10 @@ export async function handleV4Raw(service: string, req: RawRequest): Promise<Raw
   }
 }
 
+/** A path whose percent-escapes do not decode (the server front answers it before any service). */
+export const badPathV4 = (rawService: string): RawResponse =>
+  raw(envelope(rawService, "ERROR", errorAnswer("INT_901", null, "Invalid percent-escape in the path (malformed, or U+0000)"), null), 400);
+
 /** The same, for a Fetch API Request (the Next route handler, tests). */
 export async function handleV4(service: string, req: Request): Promise<Response> {
   const r = await handleV4Raw(service, {

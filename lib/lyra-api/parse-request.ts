@@ -1,21 +1,32 @@
 import type { z } from "zod";
 import { AppError } from "../server/errors";
+import { refusedTextPaths } from "../server/validation";
 import { LYRA_ERRORS, LyraError, type LyraErrorCode } from "./error-codes";
 import { valueAt } from "./wire";
 
 const isCode = (m: string): m is LyraErrorCode => m in LYRA_ERRORS;
 
-/** Parses a request body; the first problem becomes the Lyra error naming the field and value. */
+/**
+ * Parses a request body; the first problem becomes the Lyra error naming the field and value. A
+ * string PostgreSQL would refuse that the schema kept without a field code of its own (a free-form
+ * object's values or keys, e.g. customer.shoppingCart) is INT_902 on its path; fields the schema
+ * drops (unknown ones) are ignored as ever.
+ */
 export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const r = schema.safeParse(body);
-  if (r.success) return r.data;
+  if (r.success) {
+    const [refused] = refusedTextPaths(r.data, 1);
+    if (!refused) return r.data;
+    throw invalid("INT_902", refused, body, ": a character that cannot be stored (U+0000 or a lone surrogate)");
+  }
   const issue = r.error.issues[0]!;
-  const path = issue.path.map(String);
-  const field = path.join(".") || "body";
-  let value = JSON.stringify(valueAt(body, issue.path) ?? null) ?? "null";
+  throw invalid(isCode(issue.message) ? issue.message : "INT_902", issue.path, body);
+}
+
+function invalid(code: LyraErrorCode, path: readonly PropertyKey[], body: unknown, why = "") {
+  let value = JSON.stringify(valueAt(body, path) ?? null) ?? "null";
   if (value.length > 100) value = `${value.slice(0, 97)}...`;
-  const code = isCode(issue.message) ? issue.message : "INT_902";
-  throw new LyraError(code, `Invalid input ${field} [value=${value}]`);
+  return new LyraError(code, `Invalid input ${path.map(String).join(".") || "body"} [value=${value}]${why}`);
 }
 
 const FIELD_CODES: Record<string, { code: LyraErrorCode; field: string }> = {

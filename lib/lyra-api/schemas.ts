@@ -2,16 +2,20 @@ import { z } from "zod";
 import { isKnownCurrency } from "../money/currencies";
 import { MAX_MINOR } from "../money/parse-amount";
 import { outboundUrlProblem } from "../security/outbound-url";
+import { isStorableText } from "../server/validation";
 import type { LyraErrorCode } from "./error-codes";
 
 // Request schemas of the V4 payment-order services. Each issue's message is the Lyra error code
 // to answer; the same schemas generate the OpenAPI document. Lenient where real clients are:
 // booleans as "true"/"false", amounts as integral numbers or digit strings, null = absent,
-// unknown fields ignored.
+// unknown fields ignored. Free-text strings PostgreSQL would refuse (U+0000, a lone surrogate)
+// fail with their field's code (`text`); parse-request.ts refuses any left elsewhere (INT_902).
 
 const E = (code: LyraErrorCode) => ({ error: code });
 
-const str = (code: LyraErrorCode, max: number) => z.string(E(code)).max(max, E(code));
+/** A string PostgreSQL can store; `invalid` is the code for a value it refuses (default: `code`). */
+const text = (code: LyraErrorCode, invalid: LyraErrorCode = code) => z.string(E(code)).refine(isStorableText, E(invalid));
+const str = (code: LyraErrorCode, max: number) => text(code).max(max, E(code));
 const opt = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?? undefined);
 
 export const amountSchema = z
@@ -51,8 +55,7 @@ const isoDateTime = z
   .describe("ISO 8601 date-time with offset (no offset = UTC). Not in the past, at most 90 days ahead.");
 
 const httpUrl = (code: LyraErrorCode) =>
-  z
-    .string(E(code))
+  text(code)
     .max(2048, E(code))
     .refine((s) => {
       try {
@@ -65,8 +68,7 @@ const httpUrl = (code: LyraErrorCode) =>
 
 /** A URL the workers will call: the SSRF guard's form check (the mode's https rule is the use case's). */
 const outboundUrl = (code: LyraErrorCode) =>
-  z
-    .string(E(code))
+  text(code)
     .max(2048, E(code))
     .refine((s) => outboundUrlProblem(s, { maxLength: 2048 }) === null, E(code));
 
@@ -108,8 +110,8 @@ export const customerSchema = z.object({
 
 export const metadataSchema = z
   .record(
-    z.string().max(64, E("INT_091")),
-    z.union([z.string().max(255, E("INT_091")), z.number(), z.boolean()], E("INT_091")),
+    text("INT_091").max(64, E("INT_091")),
+    z.union([text("INT_091").max(255, E("INT_091")), z.number(), z.boolean()], E("INT_091")),
     E("INT_091"),
   )
   .refine((m) => Object.keys(m).length <= 50, E("INT_091"))
@@ -123,8 +125,8 @@ export const channelOptionsSchema = z.object({
   mailOptions: opt(
     z.object(
       {
-        recipient: opt(z.string(E("INT_850")).max(10_000, E("PSP_1032"))),
-        bcc: opt(z.string(E("PSP_1032")).max(2_000, E("PSP_1032"))),
+        recipient: opt(text("INT_850", "PSP_1032").max(10_000, E("PSP_1032"))),
+        bcc: opt(text("PSP_1032").max(2_000, E("PSP_1032"))),
         subject: opt(str("INT_843", 255)),
         body: opt(str("INT_842", 100_000)),
         template: opt(str("INT_845", 255)),
@@ -159,7 +161,7 @@ export const paymentOrderFields = {
   paymentReceiptEmail: opt(email("INT_851")),
   taxAmount: opt(z.number(E("INT_869")).int(E("INT_869")).min(0, E("INT_869")).max(MAX_MINOR, E("INT_869"))),
   taxRate: opt(z.number(E("INT_858")).min(0, E("INT_858")).max(100, E("INT_858"))),
-  description: opt(z.string(E("INT_883")).max(255, E("INT_815"))),
+  description: opt(text("INT_883").max(255, E("INT_815"))),
   metadata: opt(metadataSchema),
   formAction: opt(z.enum(["PAYMENT", "ASK_REGISTER_PAY", "REGISTER_PAY"], E("INT_875"))),
   paymentMethodToken: opt(z.string(E("INT_030")).regex(/^[a-f0-9]{32}$/, E("INT_030"))),
@@ -190,7 +192,7 @@ export const paymentOrderFields = {
               z.array(
                 z.object(
                   {
-                    date: z.string(E("INT_932")).regex(/^\d{4}-\d{2}-\d{2}/, E("INT_932")),
+                    date: text("INT_932").regex(/^\d{4}-\d{2}-\d{2}/, E("INT_932")),
                     amount: z.number(E("INT_933")).int(E("INT_933")).min(1, E("INT_933")).max(MAX_MINOR, E("INT_933")),
                   },
                   E("INT_931"),
@@ -215,7 +217,7 @@ export const paymentOrderFields = {
   ipnTargetUrl: opt(outboundUrl("INT_926")),
   redirectSuccessTimeout: opt(z.number(E("INT_794")).int(E("INT_794")).min(0, E("INT_794")).max(300, E("INT_794"))),
   redirectErrorTimeout: opt(z.number(E("INT_795")).int(E("INT_795")).min(0, E("INT_795")).max(300, E("INT_795"))),
-  subMerchantDetails: opt(z.record(z.string(), z.union([z.string().max(255), z.null()]), E("INT_902"))),
+  subMerchantDetails: opt(z.record(text("INT_902"), z.union([text("INT_902").max(255), z.null()]), E("INT_902"))),
   acquirerTransientData: opt(z.record(z.string(), z.unknown(), E("INT_902"))),
 };
 
@@ -237,5 +239,5 @@ export const updatePaymentOrderSchema = z.object({
 });
 export type UpdatePaymentOrderRequest = z.infer<typeof updatePaymentOrderSchema>;
 
-export const sdkTestSchema = z.object({ value: z.string(E("INT_902")).max(1000, E("INT_902")) });
-export const orderGetSchema = z.object({ orderId: z.string(E("INT_013")).min(1, E("INT_013")).max(64, E("INT_013")) });
+export const sdkTestSchema = z.object({ value: text("INT_902").max(1000, E("INT_902")) });
+export const orderGetSchema = z.object({ orderId: text("INT_013").min(1, E("INT_013")).max(64, E("INT_013")) });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { daySchema } from "../orders/schemas";
+import { safeParseInput } from "../server/validation";
 import { NOTIFICATION_EVENTS } from "./events";
 
 // Messages are keys of the back-office catalogue (lib/i18n/messages/notification-rules.ts).
@@ -39,7 +40,7 @@ export function parseDeliverySearch(params: Record<string, string>): { search: D
   const kept = { ...params };
   // The date range is checked once every field is valid: later rounds report it, then parse without it.
   for (let round = 0; round < 3; round++) {
-    const r = deliverySearchSchema.safeParse(kept);
+    const r = safeParseInput(deliverySearchSchema, kept);
     if (r.success) return { search: r.data, errors };
     for (const issue of r.error.issues) errors[String(issue.path[0] ?? "")] ??= issue.message;
     for (const field of Object.keys(errors)) delete kept[field];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseInstalmentForm } from "../instalments/instalment-form";
 import type { InstalmentRequest } from "../instalments/plan";
 import { AppError } from "../server/errors";
-import { fieldErrorsOf } from "../server/validation";
+import { fieldErrorsOf, safeParseInput } from "../server/validation";
 import { type AmountUpdate, parseAmountUpdateForm } from "./amount-update";
 import { ALIAS_MODES } from "./order-rules";
 
@@ -37,7 +37,7 @@ export type AdvancedOrderOptions = z.output<typeof advancedOrderOptionsSchema>;
 
 /** Parses the advanced options of a form and checks them against the shop's offer. */
 export function parseAdvancedOptions(values: Record<string, string>, shop: { threeDsPreferences: string[] }): AdvancedOrderOptions {
-  const r = advancedOrderOptionsSchema.safeParse(values);
+  const r = safeParseInput(advancedOrderOptionsSchema, values);
   const fields = r.success ? {} : fieldErrorsOf(r.error);
   if (r.success && r.data.threeDsPreference && !shop.threeDsPreferences.includes(r.data.threeDsPreference)) {
     fields.threeDsPreference = "err_threeds_not_offered";

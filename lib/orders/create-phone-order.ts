@@ -2,7 +2,7 @@ import type { UserActor } from "../auth/actor";
 import { normalisePhoneNumber, shopPhoneCountry } from "../channels/phone-number";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import { fieldErrorsOf } from "../server/validation";
+import { fieldErrorsOf, safeParseInput } from "../server/validation";
 import { parseOrderFormWithOptions } from "./advanced-options";
 import { createOrder } from "./create-order";
 import { phoneOrderFormSchema } from "./schemas";
@@ -22,7 +22,7 @@ export async function createPhoneOrder(db: Db, input: { actor: UserActor; values
     shopIds: input.actor.shopIds,
     values: input.values,
     parseMain: () => {
-      const r = phoneOrderFormSchema.safeParse(input.values);
+      const r = safeParseInput(phoneOrderFormSchema, input.values);
       const fields = r.success ? {} : fieldErrorsOf(r.error);
       const phone = normalisePhoneNumber(input.values.phoneNumber, shopPhoneCountry(shop?.defaultLanguage ?? "fr"));
       if (!phone.ok) fields.phoneNumber ??= `phone_err_${phone.reason}`;

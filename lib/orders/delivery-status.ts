@@ -3,15 +3,19 @@ import type { Actor } from "../auth/actor";
 import type { Tx } from "../server/db";
 import { AppError } from "../server/errors";
 import type { DeliveryStatus } from "../server/generated/prisma/enums";
+import { sqlLiterals } from "../server/sql-literals";
 
 /**
- * The delivery status (F-LC-2) as one table: e-mail/SMS/WhatsApp go in progress → sent | failed;
- * URL and invoice links go manual sending → sent when the merchant says so; a resend starts over.
+ * The delivery status (F-LC-2) as one table: e-mail/SMS/WhatsApp go in progress → sent | failed
+ * (an SMS the provider reported sent may still be reported undelivered: sent → failed); URL and
+ * invoice links go manual sending → sent when the merchant says so; a resend starts over. The
+ * back office's actions go through `transitionDelivery`; the delivery workers' set-based
+ * statements through `deliveryStatusAfterSql`.
  */
 export const DELIVERY_TRANSITIONS = {
   markSent: { from: ["MANUAL"], to: "SENT" },
   delivered: { from: ["IN_PROGRESS"], to: "SENT" },
-  failed: { from: ["IN_PROGRESS"], to: "FAILED" },
+  failed: { from: ["IN_PROGRESS", "SENT"], to: "FAILED" },
   resend: { from: ["IN_PROGRESS", "SENT", "FAILED"], to: "IN_PROGRESS" },
 } as const satisfies Record<string, { from: readonly DeliveryStatus[]; to: DeliveryStatus }>;
 
@@ -19,6 +23,18 @@ export type DeliveryEvent = keyof typeof DELIVERY_TRANSITIONS;
 
 export const canDeliveryTransition = (status: DeliveryStatus, event: DeliveryEvent) =>
   (DELIVERY_TRANSITIONS[event].from as readonly DeliveryStatus[]).includes(status);
+
+/**
+ * SQL: the delivery status `status` becomes under `event` (an SQL text expression naming one of
+ * the table's events, or NULL for none): the event's target where the table allows it from
+ * `status`, else `status` unchanged — a late or illegal event changes nothing.
+ */
+export function deliveryStatusAfterSql(status: string, event: string): string {
+  const arms = Object.entries(DELIVERY_TRANSITIONS).map(
+    ([e, r]) => `WHEN '${e}' THEN CASE WHEN ${status} IN (${sqlLiterals(r.from)}) THEN '${r.to}' END`,
+  );
+  return `COALESCE(CASE ${event} ${arms.join(" ")} END, ${status}::text)::"DeliveryStatus"`;
+}
 
 /** Applies a delivery event atomically (conditional update) with its audit event. */
 export async function transitionDelivery(

@@ -1,4 +1,5 @@
-import { type Actor, actorId } from "../auth/actor";
+import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
+import type { Actor } from "../auth/actor";
 import type { InstalmentPlan } from "../instalments/plan";
 import type { SqlClient } from "../server/sql";
 import { uuid7 } from "../server/uuid7";
@@ -94,8 +95,16 @@ const INSERT_SQL = `WITH o AS (
   VALUES (${COLUMNS.map(([, cast], i) => `$${i + 1}${cast}`).join(", ")})
   RETURNING id, "shopId", "createdAt"
 )
-INSERT INTO "AuditEvent" (id, "companyId", "shopId", "orderId", "actorType", "actorId", action, after, "createdAt")
-SELECT $${N + 1}::uuid, $${N + 2}::uuid, o."shopId", o.id, $${N + 3}::"ActorType", $${N + 4}, 'order.create', $${N + 5}::jsonb, o."createdAt" FROM o`;
+${insertAuditSql({
+  id: `$${N + 1}::uuid`,
+  actor: { param: N + 2 },
+  action: "'order.create'",
+  shopId: 'o."shopId"',
+  orderId: "o.id",
+  after: `$${N + 5}::jsonb`,
+  at: 'o."createdAt"',
+  from: "o",
+})}`;
 
 /** Inserts a new order with its "order.create" audit event, on the given connection. */
 export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Actor) {
@@ -108,9 +117,7 @@ export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Ac
   });
   values.push(
     uuid7(),
-    actor.type === "USER" ? actor.companyId : null,
-    actor.type,
-    actorId(actor),
+    ...auditActorValues(actor),
     JSON.stringify({
       status: "RUNNING",
       channel: row.channel,
@@ -131,10 +138,16 @@ const BULK_SQL = `WITH o AS (
   FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS.map(([c, cast]) => `"${c}" ${TYPE_OF(cast)}`).join(", ")})
   RETURNING id, "shopId", "createdAt", channel, amount, currency, reference
 )
-INSERT INTO "AuditEvent" (id, "companyId", "shopId", "orderId", "actorType", "actorId", action, after, "createdAt")
-SELECT gen_random_uuid(), $2::uuid, o."shopId", o.id, $3::"ActorType", $4, 'order.create',
-  jsonb_build_object('status', 'RUNNING', 'channel', o.channel, 'amount', o.amount, 'currency', o.currency, 'reference', o.reference),
-  o."createdAt" FROM o`;
+${insertAuditSql({
+  actor: { param: 2 },
+  action: "'order.create'",
+  shopId: 'o."shopId"',
+  orderId: "o.id",
+  after:
+    "jsonb_build_object('status', 'RUNNING', 'channel', o.channel, 'amount', o.amount, 'currency', o.currency, 'reference', o.reference)",
+  at: 'o."createdAt"',
+  from: "o",
+})}`;
 
 export async function insertOrders(client: SqlClient, rows: NewOrderRow[], actor: Actor, chunk = 2000) {
   for (let i = 0; i < rows.length; i += chunk) {
@@ -142,6 +155,6 @@ export async function insertOrders(client: SqlClient, rows: NewOrderRow[], actor
       rows.slice(i, i + chunk).map((row) => Object.fromEntries(COLUMNS.map(([c]) => [c, row[c]]))),
       (_k, v) => (typeof v === "bigint" ? v.toString() : v),
     );
-    await client.query(BULK_SQL, [json, actor.type === "USER" ? actor.companyId : null, actor.type, actorId(actor)]);
+    await client.query(BULK_SQL, [json, ...auditActorValues(actor)]);
   }
 }

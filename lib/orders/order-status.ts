@@ -31,7 +31,14 @@ export const canTransition = (status: OrderStatus, event: OrderEvent) =>
  */
 export async function transitionOrder(
   tx: Tx,
-  input: { orderId: string; event: OrderEvent; actor: Actor; data?: Prisma.PaymentOrderUpdateManyMutationInput },
+  input: {
+    orderId: string;
+    event: OrderEvent;
+    actor: Actor;
+    data?: Prisma.PaymentOrderUpdateManyMutationInput;
+    /** When the event is judged to happen (its validity check): a payment's is its reservation. */
+    at?: Date;
+  },
 ): Promise<{ from: OrderStatus; to: OrderStatus }> {
   const rule = ORDER_TRANSITIONS[input.event];
   const current = await tx.paymentOrder.findUnique({
@@ -40,7 +47,7 @@ export async function transitionOrder(
   });
   if (!current) throw new AppError("NOT_FOUND", `order ${input.orderId} not found`);
   // An unpaid order past its validity is expired even before the sweep has marked it.
-  const status = input.event === "expire" ? current.status : effectiveStatus(current.status, current.validUntil);
+  const status = input.event === "expire" ? current.status : effectiveStatus(current.status, current.validUntil, input.at);
   const refuse = () =>
     new AppError("INVALID_TRANSITION", `cannot ${input.event} an order in status ${status}`, {
       details: { status, event: input.event },

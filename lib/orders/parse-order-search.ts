@@ -1,3 +1,4 @@
+import { safeParseInput } from "../server/validation";
 import { type OrderSearch, orderSearchSchema } from "./schemas";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -15,7 +16,7 @@ export const flatParams = (params: SearchParams): Record<string, string> =>
  * field) and left out, so the list still shows what the valid ones select.
  */
 export function parseOrderSearch(params: Record<string, string>): { search: OrderSearch; errors: Record<string, string> } {
-  const first = orderSearchSchema.safeParse(params);
+  const first = safeParseInput(orderSearchSchema, params);
   if (first.success) return { search: first.data, errors: {} };
   const errors: Record<string, string> = {};
   for (const issue of first.error.issues) errors[String(issue.path[0] ?? "")] ??= issue.message;
@@ -25,7 +26,7 @@ export function parseOrderSearch(params: Record<string, string>): { search: Orde
     delete kept.amountMin;
     delete kept.amountMax;
   }
-  const second = orderSearchSchema.safeParse(kept);
+  const second = safeParseInput(orderSearchSchema, kept);
   return { search: second.success ? second.data : orderSearchSchema.parse({}), errors };
 }
 

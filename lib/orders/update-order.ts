@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole } from "../auth/actor";
 import { queueOrderMessageAgain } from "../channels/queue-messages";
 import { refreshOrderText } from "../channels/render-order-text";
+import { hasPendingAttempt } from "../payments/pending-attempt";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { Prisma } from "../server/generated/prisma/client";
@@ -107,6 +108,10 @@ export async function updateOrder(
     const allowed = input.reopen ? canTransition(status, "modify") : status === "RUNNING";
     if (!allowed) {
       throw new AppError("INVALID_TRANSITION", `cannot update an order in status ${status}`, { details: { status, event: "update" } });
+    }
+    // Not under a payment waiting for the acquirer's answer: it was reserved for this amount.
+    if (await hasPendingAttempt(tx, order.id)) {
+      throw new AppError("INVALID_TRANSITION", "a payment attempt is in progress", { details: { status, event: "update" } });
     }
     const until = validity?.ok ? validity.validUntil : rows[0]!.validUntil;
     if (until.getTime() < Date.now()) {

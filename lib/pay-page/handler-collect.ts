@@ -6,7 +6,6 @@ import { isPageLanguage, type PageLanguage } from "../i18n/locales";
 import { payMessages } from "../i18n/messages/pay";
 import { getPaymentPage, type PaymentPage } from "../payments/get-payment-page";
 import { findOpenInvoice, getInvoiceForm } from "../payments/invoice-lookup";
-import { payPageHref } from "../payments/page-language";
 import { saveBuyerData } from "../payments/save-buyer-data";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
@@ -24,6 +23,7 @@ import {
   readForm,
   seeOther,
 } from "./http";
+import { payPageHref } from "./page-language";
 import { renderDetailsPage, renderInvoiceLookupPage, renderNoticePage } from "./view";
 
 /** An order that uses the data collection form, still payable, whose buyer has not filled it yet. */

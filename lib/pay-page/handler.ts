@@ -3,14 +3,13 @@ import { fill, payMessages } from "../i18n/messages/pay";
 import { cardSchema } from "../payments/card";
 import { completeChallenge, getChallenge } from "../payments/complete-challenge";
 import { getPaymentPage, recordFirstOpen } from "../payments/get-payment-page";
-import { payPageHref } from "../payments/page-language";
 import { payOrder } from "../payments/pay-order";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
 import { isAppError } from "../server/errors";
 import { logger } from "../server/logger";
 import { annotateRequest } from "../server/request-context";
-import { fieldErrorsOf } from "../server/validation";
+import { fieldErrorsOf, safeParseInput } from "../server/validation";
 import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
 import { needsDetails, showDetails, showInvoiceLookup, submitDetails, submitInvoiceLookup } from "./handler-collect";
 import {
@@ -24,6 +23,7 @@ import {
   readForm,
   seeOther,
 } from "./http";
+import { payPageHref } from "./page-language";
 import { type FormState, renderChallengePage, renderNoticePage, renderPayPage } from "./view";
 
 export type { PayRequest, PayResponse } from "./http";
@@ -92,7 +92,7 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
   // The amount the buyer chose, when the order lets them (payOrder checks it against the bounds).
   const amount = form.get("amount");
   if (amount !== null) keep.amount = amount.slice(0, 20);
-  const parsed = cardSchema.safeParse(raw);
+  const parsed = safeParseInput(cardSchema, raw);
   if (!parsed.success) return showPage(req, token, chosen, undefined, { ...keep, fields: fieldErrorsOf(parsed.error) }, 422);
   try {
     const r = await payOrder(getDb(), {
@@ -110,12 +110,16 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
   } catch (e) {
     if (isAppError(e) && e.code === "RATE_LIMITED") return showPage(req, token, chosen, undefined, { ...keep, error: "rate_limited" }, 429);
     if (isAppError(e) && e.code === "VALIDATION") return showPage(req, token, chosen, undefined, { ...keep, fields: e.fields }, 422);
+    // Another buyer's payment waits for the acquirer's answer: the form again, saying so.
+    if (isInProgress(e)) return showPage(req, token, chosen, undefined, { ...keep, error: "payment_in_progress" }, 409);
     if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
       return seeOther(req, payPageHref(token, { lang: chosen }));
     logger.error(isAppError(e) ? { code: e.code } : { err: e }, "payment attempt failed");
     return showPage(req, token, chosen, undefined, { ...keep, error: "err_generic" }, 500);
   }
 }
+
+const isInProgress = (e: unknown) => isAppError(e) && e.code === "ORDER_NOT_PAYABLE" && e.publicMessage === "payment_in_progress";
 
 const challengeHref = (token: string, id: string, lang: PageLanguage | null) =>
   `/pay/${encodeURIComponent(token)}/3ds/${id}${lang ? `?lang=${lang}` : ""}`;
@@ -167,6 +171,7 @@ async function submitChallenge(req: PayRequest, token: string, id: string): Prom
     if (r.outcome === "CHALLENGE") return seeOther(req, challengeHref(token, r.challengeId, chosen));
     return seeOther(req, payPageHref(token, { lang: chosen, result: r.transactionId }));
   } catch (e) {
+    if (isInProgress(e)) return showChallenge(req, token, id, chosen, payMessages(await lang()).payment_in_progress, 409);
     if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
       return seeOther(req, payPageHref(token, { lang: chosen }));
     logger.error(isAppError(e) ? { code: e.code } : { err: e }, "3-D Secure challenge failed");

@@ -3,9 +3,9 @@
 import { isPageLanguage, type PageLanguage } from "../i18n/locales";
 import { payMessages } from "../i18n/messages/pay";
 import type { PaymentPage } from "../payments/get-payment-page";
-import { pageLanguage } from "../payments/page-language";
 import { buyerPageHeaders, isHttpsRequest } from "../server/security-headers";
 import { assetUrls } from "./assets";
+import { pageLanguage } from "./page-language";
 import { renderNoticePage } from "./view";
 
 export type PayRequest = {

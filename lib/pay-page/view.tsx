@@ -6,9 +6,9 @@ import type { PageLanguage } from "../i18n/locales";
 import { fill, type PayMessages, payMessages } from "../i18n/messages/pay";
 import { formatMoney } from "../money/format-money";
 import type { PaymentPage } from "../payments/get-payment-page";
-import { payPageHref } from "../payments/page-language";
 import { amountToShow, BuyerAmountField } from "./amount-field";
 import { InstalmentConsent, InstalmentSchedule } from "./instalment-schedule";
+import { payPageHref } from "./page-language";
 import { brandName, Document, Field, Notice, type PageAssets, pageFigures, Shell, Summary, text, toHtml } from "./page-parts";
 
 export { renderDetailsPage, renderInvoiceLookupPage } from "./view-collect";

@@ -3,8 +3,12 @@ import type { CardInput } from "./card";
 
 /**
  * What the platform needs from an acquirer (F-PAY-1, F-PAY-3). The sandbox implements it; a real
- * acquirer (its 3-D Secure server and authorisation API) plugs in behind the same two calls — see
+ * acquirer (its 3-D Secure server and authorisation API) plugs in behind the same calls — see
  * docs/architecture.md, "Plugging in a real acquirer".
+ *
+ * Every call is made with no database transaction open, after a PENDING attempt was committed
+ * ("Reserve, call, record"): answer a refusal when nothing was charged, throw only when the outcome
+ * is unknown (a timeout) — the attempt then stays PENDING until sweepPaymentAttempts settles it.
  *
  * `pay` receives the card once: it authenticates the buyer (3-D Secure) and, when the issuer needs
  * no challenge, authorises. When it does, the acquirer keeps what it needs in `state` (an opaque

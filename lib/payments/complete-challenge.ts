@@ -4,16 +4,16 @@ import crypto from "node:crypto";
 import { firstInstalmentAmount } from "../instalments/schedule-instalments";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import type { Acquirer, ThreeDsOutcome } from "./acquirer";
-import type { PayOrderResult } from "./pay-order";
-import { lockPayableOrder, recordAttempt } from "./record-attempt";
+import { randomHex32 } from "../server/secrets";
+import type { Acquirer, ResumeRequest, ThreeDsOutcome } from "./acquirer";
+import type { CompleteChallengeResult } from "./attempt-types";
+import { CHALLENGE_LIMITS, challengeCodeDigest } from "./challenge-code";
+import { lockPayableOrder } from "./payable-order";
+import { reserveAttempt } from "./pending-attempt";
+import { recordAttempt } from "./record-attempt";
 import { sandboxAcquirer } from "./sandbox-acquirer";
 
-/** A 3-D Secure challenge: how long the buyer has, and how many codes they may type. */
-export const CHALLENGE_LIMITS = { minutes: 10, attempts: 3 };
-
-/** The one-time code as stored: its SHA-256 digest, never the code. */
-export const challengeCodeDigest = (code: string) => crypto.createHash("sha256").update(code).digest("hex");
+export type { CompleteChallengeResult } from "./attempt-types";
 
 /** A challenge as its page shows it: null when unknown or not of this link. */
 export async function getChallenge(db: Db, token: string, challengeId: string) {
@@ -48,21 +48,24 @@ export async function getChallenge(db: Db, token: string, challengeId: string) {
   };
 }
 
-export type CompleteChallengeResult = PayOrderResult | { outcome: "WRONG_CODE"; attemptsLeft: number } | { outcome: "CHALLENGE_EXPIRED" };
+type Reserved = { attemptId: string; brand: string; request: ResumeRequest };
 
 /**
  * The buyer's answer to a 3-D Secure challenge: the code typed, or "cancel". A right code lets the
  * acquirer authorise; a wrong one leaves CHALLENGE_LIMITS.attempts tries, then the attempt is
- * refused. The order is locked again, so a link paid meanwhile (another tab) takes nothing more.
+ * refused. Reserve, call, record like payOrder: the order is locked again (a link paid meanwhile
+ * in another tab takes nothing more), the code checked and a PENDING attempt committed; then
+ * `Acquirer.resume` with no transaction open; then recordAttempt ends the challenge.
  */
 export async function completeChallenge(
   db: Db,
   input: { token: string; challengeId: string; code?: string; cancel?: boolean; acquirer?: Acquirer },
 ): Promise<CompleteChallengeResult> {
   const acquirer = input.acquirer ?? sandboxAcquirer;
-  return db.$transaction(
-    async (tx) => {
-      const order = await lockPayableOrder(tx, input.token);
+  const step = await db.$transaction(
+    async (tx): Promise<CompleteChallengeResult | Reserved> => {
+      const now = new Date();
+      const order = await lockPayableOrder(tx, input.token, now);
       const found = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "PaymentChallenge"
         WHERE id = ${input.challengeId} AND "orderId" = ${order.id} AND "completedAt" IS NULL FOR UPDATE`;
@@ -81,30 +84,40 @@ export async function completeChallenge(
         await tx.paymentChallenge.update({ where: { id: ch.id }, data: { attempts: { increment: 1 } } });
         return { outcome: "WRONG_CODE", attemptsLeft: CHALLENGE_LIMITS.attempts - ch.attempts - 1 };
       } else buyerStep = "failed";
+      // The last try (or a cancel) counts; the challenge ends when the answer is recorded.
+      if (!right) await tx.paymentChallenge.update({ where: { id: ch.id }, data: { attempts: { increment: 1 } } });
       const state = ch.acquirerState as Record<string, string>;
       const amount =
         firstInstalmentAmount(order) ?? (state.buyerAmount && order.amountUpdate ? Number(state.buyerAmount) : Number(order.amount));
-      const auth = await acquirer.resume({
-        mode: order.mode,
-        amount,
-        currency: order.currency,
+      const attemptId = randomHex32();
+      await reserveAttempt(tx, {
+        id: attemptId,
         orderId: order.id,
-        state,
-        buyerStep,
-        threeDs: ch.threeDs as unknown as ThreeDsOutcome,
+        kind: "CHALLENGE",
+        amount: BigInt(amount),
+        currency: order.currency,
+        brand: ch.brand,
+        last4: ch.last4,
+        expiryMonth: ch.expiryMonth,
+        expiryYear: ch.expiryYear,
+        cardName: ch.cardName,
+        saveCard: ch.saveCard,
+        lang: ch.lang,
+        challengeId: ch.id,
+        instalmentChargeId: null,
+        createdAt: now,
       });
-      const card = { brand: ch.brand, last4: ch.last4, expiryMonth: ch.expiryMonth, expiryYear: ch.expiryYear, cardName: ch.cardName };
-      const result = await recordAttempt(tx, order, card, { ...auth, brand: ch.brand }, ch.saveCard, amount);
-      await tx.paymentChallenge.update({
-        where: { id: ch.id },
-        data: {
-          completedAt: new Date(),
-          attempts: right ? ch.attempts : ch.attempts + 1,
-          transactionId: "transactionId" in result ? result.transactionId : null,
-        },
-      });
-      return result;
+      const threeDs = ch.threeDs as unknown as ThreeDsOutcome;
+      return {
+        attemptId,
+        brand: ch.brand,
+        request: { mode: order.mode, amount, currency: order.currency, orderId: order.id, state, buyerStep, threeDs },
+      };
     },
     { timeout: 15_000, maxWait: 15_000 },
   );
+  if ("outcome" in step) return step;
+  // Committed: no row lock is held while the acquirer answers (see payOrder).
+  const auth = await acquirer.resume(step.request);
+  return recordAttempt(db, step.attemptId, { ...auth, brand: step.brand });
 }

@@ -1,14 +1,17 @@
-import { addMinutes } from "date-fns";
 import { firstInstalmentAmount } from "../instalments/schedule-instalments";
 import { hitRateLimit } from "../security/rate-limit";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { randomHex32 } from "../server/secrets";
 import type { Acquirer } from "./acquirer";
+import type { PayOrderResult } from "./attempt-types";
 import { brandOf, type CardInput } from "./card";
-import { CHALLENGE_LIMITS, challengeCodeDigest } from "./complete-challenge";
-import { amountToCharge, type CardSummary, lockPayableOrder, recordAttempt } from "./record-attempt";
+import { amountToCharge, lockPayableOrder } from "./payable-order";
+import { reserveAttempt } from "./pending-attempt";
+import { recordAttempt } from "./record-attempt";
 import { sandboxAcquirer } from "./sandbox-acquirer";
+
+export type { PayOrderResult } from "./attempt-types";
 
 export type PayOrderInput = {
   token: string;
@@ -24,9 +27,6 @@ export type PayOrderInput = {
   clientAddress?: string;
   acquirer?: Acquirer;
 };
-export type PayOrderResult =
-  | { outcome: "ACCEPTED" | "REFUSED"; transactionId: string; number: string; reason?: string }
-  | { outcome: "CHALLENGE"; challengeId: string };
 
 /**
  * Attempts per order and per client address, per 10 minutes: enough for typos, not for card
@@ -48,17 +48,20 @@ async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
 }
 
 /**
- * One payment attempt on a link (F-PAY-1). The order row is locked for the attempt, so concurrent
- * submissions are serialised: exactly one can be accepted, the others then find it paid. When the
- * issuer asks for a 3-D Secure challenge, nothing is decided yet: a challenge row is written and
- * `completeChallenge` finishes the attempt.
+ * One payment attempt on a link (F-PAY-1), in three steps so that no row lock is held while the
+ * acquirer answers: reserve (the order locked and checked payable, a PENDING attempt written,
+ * committed), call the acquirer with no transaction open, record its answer (recordAttempt). While
+ * the attempt is PENDING a second buyer is told "payment in progress": exactly one of two buyers
+ * paying at once is charged. When the issuer asks for a 3-D Secure challenge, nothing is decided
+ * yet: a challenge row is written and `completeChallenge` finishes the attempt.
  */
 export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderResult> {
   const acquirer = input.acquirer ?? sandboxAcquirer;
   await checkRateLimits(db, input.token, input.clientAddress);
-  return db.$transaction(
+  const reserved = await db.$transaction(
     async (tx) => {
-      const order = await lockPayableOrder(tx, input.token);
+      const now = new Date();
+      const order = await lockPayableOrder(tx, input.token, now);
       // Paid in instalments: the first is charged now, with the buyer's consent to keep the card.
       const amount = firstInstalmentAmount(order) ?? amountToCharge(order, input.amount);
       if (order.installmentPlan && input.instalmentConsent !== true) {
@@ -76,44 +79,38 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
       }
       const saveAlias =
         order.installmentPlan != null || order.aliasMode === "AUTOMATIC" || (order.aliasMode === "PROPOSE" && input.saveCard === true);
-      const card: CardSummary = {
+      const attemptId = randomHex32();
+      await reserveAttempt(tx, {
+        id: attemptId,
+        orderId: order.id,
+        kind: "PAYMENT",
+        amount: BigInt(amount),
+        currency: order.currency,
         brand,
         last4: input.card.pan.slice(-4),
         expiryMonth: input.card.expiryMonth,
         expiryYear: input.card.expiryYear,
         cardName: input.card.name,
-      };
-      const auth = await acquirer.pay({
+        saveCard: saveAlias,
+        lang: input.lang ?? null,
+        challengeId: null,
+        instalmentChargeId: null,
+        createdAt: now,
+      });
+      const request = {
         mode: order.mode,
-        card: input.card,
         amount,
         currency: order.currency,
         orderId: order.id,
         threeDsPreference: order.threeDsPreference,
         forceChallenge: saveAlias,
-      });
-      if (!("challenge" in auth)) return recordAttempt(tx, order, card, auth, saveAlias, amount);
-      const challengeId = randomHex32();
-      await tx.paymentChallenge.create({
-        data: {
-          id: challengeId,
-          orderId: order.id,
-          ...card,
-          saveCard: saveAlias,
-          codeDigest: challengeCodeDigest(auth.code),
-          // The buyer's adjusted amount rides with the acquirer's state until the challenge ends.
-          acquirerState: {
-            ...auth.state,
-            ...(order.mode === "TEST" ? { testCode: auth.code } : {}),
-            ...(order.amountUpdate ? { buyerAmount: String(amount) } : {}),
-          },
-          threeDs: auth.threeDs,
-          lang: input.lang ?? null,
-          expiresAt: addMinutes(new Date(), CHALLENGE_LIMITS.minutes),
-        },
-      });
-      return { outcome: "CHALLENGE", challengeId };
+      };
+      return { attemptId, request };
     },
     { timeout: 15_000, maxWait: 15_000 },
   );
+  // Committed: the order's row is free while the acquirer answers. Should the call throw (its
+  // outcome unknown), the attempt stays PENDING and sweepPaymentAttempts settles it.
+  const answer = await acquirer.pay({ ...reserved.request, card: input.card });
+  return recordAttempt(db, reserved.attemptId, answer);
 }

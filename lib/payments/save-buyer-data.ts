@@ -5,14 +5,14 @@ import { type BuyerData, buyerDataSchema, getFormConfig } from "../collect-form/
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Prisma } from "../server/generated/prisma/client";
-import { fieldErrorsOf } from "../server/validation";
+import { fieldErrorsOf, safeParseInput } from "../server/validation";
 
 /** Validates against the shop's form and saves; VALIDATION with field errors, ORDER_NOT_PAYABLE when the link is spent. */
 export async function saveBuyerData(db: Db, input: { token: string; values: Record<string, string> }): Promise<BuyerData> {
   const order = await db.paymentOrder.findUnique({ where: { token: input.token }, select: { id: true, shopId: true, buyerEmail: true } });
   if (!order) throw new AppError("NOT_FOUND", "no order for this link");
   const config = await getFormConfig(db, order.shopId);
-  const parsed = buyerDataSchema(config?.fields ?? []).safeParse(input.values);
+  const parsed = safeParseInput(buyerDataSchema(config?.fields ?? []), input.values);
   if (!parsed.success) throw new AppError("VALIDATION", "buyer data invalid", { fields: fieldErrorsOf(parsed.error) });
   const data = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as BuyerData;
   const setsEmail = Boolean(data.email && !order.buyerEmail);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseMajorAmount } from "../money/parse-amount";
 import { currencySchema, daySchema } from "../orders/schemas";
+import { safeParseInput } from "../server/validation";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
@@ -53,7 +54,7 @@ export function parseTransactionSearch(params: Record<string, string>): { search
   // Field checks run before the cross-field ones (amount needs a currency, range order): a few
   // rounds report both kinds at once.
   for (let round = 0; round < 3; round++) {
-    const r = transactionSearchSchema.safeParse(kept);
+    const r = safeParseInput(transactionSearchSchema, kept);
     if (r.success) return { search: r.data, errors };
     for (const issue of r.error.issues) errors[String(issue.path[0] ?? "")] ??= issue.message;
     for (const field of Object.keys(errors)) delete kept[field];

@@ -1,3 +1,5 @@
+import { insertAuditSql } from "../audit/audit-sql";
+
 // The reminder sweep's statements (sweep-reminders.ts), one round trip each per batch.
 
 /**
@@ -65,8 +67,12 @@ WITH x AS (
   FROM x WHERE r."orderId" = x."orderId" AND r.step = ANY(string_to_array(x.steps, ',')::int[])
   RETURNING r."orderId"
 )
-INSERT INTO "AuditEvent" (id, "shopId", "orderId", "actorType", action, after, "createdAt")
-SELECT gen_random_uuid(), o."shopId", o.id, 'SYSTEM', 'order.reminder',
-  jsonb_strip_nulls(jsonb_build_object('step', x.step, 'steps', string_to_array(x.steps, ',')::int[], 'channel', x.channel,
-    'recipient', x.recipient, 'messageId', x."messageId", 'credits', x.credits)), now()
-FROM x JOIN "PaymentOrder" o ON o.id = x."orderId"`;
+${insertAuditSql({
+  actor: "SYSTEM",
+  action: "'order.reminder'",
+  shopId: 'o."shopId"',
+  orderId: "o.id",
+  after: `jsonb_strip_nulls(jsonb_build_object('step', x.step, 'steps', string_to_array(x.steps, ',')::int[], 'channel', x.channel,
+    'recipient', x.recipient, 'messageId', x."messageId", 'credits', x.credits))`,
+  from: 'x JOIN "PaymentOrder" o ON o.id = x."orderId"',
+})}`;

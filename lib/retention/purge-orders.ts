@@ -42,12 +42,13 @@ type BatchInput = { ordersBefore: Date; transactionsBefore: Date; batchSize: num
 
 const count = async (client: SqlClient, sql: string, values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0;
 
-/** The personal data every purged order loses, kept or not: audit details, messages, challenges, IPNs. */
+/** The personal data every purged order loses, kept or not: audit details, messages, challenges and attempts, IPNs. */
 async function purgeChildren(client: SqlClient, ids: string[], c: OrderPurgeCounts) {
   c.auditEventsRedacted += await count(client, REDACT_AUDIT_EVENTS, [ids, AUDIT_KEYS_KEPT]);
   c.messagesDeleted += await count(client, DELETE_ORDER_CHILDREN.messages, [ids]);
   c.remindersDeleted += await count(client, DELETE_ORDER_CHILDREN.reminders, [ids]);
   c.challengesDeleted += await count(client, DELETE_ORDER_CHILDREN.challenges, [ids]);
+  await client.query(DELETE_ORDER_CHILDREN.attempts, [ids]);
   c.webhookDeliveriesDeleted += await count(client, DELETE_ORDER_CHILDREN.webhookDeliveries, [ids]);
 }
 

@@ -26,7 +26,7 @@ export function retentionConfig(env: Record<string, string | undefined> = proces
   return { months: parsed.data.RETENTION_MONTHS, transactionYears: parsed.data.RETENTION_TRANSACTION_YEARS };
 }
 
-/** The longest rate-limit window in use is 1 hour (a TEST key's recipients): a bucket older than this is dead. */
+/** The longest rate-limit window in use is 1 hour (a TEST key's recipients, the sign-in back-off's memory): a bucket idle longer is dead. */
 export const RATE_LIMIT_BUCKET_MAX_AGE_HOURS = 1;
 
 export type RetentionCutoffs = {

@@ -82,6 +82,8 @@ export const DELETE_ORDER_CHILDREN = {
   messages: `DELETE FROM "Message" WHERE "orderId" = ANY($1::char(32)[])`,
   reminders: `DELETE FROM "OrderReminder" WHERE "orderId" = ANY($1::char(32)[])`,
   challenges: `DELETE FROM "PaymentChallenge" WHERE "orderId" = ANY($1::char(32)[])`,
+  // Each attempt's card summary and holder's name: the transactions keep what accounting needs.
+  attempts: `DELETE FROM "PaymentAttempt" WHERE "orderId" = ANY($1::char(32)[])`,
   // The body sent is the buyer's data as the merchant received it; attempts go by cascade.
   webhookDeliveries: `DELETE FROM "WebhookDelivery" WHERE "orderId" = ANY($1::char(32)[])`,
 } as const;

@@ -2,9 +2,11 @@
 // (X-Request-Id in and out), an async context carrying it, its latency in the HTTP histogram and
 // one access log line; then the operations endpoints (/api/health, /api/ready, /api/metrics), the
 // REST API (/api-payment/V4/*) and the buyer pages (/pay/*, /collect/*, /pay-assets/*) are
-// answered here directly, and everything else goes to Next.
+// answered here directly, and everything else goes to Next. Before any of that, for every request:
+// the socket peer is appended to X-Forwarded-For (client-address.ts reads the client from it), and
+// a path whose percent-escapes do not decode (or decode to U+0000) is answered 400 at once.
 import type http from "node:http";
-import { handleV4Raw } from "../lyra-api/handler";
+import { badPathV4, handleV4Raw } from "../lyra-api/handler";
 import { handleOpsRaw, OPS_PATHS } from "../ops/handler";
 import { handlePayRaw } from "../pay-page/handler";
 import { logger } from "./logger";
@@ -82,9 +84,37 @@ export function createFront(next: Listener): Listener {
     const ctx: RequestContext = { requestId: requestIdFrom(req.headers["x-request-id"]), fields: {} };
     res.setHeader("X-Request-Id", ctx.requestId as string);
     observe(req, res, ctx, pathname);
+    // Always appended, also for Next: Next only sets X-Forwarded-For when it is absent, which
+    // would leave a client-sent header's last entry (attacker-chosen) as the client's address.
+    const xff = req.headers["x-forwarded-for"];
+    const peer = req.socket.remoteAddress ?? "";
+    req.headers["x-forwarded-for"] = xff ? `${xff}, ${peer}` : peer;
+    if (!decodes(pathname)) {
+      send(res, pathname.startsWith(V4_PREFIX) ? badPathV4(pathname.slice(V4_PREFIX.length)) : BAD_PATH);
+      return;
+    }
     runWithContext(ctx, () => route(req, res, url, pathname, next));
   };
 }
+
+/**
+ * Whether every percent-escape of the path decodes (else decodeURIComponent throws, here or in
+ * Next), and not to U+0000: no path of ours holds one, and PostgreSQL refuses it in a query.
+ */
+function decodes(pathname: string): boolean {
+  if (!pathname.includes("%")) return true;
+  try {
+    return !decodeURIComponent(pathname).includes("\u0000");
+  } catch {
+    return false;
+  }
+}
+
+const BAD_PATH = {
+  status: 400,
+  headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  body: "Bad request: invalid percent-escape in the path (malformed, or U+0000)\n",
+};
 
 function route(req: http.IncomingMessage, res: http.ServerResponse, url: string, pathname: string, next: Listener) {
   if (OPS_PATHS.has(pathname)) {
@@ -108,12 +138,8 @@ function route(req: http.IncomingMessage, res: http.ServerResponse, url: string,
     return;
   }
   if (url.startsWith("/pay/") || url.startsWith("/pay-assets/") || url.startsWith("/collect/")) {
-    // What Next would do: the peer's address appended to X-Forwarded-For (client-address.ts).
-    const peer = req.socket.remoteAddress ?? "";
-    const xff = req.headers["x-forwarded-for"];
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    headers["x-forwarded-for"] = xff ? `${xff}, ${peer}` : peer;
     handlePayRaw({ method: req.method ?? "GET", url, headers, readBody: () => readBody(req) }).then(
       (r) => send(res, r),
       (e) => fail(res, e, "buyer page"),

@@ -1,4 +1,5 @@
 // Response headers of the buyer pages (/pay/*), applied by lib/pay-page/handler.ts. Pure, so unit-tested.
+import { trustedProxyHops } from "./client-address";
 
 /**
  * The pages are plain HTML with one stylesheet and one script of our own (lib/pay-page/assets.ts)
@@ -26,16 +27,17 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
  * Whether the buyer reached us over https: behind TRUST_PROXY_HOPS proxies, the protocol the
- * outermost trusted one saw (same counting as client-address.ts). HSTS is only sent then: over
- * plain http it would be ignored anyway, and a local http deployment must stay reachable.
+ * outermost trusted one saw (each appends to X-Forwarded-Proto); with none, the header is the
+ * client's own claim and ignored. HSTS is only sent then: over plain http it would be ignored
+ * anyway, and a local http deployment must stay reachable.
  */
 export function isHttpsRequest(forwardedProto: string | null, urlProtocol: string): boolean {
-  if (!forwardedProto) return urlProtocol === "https:";
+  const hops = trustedProxyHops();
+  if (!forwardedProto || hops === 0) return urlProtocol === "https:";
   const parts = forwardedProto
     .split(",")
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  const hops = Math.max(1, Number(process.env.TRUST_PROXY_HOPS ?? 1));
   return parts[Math.max(0, parts.length - hops)] === "https";
 }
 

@@ -11,7 +11,7 @@ import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { type AuditFilters, decodeAuditCursor, parseAuditSearch } from "@/lib/audit/schemas";
 import type { UserActor } from "@/lib/auth/actor";
-import { SIGN_IN_LIMITS, verifyCredentials } from "@/lib/auth/verify-credentials";
+import { SIGN_IN_BACKOFF, verifyCredentials } from "@/lib/auth/verify-credentials";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { cancelOrder } from "@/lib/orders/cancel-order";
@@ -421,9 +421,12 @@ describe("what is audited", () => {
     expect(dump).not.toContain("Secret-typo");
     expect(dump).not.toContain("ghost@");
 
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) await verifyCredentials(db, { email: "viewer@demo.test", password: "bad" });
+    for (let i = 0; i < SIGN_IN_BACKOFF.pair.free; i++) await verifyCredentials(db, { email: "viewer@demo.test", password: "bad" });
     const count = await db.auditEvent.count();
-    expect(await verifyCredentials(db, { email: "viewer@demo.test", password: "bad" })).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await verifyCredentials(db, { email: "viewer@demo.test", password: "bad" })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
     expect(await db.auditEvent.count()).toBe(count);
     await db.rateLimitBucket.deleteMany();
   });

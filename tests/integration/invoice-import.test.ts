@@ -107,6 +107,7 @@ describe("invoice import: file and rows", () => {
         `C-14,,,${day(3)},,`,
         `C-15,10,EUR,${day(3)},,,extra`,
         `C-16,10,EUR,${day(3)},ok,buyer@example.com`,
+        `C-17,10,EUR,${day(3)},a\u0000b,`,
       ),
     );
     expect(r.errors).toEqual([
@@ -126,8 +127,10 @@ describe("invoice import: file and rows", () => {
       { line: 15, column: "amount", value: "", reason: "required" },
       { line: 15, column: "currency", value: "", reason: "required" },
       { line: 16, column: "", value: "7", reason: "column_count" },
+      // A NUL byte (PostgreSQL refuses it): the cell's characters, not a failed import.
+      { line: 18, column: "description", value: "a\u0000b", reason: "invalid_characters" },
     ]);
-    expect(r).toMatchObject({ created: 0, errorCount: 16, rows: 16 });
+    expect(r).toMatchObject({ created: 0, errorCount: 17, rows: 17 });
     expect(await invoices()).toBe(0);
   });
 

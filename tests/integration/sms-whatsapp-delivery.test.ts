@@ -223,6 +223,18 @@ describe("SMS through a Twilio-compatible provider (the company's own account)",
     expect((await audit(o.id)).at(-1)).toBe("order.delivery.failed");
   });
 
+  it("undelivered after the provider reported it sent: the order goes from sent to failed (the table's `failed`)", async () => {
+    const o = await createPhoneOrder("SMS", "+33612345669", "Payez ici");
+    await drain("SMS");
+    const sid = (await message(o.msg.id)).providerMessageId!;
+    expect(await twilio.report(twilio.received[0]!, sid, "sent")).toBe(204);
+    expect(await order(o.id)).toMatchObject({ deliveryStatus: "SENT" });
+    expect(await twilio.report(twilio.received[0]!, sid, "undelivered", { errorCode: "30005" })).toBe(204);
+    expect(await message(o.msg.id)).toMatchObject({ status: "FAILED", providerStatus: "undelivered" });
+    expect(await order(o.id)).toMatchObject({ deliveryStatus: "FAILED", sendCount: 1 });
+    expect((await audit(o.id)).slice(-2)).toEqual(["order.delivery.delivered", "order.delivery.failed"]);
+  });
+
   it("a 4xx refusal (invalid number) fails at once with PSP_1031 and refunds the credits", async () => {
     const o = await createPhoneOrder("SMS", "+33612344000", "Payez ici");
     const cost = await debited(o.msg.id);

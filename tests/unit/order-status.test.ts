@@ -35,7 +35,12 @@ describe("order life cycle table (F-LC-1)", () => {
 
 describe("delivery status table (F-LC-2)", () => {
   const DELIVERY = ["IN_PROGRESS", "SENT", "FAILED", "MANUAL"] as const;
-  const expected = { markSent: ["MANUAL"], delivered: ["IN_PROGRESS"], failed: ["IN_PROGRESS"], resend: ["IN_PROGRESS", "SENT", "FAILED"] };
+  const expected = {
+    markSent: ["MANUAL"],
+    delivered: ["IN_PROGRESS"],
+    failed: ["IN_PROGRESS", "SENT"],
+    resend: ["IN_PROGRESS", "SENT", "FAILED"],
+  };
   for (const [event, allowed] of Object.entries(expected)) {
     for (const status of DELIVERY) {
       it(`${event} from ${status}: ${allowed.includes(status) ? "allowed" : "refused"}`, () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { PAGE_LANGUAGES } from "@/lib/i18n/locales";
 import { PAY_MESSAGES } from "@/lib/i18n/messages/pay";
-import { pageLanguage, payPageHref } from "@/lib/payments/page-language";
+import { pageLanguage, payPageHref } from "@/lib/pay-page/page-language";
 import { buyerPageCsp, buyerPageHeaders, isHttpsRequest } from "@/lib/server/security-headers";
 
 describe("the payment page's language", () => {
@@ -44,8 +44,12 @@ describe("buyer page security headers", () => {
     expect(buyerPageHeaders({ https: false })["Strict-Transport-Security"]).toBeUndefined();
     expect(buyerPageHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=/);
     expect(isHttpsRequest(null, "http:")).toBe(false);
+    // No trusted proxy (the default): the header is the client's claim.
+    expect(isHttpsRequest("https", "http:")).toBe(false);
+    process.env.TRUST_PROXY_HOPS = "1";
     expect(isHttpsRequest("https", "http:")).toBe(true);
     expect(isHttpsRequest("http", "http:")).toBe(false);
+    expect(isHttpsRequest("https, http", "http:")).toBe(false);
     process.env.TRUST_PROXY_HOPS = "2";
     expect(isHttpsRequest("https, http", "http:")).toBe(true);
   });

@@ -1,6 +1,8 @@
 // /signin — the back-office sign-in page.
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/backoffice/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { rateLimitedSeconds, waitText } from "@/lib/auth/sign-in-error";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 
@@ -9,14 +11,13 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const t = translator(await getUiLanguage());
   const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: never bounce a signed-in user to another host.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/orders";
+  const wait = rateLimitedSeconds(error);
   return (
     <main className="mx-auto mt-24 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="mb-6 text-xl font-semibold">{t("signin_title")}</h1>
       <SignInForm
-        callbackUrl={target}
-        initialError={error === "RateLimited" ? t("signin_rate_limited") : error ? t("signin_invalid") : undefined}
+        callbackUrl={safeCallbackPath(callbackUrl)}
+        initialError={wait !== null ? t("signin_rate_limited").replace("{wait}", waitText(wait)) : error ? t("signin_invalid") : undefined}
         labels={{
           email: t("signin_email"),
           password: t("signin_password"),

@@ -10,7 +10,7 @@ import { invalidAddresses, urlOrderFormSchema } from "@/lib/orders/schemas";
 import { updateOrder } from "@/lib/orders/update-order";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/validation";
+import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
 
 export type FormState = { fields?: Record<string, string>; error?: string; values?: Record<string, string> };
 
@@ -33,7 +33,7 @@ export async function createUrlOrderAction(_prev: FormState, formData: FormData)
 export async function modifyOrderAction(orderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const { actor } = await requireSession();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  const parsed = urlOrderFormSchema.safeParse(values);
+  const parsed = safeParseInput(urlOrderFormSchema, values);
   const recipient = values.recipient?.trim();
   const badRecipient = recipient !== undefined && invalidAddresses([recipient]).length > 0;
   if (!parsed.success || badRecipient) {

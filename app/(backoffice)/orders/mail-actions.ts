@@ -10,7 +10,7 @@ import { type MailPreview, previewMailOrder } from "@/lib/orders/preview-mail-or
 import { mailTemplatesQuerySchema } from "@/lib/orders/schemas";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/validation";
+import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
 import type { FormState } from "./actions";
 
 export type MailFormState = FormState & { invalidRecipients?: string[]; invalidBcc?: string[] };
@@ -46,7 +46,7 @@ export type PreviewResult = { preview: MailPreview } | { fields?: Record<string,
 
 export async function previewMailOrderAction(input: Record<string, string>): Promise<PreviewResult> {
   const { actor } = await requireSession();
-  const parsed = formValues.safeParse(input);
+  const parsed = safeParseInput(formValues, input);
   if (!parsed.success) return { error: "err_generic" };
   try {
     return { preview: await previewMailOrder(getDb(), { actor, values: parsed.data }) };
@@ -60,7 +60,7 @@ export type TemplatesResult = { templates: MailTemplates } | { fields?: Record<s
 
 export async function loadMailTemplatesAction(input: { shopId: string; language: string }): Promise<TemplatesResult> {
   const { actor } = await requireSession();
-  const parsed = mailTemplatesQuerySchema.safeParse(input);
+  const parsed = safeParseInput(mailTemplatesQuerySchema, input);
   if (!parsed.success) return { fields: fieldErrorsOf(parsed.error) };
   try {
     return { templates: await findMailTemplates(getDb(), { actor, ...parsed.data }) };

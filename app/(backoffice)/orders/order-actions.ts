@@ -13,6 +13,7 @@ import { resendOrder } from "@/lib/orders/resend-order";
 import { daySchema } from "@/lib/orders/schemas";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
+import { safeParseInput } from "@/lib/server/validation";
 
 const actionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("cancel"), orderId: z.string() }),
@@ -24,7 +25,7 @@ const actionSchema = z.discriminatedUnion("action", [
 
 export async function runOrderAction(formData: FormData) {
   const { actor } = await requireSession();
-  const parsed = actionSchema.safeParse(Object.fromEntries(formData.entries()));
+  const parsed = safeParseInput(actionSchema, Object.fromEntries(formData.entries()));
   const orderId = String(formData.get("orderId") ?? "");
   if (!parsed.success) redirect(`/orders/${orderId}?error=err_date_format`);
   const a = parsed.data;

@@ -11,7 +11,7 @@ import { type PhonePreview, previewPhoneOrder } from "@/lib/orders/preview-phone
 import { phoneTemplatesQuerySchema } from "@/lib/orders/schemas";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/validation";
+import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
 import type { FormState } from "./actions";
 
 const formValues = z.record(z.string().max(100), z.string().max(10_000));
@@ -40,7 +40,7 @@ export type PhonePreviewResult = { preview: PhonePreview } | { fields?: Record<s
 
 export async function previewPhoneOrderAction(input: Record<string, string>): Promise<PhonePreviewResult> {
   const { actor } = await requireSession();
-  const parsed = formValues.safeParse(input);
+  const parsed = safeParseInput(formValues, input);
   if (!parsed.success) return { error: "err_generic" };
   try {
     return { preview: await previewPhoneOrder(getDb(), { actor, values: parsed.data }) };
@@ -57,7 +57,7 @@ export async function loadPhoneTemplatesAction(input: {
   language: string;
 }): Promise<PhoneTemplatesResult> {
   const { actor } = await requireSession();
-  const parsed = phoneTemplatesQuerySchema.safeParse(input);
+  const parsed = safeParseInput(phoneTemplatesQuerySchema, input);
   if (!parsed.success) return { fields: fieldErrorsOf(parsed.error) };
   try {
     return { templates: await findPhoneTemplates(getDb(), { actor, ...parsed.data }) };

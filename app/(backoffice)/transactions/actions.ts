@@ -10,10 +10,11 @@ import { transactionActionSchema } from "@/lib/payments/schemas";
 import { validateTransaction } from "@/lib/payments/validate-transaction";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
+import { safeParseInput } from "@/lib/server/validation";
 
 export async function runTransactionAction(formData: FormData) {
   const { actor } = await requireSession();
-  const parsed = transactionActionSchema.safeParse(Object.fromEntries(formData.entries()));
+  const parsed = safeParseInput(transactionActionSchema, Object.fromEntries(formData.entries()));
   if (!parsed.success) redirect("/transactions");
   const { action, transactionId, returnTo } = parsed.data;
   const db = getDb();

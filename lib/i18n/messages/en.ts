@@ -43,7 +43,7 @@ export const en: Messages = {
   signin_password: "Password",
   signin_submit: "Sign in",
   signin_invalid: "Wrong e-mail or password.",
-  signin_rate_limited: "Too many attempts. Try again in a few minutes.",
+  signin_rate_limited: "Too many attempts. Try again in {wait}.",
 
   not_found_title: "Not found",
   not_found_body: "This page does not exist or you have no access to it.",
@@ -199,6 +199,7 @@ export const en: Messages = {
   err_dcf_unavailable: "The data collection form is not available for this shop.",
   err_tax_over_amount: "The tax exceeds the amount.",
   err_generic: "Something went wrong. Try again.",
+  err_text_refused: "Contains a character that is not allowed.",
 
   nav_api_keys: "REST API keys",
   nav_api: "REST API",

@@ -42,7 +42,7 @@ export const fr = {
   signin_password: "Mot de passe",
   signin_submit: "Se connecter",
   signin_invalid: "E-mail ou mot de passe incorrect.",
-  signin_rate_limited: "Trop de tentatives. Réessayez dans quelques minutes.",
+  signin_rate_limited: "Trop de tentatives. Réessayez dans {wait}.",
 
   not_found_title: "Introuvable",
   not_found_body: "Cette page n'existe pas ou vous n'y avez pas accès.",
@@ -198,6 +198,7 @@ export const fr = {
   err_dcf_unavailable: "Le formulaire de collecte de données n'est pas disponible pour cette boutique.",
   err_tax_over_amount: "La taxe dépasse le montant.",
   err_generic: "Une erreur est survenue. Réessayez.",
+  err_text_refused: "Contient un caractère non autorisé.",
 
   nav_api_keys: "Clés d'API REST",
   nav_api: "API REST",

@@ -16,6 +16,12 @@ export const QUEUES = {
     name: "payments.capture-sweep",
     options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
   },
+  // Payment attempts left PENDING by a process that died between the acquirer's call and the
+  // record of its answer (sweep-attempts.ts): abandoned, so their orders are payable again.
+  paymentAttemptsSweep: {
+    name: "payments.attempts-sweep",
+    options: { policy: "singleton", retryLimit: 0 } satisfies Omit<Queue, "name">,
+  },
   // Reminders before expiry (sweep-reminders.ts): one sweep at a time; a missed tick is the next one's.
   remindersSweep: {
     name: "reminders.sweep",

@@ -10,6 +10,7 @@ import { deliverWebhooks } from "../../notifications/deliver-webhooks";
 import type { WebhookJob } from "../../notifications/queue-notifications";
 import { sendWebhookAlert } from "../../notifications/send-alert";
 import { expireOrders } from "../../orders/expire-orders";
+import { sweepPaymentAttempts } from "../../payments/sweep-attempts";
 import { sweepTransactions } from "../../payments/sweep-transactions";
 import { sweepReminders } from "../../reminders/sweep-reminders";
 import { retentionConfig } from "../../retention/retention-config";
@@ -50,6 +51,17 @@ export async function startWorker() {
   );
   // Every minute: a capture date is a day, so a transaction is captured within a minute of it.
   await boss.schedule(QUEUES.captureTransactionsSweep.name, "* * * * *");
+
+  await boss.work(
+    QUEUES.paymentAttemptsSweep.name,
+    instrumented(QUEUES.paymentAttemptsSweep.name, async () => {
+      const abandoned = await sweepPaymentAttempts(db);
+      if (abandoned) log.warn({ abandoned }, "payment attempts left without an answer abandoned");
+    }),
+  );
+  // Every minute: an order whose attempt died with its process is payable again within a minute of
+  // ATTEMPT_ANSWER_MINUTES.
+  await boss.schedule(QUEUES.paymentAttemptsSweep.name, "* * * * *");
 
   await boss.work(
     QUEUES.remindersSweep.name,

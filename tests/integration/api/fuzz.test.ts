@@ -10,14 +10,18 @@ import {
 } from "@/lib/lyra-api/response-schemas";
 import { callApi } from "../../helpers/api";
 import { db, resetDatabase, seedTenants } from "../../helpers/db";
+import { nasty, unit } from "../../helpers/fuzz-strings";
 
 // Property tests: thousands of random or mutated bodies per service. Whatever comes in, the answer
 // is never a 5xx, always a well-formed envelope (success or error, per the response schemas), and
-// an error creates or changes nothing.
+// an error creates or changes nothing. Strings carry control characters too, among them what
+// PostgreSQL refuses (U+0000, lone surrogates): a NUL in a metadata value once answered 500.
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
 // Thousands of requests per test: minutes on a busy 2-core machine, not the default 60 s.
 vi.setConfig({ testTimeout: 600_000 });
+
+const json = (maxDepth: number) => fc.jsonValue({ maxDepth, stringUnit: unit });
 
 const weird = fc.constantFrom<unknown>(
   "",
@@ -40,7 +44,7 @@ const weird = fc.constantFrom<unknown>(
   "+33600000000",
   "a@b.co",
 );
-const value = fc.oneof({ weight: 3, arbitrary: weird }, { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
+const value = fc.oneof({ weight: 3, arbitrary: weird }, { weight: 2, arbitrary: json(2) }, { weight: 2, arbitrary: nasty });
 
 const VALID_CREATE = {
   amount: 1990,
@@ -48,8 +52,15 @@ const VALID_CREATE = {
   orderId: "FUZZ-1",
   locale: "fr_FR",
   description: "fuzz",
-  metadata: { k: "v" },
-  customer: { email: "buyer@example.com", billingDetails: { firstName: "A" } },
+  merchantComment: "fuzz",
+  metadata: { k: "v", n: "1" },
+  customer: {
+    email: "buyer@example.com",
+    reference: "C-1",
+    billingDetails: { firstName: "A", city: "Paris" },
+    shoppingCart: { cartItemInfo: [{ productLabel: "x", productQty: 1 }] },
+  },
+  returnUrl: "https://shop.example/back",
   transactionOptions: { cardOptions: { manualValidation: "NO", captureDelay: 0 } },
   channelOptions: { channelType: "URL" },
 };
@@ -69,20 +80,42 @@ const CREATE_KEYS = [
   "mailOptions",
 ];
 
-/** Valid bodies with fields dropped, replaced by odd values, or added; plus pure noise. */
+/** A valid body with control characters put into one of its strings or keys, at any depth. */
+const taint = (valid: Record<string, unknown>) =>
+  fc.tuple(fc.nat(), nasty).map(([n, s]) => {
+    const body = structuredClone(valid);
+    const slots: [Record<string, unknown>, string][] = [];
+    const walk = (o: unknown) => {
+      if (!o || typeof o !== "object") return;
+      for (const [k, v] of Object.entries(o)) {
+        slots.push([o as Record<string, unknown>, k]);
+        walk(v);
+      }
+    };
+    walk(body);
+    const [obj, key] = slots[n % slots.length]!;
+    if (n % 3 === 0 && !Array.isArray(obj)) {
+      obj[`${key}${s}`] = obj[key];
+      delete obj[key];
+    } else obj[key] = typeof obj[key] === "string" ? `${obj[key]}${s}` : s;
+    return body;
+  });
+
+/** Valid bodies with fields dropped, replaced by odd values, or added, or a string tainted; plus pure noise. */
 const mutate = (valid: Record<string, unknown>, keys: string[]) =>
   fc.oneof(
+    { weight: 3, arbitrary: taint(valid) },
     {
       weight: 6,
       arbitrary: fc
         .tuple(fc.subarray(Object.keys(valid), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 3 }))
         .map(([drop, over]) => ({ ...Object.fromEntries(Object.entries(valid).filter(([k]) => !drop.includes(k))), ...over })),
     },
-    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    { weight: 1, arbitrary: json(3) },
   );
 
 const rawBody = (bodies: fc.Arbitrary<unknown>) =>
-  fc.oneof({ weight: 9, arbitrary: bodies.map((b) => JSON.stringify(b)) }, { weight: 1, arbitrary: fc.string({ maxLength: 50 }) });
+  fc.oneof({ weight: 9, arbitrary: bodies.map((b) => JSON.stringify(b)) }, { weight: 1, arbitrary: fc.string({ unit, maxLength: 50 }) });
 
 const ORDER = v4EnvelopeSchema(z.union([v4PaymentOrderSchema, v4ErrorSchema]));
 
@@ -120,7 +153,7 @@ describe(`fuzzing the V4 services (${RUNS} bodies each)`, () => {
   });
 
   it("Charge/PaymentOrder/Update: an error changes nothing", async () => {
-    const valid = { paymentOrderId: runningId, amount: 2000, currency: "EUR", orderId: "FUZZ-U" };
+    const valid = { paymentOrderId: runningId, amount: 2000, currency: "EUR", orderId: "FUZZ-U", description: "u", metadata: { k: "v" } };
     await fc.assert(
       fc.asyncProperty(rawBody(mutate(valid, [...CREATE_KEYS, "paymentOrderId"])), async (raw) => {
         const before = await db.paymentOrder.findUniqueOrThrow({ where: { id: runningId } });
@@ -138,10 +171,11 @@ describe(`fuzzing the V4 services (${RUNS} bodies each)`, () => {
           paymentOrderId: fc.oneof(
             fc.constant(() => runningId).map((f) => f()),
             fc.stringMatching(/^[a-f0-9]{32}$/),
+            nasty.map((s) => `${runningId.slice(0, 20)}${s}`),
             value,
           ),
         }),
-        fc.jsonValue({ maxDepth: 2 }),
+        json(2),
       );
       await fc.assert(
         fc.asyncProperty(rawBody(ids), async (raw) => {
@@ -154,7 +188,7 @@ describe(`fuzzing the V4 services (${RUNS} bodies each)`, () => {
 
   it("Charge/SDKTest", async () => {
     await fc.assert(
-      fc.asyncProperty(rawBody(fc.oneof(fc.record({ value: value }), fc.jsonValue({ maxDepth: 2 }))), async (raw) => {
+      fc.asyncProperty(rawBody(fc.oneof(fc.record({ value: value }), json(2))), async (raw) => {
         await check("Charge/SDKTest", raw, v4EnvelopeSchema(z.union([v4StringSchema, v4ErrorSchema])));
       }),
       { numRuns: RUNS },
@@ -164,7 +198,18 @@ describe(`fuzzing the V4 services (${RUNS} bodies each)`, () => {
   it("Order/Get", async () => {
     await fc.assert(
       fc.asyncProperty(
-        rawBody(fc.oneof(fc.record({ orderId: fc.oneof(fc.constant("FUZZ-1"), value) }), fc.jsonValue({ maxDepth: 2 }))),
+        rawBody(
+          fc.oneof(
+            fc.record({
+              orderId: fc.oneof(
+                fc.constant("FUZZ-1"),
+                nasty.map((s) => `FUZZ-${s}`),
+                value,
+              ),
+            }),
+            json(2),
+          ),
+        ),
         async (raw) => {
           await check("Order/Get", raw, v4EnvelopeSchema(z.union([v4OrderTransactionsSchema, v4ErrorSchema])));
         },

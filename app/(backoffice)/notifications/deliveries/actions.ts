@@ -8,7 +8,7 @@ import { replayDeliveries } from "@/lib/notifications/replay-deliveries";
 import { replaySelectionSchema } from "@/lib/notifications/schemas";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/validation";
+import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
 
 const LOG = "/notifications/deliveries";
 
@@ -24,7 +24,7 @@ export async function replayDeliveriesAction(formData: FormData) {
   const { actor } = await requireSession();
   const returnTo = String(formData.get("returnTo") ?? LOG);
   if (!hasRole(actor, "OPERATOR")) redirect(backTo(returnTo, { error: "err_forbidden" }));
-  const parsed = replaySelectionSchema.safeParse({ deliveryIds: formData.getAll("id").map(String) });
+  const parsed = safeParseInput(replaySelectionSchema, { deliveryIds: formData.getAll("id").map(String) });
   if (!parsed.success) redirect(backTo(returnTo, { error: fieldErrorsOf(parsed.error).deliveryIds ?? "err_generic" }));
   let notice: Record<string, string>;
   try {

@@ -5,6 +5,7 @@ import { getUiLanguage } from "@/lib/i18n/server";
 import { exportOrdersCsv } from "@/lib/orders/export-orders-csv";
 import { orderSearchSchema } from "@/lib/orders/schemas";
 import { getDb } from "@/lib/server/db";
+import { safeParseInput } from "@/lib/server/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET(req: Request) {
   const ctx = await getSessionContext();
   if (!ctx) return new Response("Unauthorized\n", { status: 401, headers: { "Content-Type": "text/plain" } });
   const params = Object.fromEntries(new URL(req.url).searchParams);
-  const parsed = orderSearchSchema.safeParse(params);
+  const parsed = safeParseInput(orderSearchSchema, params);
   if (!parsed.success) {
     return Response.json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) }, { status: 400 });
   }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/validation";
+import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
 import { revealShopKey } from "@/lib/shops/reveal-shop-key";
 import { rotateShopKey } from "@/lib/shops/rotate-shop-key";
 import { shopKeyActionSchema } from "@/lib/shops/schemas";
@@ -16,7 +16,7 @@ type Run = typeof revealShopKey;
 
 async function run(operation: Run, formData: FormData): Promise<KeyActionState> {
   const { actor } = await requireSession();
-  const parsed = shopKeyActionSchema.safeParse({ shopId: formData.get("shopId"), key: formData.get("key") });
+  const parsed = safeParseInput(shopKeyActionSchema, { shopId: formData.get("shopId"), key: formData.get("key") });
   if (!parsed.success) return { error: Object.values(fieldErrorsOf(parsed.error))[0] ?? "err_generic" };
   try {
     return { value: await operation(getDb(), { actor, ...parsed.data }) };

@@ -29,6 +29,7 @@ export const de: PayMessages = {
   not_found_title: "Unbekannter Link",
   not_found_body: "Dieser Zahlungslink existiert nicht. Prüfen Sie die Adresse, die Sie erhalten haben.",
   rate_limited: "Zu viele Zahlungsversuche. Versuchen Sie es in einigen Minuten erneut.",
+  payment_in_progress: "Für diesen Link läuft bereits eine Zahlung. Warten Sie einen Moment und laden Sie die Seite dann neu.",
   errors_summary: "Bitte prüfen Sie die markierten Felder.",
   err_card_number: "Ungültige Kartennummer.",
   err_card_expiry_format: "Erwartetes Format: MM/JJ.",

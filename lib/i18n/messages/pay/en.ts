@@ -29,6 +29,7 @@ export const en: PayMessages = {
   not_found_title: "Unknown link",
   not_found_body: "This payment link does not exist. Check the address you received.",
   rate_limited: "Too many payment attempts. Try again in a few minutes.",
+  payment_in_progress: "A payment is already in progress on this link. Wait a moment, then reload the page.",
   errors_summary: "Check the fields marked below.",
   err_card_number: "Invalid card number.",
   err_card_expiry_format: "Expected format: MM/YY.",

@@ -29,6 +29,7 @@ export const es: PayMessages = {
   not_found_title: "Enlace desconocido",
   not_found_body: "Este enlace de pago no existe. Compruebe la dirección que ha recibido.",
   rate_limited: "Demasiados intentos de pago. Vuelva a intentarlo dentro de unos minutos.",
+  payment_in_progress: "Ya hay un pago en curso en este enlace. Espere un momento y vuelva a cargar la página.",
   errors_summary: "Revise los campos señalados.",
   err_card_number: "Número de tarjeta no válido.",
   err_card_expiry_format: "Formato esperado: MM/AA.",

@@ -28,6 +28,7 @@ export const fr = {
   not_found_title: "Lien inconnu",
   not_found_body: "Ce lien de paiement n'existe pas. Vérifiez l'adresse reçue.",
   rate_limited: "Trop de tentatives de paiement. Réessayez dans quelques minutes.",
+  payment_in_progress: "Un paiement est déjà en cours sur ce lien. Patientez quelques instants, puis rechargez la page.",
   errors_summary: "Vérifiez les champs signalés.",
   err_card_number: "Numéro de carte invalide.",
   err_card_expiry_format: "Format attendu : MM/AA.",

@@ -29,6 +29,7 @@ export const it: PayMessages = {
   not_found_title: "Link sconosciuto",
   not_found_body: "Questo link di pagamento non esiste. Controlla l'indirizzo che hai ricevuto.",
   rate_limited: "Troppi tentativi di pagamento. Riprova tra qualche minuto.",
+  payment_in_progress: "Un pagamento è già in corso su questo link. Attendi qualche istante, poi ricarica la pagina.",
   errors_summary: "Controlla i campi segnalati.",
   err_card_number: "Numero di carta non valido.",
   err_card_expiry_format: "Formato atteso: MM/AA.",

@@ -29,6 +29,7 @@ export const nl: PayMessages = {
   not_found_title: "Onbekende link",
   not_found_body: "Deze betaallink bestaat niet. Controleer het adres dat u hebt ontvangen.",
   rate_limited: "Te veel betaalpogingen. Probeer het over enkele minuten opnieuw.",
+  payment_in_progress: "Er loopt al een betaling via deze link. Wacht even en laad de pagina dan opnieuw.",
   errors_summary: "Controleer de gemarkeerde velden.",
   err_card_number: "Ongeldig kaartnummer.",
   err_card_expiry_format: "Verwacht formaat: MM/JJ.",

@@ -29,6 +29,7 @@ export const pt: PayMessages = {
   not_found_title: "Link desconhecido",
   not_found_body: "Este link de pagamento não existe. Verifique o endereço que recebeu.",
   rate_limited: "Demasiadas tentativas de pagamento. Tente novamente dentro de alguns minutos.",
+  payment_in_progress: "Já existe um pagamento em curso neste link. Aguarde um momento e recarregue a página.",
   errors_summary: "Verifique os campos assinalados.",
   err_card_number: "Número de cartão inválido.",
   err_card_expiry_format: "Formato esperado: MM/AA.",

@@ -6,6 +6,7 @@ import { isSameOrigin } from "@/lib/security/same-origin";
 import { getDb } from "@/lib/server/db";
 import { toErrorResponse } from "@/lib/server/errors";
 import { readUploadedFile } from "@/lib/server/read-upload";
+import { safeParseInput } from "@/lib/server/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function POST(req: Request) {
   const ctx = await getSessionContext();
   if (!ctx) return json({ code: "UNAUTHENTICATED", message: "err_forbidden" }, 401);
   if (!isSameOrigin(req)) return json({ code: "FORBIDDEN", message: "err_forbidden" }, 403);
-  const target = importTargetSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  const target = safeParseInput(importTargetSchema, Object.fromEntries(new URL(req.url).searchParams));
   if (!target.success) return json({ code: "VALIDATION", message: "invalid_input" }, 400);
   const upload = await readUploadedFile(req, MAX_IMPORT_BYTES);
   if (!upload.ok)

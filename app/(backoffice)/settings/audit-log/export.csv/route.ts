@@ -4,6 +4,7 @@ import { auditSearchSchema } from "@/lib/audit/schemas";
 import { hasRole } from "@/lib/auth/actor";
 import { getSessionContext } from "@/lib/auth/session";
 import { getDb } from "@/lib/server/db";
+import { safeParseInput } from "@/lib/server/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(req: Request) {
   if (!ctx) return text("Unauthorized\n", 401);
   // Like the page: what a non-administrator may not open does not exist.
   if (!hasRole(ctx.actor, "ADMIN")) return text("Not found\n", 404);
-  const parsed = auditSearchSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  const parsed = safeParseInput(auditSearchSchema, Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) {
     return Response.json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) }, { status: 400 });
   }

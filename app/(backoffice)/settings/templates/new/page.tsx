@@ -14,6 +14,7 @@ import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
+import { safeParseInput } from "@/lib/server/validation";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { builtInRefSchema } from "@/lib/templates/schemas";
 
@@ -34,7 +35,7 @@ export default async function NewTemplatePage({
   const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
   if (!shop) notFound();
   const isAdmin = hasRole(actor, "ADMIN");
-  const asked = builtInRefSchema.safeParse({ channel: sp.channel, kind: sp.kind, language: sp.language });
+  const asked = safeParseInput(builtInRefSchema, { channel: sp.channel, kind: sp.kind, language: sp.language });
   // Receipts are administrators' settings: an operator starts from an order message instead.
   const ref =
     asked.success && (isAdmin || !isReceiptKind(asked.data.kind))

@@ -6,6 +6,7 @@ import { requestOverQuota } from "@/lib/lyra-api/quotas";
 import { getDb } from "@/lib/server/db";
 import { toErrorResponse } from "@/lib/server/errors";
 import { readUploadedFile } from "@/lib/server/read-upload";
+import { safeParseInput } from "@/lib/server/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ shopId:
   const { shopId } = await params;
   // Another shop than the key's: as if it did not exist.
   if (shopId !== shop.id) return json({ code: "NOT_FOUND", message: "Not found" }, 404);
-  const query = importQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  const query = safeParseInput(importQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) return json({ code: "VALIDATION", message: "dryRun must be true or false" }, 400);
   const upload = await readUploadedFile(req, MAX_IMPORT_BYTES);
   if (!upload.ok) return json({ code: upload.status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION", message: upload.message }, upload.status);

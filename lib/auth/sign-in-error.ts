@@ -1,0 +1,14 @@
+// The sign-in error next-auth carries from authorize to the form (an Error's message, then
+// ?error=… on its answer): "RateLimited:<seconds to wait>" for a throttled attempt.
+const RATE_LIMITED = /^RateLimited(?::(\d{1,6}))?$/;
+
+export const rateLimitedError = (retryAfterSeconds: number) => `RateLimited:${retryAfterSeconds}`;
+
+/** The seconds to wait when the error is a throttled sign-in, else null. */
+export function rateLimitedSeconds(error: string | null | undefined): number | null {
+  const m = RATE_LIMITED.exec(error ?? "");
+  return m ? Number(m[1] ?? 60) : null;
+}
+
+/** "45 s", "15 min": the wait as the sign-in message shows it (same in French and English). */
+export const waitText = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`);
