@@ -1,85 +1,53 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { CriterionInput, CriterionSelect, SearchForm } from "@/components/ui/search-form";
 import type { T } from "@/lib/i18n";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import { DELIVERY_MODES, DELIVERY_STATUSES } from "@/lib/notifications/schemas";
 
 type Props = { t: T; values: Record<string, string>; errors: Record<string, string>; shops: { id: string; name: string }[] };
 
-const input = "rounded-md border border-slate-400 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-700";
 const LOG = "/notifications/deliveries";
 
 /** GET form of the notification log: every criterion is a query parameter, checked on the server. */
 export function DeliverySearchForm({ t, values, errors, shops }: Props) {
-  const errorOf = (name: string) =>
-    errors[name] ? (
-      <span id={`err-${name}`} className="text-xs font-normal text-red-800">
-        {t(errors[name])}
-      </span>
-    ) : null;
-  const aria = (name: string) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `err-${name}` : undefined,
-  });
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label className="flex flex-col gap-1 text-xs font-medium">
-      {label}
-      <input id={name} name={name} defaultValue={values[name] ?? ""} className={input} {...aria(name)} {...props} />
-      {errorOf(name)}
-    </label>
+  const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
+  const field = (name: string, label: string, props: Omit<React.InputHTMLAttributes<HTMLInputElement>, "value"> = {}) => (
+    <CriterionInput name={name} label={label} error={error(name)} value={values[name]} {...props} />
   );
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col gap-1 text-xs font-medium">
-      {label}
-      <select id={name} name={name} defaultValue={values[name] ?? ""} className={input} {...aria(name)}>
-        <option value="">{t("ndlv_search_any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {errorOf(name)}
-    </label>
+    <CriterionSelect name={name} label={label} error={error(name)} value={values[name]} any={t("ndlv_search_any")} options={options} />
   );
   return (
-    <form method="get" action={LOG} className="rounded-lg border border-slate-200 bg-white p-4">
-      <fieldset className="flex flex-wrap items-start gap-3">
-        <legend className="mb-2 text-sm font-semibold">{t("ndlv_search_legend")}</legend>
-        {shops.length > 1
-          ? select(
-              "shop",
-              t("ndlv_search_shop"),
-              shops.map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
-            )
-          : null}
-        {select(
-          "mode",
-          t("ndlv_search_mode"),
-          DELIVERY_MODES.map((m) => ({ value: m, label: m })),
-        )}
-        {select(
-          "status",
-          t("ndlv_search_status"),
-          DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`ndlv_status_${s}`) })),
-        )}
-        {select(
-          "event",
-          t("ndlv_search_event"),
-          NOTIFICATION_EVENTS.map((e) => ({ value: e, label: t(`ntf_event_${e}`) })),
-        )}
-        {field("order", t("ndlv_search_order"), { maxLength: 64 })}
-        {field("from", t("ndlv_search_from"), { type: "date" })}
-        {field("to", t("ndlv_search_to"), { type: "date" })}
-      </fieldset>
-      <div className="mt-3 flex gap-2">
-        <button type="submit" className={buttonClass("primary")} data-testid="dsearch-submit">
-          {t("ndlv_search_submit")}
-        </button>
-        <Link href={LOG} className={buttonClass("secondary")}>
-          {t("ndlv_search_reset")}
-        </Link>
-      </div>
-    </form>
+    <SearchForm
+      action={LOG}
+      legend={t("ndlv_search_legend")}
+      submit={{ label: t("ndlv_search_submit"), testId: "dsearch-submit" }}
+      reset={t("ndlv_search_reset")}
+    >
+      {shops.length > 1
+        ? select(
+            "shop",
+            t("ndlv_search_shop"),
+            shops.map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
+          )
+        : null}
+      {select(
+        "mode",
+        t("ndlv_search_mode"),
+        DELIVERY_MODES.map((m) => ({ value: m, label: m })),
+      )}
+      {select(
+        "status",
+        t("ndlv_search_status"),
+        DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`ndlv_status_${s}`) })),
+      )}
+      {select(
+        "event",
+        t("ndlv_search_event"),
+        NOTIFICATION_EVENTS.map((e) => ({ value: e, label: t(`ntf_event_${e}`) })),
+      )}
+      {field("order", t("ndlv_search_order"), { maxLength: 64 })}
+      {field("from", t("ndlv_search_from"), { type: "date" })}
+      {field("to", t("ndlv_search_to"), { type: "date" })}
+    </SearchForm>
   );
 }

@@ -1,5 +1,7 @@
 import type { RuleFormValues } from "@/app/(backoffice)/settings/notification-rules/actions";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
+import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { HASH_KEYS } from "@/lib/notifications/events";
 import { EMAIL_TARGETS, RULE_FORMATS } from "@/lib/notifications/rules/options";
@@ -8,48 +10,22 @@ import { EMAIL_TARGETS, RULE_FORMATS } from "@/lib/notifications/rules/options";
 
 export type RuleTemplateChoice = { id: string; label: string };
 
-export const h2 = "mb-3 text-lg font-semibold";
-export const selectClass = (error?: string) =>
-  `rounded-md border bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-400"}`;
-
 type Common = { v: RuleFormValues; err: (field: string) => string | undefined; m: Messages };
 const text = (m: Messages, key: string) => (m as Record<string, string>)[key] ?? key;
 
 /** A URL call rule: its TEST and PRODUCTION URLs, format and (REST) signing key. */
 export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format: string; onFormat: (format: string) => void }) {
   const msg = (key: string) => text(m, key);
+  const texts = labelTexts(m);
+  const bind = fieldBinder(err, v);
   return (
     <>
-      <section aria-labelledby="sec-urls" className="flex flex-col gap-4">
-        <h2 id="sec-urls" className={h2}>
-          {m.nrule_section_urls}
-        </h2>
+      <SettingsSection id="urls" title={m.nrule_section_urls}>
         <p className="-mt-2 text-xs text-slate-600">{m.nrule_urls_help}</p>
-        <Field
-          key={`test-${v.urlTest}`}
-          id="urlTest"
-          type="url"
-          label={m.nrule_url_test}
-          help={m.nrule_url_test_help}
-          error={err("urlTest")}
-          defaultValue={v.urlTest}
-          placeholder="https://"
-        />
-        <Field
-          key={`prod-${v.urlProd}`}
-          id="urlProd"
-          type="url"
-          label={m.nrule_url_prod}
-          help={m.nrule_url_prod_help}
-          error={err("urlProd")}
-          defaultValue={v.urlProd}
-          placeholder="https://"
-        />
-      </section>
-      <section aria-labelledby="sec-format" className="flex flex-col gap-4">
-        <h2 id="sec-format" className={h2}>
-          {m.nrule_section_format}
-        </h2>
+        <Field key={`test-${v.urlTest}`} {...bind("urlTest")} type="url" {...texts("nrule_url_test")} placeholder="https://" />
+        <Field key={`prod-${v.urlProd}`} {...bind("urlProd")} type="url" {...texts("nrule_url_prod")} placeholder="https://" />
+      </SettingsSection>
+      <SettingsSection id="format" title={m.nrule_section_format}>
         <fieldset className="flex flex-col gap-2" aria-describedby={err("format") ? "format-error" : undefined}>
           <legend className="mb-1 text-sm font-medium text-slate-800">{m.nrule_format}</legend>
           {RULE_FORMATS.map((f) => (
@@ -80,25 +56,16 @@ export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format
             </p>
           ) : null}
         </fieldset>
-        <Field id="hashKey" label={m.nrule_hash_key} help={m.nrule_hash_key_help} error={err("hashKey")}>
-          <select
-            key={`hash-${v.hashKey}`}
-            id="hashKey"
-            name="hashKey"
-            defaultValue={v.hashKey || "password"}
-            disabled={format !== "REST"}
-            aria-describedby={err("hashKey") ? "hashKey-help hashKey-error" : "hashKey-help"}
-            aria-invalid={err("hashKey") ? true : undefined}
-            className={selectClass(err("hashKey"))}
-          >
-            {HASH_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {msg(`nrule_hash_key_${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </section>
+        <SelectField
+          key={`hash-${v.hashKey}`}
+          id="hashKey"
+          {...texts("nrule_hash_key")}
+          error={err("hashKey")}
+          defaultValue={v.hashKey || "password"}
+          disabled={format !== "REST"}
+          options={HASH_KEYS.map((k) => ({ value: k, label: msg(`nrule_hash_key_${k}`) }))}
+        />
+      </SettingsSection>
     </>
   );
 }
@@ -113,11 +80,10 @@ export function RuleEmailFields({
   templates,
 }: Common & { target: string; onTarget: (target: string) => void; templates: RuleTemplateChoice[] }) {
   const msg = (key: string) => text(m, key);
+  const texts = labelTexts(m);
+  const bind = fieldBinder(err, v);
   return (
-    <section aria-labelledby="sec-recipient" className="flex flex-col gap-4">
-      <h2 id="sec-recipient" className={h2}>
-        {m.nrule_section_recipient}
-      </h2>
+    <SettingsSection id="recipient" title={m.nrule_section_recipient}>
       <fieldset
         className="flex flex-col gap-2"
         aria-describedby={err("emailTarget") && target !== "ADDRESS" ? "emailTarget-error" : undefined}
@@ -155,24 +121,14 @@ export function RuleEmailFields({
           defaultValue={v.emailAddress}
         />
       ) : null}
-      <Field id="templateId" label={`${m.nrule_template} (${m.optional})`} help={m.nrule_template_help} error={err("templateId")}>
-        <select
-          key={`tpl-${v.templateId}`}
-          id="templateId"
-          name="templateId"
-          defaultValue={v.templateId}
-          aria-describedby={err("templateId") ? "templateId-help templateId-error" : "templateId-help"}
-          aria-invalid={err("templateId") ? true : undefined}
-          className={selectClass(err("templateId"))}
-        >
-          <option value="">{m.nrule_template_builtin}</option>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-    </section>
+      <SelectField
+        key={`tpl-${v.templateId}`}
+        {...bind("templateId")}
+        {...texts("nrule_template")}
+        optional={m.optional}
+        placeholder={m.nrule_template_builtin}
+        options={templates.map((t) => ({ value: t.id, label: t.label }))}
+      />
+    </SettingsSection>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
-import Link from "next/link";
-import { type FormEvent, useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import {
   createMailOrdersAction,
   loadMailTemplatesAction,
@@ -10,18 +9,18 @@ import {
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FieldRow } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { MailTemplates } from "@/lib/orders/find-mail-templates";
 import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";
+import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
 import { MailPreviewPanel } from "./mail-preview-panel";
 import { MailRecipientFields } from "./mail-recipient-fields";
-
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
-const errorClass = "text-sm font-medium text-red-700";
+import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 
 type Props = { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages; initialTemplates?: MailTemplates };
 type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
@@ -30,9 +29,6 @@ type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
 export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates }: Props) {
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const formRef = useRef<HTMLFormElement>(null);
-  const [shopId, setShopId] = useState(shops[0]?.id ?? "");
-  const shop = shops.find((s) => s.id === shopId) ?? shops[0];
-  const [language, setLanguage] = useState(initialTemplates?.language ?? shop?.defaultLanguage ?? "fr");
   const [templates, setTemplates] = useState(initialTemplates);
   const [templatesFailed, setTemplatesFailed] = useState(!initialTemplates);
   const [templateId, setTemplateId] = useState("");
@@ -43,9 +39,20 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
   const [touched, setTouched] = useState({ subject: false, body: false });
   const [problems, setProblems] = useState<Problems>({});
   const [preview, setPreview] = useState<MailPreview | null>(null);
-  const [submitting, startSubmit] = useTransition();
+  const { submitting, submit } = useDialogSubmit(createMailOrdersAction, setProblems);
   const [previewing, startPreview] = useTransition();
-  const lastLoad = useRef(0);
+  const { shop, shopId, language, chooseShop, chooseLanguage } = useShopLanguage(
+    shops,
+    initialTemplates?.language ?? shops[0]?.defaultLanguage ?? "fr",
+    (id, lang) => loadMailTemplatesAction({ shopId: id, language: lang }),
+    (r) => {
+      setTemplateId("");
+      if (!("templates" in r)) return setTemplatesFailed(true);
+      setTemplatesFailed(false);
+      setTemplates(r.templates);
+      fill(r.templates.defaultTemplate, false);
+    },
+  );
   const unknown = useMemo(() => findUnknownVariables(`${subject}\n${body}`), [subject, body]);
 
   if (!shop) return null;
@@ -60,42 +67,15 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
     if (force) setTouched({ subject: false, body: false });
   }
 
-  async function loadTemplates(nextShopId: string, nextLanguage: string) {
-    const ticket = ++lastLoad.current;
-    const r = await loadMailTemplatesAction({ shopId: nextShopId, language: nextLanguage });
-    if (ticket !== lastLoad.current) return; // a later choice won
-    setTemplateId("");
-    if (!("templates" in r)) return setTemplatesFailed(true);
-    setTemplatesFailed(false);
-    setTemplates(r.templates);
-    fill(r.templates.defaultTemplate, false);
-  }
-
-  function chooseShop(id: string) {
-    const next = shops.find((s) => s.id === id);
-    if (!next) return;
-    const lang = next.languages.includes(language) ? language : next.defaultLanguage;
-    setShopId(id);
-    setLanguage(lang);
-    void loadTemplates(id, lang);
-  }
-
-  function chooseLanguage(lang: string) {
-    setLanguage(lang);
-    void loadTemplates(shop!.id, lang);
-  }
-
   function chooseTemplate(id: string) {
     setTemplateId(id);
     const t = templates?.templates.find((x) => x.id === id) ?? templates?.defaultTemplate;
     if (t) fill(t, true);
   }
 
-  const formValues = () => Object.fromEntries([...new FormData(formRef.current ?? undefined).entries()].map(([k, v]) => [k, String(v)]));
-
   function showPreview() {
     startPreview(async () => {
-      const r = await previewMailOrderAction(formValues());
+      const r = await previewMailOrderAction(formValues(formRef.current));
       if ("preview" in r) {
         setProblems({});
         setPreview(r.preview);
@@ -106,38 +86,16 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
     });
   }
 
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startSubmit(async () => {
-      // Success redirects; a refusal comes back with the fields to correct.
-      const r = await createMailOrdersAction({}, data);
-      if (r) setProblems(r);
-    });
-  }
-
   return (
     <div className="flex flex-col gap-6">
       <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
         {problems.fields || problems.error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
+          <FormAlert>
             {problems.error ? text(problems.error) : problems.previewFailed ? m.mail_preview_failed : m.form_has_errors}
-          </p>
+          </FormAlert>
         ) : null}
         <input type="hidden" name="mode" value={mode} />
-        {shops.length > 1 ? (
-          <Field id="shopId" label={m.field_shop} error={err("shopId")}>
-            <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => chooseShop(e.target.value)}>
-              {shops.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.id})
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : (
-          <input type="hidden" name="shopId" value={shop.id} />
-        )}
+        <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
 
         <MailRecipientFields
           messages={m}
@@ -178,68 +136,42 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             setTouched((t) => ({ ...t, subject: true }));
           }}
         />
-        <div className="flex flex-col gap-1">
-          <p id="message-label" className="text-sm font-medium text-slate-800">
-            {m.mail_field_body}
-          </p>
-          <RichTextEditor
-            key={editorKey}
-            id="message"
-            labelledBy="message-label"
-            name="message"
-            defaultValue={body}
-            describedBy={err("message") ? "message-help message-error" : "message-help"}
-            invalid={Boolean(err("message"))}
-            labels={{
-              toolbar: m.mail_rte_toolbar,
-              bold: m.mail_rte_bold,
-              italic: m.mail_rte_italic,
-              bulletList: m.mail_rte_bullets,
-              orderedList: m.mail_rte_numbers,
-              link: m.mail_rte_link,
-              linkPrompt: m.mail_rte_link_prompt,
-              unlink: m.mail_rte_unlink,
-              undo: m.mail_rte_undo,
-              redo: m.mail_rte_redo,
-            }}
-            onChange={(html) => {
-              setBody(html);
-              setTouched((t) => ({ ...t, body: true }));
-            }}
-          />
-          <p id="message-help" className="text-xs text-slate-600">
-            {m.mail_body_help}
-          </p>
-          {err("message") ? (
-            <p id="message-error" className={errorClass}>
-              {err("message")}
-            </p>
-          ) : null}
-        </div>
+        <FieldRow id="message" label={m.mail_field_body} labelId="message-label" textLabel help={m.mail_body_help} error={err("message")}>
+          {(w) => (
+            <RichTextEditor
+              key={editorKey}
+              id="message"
+              labelledBy="message-label"
+              name="message"
+              defaultValue={body}
+              describedBy={w["aria-describedby"]}
+              invalid={Boolean(w["aria-invalid"])}
+              labels={{
+                toolbar: m.mail_rte_toolbar,
+                bold: m.mail_rte_bold,
+                italic: m.mail_rte_italic,
+                bulletList: m.mail_rte_bullets,
+                orderedList: m.mail_rte_numbers,
+                link: m.mail_rte_link,
+                linkPrompt: m.mail_rte_link_prompt,
+                unlink: m.mail_rte_unlink,
+                undo: m.mail_rte_undo,
+                redo: m.mail_rte_redo,
+              }}
+              onChange={(html) => {
+                setBody(html);
+                setTouched((t) => ({ ...t, body: true }));
+              }}
+            />
+          )}
+        </FieldRow>
         <AdvancedOrderFields messages={m} shop={shop} error={err} />
-        <div aria-live="polite" data-testid="unknown-variables">
-          {unknown.length ? (
-            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              {m.mail_unknown_vars}{" "}
-              {unknown.map((v) => (
-                <code key={v} className="mr-2 font-mono font-semibold">
-                  {v}
-                </code>
-              ))}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClass()} disabled={submitting}>
-            {m.mail_submit}
-          </button>
+        <UnknownVariablesNote label={m.mail_unknown_vars} names={unknown} />
+        <DialogActions mode={mode} label={m.mail_submit} pending={submitting} messages={m}>
           <button type="button" className={buttonClass("secondary")} onClick={showPreview} disabled={previewing}>
             {m.mail_preview}
           </button>
-          <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
-            {m.cancel}
-          </Link>
-        </div>
+        </DialogActions>
       </form>
       {preview ? (
         <MailPreviewPanel

@@ -1,12 +1,11 @@
 "use client";
-import Link from "next/link";
-import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { FormState } from "@/app/(backoffice)/orders/actions";
 import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/app/(backoffice)/orders/phone-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
-import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { normalisePhoneNumber, shopPhoneCountry } from "@/lib/channels/phone-number";
 import { countSms } from "@/lib/channels/sms-segments";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -14,11 +13,11 @@ import type { PhoneTemplates } from "@/lib/orders/find-phone-templates";
 import type { PhonePreview } from "@/lib/orders/preview-phone-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables, renderText } from "@/lib/templates/render-template";
+import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
+import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 import { PhoneMessagePreview } from "./phone-message-preview";
 import { SmsCounter } from "./sms-counter";
 
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
-const errorClass = "text-sm font-medium text-red-700";
 // Typing in these changes the variables' values: the server renders them again (debounced).
 const ORDER_FIELDS = new Set(["shopId", "reference", "amount", "currency", "validUntil", "language", "templateId"]);
 
@@ -41,9 +40,6 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const sms = channel === "SMS";
   const formRef = useRef<HTMLFormElement>(null);
-  const [shopId, setShopId] = useState(shops[0]?.id ?? "");
-  const shop = shops.find((s) => s.id === shopId) ?? shops[0];
-  const [language, setLanguage] = useState<string>(initial.templates.language);
   const [templates, setTemplates] = useState<PhoneTemplates | null>(initial.templates);
   const [templateId, setTemplateId] = useState("");
   const [message, setMessage] = useState(initial.templates.defaultBody);
@@ -51,8 +47,18 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
   const [preview, setPreview] = useState(initial.preview);
   const [phone, setPhone] = useState("");
   const [problems, setProblems] = useState<FormState>({});
-  const [submitting, startSubmit] = useTransition();
-  const lastLoad = useRef(0);
+  const { submitting, submit } = useDialogSubmit(createPhoneOrderAction, setProblems);
+  const { shop, shopId, language, chooseShop, chooseLanguage } = useShopLanguage(
+    shops,
+    initial.templates.language,
+    (id, lang) => loadPhoneTemplatesAction({ shopId: id, channel, language: lang }),
+    (r) => {
+      setTemplateId("");
+      if (!("templates" in r)) return setTemplates(null);
+      setTemplates(r.templates);
+      if (!touched) setMessage(r.templates.defaultBody);
+    },
+  );
   const lastPreview = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -66,39 +72,14 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
 
   if (!shop) return null;
   const err = (k: string) => (problems.fields?.[k] ? text(problems.fields[k]) : undefined);
-  const formValues = () => Object.fromEntries([...new FormData(formRef.current ?? undefined).entries()].map(([k, v]) => [k, String(v)]));
 
   function refreshPreview() {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       const ticket = ++lastPreview.current;
-      const r = await previewPhoneOrderAction(formValues());
+      const r = await previewPhoneOrderAction(formValues(formRef.current));
       if (ticket === lastPreview.current && "preview" in r) setPreview(r.preview);
     }, 250);
-  }
-
-  async function loadTemplates(nextShopId: string, nextLanguage: string) {
-    const ticket = ++lastLoad.current;
-    const r = await loadPhoneTemplatesAction({ shopId: nextShopId, channel, language: nextLanguage });
-    if (ticket !== lastLoad.current) return; // a later choice won
-    setTemplateId("");
-    if (!("templates" in r)) return setTemplates(null);
-    setTemplates(r.templates);
-    if (!touched) setMessage(r.templates.defaultBody);
-  }
-
-  function chooseShop(id: string) {
-    const next = shops.find((s) => s.id === id);
-    if (!next) return;
-    const lang = next.languages.includes(language) ? language : next.defaultLanguage;
-    setShopId(id);
-    setLanguage(lang);
-    void loadTemplates(id, lang);
-  }
-
-  function chooseLanguage(lang: string) {
-    setLanguage(lang);
-    void loadTemplates(shop!.id, lang);
   }
 
   function chooseTemplate(id: string) {
@@ -107,20 +88,6 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
     setTouched(false);
   }
 
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startSubmit(async () => {
-      // Success redirects to the order; a refusal comes back with the fields to correct.
-      const r = await createPhoneOrderAction({}, data);
-      if (r) setProblems(r);
-    });
-  }
-
-  const phoneDescribedBy = ["phoneNumber-help", "phoneNumber-e164", err("phoneNumber") ? "phoneNumber-error" : null]
-    .filter(Boolean)
-    .join(" ");
-  const messageDescribedBy = ["message-help", err("message") ? "message-error" : null].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-6">
       <form
@@ -130,56 +97,29 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
         noValidate
       >
-        {problems.fields || problems.error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
-            {problems.error ? text(problems.error) : m.form_has_errors}
-          </p>
-        ) : null}
+        {problems.fields || problems.error ? <FormAlert>{problems.error ? text(problems.error) : m.form_has_errors}</FormAlert> : null}
         <input type="hidden" name="mode" value={mode} />
         <input type="hidden" name="channel" value={channel} />
-        {shops.length > 1 ? (
-          <Field id="shopId" label={m.field_shop} error={err("shopId")}>
-            <select id="shopId" name="shopId" className={selectClass} value={shopId} onChange={(e) => chooseShop(e.target.value)}>
-              {shops.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.id})
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : (
-          <input type="hidden" name="shopId" value={shop.id} />
-        )}
+        <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
 
-        <div className="flex flex-col gap-1">
-          <label htmlFor="phoneNumber" className="text-sm font-medium text-slate-800">
-            {m.phone_field}
-          </label>
-          <input
-            id="phoneNumber"
-            name="phoneNumber"
-            type="tel"
-            required
-            autoComplete="off"
-            maxLength={40}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            aria-invalid={err("phoneNumber") ? true : undefined}
-            aria-describedby={phoneDescribedBy}
-            className={`rounded-md border px-3 py-2 text-base ${err("phoneNumber") ? "border-red-700" : "border-slate-400"}`}
-          />
-          <p id="phoneNumber-help" className="text-xs text-slate-600">
-            {m.phone_help.replace("{country}", country)}
-          </p>
-          <p id="phoneNumber-e164" className="text-sm text-slate-800" data-testid="phone-e164">
-            {typedPhone?.ok ? m.phone_normalised.replace("{number}", typedPhone.e164) : typedPhone ? m.phone_not_yet_valid : ""}
-          </p>
-          {err("phoneNumber") ? (
-            <p id="phoneNumber-error" className={errorClass}>
-              {err("phoneNumber")}
+        <Field
+          id="phoneNumber"
+          type="tel"
+          label={m.phone_field}
+          help={m.phone_help.replace("{country}", country)}
+          error={err("phoneNumber")}
+          noteId="phoneNumber-e164"
+          note={
+            <p id="phoneNumber-e164" className="text-sm text-slate-800" data-testid="phone-e164">
+              {typedPhone?.ok ? m.phone_normalised.replace("{number}", typedPhone.e164) : typedPhone ? m.phone_not_yet_valid : ""}
             </p>
-          ) : null}
-        </div>
+          }
+          required
+          autoComplete="off"
+          maxLength={40}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
 
         <OrderCommonFields
           messages={m}
@@ -200,55 +140,23 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
             {m.phone_templates_error}
           </p>
         )}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="message" className="text-sm font-medium text-slate-800">
-            {m.phone_field_message}
-          </label>
-          <textarea
-            id="message"
-            name="message"
-            rows={5}
-            value={message}
-            maxLength={sms ? 1000 : 4096}
-            onChange={(e) => {
-              setMessage(e.target.value);
-              setTouched(true);
-            }}
-            aria-invalid={err("message") ? true : undefined}
-            aria-describedby={messageDescribedBy}
-            className={`rounded-md border px-3 py-2 text-base ${err("message") ? "border-red-700" : "border-slate-400"}`}
-          />
-          <p id="message-help" className="text-xs text-slate-600">
-            {sms ? m.smsd_message_help : m.wa_message_help}
-          </p>
-          {err("message") ? (
-            <p id="message-error" className={errorClass}>
-              {err("message")}
-            </p>
-          ) : null}
-        </div>
-        <div aria-live="polite" data-testid="unknown-variables">
-          {unknown.length ? (
-            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              {m.phone_unknown_vars}{" "}
-              {unknown.map((v) => (
-                <code key={v} className="mr-2 font-mono font-semibold">
-                  {v}
-                </code>
-              ))}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="message"
+          label={m.phone_field_message}
+          help={sms ? m.smsd_message_help : m.wa_message_help}
+          error={err("message")}
+          rows={5}
+          value={message}
+          maxLength={sms ? 1000 : 4096}
+          onChange={(e) => {
+            setMessage(e.target.value);
+            setTouched(true);
+          }}
+        />
+        <UnknownVariablesNote label={m.phone_unknown_vars} names={unknown} />
         {sms ? <SmsCounter count={count} max={preview.max} credits={credits} messages={m} /> : null}
         <AdvancedOrderFields messages={m} shop={shop} error={err} />
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClass()} disabled={submitting}>
-            {sms ? m.smsd_submit : m.wa_submit}
-          </button>
-          <Link href={mode === "TEST" ? "/test-orders" : "/orders"} className={buttonClass("secondary")}>
-            {m.cancel}
-          </Link>
-        </div>
+        <DialogActions mode={mode} label={sms ? m.smsd_submit : m.wa_submit} pending={submitting} messages={m} />
       </form>
       <PhoneMessagePreview text={rendered} to={typedPhone?.ok ? typedPhone.e164 : null} language={preview.language} messages={m} />
     </div>

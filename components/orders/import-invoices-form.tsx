@@ -2,11 +2,11 @@
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { type ImportReport, MAX_IMPORT_BYTES } from "@/lib/invoices/schemas";
 import { ImportReportView } from "./import-report";
-
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
+import { ShopField } from "./order-dialog-parts";
 
 type Props = { shops: { id: string; name: string }[]; mode: "TEST" | "PRODUCTION"; messages: Messages };
 type Phase = { step: "idle" } | { step: "uploading"; loaded: number; total: number } | { step: "processing" };
@@ -70,30 +70,18 @@ export function ImportInvoicesForm({ shops, mode: initialMode, messages }: Props
   return (
     <div className="flex flex-col gap-6">
       <form className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" onSubmit={(e) => e.preventDefault()} noValidate>
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
-            {m[error] ?? m.err_generic}
-          </p>
-        ) : null}
+        {error ? <FormAlert>{m[error] ?? m.err_generic}</FormAlert> : null}
         {shops.length > 1 ? (
-          <Field id="shopId" label={m.field_shop}>
-            <select
-              id="shopId"
-              className={selectClass}
-              value={shopId}
-              disabled={busy}
-              onChange={(e) => {
-                setShopId(e.target.value);
-                reset();
-              }}
-            >
-              {shops.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.id})
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ShopField
+            shops={shops}
+            value={shopId}
+            disabled={busy}
+            onChange={(id) => {
+              setShopId(id);
+              reset();
+            }}
+            label={m.field_shop ?? ""}
+          />
         ) : null}
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium text-slate-800">{m.import_mode}</legend>

@@ -1,7 +1,6 @@
-import { Field } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import type { Messages } from "@/lib/i18n/messages/types";
-
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
 /**
  * Payment in instalments (issue 12): none, regular (count, interval, optional first amount) or a
@@ -16,68 +15,28 @@ export function InstalmentFields({
   values: Record<string, string | undefined>;
   error: (field: string) => string | undefined;
 }) {
-  const described = (id: string) => (error(id) ? `${id}-help ${id}-error` : `${id}-help`);
+  const bind = fieldBinder(error, values);
+  const texts = labelTexts(m);
   return (
     <fieldset className="flex flex-col gap-3" data-testid="instalment-fields">
-      <Field id="instalmentMode" label={m.adv_instalments} help={m.adv_instalments_help} error={error("instalmentMode")}>
-        <select
-          id="instalmentMode"
-          name="instalmentMode"
-          aria-describedby={described("instalmentMode")}
-          aria-invalid={error("instalmentMode") ? true : undefined}
-          className={selectClass}
-          defaultValue={values.instalmentMode ?? ""}
-        >
-          <option value="">{m.adv_instalments_none}</option>
-          <option value="PERIOD">{m.adv_instalments_PERIOD}</option>
-          <option value="SCHEDULE">{m.adv_instalments_SCHEDULE}</option>
-        </select>
-      </Field>
+      <SelectField
+        {...bind("instalmentMode")}
+        {...texts("adv_instalments")}
+        defaultValue={values.instalmentMode ?? ""}
+        placeholder={m.adv_instalments_none}
+        options={(["PERIOD", "SCHEDULE"] as const).map((v) => ({ value: v, label: m[`adv_instalments_${v}`] }))}
+      />
       <div className="grid grid-cols-3 gap-3">
-        <Field
-          id="instalmentCount"
-          label={m.adv_instalment_count}
-          help={m.adv_instalment_count_help}
-          error={error("instalmentCount")}
-          defaultValue={values.instalmentCount}
-          inputMode="numeric"
-          autoComplete="off"
-        />
-        <Field
-          id="instalmentPeriod"
-          label={m.adv_instalment_period}
-          help={m.adv_instalment_period_help}
-          error={error("instalmentPeriod")}
-          defaultValue={values.instalmentPeriod}
-          inputMode="numeric"
-          autoComplete="off"
-        />
-        <Field
-          id="instalmentFirstAmount"
-          label={m.adv_instalment_first_amount}
-          help={m.adv_instalment_first_amount_help}
-          error={error("instalmentFirstAmount")}
-          defaultValue={values.instalmentFirstAmount}
-          inputMode="decimal"
-          autoComplete="off"
-        />
+        <Field {...bind("instalmentCount")} {...texts("adv_instalment_count")} inputMode="numeric" autoComplete="off" />
+        <Field {...bind("instalmentPeriod")} {...texts("adv_instalment_period")} inputMode="numeric" autoComplete="off" />
+        <Field {...bind("instalmentFirstAmount")} {...texts("adv_instalment_first_amount")} inputMode="decimal" autoComplete="off" />
       </div>
-      <Field
-        id="instalmentSchedule"
-        label={m.adv_instalment_schedule}
-        help={m.adv_instalment_schedule_help}
-        error={error("instalmentSchedule")}
-      >
-        <textarea
-          id="instalmentSchedule"
-          name="instalmentSchedule"
-          rows={4}
-          aria-describedby={described("instalmentSchedule")}
-          aria-invalid={error("instalmentSchedule") ? true : undefined}
-          className="rounded-md border border-slate-400 px-3 py-2 font-mono text-sm"
-          defaultValue={values.instalmentSchedule}
-        />
-      </Field>
+      <TextAreaField
+        {...bind("instalmentSchedule")}
+        {...texts("adv_instalment_schedule")}
+        rows={4}
+        className="px-3 py-2 font-mono text-sm"
+      />
     </fieldset>
   );
 }

@@ -1,8 +1,7 @@
 // The e-mail dialog's recipients: "To" (one order each) and the copies (BCC), with the exact
 // addresses the server refused listed under each box.
+import { Field, TextAreaField } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
-
-const errorClass = "text-sm font-medium text-red-700";
 
 type Props = {
   messages: Messages;
@@ -14,35 +13,20 @@ type Props = {
 };
 
 export function MailRecipientFields({ messages: m, err, invalidRecipients, invalidBcc, managerEmail }: Props) {
-  const toDescribedBy = ["recipients-help", err("recipients") ? "recipients-error" : null].filter(Boolean).join(" ");
-  const bccDescribedBy = ["bcc-help", err("bcc") ? "bcc-error" : null].filter(Boolean).join(" ");
   return (
     <>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="recipients" className="text-sm font-medium text-slate-800">
-          {m.mail_field_to}
-        </label>
-        <textarea
-          id="recipients"
-          name="recipients"
-          rows={3}
-          required
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={err("recipients") ? true : undefined}
-          aria-describedby={toDescribedBy}
-          className={`rounded-md border px-3 py-2 font-mono text-sm ${err("recipients") ? "border-red-700" : "border-slate-400"}`}
-        />
-        <p id="recipients-help" className="text-xs text-slate-600">
-          {m.mail_field_to_help}
-        </p>
-        {err("recipients") ? (
-          <div id="recipients-error" className={errorClass}>
-            <p>{err("recipients")}</p>
-            <AddressList label={m.mail_invalid_list} addresses={invalidRecipients} testId="invalid-recipients" />
-          </div>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="recipients"
+        label={m.mail_field_to}
+        help={m.mail_field_to_help}
+        error={err("recipients")}
+        errorDetail={<AddressList label={m.mail_invalid_list} addresses={invalidRecipients} testId="invalid-recipients" />}
+        rows={3}
+        required
+        autoComplete="off"
+        spellCheck={false}
+        className="px-3 py-2 font-mono text-sm"
+      />
 
       <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">{m.mail_bcc_legend}</legend>
@@ -61,32 +45,20 @@ export function MailRecipientFields({ messages: m, err, invalidRecipients, inval
           </label>
         </div>
         {err("bccManager") ? (
-          <p id="bccManager-error" className={errorClass}>
+          <p id="bccManager-error" className="text-sm font-medium text-red-700">
             {err("bccManager")}
           </p>
         ) : null}
-        <label htmlFor="bcc" className="text-sm font-medium text-slate-800">
-          {m.mail_field_bcc}
-        </label>
-        <input
+        <Field
           id="bcc"
-          name="bcc"
+          label={m.mail_field_bcc}
+          help={m.mail_field_bcc_help}
+          error={err("bcc")}
+          errorDetail={<AddressList label={m.mail_invalid_list} addresses={invalidBcc} testId="invalid-bcc" />}
           type="text"
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={err("bcc") ? true : undefined}
-          aria-describedby={bccDescribedBy}
-          className={`rounded-md border px-3 py-2 text-base ${err("bcc") ? "border-red-700" : "border-slate-400"}`}
         />
-        <p id="bcc-help" className="text-xs text-slate-600">
-          {m.mail_field_bcc_help}
-        </p>
-        {err("bcc") ? (
-          <div id="bcc-error" className={errorClass}>
-            <p>{err("bcc")}</p>
-            <AddressList label={m.mail_invalid_list} addresses={invalidBcc} testId="invalid-bcc" />
-          </div>
-        ) : null}
       </fieldset>
     </>
   );

@@ -1,13 +1,74 @@
-import { Field } from "@/components/ui/field";
+import type { ReactNode } from "react";
+import { Field, SelectField } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
+import { languageOptions } from "@/components/ui/select-options";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
+type Error = (field: string) => string | undefined;
+
+/**
+ * Every order dialog's first fields: reference (mandatory where the shop says so), amount and
+ * currency, validity end. `keyed`: the currency and the validity start again from the shop's
+ * defaults when the shop changes. `children` come between the amount and the validity.
+ */
+export function OrderBasicsFields({
+  messages: m,
+  shop,
+  values = {},
+  error: err,
+  reference = { required: shop.referenceMandatory, help: m.field_reference_help },
+  keyed = false,
+  children,
+}: {
+  messages: Messages;
+  shop: ShopDefaults;
+  values?: Record<string, string | undefined>;
+  error: Error;
+  reference?: { required: boolean; help: string };
+  keyed?: boolean;
+  children?: ReactNode;
+}) {
+  const bind = fieldBinder(err, values);
+  return (
+    <>
+      <Field
+        {...bind("reference")}
+        label={m.field_reference}
+        optional={reference.required ? undefined : m.optional}
+        help={reference.help}
+        maxLength={64}
+        required={reference.required}
+        autoComplete="off"
+      />
+      <div className="grid grid-cols-[1fr_8rem] gap-3">
+        <Field {...bind("amount")} label={m.field_amount} inputMode="decimal" required autoComplete="off" />
+        <SelectField
+          key={keyed ? shop.id : undefined}
+          {...bind("currency")}
+          label={m.field_currency}
+          defaultValue={values.currency ?? shop.currencies[0]}
+          options={shop.currencies.map((c) => ({ value: c, label: c }))}
+        />
+      </div>
+      {children}
+      <Field
+        key={keyed ? `validity-${shop.id}` : undefined}
+        {...bind("validUntil")}
+        type="date"
+        {...labelTexts(m)("field_valid_until")}
+        defaultValue={values.validUntil ?? shop.defaultValidUntil}
+        min={shop.today}
+        max={shop.maxValidUntil}
+      />
+    </>
+  );
+}
 
 type Props = {
   messages: Messages;
   shop: ShopDefaults;
-  error: (field: string) => string | undefined;
+  error: Error;
   language: { label: string; value: string; onChange: (language: string) => void };
   template: {
     label: string;
@@ -20,74 +81,31 @@ type Props = {
 };
 
 /**
- * The fields the e-mail, SMS and WhatsApp dialogs share: reference, amount and currency, validity
- * end, message language and template (each dialog keeps its own labels and its template loading).
+ * The fields the e-mail, SMS and WhatsApp dialogs share: the basics, then the message language
+ * and template (each dialog keeps its own labels and its template loading).
  */
 export function OrderCommonFields({ messages: m, shop, error: err, language, template }: Props) {
   return (
     <>
-      <Field
-        id="reference"
-        label={shop.referenceMandatory ? m.field_reference : `${m.field_reference} (${m.optional})`}
-        help={m.field_reference_help}
-        error={err("reference")}
-        maxLength={64}
-        required={shop.referenceMandatory}
-        autoComplete="off"
+      <OrderBasicsFields messages={m} shop={shop} error={err} keyed />
+      <SelectField
+        id="language"
+        label={language.label}
+        error={err("language")}
+        value={language.value}
+        onChange={(e) => language.onChange(e.target.value)}
+        options={languageOptions(shop.languages)}
       />
-      <div className="grid grid-cols-[1fr_8rem] gap-3">
-        <Field id="amount" label={m.field_amount} error={err("amount")} inputMode="decimal" required autoComplete="off" />
-        <Field id="currency" label={m.field_currency} error={err("currency")}>
-          <select key={shop.id} id="currency" name="currency" className={selectClass} defaultValue={shop.currencies[0]}>
-            {shop.currencies.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <Field
-        key={`validity-${shop.id}`}
-        id="validUntil"
-        type="date"
-        label={m.field_valid_until}
-        help={m.field_valid_until_help}
-        error={err("validUntil")}
-        defaultValue={shop.defaultValidUntil}
-        min={shop.today}
-        max={shop.maxValidUntil}
+      <SelectField
+        id="templateId"
+        label={template.label}
+        help={template.help}
+        error={err("templateId")}
+        value={template.value}
+        onChange={(e) => template.onChange(e.target.value)}
+        placeholder={template.defaultLabel}
+        options={template.options.map((t) => ({ value: t.id, label: t.name }))}
       />
-      <Field id="language" label={language.label} error={err("language")}>
-        <select
-          id="language"
-          name="language"
-          className={selectClass}
-          value={language.value}
-          onChange={(e) => language.onChange(e.target.value)}
-        >
-          {shop.languages.map((l) => (
-            <option key={l} value={l}>
-              {new Intl.DisplayNames([l], { type: "language" }).of(l)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="templateId" label={template.label} help={template.help} error={err("templateId")}>
-        <select
-          id="templateId"
-          name="templateId"
-          className={selectClass}
-          value={template.value}
-          onChange={(e) => template.onChange(e.target.value)}
-          aria-describedby="templateId-help"
-        >
-          <option value="">{template.defaultLabel}</option>
-          {template.options.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </Field>
     </>
   );
 }

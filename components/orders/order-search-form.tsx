@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { T } from "@/lib/i18n";
 
 const CHANNELS = ["URL", "MAIL", "SMS", "WHATSAPP", "INVOICE"];
@@ -21,23 +21,15 @@ type Props = {
 export function OrderSearchForm({ path, t, values, errors, shops, open }: Props) {
   const currencies = [...new Set(shops.flatMap((s) => s.currencies))].sort();
   const select = (name: string, label: string, options: { value: string; label: string }[], withAny = true) => (
-    <Field id={`q-${name}`} label={label} error={errors[name] ? t(errors[name]) : undefined}>
-      <select
-        id={`q-${name}`}
-        name={name}
-        defaultValue={values[name] ?? ""}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `q-${name}-error` : undefined}
-        className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
-      >
-        {withAny ? <option value="">{t("osearch_any")}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <SelectField
+      id={`q-${name}`}
+      name={name}
+      label={label}
+      error={errors[name] ? t(errors[name]) : undefined}
+      defaultValue={values[name] ?? ""}
+      placeholder={withAny ? t("osearch_any") : undefined}
+      options={options}
+    />
   );
   const input = (name: string, label: string, type = "text", extra: Record<string, string> = {}) => (
     <Field

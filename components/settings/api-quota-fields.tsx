@@ -1,4 +1,6 @@
 import { Field } from "@/components/ui/field";
+import { fieldBinder, wholeNumber } from "@/components/ui/field-binding";
+import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 type Quotas = { requestsPerMinute: number; testRecipientsPerHour: number };
@@ -32,38 +34,28 @@ export function ApiQuotaFields({
   const { apiQuotaDefaults: d, apiQuotaLimits: max } = choices;
   const rpm = String(v.apiRequestsPerMinute ?? "");
   const rph = String(v.apiTestRecipientsPerHour ?? "");
+  const bind = fieldBinder(error, { apiRequestsPerMinute: rpm, apiTestRecipientsPerHour: rph });
   return (
-    <section aria-labelledby="sec-api-quotas" className="flex flex-col gap-4">
-      <h2 id="sec-api-quotas" className="mb-3 text-lg font-semibold">
-        {m.shopset_section_api_quotas}
-      </h2>
+    <SettingsSection id="api-quotas" title={m.shopset_section_api_quotas}>
       <p className="text-sm text-slate-700">{m.shopset_api_quotas_intro}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           key={`rpm-${rpm}`}
-          id="apiRequestsPerMinute"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={max.requestsPerMinute}
-          label={`${m.shopset_api_requests_per_minute} (${m.optional})`}
+          {...bind("apiRequestsPerMinute")}
+          {...wholeNumber(1, max.requestsPerMinute)}
+          label={m.shopset_api_requests_per_minute}
+          optional={m.optional}
           help={m.shopset_api_requests_per_minute_help.replace("{default}", String(d.requestsPerMinute))}
-          error={error("apiRequestsPerMinute")}
-          defaultValue={rpm}
         />
         <Field
           key={`rph-${rph}`}
-          id="apiTestRecipientsPerHour"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={max.testRecipientsPerHour}
-          label={`${m.shopset_api_test_recipients_per_hour} (${m.optional})`}
+          {...bind("apiTestRecipientsPerHour")}
+          {...wholeNumber(0, max.testRecipientsPerHour)}
+          label={m.shopset_api_test_recipients_per_hour}
+          optional={m.optional}
           help={m.shopset_api_test_recipients_per_hour_help.replace("{default}", String(d.testRecipientsPerHour))}
-          error={error("apiTestRecipientsPerHour")}
-          defaultValue={rph}
         />
       </div>
-    </section>
+    </SettingsSection>
   );
 }

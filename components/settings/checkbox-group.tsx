@@ -1,7 +1,7 @@
-/** A group of checkboxes under one legend, with its help text and error, wired for screen readers. */
+/** A group of checkboxes under one legend (`label`), with its help text and error, wired for screen readers. */
 export function CheckboxGroup({
   name,
-  legend,
+  label,
   help,
   error,
   options,
@@ -9,7 +9,7 @@ export function CheckboxGroup({
   columns = "grid-cols-2 sm:grid-cols-4",
 }: {
   name: string;
-  legend: string;
+  label: string;
   help?: string;
   error?: string;
   options: { value: string; label: string }[];
@@ -19,7 +19,7 @@ export function CheckboxGroup({
   const describedBy = [help ? `${name}-help` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset aria-describedby={describedBy} className="flex min-w-0 flex-col gap-1">
-      <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
+      <legend className="mb-1 text-sm font-medium text-slate-800">{label}</legend>
       <div className={`grid gap-x-4 gap-y-1 ${columns}`}>
         {options.map((o) => (
           // Keyed by the default too: a form reset after saving must show the saved state.

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import {
   type CompanySettingsState,
   type CompanySettingsValues,
@@ -7,11 +7,13 @@ import {
 } from "@/app/(backoffice)/settings/company/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
+import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";
 import { MAX_SMS_THRESHOLD } from "@/lib/companies/limits";
 import type { Messages } from "@/lib/i18n/messages/types";
 
-const h2 = "mb-3 text-lg font-semibold";
 const MASK = "••••••••";
 // The error summary links each bad field to its input.
 const LABELS: Record<string, string> = {
@@ -31,13 +33,12 @@ const LABELS: Record<string, string> = {
  * shows as a mask with a "change" button that opens an empty field.
  */
 export function CompanySettingsForm({ view, messages: m }: { view: CompanySettingsView; messages: Messages }) {
-  const [state, action, pending] = useActionState<CompanySettingsState, FormData>(updateCompanySettingsAction, {});
+  const form = useFormAnswer(updateCompanySettingsAction, m);
+  const { state, text: msg, err } = form;
   // "Change the password" holds until the next answer of the action (a save closes the field again).
   const [changingFor, setChangingFor] = useState<CompanySettingsState | null>(null);
   const changingPassword = changingFor === state;
   const readOnly = !view.canEdit;
-  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
-  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
   const s = view.settings;
   // After a save or an error, the form shows what was submitted (React resets the form to its defaults).
   const v: CompanySettingsValues = state.values ?? {
@@ -49,166 +50,93 @@ export function CompanySettingsForm({ view, messages: m }: { view: CompanySettin
     smsNotifyPhone: s.smsNotifyPhone ?? "",
     smsLowCreditThreshold: s.smsLowCreditThreshold === null ? "" : String(s.smsLowCreditThreshold),
   };
+  const bind = fieldBinder(err, v);
+  const texts = labelTexts(m);
   const passwordInput = !readOnly && (changingPassword || !view.hasPassword || Boolean(err("smsPassword")));
   return (
-    <form action={action} noValidate className="flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-6">
-      {state.fields || state.error ? (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
-          <p>{state.error ? msg(state.error) : m.form_has_errors}</p>
-          {state.fields ? (
-            <ul className="mt-2 list-disc pl-5">
-              {Object.entries(state.fields).map(([field, key]) => (
-                <li key={field}>
-                  <a href={`#${field}`} className="underline">
-                    {msg(LABELS[field] ?? field)}
-                  </a>
-                  {` — ${msg(key)}`}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-      <fieldset
-        disabled={readOnly}
-        className="flex min-w-0 flex-col gap-8 [&_input:disabled]:cursor-not-allowed [&_input:disabled]:bg-slate-100"
-      >
-        <section aria-labelledby="sec-company" className="flex flex-col gap-4">
-          <h2 id="sec-company" className={h2}>
-            {m.company_section_identity}
-          </h2>
+    <SettingsForm
+      form={form}
+      readOnly={readOnly}
+      target={(f) => ({ id: f, label: msg(LABELS[f] ?? f) })}
+      status={state.saved ? m[state.saved === "changed" ? "company_saved" : "company_unchanged"] : ""}
+      submit={{ label: m.company_save }}
+    >
+      <SettingsSection id="company" title={m.company_section_identity}>
+        <Field {...bind("name")} {...texts("company_name")} maxLength={100} required />
+        <Field {...bind("managerEmail")} type="email" {...texts("company_manager_email")} optional={m.optional} />
+      </SettingsSection>
+      <SettingsSection id="sms" title={m.company_section_sms}>
+        <p className="text-sm text-slate-700">{m.company_sms_intro}</p>
+        <p className="rounded-md bg-brand-50 p-3 text-sm text-slate-800" data-testid="sms-gateway">
+          {msg(`company_gateway_${view.gateway}`)}
+        </p>
+        <Field {...bind("smsProviderUrl")} type="url" {...texts("company_sms_url")} optional={m.optional} maxLength={255} />
+        {readOnly ? (
           <Field
-            id="name"
-            label={m.company_name}
-            help={m.company_name_help}
-            error={err("name")}
-            defaultValue={v.name}
-            maxLength={100}
-            required
+            id="smsLogin"
+            label={m.company_sms_login}
+            defaultValue={view.hasLogin ? MASK : ""}
+            help={view.hasLogin ? m.company_secret_hidden : undefined}
           />
-          <Field
-            id="managerEmail"
-            type="email"
-            label={`${m.company_manager_email} (${m.optional})`}
-            help={m.company_manager_email_help}
-            error={err("managerEmail")}
-            defaultValue={v.managerEmail}
-          />
-        </section>
-        <section aria-labelledby="sec-sms" className="flex flex-col gap-4">
-          <h2 id="sec-sms" className={h2}>
-            {m.company_section_sms}
-          </h2>
-          <p className="text-sm text-slate-700">{m.company_sms_intro}</p>
-          <p className="rounded-md bg-brand-50 p-3 text-sm text-slate-800" data-testid="sms-gateway">
-            {msg(`company_gateway_${view.gateway}`)}
-          </p>
-          <Field
-            id="smsProviderUrl"
-            type="url"
-            label={`${m.company_sms_url} (${m.optional})`}
-            help={m.company_sms_url_help}
-            error={err("smsProviderUrl")}
-            defaultValue={v.smsProviderUrl}
-            maxLength={255}
-          />
-          {readOnly ? (
+        ) : (
+          <Field {...bind("smsLogin")} {...texts("company_sms_login")} maxLength={100} autoComplete="off" />
+        )}
+        {passwordInput ? (
+          <div className="flex flex-col gap-2">
             <Field
-              id="smsLogin"
-              label={m.company_sms_login}
-              defaultValue={view.hasLogin ? MASK : ""}
-              help={view.hasLogin ? m.company_secret_hidden : undefined}
+              id="smsPassword"
+              type="password"
+              {...texts("company_sms_password")}
+              error={err("smsPassword")}
+              maxLength={200}
+              autoComplete="new-password"
             />
-          ) : (
-            <Field
-              id="smsLogin"
-              label={m.company_sms_login}
-              help={m.company_sms_login_help}
-              error={err("smsLogin")}
-              defaultValue={v.smsLogin}
-              maxLength={100}
-              autoComplete="off"
-            />
-          )}
-          {passwordInput ? (
-            <div className="flex flex-col gap-2">
-              <Field
-                id="smsPassword"
-                type="password"
-                label={m.company_sms_password}
-                help={m.company_sms_password_help}
-                error={err("smsPassword")}
-                maxLength={200}
-                autoComplete="new-password"
-              />
-              {view.hasPassword ? (
-                <div>
-                  <button type="button" className={buttonClass("secondary")} onClick={() => setChangingFor(null)}>
-                    {m.company_sms_password_keep}
-                  </button>
-                </div>
-              ) : null}
-            </div>
-          ) : (
-            <div className="flex flex-col gap-1">
-              <p className="text-sm font-medium text-slate-800" id="smsPassword-label">
-                {m.company_sms_password}
-              </p>
-              <div className="flex flex-wrap items-center gap-3">
-                <span className="font-mono text-slate-800" aria-describedby="smsPassword-label" data-testid="sms-password-mask">
-                  {view.hasPassword ? `${MASK} (${m.company_sms_password_set})` : m.company_sms_password_none}
-                </span>
-                {readOnly ? null : (
-                  <button type="button" className={buttonClass("secondary")} onClick={() => setChangingFor(state)}>
-                    {m.company_sms_password_change}
-                  </button>
-                )}
+            {view.hasPassword ? (
+              <div>
+                <button type="button" className={buttonClass("secondary")} onClick={() => setChangingFor(null)}>
+                  {m.company_sms_password_keep}
+                </button>
               </div>
-            </div>
-          )}
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              id="smsSender"
-              label={`${m.company_sms_sender} (${m.optional})`}
-              help={m.company_sms_sender_help}
-              error={err("smsSender")}
-              defaultValue={v.smsSender}
-              maxLength={16}
-            />
-            <Field
-              id="smsNotifyPhone"
-              type="tel"
-              label={`${m.company_sms_notify_phone} (${m.optional})`}
-              help={m.company_sms_notify_phone_help}
-              error={err("smsNotifyPhone")}
-              defaultValue={v.smsNotifyPhone}
-              autoComplete="tel"
-              maxLength={40}
-            />
+            ) : null}
           </div>
+        ) : (
+          <div className="flex flex-col gap-1">
+            <p className="text-sm font-medium text-slate-800" id="smsPassword-label">
+              {m.company_sms_password}
+            </p>
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="font-mono text-slate-800" aria-describedby="smsPassword-label" data-testid="sms-password-mask">
+                {view.hasPassword ? `${MASK} (${m.company_sms_password_set})` : m.company_sms_password_none}
+              </span>
+              {readOnly ? null : (
+                <button type="button" className={buttonClass("secondary")} onClick={() => setChangingFor(state)}>
+                  {m.company_sms_password_change}
+                </button>
+              )}
+            </div>
+          </div>
+        )}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field {...bind("smsSender")} {...texts("company_sms_sender")} optional={m.optional} maxLength={16} />
           <Field
-            id="smsLowCreditThreshold"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_SMS_THRESHOLD}
-            label={`${m.company_sms_threshold} (${m.optional})`}
-            help={m.company_sms_threshold_help}
-            error={err("smsLowCreditThreshold")}
-            defaultValue={v.smsLowCreditThreshold}
+            {...bind("smsNotifyPhone")}
+            type="tel"
+            {...texts("company_sms_notify_phone")}
+            optional={m.optional}
+            autoComplete="tel"
+            maxLength={40}
           />
-        </section>
-      </fieldset>
-      <p role="status" className="text-sm font-medium text-green-800">
-        {state.saved ? m[state.saved === "changed" ? "company_saved" : "company_unchanged"] : ""}
-      </p>
-      {readOnly ? null : (
-        <div>
-          <button type="submit" className={buttonClass()} disabled={pending}>
-            {m.company_save}
-          </button>
         </div>
-      )}
-    </form>
+        <Field
+          {...bind("smsLowCreditThreshold")}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_SMS_THRESHOLD}
+          {...texts("company_sms_threshold")}
+          optional={m.optional}
+        />
+      </SettingsSection>
+    </SettingsForm>
   );
 }

@@ -1,5 +1,7 @@
 import type { ReminderPolicyValues } from "@/app/(backoffice)/settings/shop/actions";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field } from "@/components/ui/field";
+import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
+import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 /** The form's ids of the policy's fields (the error summary links to them). */
@@ -27,35 +29,15 @@ export function ReminderPolicyFields({
   messages: Messages;
 }) {
   const err = (f: string) => error(`remindersPolicy.${f}`);
+  const bind = fieldBinder(err, v);
+  const texts = labelTexts(m);
   return (
-    <section aria-labelledby="sec-reminders" className="flex flex-col gap-4">
-      <h2 id="sec-reminders" className="mb-3 text-lg font-semibold">
-        {m.shopset_section_reminders}
-      </h2>
-      <div className="flex flex-col gap-1">
-        <div className="flex items-center gap-2">
-          <input
-            key={String(v.enabled)}
-            type="checkbox"
-            id="remindersEnabled"
-            name="remindersEnabled"
-            defaultChecked={v.enabled}
-            aria-describedby="remindersEnabled-help"
-            className="size-4"
-          />
-          <label htmlFor="remindersEnabled" className="text-sm font-medium text-slate-800">
-            {m.shopset_reminders_enabled}
-          </label>
-        </div>
-        <p id="remindersEnabled-help" className="text-xs text-slate-600">
-          {m.shopset_reminders_enabled_help}
-        </p>
-      </div>
+    <SettingsSection id="reminders" title={m.shopset_section_reminders}>
+      <CheckboxField key={String(v.enabled)} id="remindersEnabled" {...texts("shopset_reminders_enabled")} defaultChecked={v.enabled} />
       <Field
         key={`steps-${v.steps}`}
         id="reminderSteps"
-        label={m.shopset_reminder_steps}
-        help={m.shopset_reminder_steps_help}
+        {...texts("shopset_reminder_steps")}
         error={err("steps")}
         defaultValue={v.steps}
         inputMode="numeric"
@@ -63,25 +45,9 @@ export function ReminderPolicyFields({
         maxLength={40}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          key={`start-${v.quietStart}`}
-          id="quietStart"
-          type="time"
-          label={m.shopset_quiet_start}
-          help={m.shopset_quiet_start_help}
-          error={err("quietStart")}
-          defaultValue={v.quietStart}
-        />
-        <Field
-          key={`end-${v.quietEnd}`}
-          id="quietEnd"
-          type="time"
-          label={m.shopset_quiet_end}
-          help={m.shopset_quiet_end_help}
-          error={err("quietEnd")}
-          defaultValue={v.quietEnd}
-        />
+        <Field key={`start-${v.quietStart}`} {...bind("quietStart")} type="time" {...texts("shopset_quiet_start")} />
+        <Field key={`end-${v.quietEnd}`} {...bind("quietEnd")} type="time" {...texts("shopset_quiet_end")} />
       </div>
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,9 +1,12 @@
 "use client";
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { previewTemplateAction, saveTemplateAction, type TemplateFormState } from "@/app/(backoffice)/settings/templates/actions";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { previewTemplateAction, saveTemplateAction } from "@/app/(backoffice)/settings/templates/actions";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, controlClass, Field, FieldRow } from "@/components/ui/field";
+import { labelTexts, liveBinder } from "@/components/ui/field-binding";
+import { ErrorSummary } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { builtInTemplate } from "@/emails";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { TemplatePreview as Preview } from "@/lib/templates/preview-template";
@@ -33,7 +36,6 @@ const LABELS: Record<string, string> = {
   subject: "tpl_subject",
   body: "tpl_body",
 };
-const describedBy = (id: string, error?: string) => (error ? `${id}-help ${id}-error` : `${id}-help`);
 const builtIn = (v: Pick<TemplateValues, "channel" | "kind" | "language">) =>
   builtInTemplate(v.channel, (KINDS_BY_CHANNEL[v.channel].includes(v.kind as "ORDER") ? v.kind : "ORDER") as "ORDER", v.language);
 
@@ -71,14 +73,14 @@ export function TemplateForm({
   isAdmin: boolean;
   messages: Messages;
 }) {
-  const [state, action, pending] = useActionState<TemplateFormState, FormData>(saveTemplateAction, {});
-  const msg = (key: string) => (m as Record<string, string>)[key] ?? key;
-  const err = (k: string) => (state.fields?.[k] ? msg(state.fields[k]) : undefined);
+  const { state, action, pending, text: msg, err } = useFormAnswer(saveTemplateAction, m);
+  const texts = labelTexts(m);
   const [v, setV] = useState(initial);
   // Bumped when the body is replaced from outside the editor (variable inserted, channel changed).
   const [editorKey, setEditorKey] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const isMail = v.channel === "MAIL";
+  const live = liveBinder(err, v, change);
 
   function change(next: Partial<TemplateValues>) {
     const merged = { ...v, ...next };
@@ -151,94 +153,48 @@ export function TemplateForm({
             {msg(notice)}
           </p>
         ) : null}
-        {state.fields || state.error ? (
-          <div role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
-            <p>{state.error ? msg(state.error) : m.form_has_errors}</p>
-            {state.fields ? (
-              <ul className="mt-2 list-disc pl-5">
-                {Object.entries(state.fields).map(([field, key]) => (
-                  <li key={field}>
-                    <a href={`#${field}`} className="underline">
-                      {msg(LABELS[field] ?? field)}
-                    </a>
-                    {` — ${msg(key)}`}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        <ErrorSummary state={state} text={msg} target={(f) => ({ id: f, label: msg(LABELS[f] ?? f) })} fallback={m.form_has_errors} />
         <input type="hidden" name="shopId" value={shopId} />
         {templateId ? <input type="hidden" name="id" value={templateId} /> : null}
-        <Field
-          id="name"
-          label={m.tpl_name}
-          help={m.tpl_name_help}
-          error={err("name")}
-          value={v.name}
-          onChange={(e) => change({ name: e.target.value })}
-          maxLength={NAME_MAX_LENGTH}
-          required
-        />
+        <Field {...live("name")} {...texts("tpl_name")} maxLength={NAME_MAX_LENGTH} required />
         <TemplateKeyFields messages={m} values={v} languages={languages} receipts={isAdmin} err={err} change={change} />
-        {isMail ? (
-          <Field
-            id="subject"
-            label={m.tpl_subject}
-            help={m.tpl_subject_help}
-            error={err("subject")}
-            value={v.subject}
-            onChange={(e) => change({ subject: e.target.value })}
-            maxLength={SUBJECT_MAX_LENGTH}
-            required
-          />
-        ) : null}
+        {isMail ? <Field {...live("subject")} {...texts("tpl_subject")} maxLength={SUBJECT_MAX_LENGTH} required /> : null}
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <div className="flex min-w-0 flex-col gap-1">
-            {isMail ? (
-              <span id="body-label" className="text-sm font-medium text-slate-800">
-                {m.tpl_body}
-              </span>
-            ) : (
-              <label id="body-label" htmlFor="body" className="text-sm font-medium text-slate-800">
-                {m.tpl_body}
-              </label>
-            )}
-            {isMail ? (
-              <RichTextEditor
-                key={editorKey}
-                id="body"
-                labelledBy="body-label"
-                name="body"
-                defaultValue={v.body}
-                labels={rte}
-                describedBy={describedBy("body", err("body"))}
-                invalid={Boolean(err("body"))}
-                onChange={(body) => setV((cur) => ({ ...cur, body }))}
-              />
-            ) : (
-              <textarea
-                ref={textarea}
-                id="body"
-                name="body"
-                rows={6}
-                value={v.body}
-                onChange={(e) => change({ body: e.target.value })}
-                maxLength={BODY_MAX_LENGTH[v.channel]}
-                aria-describedby={describedBy("body", err("body"))}
-                aria-invalid={err("body") ? true : undefined}
-                className={`rounded-md border px-3 py-2 text-base ${err("body") ? "border-red-700" : "border-slate-400"}`}
-              />
-            )}
-            <p id="body-help" className="text-xs text-slate-600">
-              {msg(`tpl_body_help_${v.channel}`)}
-              {isMail ? null : ` ${v.body.length} / ${BODY_MAX_LENGTH[v.channel]}`}
-            </p>
-            {err("body") ? (
-              <p id="body-error" className="text-sm font-medium text-red-700">
-                {err("body")}
-              </p>
-            ) : null}
+            <FieldRow
+              id="body"
+              label={m.tpl_body}
+              labelId="body-label"
+              textLabel={isMail}
+              help={`${msg(`tpl_body_help_${v.channel}`)}${isMail ? "" : ` ${v.body.length} / ${BODY_MAX_LENGTH[v.channel]}`}`}
+              error={err("body")}
+            >
+              {(w) =>
+                isMail ? (
+                  <RichTextEditor
+                    key={editorKey}
+                    id="body"
+                    labelledBy="body-label"
+                    name="body"
+                    defaultValue={v.body}
+                    labels={rte}
+                    describedBy={w["aria-describedby"]}
+                    invalid={Boolean(w["aria-invalid"])}
+                    onChange={(body) => setV((cur) => ({ ...cur, body }))}
+                  />
+                ) : (
+                  <textarea
+                    {...w}
+                    ref={textarea}
+                    rows={6}
+                    value={v.body}
+                    onChange={(e) => change({ body: e.target.value })}
+                    maxLength={BODY_MAX_LENGTH[v.channel]}
+                    className={controlClass(err("body"))}
+                  />
+                )
+              }
+            </FieldRow>
             <UnknownVariables id="unknown-live" title={m.tpl_unknown_live} names={unknown} live />
           </div>
           <VariableList
@@ -248,25 +204,12 @@ export function TemplateForm({
           />
         </div>
         {isAdmin ? (
-          <div className="flex flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                id="isDefault"
-                name="isDefault"
-                checked={v.isDefault}
-                onChange={(e) => change({ isDefault: e.target.checked })}
-                aria-describedby="isDefault-help"
-                className="size-4"
-              />
-              <label htmlFor="isDefault" className="text-sm font-medium text-slate-800">
-                {m.tpl_is_default}
-              </label>
-            </div>
-            <p id="isDefault-help" className="text-xs text-slate-600">
-              {m.tpl_is_default_help}
-            </p>
-          </div>
+          <CheckboxField
+            id="isDefault"
+            {...texts("tpl_is_default")}
+            checked={v.isDefault}
+            onChange={(e) => change({ isDefault: e.target.checked })}
+          />
         ) : null}
         <p role="status" className="text-sm font-medium text-green-800">
           {state.saved ? m[state.saved === "changed" ? "tpl_saved" : "tpl_unchanged"] : ""}

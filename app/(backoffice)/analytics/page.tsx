@@ -2,7 +2,9 @@
 // and channel, conversion, amounts collected, the median time to pay; charts, tables and CSV.
 import { DashboardCharts } from "@/components/analytics/dashboard-charts";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { SearchErrors } from "@/components/ui/form-alert";
+import { shopOptions } from "@/components/ui/select-options";
 import { type Dashboard, getDashboard, STAT_KEYS } from "@/lib/analytics/get-dashboard";
 import { parseDashboardQuery } from "@/lib/analytics/schemas";
 import { requireSession } from "@/lib/auth/session";
@@ -13,8 +15,6 @@ import { formatMoney } from "@/lib/money/format-money";
 import { flatParams, type SearchParams, searchHref } from "@/lib/orders/parse-order-search";
 import { getDb } from "@/lib/server/db";
 import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
-
-const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { actor } = await requireSession();
@@ -55,21 +55,20 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
         data-testid="analytics-filters"
       >
-        <Field id="shop" label={t("analytics_shop")} error={errors.shop ? t(errors.shop) : undefined}>
-          <select id="shop" name="shop" className={selectClass} defaultValue={d.shop.id}>
-            {shops.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.id})
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="mode" label={t("analytics_mode")} error={errors.mode ? t(errors.mode) : undefined}>
-          <select id="mode" name="mode" className={selectClass} defaultValue={d.mode}>
-            <option value="PRODUCTION">PRODUCTION</option>
-            <option value="TEST">TEST</option>
-          </select>
-        </Field>
+        <SelectField
+          id="shop"
+          label={t("analytics_shop")}
+          error={errors.shop ? t(errors.shop) : undefined}
+          defaultValue={d.shop.id}
+          options={shopOptions(shops)}
+        />
+        <SelectField
+          id="mode"
+          label={t("analytics_mode")}
+          error={errors.mode ? t(errors.mode) : undefined}
+          defaultValue={d.mode}
+          options={["PRODUCTION", "TEST"].map((v) => ({ value: v, label: v }))}
+        />
         <Field id="from" type="date" label={t("analytics_from")} defaultValue={d.from} error={errors.from ? t(errors.from) : undefined} />
         <Field id="to" type="date" label={t("analytics_to")} defaultValue={d.to} error={errors.to ? t(errors.to) : undefined} />
         <button type="submit" className={buttonClass()}>
@@ -79,21 +78,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           {t("analytics_csv")}
         </a>
       </form>
-      {Object.keys(errors).length ? (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="analytics-errors">
-          <p className="font-medium">{t("analytics_errors")}</p>
-          <ul className="list-disc pl-5">
-            {Object.entries(errors).map(([field, key]) => (
-              <li key={field}>
-                <a href={`#${field}`} className="underline">
-                  {t(`analytics_${field}`)}
-                </a>{" "}
-                : {t(key)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SearchErrors title={t("analytics_errors")} errors={errors} label={(f) => t(`analytics_${f}`)} text={t} testId="analytics-errors" />
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="analytics-kpis">
         {cards.map(([label, value, help]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,6 +1,7 @@
 // /transactions — every payment attempt, searchable, newest first, with the order it came from.
 import Link from "next/link";
 import { TransactionSearchForm } from "@/components/transactions/transaction-search-form";
+import { SearchErrors } from "@/components/ui/form-alert";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -27,21 +28,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         {t("tx_title")}
       </h1>
       <TransactionSearchForm t={t} values={params} errors={errors} />
-      {Object.keys(errors).length ? (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="search-errors">
-          <p className="font-medium">{t("txsearch_errors")}</p>
-          <ul className="list-disc pl-5">
-            {Object.entries(errors).map(([field, key]) => (
-              <li key={field}>
-                <a href={`#${field}`} className="underline">
-                  {field}
-                </a>{" "}
-                : {t(key)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SearchErrors title={t("txsearch_errors")} errors={errors} label={(f) => f} text={t} />
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("tx_empty")}</p>
       ) : (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DeliverySearchForm } from "@/components/notifications/delivery-search-form";
 import { DeliveryTable } from "@/components/notifications/delivery-table";
 import { ReplayNotice } from "@/components/notifications/replay-notice";
+import { SearchErrors } from "@/components/ui/form-alert";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -38,21 +39,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       <ReplayNotice t={t} done={all.done} count={all.n} error={all.error} />
       {shops.length === 0 ? <p className="text-slate-600">{t("ndlv_none")}</p> : null}
       <DeliverySearchForm t={t} values={params} errors={errors} shops={shops} />
-      {Object.keys(errors).length ? (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="search-errors">
-          <p className="font-medium">{t("ndlv_search_errors")}</p>
-          <ul className="list-disc pl-5">
-            {Object.entries(errors).map(([field, key]) => (
-              <li key={field}>
-                <a href={`#${field}`} className="underline">
-                  {t(`ndlv_search_${field}`)}
-                </a>{" "}
-                : {t(key)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SearchErrors title={t("ndlv_search_errors")} errors={errors} label={(f) => t(`ndlv_search_${f}`)} text={t} />
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("ndlv_empty")}</p>
       ) : (

@@ -1,6 +1,7 @@
 // /settings/api-keys?shop= — a shop's REST user name and keys: reveal, copy, rotate (administrators only).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SettingsPage } from "@/components/settings/settings-page";
 import { ShopKeyRow } from "@/components/settings/shop-key-row";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { hasRole } from "@/lib/auth/actor";
@@ -41,12 +42,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     errors: { err_forbidden: t("err_forbidden"), err_shop: t("err_shop"), err_key_name: t("err_key_name"), err_generic: t("err_generic") },
   };
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("apikeys_title")}
-      </h1>
-      <p className="mb-1 text-slate-700">{t("apikeys_intro")}</p>
-      <p className="mb-6 text-sm text-slate-600">{t("apikeys_audit_note")}</p>
+    <SettingsPage title={t("apikeys_title")} intro={t("apikeys_intro")} note={t("apikeys_audit_note")}>
       {view ? (
         <>
           <ShopPicker shops={shops} current={view.shopId} labels={{ shop: t("apikeys_shop"), show: t("apikeys_shop_show") }} />
@@ -79,6 +75,6 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       ) : (
         <p className="text-slate-600">{t("apikeys_none")}</p>
       )}
-    </section>
+    </SettingsPage>
   );
 }

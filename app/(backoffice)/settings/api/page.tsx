@@ -1,6 +1,7 @@
 // /settings/api?shop= — how to call the REST API, with an example for the current shop (every role).
 import type { Metadata } from "next";
 import { ApiGuide } from "@/components/settings/api-guide";
+import { SettingsPage } from "@/components/settings/settings-page";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -18,13 +19,9 @@ export default async function ApiPage({ searchParams }: { searchParams: Promise<
   const requested = (await searchParams).shop;
   const shopId = (shops.find((s) => s.id === requested) ?? shops[0])?.id ?? "<shopId>";
   return (
-    <section aria-labelledby="title" className="max-w-4xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("api_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">{t("api_intro")}</p>
+    <SettingsPage title={t("api_title")} intro={t("api_intro")} width="max-w-4xl">
       <ShopPicker shops={shops} current={shopId} labels={{ shop: t("apikeys_shop"), show: t("apikeys_shop_show") }} />
       <ApiGuide t={t} baseUrl={`${appUrl()}/api-payment/V4/`} shopId={shopId} isAdmin={hasRole(actor, "ADMIN")} />
-    </section>
+    </SettingsPage>
   );
 }

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { AUDIT_LOG, AuditSearchForm } from "@/components/audit/audit-search-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button";
+import { SearchErrors } from "@/components/ui/form-alert";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { parseAuditSearch } from "@/lib/audit/schemas";
 import { hasRole } from "@/lib/auth/actor";
@@ -41,25 +42,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {t("audit_zone").replace("{zone}", timeZone)}
       </p>
       <AuditSearchForm t={t} values={params} errors={errors} shops={shops} />
-      {Object.keys(errors).length ? (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="search-errors">
-          <p className="font-medium">{t("audit_search_errors")}</p>
-          <ul className="list-disc pl-5">
-            {Object.entries(errors).map(([field, key]) => (
-              <li key={field}>
-                {PAGE_PARAMS.includes(field) ? (
-                  t(`audit_search_${field}`)
-                ) : (
-                  <a href={`#${field}`} className="underline">
-                    {t(`audit_search_${field}`)}
-                  </a>
-                )}{" "}
-                : {t(key)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SearchErrors
+        title={t("audit_search_errors")}
+        errors={errors}
+        label={(f) => t(`audit_search_${f}`)}
+        text={t}
+        linked={(f) => !PAGE_PARAMS.includes(f)}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <a href={searchHref(`${AUDIT_LOG}/export.csv`, filters, {})} className={buttonClass("secondary")} data-testid="audit-export">
           {t("audit_export")}

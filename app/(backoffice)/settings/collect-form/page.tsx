@@ -1,8 +1,9 @@
 // /settings/collect-form?shop= — a shop's data collection form (F-SET-4): administrators edit and publish it, other roles read it.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
 import { CollectFormPublication } from "@/components/settings/collect-form-publication";
 import { CollectFormSettingsForm } from "@/components/settings/collect-form-settings-form";
+import { RoleNote, SettingsPage, ShopHeading } from "@/components/settings/settings-page";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -13,7 +14,6 @@ import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
 import { appUrl } from "@/lib/server/env";
-import { isAppError } from "@/lib/server/errors";
 import { formatDateTime } from "@/lib/time/shop-time";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,33 +25,17 @@ export default async function CollectFormSettingsPage({ searchParams }: { search
   const lang = await getUiLanguage();
   const t = translator(lang);
   const requested = (await searchParams).shop;
-  const shop = shops.find((s) => s.id === requested) ?? shops[0];
-  const view = shop
-    ? await getCollectFormSettings(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const view = await loadForShop(shops, requested, (shopId) => getCollectFormSettings(getDb(), { actor, shopId }));
   const readOnly = !hasRole(actor, "ADMIN");
   const messages = lang === "en" ? en : fr;
   const publishedAt = view?.form?.publishedAt;
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("collectset_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">{t("collectset_intro")}</p>
+    <SettingsPage title={t("collectset_title")} intro={t("collectset_intro")}>
       {view ? (
         <>
           <ShopPicker shops={shops} current={view.shopId} labels={{ shop: t("collectset_shop"), show: t("collectset_shop_show") }} />
-          {readOnly ? (
-            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-              {t("collectset_read_only")}
-            </p>
-          ) : null}
-          <p className="mb-2 font-semibold" data-testid="shop-heading">
-            {view.shopName} ({view.shopId})
-          </p>
+          {readOnly ? <RoleNote>{t("collectset_read_only")}</RoleNote> : null}
+          <ShopHeading name={view.shopName} id={view.shopId} />
           <CollectFormPublication
             key={`${view.shopId}-publication`}
             shopId={view.shopId}
@@ -71,6 +55,6 @@ export default async function CollectFormSettingsPage({ searchParams }: { search
       ) : (
         <p className="text-slate-600">{t("collectset_none")}</p>
       )}
-    </section>
+    </SettingsPage>
   );
 }

@@ -1,6 +1,7 @@
 // /settings/company — the company and its SMS account (F-SET-2): administrators edit, others read without credentials.
 import type { Metadata } from "next";
 import { CompanySettingsForm } from "@/components/settings/company-settings-form";
+import { RoleNote, SettingsPage } from "@/components/settings/settings-page";
 import { TestCreditsButton } from "@/components/settings/test-credits-button";
 import { requireSession } from "@/lib/auth/session";
 import { getCompanySettings } from "@/lib/companies/get-company-settings";
@@ -21,16 +22,8 @@ export default async function CompanySettingsPage() {
   const view = await getCompanySettings(getDb(), { actor });
   const messages = lang === "en" ? en : fr;
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("company_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">{t("company_intro")}</p>
-      {view.canEdit ? null : (
-        <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-          {t("company_read_only")}
-        </p>
-      )}
+    <SettingsPage title={t("company_title")} intro={t("company_intro")}>
+      {view.canEdit ? null : <RoleNote>{t("company_read_only")}</RoleNote>}
       <div className="mb-6 flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4">
         <div>
           <p className="text-sm font-medium text-slate-800">{t("company_sms_credits")}</p>
@@ -42,6 +35,6 @@ export default async function CompanySettingsPage() {
         {view.canEdit && view.gateway === "sandbox" ? <TestCreditsButton messages={messages} /> : null}
       </div>
       <CompanySettingsForm view={view} messages={messages} />
-    </section>
+    </SettingsPage>
   );
 }

@@ -1,8 +1,9 @@
 // /settings/notification-rules?shop= — a shop's notification rules (F-SET-3): administrators create, edit, enable/disable and delete them, other roles read them.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
 import { RuleTable } from "@/components/notifications/rule-table";
+import { ActionNotices, RoleNote, SettingsPage, ShopHeading } from "@/components/settings/settings-page";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { buttonClass } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/actor";
@@ -11,7 +12,6 @@ import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { findRules } from "@/lib/notifications/rules/find-rules";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getUiLanguage())("nrule_title") };
@@ -27,33 +27,17 @@ export default async function NotificationRulesPage({
   const { actor, shops } = await requireSession();
   const t = translator(await getUiLanguage());
   const sp = await searchParams;
-  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
-  const list = shop
-    ? await findRules(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const list = await loadForShop(shops, sp.shop, (shopId) => findRules(getDb(), { actor, shopId }));
   const canEdit = hasRole(actor, "ADMIN");
   return (
-    <section aria-labelledby="title" className="max-w-6xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("nrule_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">{t("nrule_intro")}</p>
+    <SettingsPage title={t("nrule_title")} intro={t("nrule_intro")} width="max-w-6xl">
       {list ? (
         <>
           <ShopPicker shops={shops} current={list.shopId} labels={{ shop: t("nrule_shop"), show: t("nrule_shop_show") }} />
-          {sp.done && NOTICES.includes(sp.done) ? (
-            <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm font-medium text-green-900" data-notice={sp.done}>
-              {t(`nrule_done_${sp.done}`)}
-            </p>
-          ) : null}
-          {sp.error ? (
-            <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm font-medium text-red-900">
-              {t(sp.error === "err_forbidden" ? "err_forbidden" : "err_generic")}
-            </p>
-          ) : null}
+          <ActionNotices
+            done={sp.done && NOTICES.includes(sp.done) ? { key: sp.done, text: t(`nrule_done_${sp.done}`) } : undefined}
+            error={sp.error ? t(sp.error === "err_forbidden" ? "err_forbidden" : "err_generic") : undefined}
+          />
           {canEdit ? (
             <p className="mb-6 flex flex-wrap gap-3">
               <Link href={`/settings/notification-rules/new?shop=${list.shopId}&kind=URL_CALL`} className={buttonClass()}>
@@ -64,13 +48,9 @@ export default async function NotificationRulesPage({
               </Link>
             </p>
           ) : (
-            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-              {t("nrule_read_only")}
-            </p>
+            <RoleNote>{t("nrule_read_only")}</RoleNote>
           )}
-          <p className="mb-2 font-semibold" data-testid="shop-heading">
-            {list.shopName} ({list.shopId})
-          </p>
+          <ShopHeading name={list.shopName} id={list.shopId} />
           {list.rules.length ? (
             <RuleTable shopId={list.shopId} rules={list.rules} canEdit={canEdit} t={t} />
           ) : (
@@ -85,6 +65,6 @@ export default async function NotificationRulesPage({
       ) : (
         <p className="text-slate-600">{t("nrule_none")}</p>
       )}
-    </section>
+    </SettingsPage>
   );
 }

@@ -1,6 +1,7 @@
 // /settings/shop?shop= — a shop's settings (F-SET-1): administrators edit them, other roles read them.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
+import { RoleNote, SettingsPage, ShopHeading } from "@/components/settings/settings-page";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { ShopSettingsForm } from "@/components/settings/shop-settings-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -15,7 +16,6 @@ import { CURRENCIES } from "@/lib/money/currencies";
 import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
 import { CARD_BRANDS } from "@/lib/payments/card";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { getShopSettings } from "@/lib/shops/get-shop-settings";
 import { MAX_API_REQUESTS_PER_MINUTE, MAX_API_TEST_RECIPIENTS_PER_HOUR, MAX_CAPTURE_DELAY_DAYS } from "@/lib/shops/schemas";
 
@@ -28,13 +28,7 @@ export default async function ShopSettingsPage({ searchParams }: { searchParams:
   const lang = await getUiLanguage();
   const t = translator(lang);
   const requested = (await searchParams).shop;
-  const shop = shops.find((s) => s.id === requested) ?? shops[0];
-  const view = shop
-    ? await getShopSettings(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const view = await loadForShop(shops, requested, (shopId) => getShopSettings(getDb(), { actor, shopId }));
   const readOnly = !hasRole(actor, "ADMIN");
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   const currencyName = new Intl.DisplayNames([lang], { type: "currency" });
@@ -49,28 +43,17 @@ export default async function ShopSettingsPage({ searchParams }: { searchParams:
     apiQuotaLimits: { requestsPerMinute: MAX_API_REQUESTS_PER_MINUTE, testRecipientsPerHour: MAX_API_TEST_RECIPIENTS_PER_HOUR },
   };
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("shopset_title")}
-      </h1>
-      <p className="mb-1 text-slate-700">{t("shopset_intro")}</p>
-      <p className="mb-6 text-sm text-slate-600">{t("shopset_orders_note")}</p>
+    <SettingsPage title={t("shopset_title")} intro={t("shopset_intro")} note={t("shopset_orders_note")}>
       {view ? (
         <>
           <ShopPicker shops={shops} current={view.shopId} labels={{ shop: t("shopset_shop"), show: t("shopset_shop_show") }} />
-          {readOnly ? (
-            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-              {t("shopset_read_only")}
-            </p>
-          ) : null}
-          <p className="mb-2 font-semibold" data-testid="shop-heading">
-            {view.settings.name} ({view.shopId})
-          </p>
+          {readOnly ? <RoleNote>{t("shopset_read_only")}</RoleNote> : null}
+          <ShopHeading name={view.settings.name} id={view.shopId} />
           <ShopSettingsForm key={view.shopId} view={view} readOnly={readOnly} choices={choices} messages={lang === "en" ? en : fr} />
         </>
       ) : (
         <p className="text-slate-600">{t("shopset_none")}</p>
       )}
-    </section>
+    </SettingsPage>
   );
 }

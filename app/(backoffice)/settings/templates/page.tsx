@@ -1,7 +1,8 @@
 // /settings/templates?shop= — a shop's message templates per channel and kind, with the built-in ones (F-TPL-1, F-TPL-2).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { loadForShop } from "@/app/(backoffice)/or-not-found";
+import { ActionNotices, RoleNote, SettingsPage, ShopHeading } from "@/components/settings/settings-page";
 import { ShopPicker } from "@/components/settings/shop-picker";
 import { TemplateGroup } from "@/components/templates/template-group";
 import { buttonClass } from "@/components/ui/button";
@@ -10,7 +11,6 @@ import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { findTemplates } from "@/lib/templates/find-templates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,40 +25,20 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const lang = await getUiLanguage();
   const t = translator(lang);
   const sp = await searchParams;
-  const shop = shops.find((s) => s.id === sp.shop) ?? shops[0];
-  const list = shop
-    ? await findTemplates(getDb(), { actor, shopId: shop.id }).catch((e) => {
-        if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-        throw e;
-      })
-    : null;
+  const list = await loadForShop(shops, sp.shop, (shopId) => findTemplates(getDb(), { actor, shopId }));
   const canEdit = hasRole(actor, "OPERATOR");
   const isAdmin = hasRole(actor, "ADMIN");
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   return (
-    <section aria-labelledby="title" className="max-w-5xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("tpl_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">{t("tpl_intro")}</p>
+    <SettingsPage title={t("tpl_title")} intro={t("tpl_intro")} width="max-w-5xl">
       {list ? (
         <>
           <ShopPicker shops={shops} current={list.shopId} labels={{ shop: t("tpl_shop"), show: t("tpl_shop_show") }} />
-          {sp.done && NOTICES.includes(sp.done) ? (
-            <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm font-medium text-green-900" data-notice={sp.done}>
-              {t(`tpl_done_${sp.done}`)}
-            </p>
-          ) : null}
-          {sp.error ? (
-            <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm font-medium text-red-900">
-              {t(ERRORS.includes(sp.error) ? sp.error : "err_generic")}
-            </p>
-          ) : null}
-          {canEdit && !isAdmin ? (
-            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="admin-only-note">
-              {t("tpl_admin_only_note")}
-            </p>
-          ) : null}
+          <ActionNotices
+            done={sp.done && NOTICES.includes(sp.done) ? { key: sp.done, text: t(`tpl_done_${sp.done}`) } : undefined}
+            error={sp.error ? t(ERRORS.includes(sp.error) ? sp.error : "err_generic") : undefined}
+          />
+          {canEdit && !isAdmin ? <RoleNote testId="admin-only-note">{t("tpl_admin_only_note")}</RoleNote> : null}
           {canEdit ? (
             <p className="mb-6">
               <Link href={`/settings/templates/new?shop=${list.shopId}`} className={buttonClass()}>
@@ -66,13 +46,9 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
               </Link>
             </p>
           ) : (
-            <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-              {t("tpl_read_only")}
-            </p>
+            <RoleNote>{t("tpl_read_only")}</RoleNote>
           )}
-          <p className="mb-2 font-semibold" data-testid="shop-heading">
-            {list.shopName} ({list.shopId})
-          </p>
+          <ShopHeading name={list.shopName} id={list.shopId} />
           {list.groups.map((g) => (
             <TemplateGroup
               key={`${g.channel}-${g.kind}`}
@@ -87,6 +63,6 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       ) : (
         <p className="text-slate-600">{t("tpl_none")}</p>
       )}
-    </section>
+    </SettingsPage>
   );
 }

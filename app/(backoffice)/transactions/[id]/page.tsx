@@ -1,5 +1,5 @@
 // /transactions/[id] — one transaction: tabs "Transaction" and "Buyer", validate / cancel, its order.
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { TransactionDetailView } from "@/components/transactions/transaction-detail-view";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -8,7 +8,6 @@ import { getUiLanguage } from "@/lib/i18n/server";
 import { getTransactionOrThrow } from "@/lib/payments/get-transaction";
 import { validationExpiryDays } from "@/lib/payments/transaction-status";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 
 export default async function TransactionPage({
   params,
@@ -19,10 +18,7 @@ export default async function TransactionPage({
 }) {
   const { actor } = await requireSession();
   const { id } = await params;
-  const tx = await getTransactionOrThrow(getDb(), { actor, transactionId: id }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const tx = await orNotFound(getTransactionOrThrow(getDb(), { actor, transactionId: id }));
   const lang = await getUiLanguage();
   const sp = await searchParams;
   return (

@@ -1,7 +1,7 @@
 // /notifications/deliveries/[id] — one notification delivery: its facts, the payload decoded, every attempt; Replay for operators.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { DeliveryAttempts, DeliveryFacts, DeliveryPayload } from "@/components/notifications/delivery-detail";
 import { ReplayNotice } from "@/components/notifications/replay-notice";
 import { buttonClass } from "@/components/ui/button";
@@ -11,7 +11,6 @@ import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDeliveryOrThrow } from "@/lib/notifications/get-delivery";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { replayDeliveriesAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,10 +25,7 @@ export default async function DeliveryPage({
   searchParams: Promise<{ done?: string; n?: string; error?: string }>;
 }) {
   const { actor } = await requireSession();
-  const d = await getDeliveryOrThrow(getDb(), { actor, deliveryId: (await params).id }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const d = await orNotFound(getDeliveryOrThrow(getDb(), { actor, deliveryId: (await params).id }));
   const lang = await getUiLanguage();
   const t = translator(lang);
   const sp = await searchParams;

@@ -1,9 +1,9 @@
 // /settings/notification-rules/[id] — one notification rule: administrators edit it, other roles read it.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { RuleForm } from "@/components/notifications/rule-form";
 import { ruleFormValues, ruleTemplateChoices } from "@/components/notifications/rule-form-values";
+import { RoleNote, SettingsSubPage } from "@/components/settings/settings-page";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -13,7 +13,6 @@ import { getUiLanguage } from "@/lib/i18n/server";
 import { findRuleTemplates } from "@/lib/notifications/rules/find-rule-templates";
 import { getRuleOrThrow } from "@/lib/notifications/rules/get-rule";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getUiLanguage())("nrule_view_title") };
@@ -21,32 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, shops } = await requireSession();
-  const rule = await getRuleOrThrow(getDb(), { actor, ruleId: (await params).id }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const rule = await orNotFound(getRuleOrThrow(getDb(), { actor, ruleId: (await params).id }));
   const lang = await getUiLanguage();
   const t = translator(lang);
   const canEdit = hasRole(actor, "ADMIN");
   const shop = shops.find((s) => s.id === rule.shopId);
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <p className="mb-2">
-        <Link href={`/settings/notification-rules?shop=${rule.shopId}`} className="text-sm text-brand-700 underline">
-          {t("nrule_back")}
-        </Link>
-      </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold">
-        {t(canEdit ? "nrule_edit_title" : "nrule_view_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">
-        {shop?.name} ({rule.shopId}) · {t(`nrule_kind_${rule.kind}`)} · {t(rule.enabled ? "nrule_enabled" : "nrule_disabled")}
-      </p>
-      {canEdit ? null : (
-        <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="read-only-note">
-          {t("nrule_read_only")}
-        </p>
-      )}
+    <SettingsSubPage
+      back={{ href: `/settings/notification-rules?shop=${rule.shopId}`, label: t("nrule_back") }}
+      title={t(canEdit ? "nrule_edit_title" : "nrule_view_title")}
+      subtitle={`${shop?.name ?? ""} (${rule.shopId}) · ${t(`nrule_kind_${rule.kind}`)} · ${t(rule.enabled ? "nrule_enabled" : "nrule_disabled")}`}
+    >
+      {canEdit ? null : <RoleNote>{t("nrule_read_only")}</RoleNote>}
       <RuleForm
         shopId={rule.shopId}
         ruleId={rule.id}
@@ -55,6 +40,6 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
         readOnly={!canEdit}
         messages={lang === "en" ? en : fr}
       />
-    </section>
+    </SettingsSubPage>
   );
 }

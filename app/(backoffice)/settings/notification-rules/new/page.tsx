@@ -1,9 +1,9 @@
 // /settings/notification-rules/new?shop=&kind=URL_CALL|EMAIL — a new notification rule of that kind (administrators).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RuleForm } from "@/components/notifications/rule-form";
 import { ruleTemplateChoices } from "@/components/notifications/rule-form-values";
+import { SettingsSubPage } from "@/components/settings/settings-page";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -28,18 +28,11 @@ export default async function NewRulePage({ searchParams }: { searchParams: Prom
   const lang = await getUiLanguage();
   const t = translator(lang);
   return (
-    <section aria-labelledby="title" className="max-w-3xl">
-      <p className="mb-2">
-        <Link href={`/settings/notification-rules?shop=${shop.id}`} className="text-sm text-brand-700 underline">
-          {t("nrule_back")}
-        </Link>
-      </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold">
-        {t(`nrule_new_title_${kind}`)}
-      </h1>
-      <p className="mb-6 text-slate-700">
-        {shop.name} ({shop.id})
-      </p>
+    <SettingsSubPage
+      back={{ href: `/settings/notification-rules?shop=${shop.id}`, label: t("nrule_back") }}
+      title={t(`nrule_new_title_${kind}`)}
+      subtitle={`${shop.name} (${shop.id})`}
+    >
       <RuleForm
         shopId={shop.id}
         ruleId={null}
@@ -62,6 +55,6 @@ export default async function NewRulePage({ searchParams }: { searchParams: Prom
         readOnly={false}
         messages={lang === "en" ? en : fr}
       />
-    </section>
+    </SettingsSubPage>
   );
 }

@@ -1,7 +1,8 @@
 // /settings/templates/[id] — one template: operators edit it (a default or a receipt: administrators), others read it; with its preview.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
+import { SettingsSubPage } from "@/components/settings/settings-page";
 import { TemplateDetails } from "@/components/templates/template-details";
 import { TemplateForm } from "@/components/templates/template-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -12,7 +13,6 @@ import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { getTemplateOrThrow } from "@/lib/templates/get-template";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { findUnknownVariables } from "@/lib/templates/render-template";
@@ -34,10 +34,7 @@ export default async function TemplatePage({
 }) {
   const { actor, shops } = await requireSession();
   const { id } = await params;
-  const template = await getTemplateOrThrow(getDb(), { actor, templateId: id }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const template = await orNotFound(getTemplateOrThrow(getDb(), { actor, templateId: id }));
   const channel = TEMPLATE_CHANNELS.find((c) => c === template.channel);
   if (!channel) notFound();
   const lang = await getUiLanguage();
@@ -47,18 +44,12 @@ export default async function TemplatePage({
   const canEdit = canChangeTemplate(actor, template);
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   return (
-    <section aria-labelledby="title" className="max-w-5xl">
-      <p className="mb-2">
-        <Link href={`/settings/templates?shop=${template.shopId}`} className="text-sm text-brand-700 underline">
-          {t("tpl_back")}
-        </Link>
-      </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold">
-        {t(canEdit ? "tpl_edit_title" : "tpl_view_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">
-        {shop?.name} ({template.shopId})
-      </p>
+    <SettingsSubPage
+      back={{ href: `/settings/templates?shop=${template.shopId}`, label: t("tpl_back") }}
+      title={t(canEdit ? "tpl_edit_title" : "tpl_view_title")}
+      subtitle={`${shop?.name ?? ""} (${template.shopId})`}
+      width="max-w-5xl"
+    >
       {canEdit ? (
         <TemplateForm
           shopId={template.shopId}
@@ -79,6 +70,6 @@ export default async function TemplatePage({
           languageName={languageName.of(template.language) ?? template.language}
         />
       )}
-    </section>
+    </SettingsSubPage>
   );
 }

@@ -1,7 +1,8 @@
 // /settings/templates/new?shop=&channel=&kind=&language= — a new template, prefilled with the built-in text of its channel, purpose and language.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(backoffice)/or-not-found";
+import { SettingsSubPage } from "@/components/settings/settings-page";
 import { TemplateForm, type TemplateValues } from "@/components/templates/template-form";
 import { builtInTemplate } from "@/emails";
 import { isReceiptKind } from "@/emails/types";
@@ -13,7 +14,6 @@ import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 import { safeParseInput } from "@/lib/server/validation";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { builtInRefSchema } from "@/lib/templates/schemas";
@@ -43,24 +43,15 @@ export default async function NewTemplatePage({
       : { channel: "MAIL" as const, kind: "ORDER" as const, language: lang };
   const text = builtInTemplate(ref.channel, ref.kind, ref.language);
   const initial: TemplateValues = { ...ref, name: "", subject: text.subject ?? "", body: text.body, isDefault: false };
-  const preview = await previewTemplate(getDb(), { actor, shopId: shop.id, template: { ...ref, ...text } }).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const preview = await orNotFound(previewTemplate(getDb(), { actor, shopId: shop.id, template: { ...ref, ...text } }));
   const languageName = new Intl.DisplayNames([lang], { type: "language" });
   return (
-    <section aria-labelledby="title" className="max-w-5xl">
-      <p className="mb-2">
-        <Link href={`/settings/templates?shop=${shop.id}`} className="text-sm text-brand-700 underline">
-          {t("tpl_back")}
-        </Link>
-      </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold">
-        {t("tpl_new_title")}
-      </h1>
-      <p className="mb-6 text-slate-700">
-        {shop.name} ({shop.id})
-      </p>
+    <SettingsSubPage
+      back={{ href: `/settings/templates?shop=${shop.id}`, label: t("tpl_back") }}
+      title={t("tpl_new_title")}
+      subtitle={`${shop.name} (${shop.id})`}
+      width="max-w-5xl"
+    >
       <TemplateForm
         shopId={shop.id}
         templateId={null}
@@ -72,6 +63,6 @@ export default async function NewTemplatePage({
         isAdmin={isAdmin}
         messages={lang === "en" ? en : fr}
       />
-    </section>
+    </SettingsSubPage>
   );
 }
