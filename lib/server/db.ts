@@ -3,8 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
-import type { EnqueueOptions, JobDef } from "./jobs/define";
 import { enqueueOn } from "./jobs/enqueue";
+import type { EnqueueOptions, JobQueue } from "./jobs/queue-def";
 
 // The connection Prisma takes for an interactive transaction, caught as the adapter takes it from
 // the pool, so that raw SQL and pg-boss run on it too (one transaction, three APIs).
@@ -81,7 +81,7 @@ type SqlArg = string | pg.QueryConfig;
 export type Db = Omit<PrismaTx, "$transaction"> & {
   // biome-ignore lint/suspicious/noExplicitAny: rows untyped unless asked, as pg's own `query`
   sql<R extends pg.QueryResultRow = any>(query: SqlArg, values?: unknown[]): Promise<pg.QueryResult<R>>;
-  enqueue<P extends object>(job: JobDef<P>, data: P | P[], options?: EnqueueOptions): Promise<unknown>;
+  enqueue<P extends object>(job: JobQueue<P>, data: P | P[], options?: EnqueueOptions): Promise<unknown>;
   /** Runs `fn` in a transaction; inside one already, `fn` joins it (the outermost commits). */
   $transaction<T>(fn: (db: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
   readonly inTransaction: boolean;

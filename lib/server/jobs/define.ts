@@ -1,19 +1,15 @@
-import type { Job, Queue, WorkOptions } from "pg-boss";
-import type { z } from "zod";
+import type { Job, WorkOptions } from "pg-boss";
 import type { Db } from "../db";
+import type { JobQueue } from "./queue-def";
 
-export type QueueOptions = Omit<Queue, "name">;
+export type { EnqueueOptions, QueueOptions } from "./queue-def";
 
 /**
  * One background job as its domain declares it (lib/<domain>/jobs.ts): the queue's name, the
  * payload's schema (checked when enqueued), the queue's retry policy, and — for the worker — its
  * handler, fetch options and cron schedule. Payloads carry ids; handlers re-read state.
  */
-export type JobDef<P extends object = object> = {
-  name: string;
-  payload: z.ZodType<P>;
-  /** pg-boss queue options (policy, retries, expiry); a function when they follow the configuration. */
-  queue: QueueOptions | (() => QueueOptions);
+export type JobDef<P extends object = object> = JobQueue<P> & {
   /** How the worker fetches (batch size, concurrency, polling). */
   work?: () => WorkOptions;
   /** The worker's handler, given a batch (one job unless `work` asks for more). */
@@ -23,9 +19,3 @@ export type JobDef<P extends object = object> = {
 };
 
 export const defineJob = <P extends object>(def: JobDef<P>): JobDef<P> => def;
-
-// biome-ignore lint/suspicious/noExplicitAny: any job's options
-export const queueOptions = (def: JobDef<any>): QueueOptions => (typeof def.queue === "function" ? def.queue() : def.queue);
-
-/** What a producer may say of when and how its job runs. */
-export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };

@@ -1,6 +1,6 @@
 import type { Db as BossDb, PgBoss } from "pg-boss";
 import { getBoss } from "./boss";
-import { type EnqueueOptions, type JobDef, queueOptions } from "./define";
+import { type EnqueueOptions, type JobQueue, queueOptions } from "./queue-def";
 
 const g = globalThis as unknown as { queuesReady?: Map<string, Promise<void>> };
 
@@ -9,7 +9,7 @@ const g = globalThis as unknown as { queuesReady?: Map<string, Promise<void>> };
  * ran); an existing queue keeps its policy, and its timings follow the configuration.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any job's queue
-export function ensureQueue(boss: PgBoss, def: JobDef<any>): Promise<void> {
+export function ensureQueue(boss: PgBoss, def: JobQueue<any>): Promise<void> {
   g.queuesReady ??= new Map();
   let ready = g.queuesReady.get(def.name);
   if (!ready) {
@@ -35,7 +35,7 @@ const checkPayloads = process.env.NODE_ENV !== "production";
  */
 export async function enqueueOn<P extends object>(
   db: BossDb,
-  def: JobDef<P>,
+  def: JobQueue<P>,
   data: P | P[],
   options: EnqueueOptions = {},
 ): Promise<string | string[] | null> {
