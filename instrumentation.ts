@@ -2,7 +2,7 @@
 // default), never during `next build`.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.START_WORKER === "1") {
-    const { startWorker } = await import("./lib/server/jobs/worker");
+    const { startWorker } = await import("./lib/composition/worker");
     await startWorker();
   }
 }

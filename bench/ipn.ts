@@ -49,7 +49,7 @@ const { createOrder } = await import("../lib/orders/create-order");
 const { payOrder } = await import("../lib/payments/pay-order");
 const { cardSchema } = await import("../lib/payments/card");
 const { getBoss, stopBoss } = await import("../lib/server/jobs/boss");
-const { QUEUES } = await import("../lib/server/jobs/queues");
+const { webhookJob } = await import("../lib/notifications/jobs");
 const { queueNotifications } = await import("../lib/notifications/queue-notifications");
 const { uuid7 } = await import("../lib/server/uuid7");
 const prisma = getDb();
@@ -63,7 +63,7 @@ await payOrder(prisma, { token: sample.token, card: cardSchema.parse({ cardNumbe
 const { payload } = await prisma.webhookDelivery.findFirstOrThrow({ where: { orderId: sample.id }, select: { payload: true } });
 await prisma.webhookDelivery.deleteMany();
 const boss = await getBoss();
-await boss.deleteAllJobs(QUEUES.webhook.name).catch(() => {});
+await boss.deleteAllJobs(webhookJob.name).catch(() => {});
 
 /** Background deliveries, queued in one transaction like the engine does (rows + jobs). */
 async function queueBackground(n: number) {
@@ -78,7 +78,7 @@ async function queueBackground(n: number) {
   }));
   await prisma.webhookDelivery.createMany({ data: rows });
   await boss.insert(
-    QUEUES.webhook.name,
+    webhookJob.name,
     rows.map((r) => ({ data: { deliveryId: r.id } })),
   );
 }

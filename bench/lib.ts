@@ -34,8 +34,8 @@ export async function freshDatabase() {
   return {
     url,
     async drop() {
-      const { getDb, getPool } = await import("../lib/server/db");
-      await getDb().$disconnect();
+      const { getPool, getPrisma } = await import("../lib/server/db");
+      await getPrisma().$disconnect();
       await getPool()
         .end()
         .catch(() => {});

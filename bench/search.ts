@@ -38,7 +38,7 @@ if (process.env.BENCH_DB_URL) {
   console.error(`[bench] ${N} orders generated in ${seconds.toFixed(1)} s`);
   dropDb = fresh.drop;
 }
-const { getDb, getPool } = await import("../lib/server/db");
+const { getDb, getPool, getPrisma } = await import("../lib/server/db");
 const { orderSearchSchema } = await import("../lib/orders/schemas");
 const { searchOrders } = await import("../lib/orders/search-orders");
 const { getUserActor } = await import("../lib/auth/get-user-actor");
@@ -159,7 +159,7 @@ for (const r of results)
   console.log(`| ${r.name} | ${r.rows} | ${r.p50ms} | ${r.p95ms} | ${r.sqlMs} | ${r.plan}${r.seqScan ? " ⚠ seq scan" : ""} |`);
 if (dropDb) await dropDb();
 else {
-  await db.$disconnect();
+  await getPrisma().$disconnect();
   await pool.end().catch(() => {});
 }
 process.exit(0);

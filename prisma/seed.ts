@@ -1,5 +1,5 @@
 // Demo data: `npm run db:seed`, and automatically on an empty database (`--if-empty`) by npm start.
-import { getDb } from "../lib/server/db";
+import { getDb, getPrisma } from "../lib/server/db";
 import { DEMO } from "./demo-data";
 import { createCompany, createShop, createUser } from "./factories";
 
@@ -29,10 +29,10 @@ if (process.argv[1]?.endsWith("seed.ts")) {
     console.error((await seedDemo()) ? "[seed] demo data created" : "[seed] demo data already there");
   };
   run()
-    .then(() => db.$disconnect())
+    .then(() => getPrisma().$disconnect())
     .catch(async (e) => {
       console.error("[seed] failed:", e);
-      await db.$disconnect();
+      await getPrisma().$disconnect();
       process.exit(1);
     });
 }

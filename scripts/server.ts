@@ -6,6 +6,7 @@
 // `--dev` (Next in development mode behind it).
 import http from "node:http";
 import next from "next";
+import { frontRoutes } from "../lib/composition/front-routes";
 import { allowPrivateWebhooks, PRIVATE_TARGETS_WARNING } from "../lib/security/outbound-url";
 import { drainable } from "../lib/server/drain-http-server";
 import { loadEnvOrExit } from "../lib/server/env";
@@ -25,11 +26,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 // Request id, metrics and access log for every request; ops, REST API and buyer pages answered
-// directly (lib/server/front.ts); the rest by Next.
+// directly (lib/server/front.ts, routes from lib/composition); the rest by Next.
 const server = http.createServer(
   createFront((req, res) => {
     void handle(req, res);
-  }),
+  }, frontRoutes),
 );
 server.keepAliveTimeout = 65_000;
 const drain = drainable(server);

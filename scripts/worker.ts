@@ -1,9 +1,9 @@
 // `npm run worker`: a worker process alone (scale out: run several against one database).
 import http from "node:http";
+import { startWorker } from "../lib/composition/worker";
 import { handleOpsRaw } from "../lib/ops/handler";
 import { allowPrivateWebhooks, PRIVATE_TARGETS_WARNING } from "../lib/security/outbound-url";
 import { loadEnvOrExit } from "../lib/server/env";
-import { startWorker } from "../lib/server/jobs/worker";
 import { logger } from "../lib/server/logger";
 import { onShutdownSignal, releaseResources } from "../lib/server/shutdown";
 
@@ -22,7 +22,7 @@ if (config.WORKER_METRICS_PORT !== undefined) {
     const ops =
       pathname === "/api/ready"
         ? Promise.resolve(null)
-        : handleOpsRaw({ method: req.method ?? "GET", pathname, authorization: req.headers.authorization ?? null }, { cluster: false });
+        : handleOpsRaw({ method: req.method ?? "GET", pathname, authorization: req.headers.authorization ?? null });
     ops.then(
       (r) => {
         const answer = r ?? { status: 404, headers: {}, body: "" };

@@ -4,7 +4,7 @@
 // time from creation to payment. Read from the daily counters the triggers keep (ShopDailyStats,
 // ShopDailyPayTime): ~one row per day and channel, so the time does not grow with the orders.
 import { assertShopAccess, type UserActor } from "../auth/actor";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { addCalendarDays, dayInZone } from "../time/shop-time";
 import { medianMinutes, PAY_TIME_BUCKETS } from "./pay-time-buckets";
@@ -27,22 +27,20 @@ const STATS_SQL = `SELECT to_char(day, 'YYYY-MM-DD') AS day, channel::text, curr
 const PAY_TIME_SQL = `SELECT bucket, sum(count)::int AS count FROM "ShopDailyPayTime"
   WHERE "shopId" = $1 AND mode = $2::"Mode" AND day BETWEEN $3::date AND $4::date GROUP BY bucket`;
 
-export async function getDashboard(input: { actor: UserActor; query: DashboardQuery }) {
+export async function getDashboard(db: Db, input: { actor: UserActor; query: DashboardQuery }) {
   const { actor, query } = input;
   const shopId = query.shop ?? actor.shopIds[0];
   if (!shopId) throw new AppError("NOT_FOUND", "no shop", { publicMessage: "Not found" });
   assertShopAccess(actor, shopId);
-  const pool = getPool();
-  const shop = (await pool.query<{ name: string; timeZone: string }>(`SELECT name, "timeZone" FROM "Shop" WHERE id = $1`, [shopId]))
-    .rows[0];
+  const shop = (await db.sql<{ name: string; timeZone: string }>(`SELECT name, "timeZone" FROM "Shop" WHERE id = $1`, [shopId])).rows[0];
   if (!shop) throw new AppError("NOT_FOUND", "no shop", { publicMessage: "Not found" });
   const today = dayInZone(new Date(), shop.timeZone);
   const to = query.to ?? today;
   const from = query.from ?? addCalendarDays(to, -29);
   const args = [shopId, query.mode, from, to];
   const [stats, payTime] = await Promise.all([
-    pool.query<{ day: string; channel: string; currency: string; paidAmount: string } & Counts>(STATS_SQL, args),
-    pool.query<{ bucket: number; count: number }>(PAY_TIME_SQL, args),
+    db.sql<{ day: string; channel: string; currency: string; paidAmount: string } & Counts>(STATS_SQL, args),
+    db.sql<{ bucket: number; count: number }>(PAY_TIME_SQL, args),
   ]);
 
   const days = new Map<string, DayRow>();

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { join, type Sql, sql } from "../server/generated/prisma/internal/prismaNamespace";
 
 const USERS_MATCHED_MAX = 200;
@@ -15,7 +15,7 @@ export type AuditActor =
  * The actor filter as a condition on `e`: 8 digits are a shop's REST API keys ("shopId:MODE"),
  * other text part of a company user's name or e-mail. `false`: nobody matches.
  */
-export async function actorCondition(db: DbOrTx, companyId: string, text: string): Promise<Sql | false> {
+export async function actorCondition(db: Db, companyId: string, text: string): Promise<Sql | false> {
   if (/^\d{8}$/.test(text)) return sql`(e."actorType" = 'API_KEY' AND e."actorId" IN (${`${text}:TEST`}, ${`${text}:PRODUCTION`}))`;
   const users = await db.user.findMany({
     where: {
@@ -31,7 +31,7 @@ export async function actorCondition(db: DbOrTx, companyId: string, text: string
 
 /** The actors of these rows: the company's users are looked up once per batch. */
 export async function describeActors<R extends { actorType: string; actorId: string | null }>(
-  db: DbOrTx,
+  db: Db,
   companyId: string,
   rows: R[],
 ): Promise<(r: R) => AuditActor> {

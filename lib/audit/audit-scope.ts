@@ -1,5 +1,5 @@
 import { assertRole, type UserActor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 
 export type AuditScope = {
   companyId: string;
@@ -13,7 +13,7 @@ export type AuditScope = {
  * What an administrator's audit log covers: the events attributed to their company (company-wide
  * changes: shopId null) and those of the company's shops, whoever acted. Administrators only.
  */
-export async function getAuditScope(db: DbOrTx, actor: UserActor): Promise<AuditScope> {
+export async function getAuditScope(db: Db, actor: UserActor): Promise<AuditScope> {
   assertRole(actor, "ADMIN");
   const shops = await db.shop.findMany({
     where: { companyId: actor.companyId },

@@ -1,6 +1,6 @@
 import type { UserActor } from "../auth/actor";
 import { csvField } from "../orders/export-orders-csv";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { type AuditActor, describeActors } from "./audit-actors";
 import { getAuditScope } from "./audit-scope";
 import type { AuditFilters } from "./schemas";
@@ -27,7 +27,7 @@ const line = (fields: string[]) => `${fields.map(csvField).join(",")}\r\n`;
  * Administrators only (FORBIDDEN before the first byte).
  */
 export async function exportAuditCsv(
-  db: DbOrTx,
+  db: Db,
   input: { actor: UserActor; filters?: Partial<AuditFilters>; batch?: number },
 ): Promise<ReadableStream<Uint8Array>> {
   const scope = await getAuditScope(db, input.actor);

@@ -1,5 +1,5 @@
 import type { UserActor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { describeActors } from "./audit-actors";
 import { getAuditScope } from "./audit-scope";
 import { AUDIT_PAGE_SIZE, type AuditFilters, type AuditPage, encodeAuditCursor } from "./schemas";
@@ -11,7 +11,7 @@ import { selectAuditEvents } from "./select-audit-events";
  * are the cursors of the neighbouring pages (keyset on createdAt, id), null at either end.
  */
 export async function findAuditEvents(
-  db: DbOrTx,
+  db: Db,
   input: { actor: UserActor; filters?: Partial<AuditFilters>; page?: AuditPage; pageSize?: number },
 ) {
   const scope = await getAuditScope(db, input.actor);

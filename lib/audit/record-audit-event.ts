@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/actor";
 import { actorId } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
 
 export type AuditInput = {
@@ -14,7 +14,7 @@ export type AuditInput = {
 };
 
 /** Writes one audit event; call it with the transaction that makes the change. */
-export async function recordAuditEvent(db: DbOrTx, input: AuditInput) {
+export async function recordAuditEvent(db: Db, input: AuditInput) {
   await db.auditEvent.create({
     data: {
       actorType: input.actor.type,

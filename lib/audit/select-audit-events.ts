@@ -1,7 +1,7 @@
 // The audit log's query: one keyset page of a company's events, newest first (or oldest first
 // from a `before` cursor). Values are always bound parameters.
 import { ts } from "../orders/search-orders-sql";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { join, raw, type Sql, sql } from "../server/generated/prisma/internal/prismaNamespace";
 import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
 import { parseActionFilter } from "./audit-actions";
@@ -38,7 +38,7 @@ function actionCondition(value: string): Sql {
 }
 
 /** The conditions every branch shares; `false` when the filters match nothing. */
-async function conditions(db: DbOrTx, scope: AuditScope, f: Partial<AuditFilters>, page: AuditPage): Promise<Sql[] | false> {
+async function conditions(db: Db, scope: AuditScope, f: Partial<AuditFilters>, page: AuditPage): Promise<Sql[] | false> {
   const conds: Sql[] = [];
   if (f.from) conds.push(sql`e."createdAt" >= ${ts(startOfDayInZone(f.from, scope.timeZone))}`);
   if (f.to) conds.push(sql`e."createdAt" < ${ts(startOfDayInZone(addCalendarDays(f.to, 1), scope.timeZone))}`);
@@ -70,7 +70,7 @@ async function conditions(db: DbOrTx, scope: AuditScope, f: Partial<AuditFilters
  * the indexes recommended in docs/benchmarks.md (audit log).
  */
 export async function selectAuditEvents(
-  db: DbOrTx,
+  db: Db,
   input: { scope: AuditScope; filters?: Partial<AuditFilters>; page?: AuditPage; limit: number },
 ): Promise<AuditEventRow[]> {
   const f = input.filters ?? {};

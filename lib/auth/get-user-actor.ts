@@ -1,8 +1,8 @@
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { UserActor } from "./actor";
 
 /** Re-reads the user on each request: a disabled user or a removed shop access takes effect at once. */
-export async function getUserActor(db: DbOrTx, userId: string) {
+export async function getUserActor(db: Db, userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {

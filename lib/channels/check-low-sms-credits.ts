@@ -1,6 +1,5 @@
-import { getBoss } from "../server/jobs/boss";
-import { QUEUES } from "../server/jobs/queues";
-import { bossDb, withSqlTransaction } from "../server/sql";
+import type { Db } from "../server/db";
+import { lowSmsCreditAlert } from "./jobs";
 
 /**
  * The low-credit alert, once per crossing: a company whose credits are below its threshold and
@@ -9,27 +8,26 @@ import { bossDb, withSqlTransaction } from "../server/sql";
  * Runs after each SMS batch (for its companies) and every minute for all. Returns the companies
  * alerted.
  */
-export async function checkLowSmsCredits(companyIds?: string[]): Promise<string[]> {
-  const boss = await getBoss();
-  return withSqlTransaction(async (client) => {
+export async function checkLowSmsCredits(db: Db, input: { companyIds?: string[] } = {}): Promise<string[]> {
+  const { companyIds } = input;
+  return db.$transaction(async (tx) => {
     const scope = companyIds ? `AND id = ANY($1::uuid[])` : "";
     const params = companyIds ? [companyIds] : [];
-    await client.query(
+    await tx.sql(
       `UPDATE "Company" SET "smsLowCreditAlertedAt" = NULL
        WHERE "smsLowCreditAlertedAt" IS NOT NULL AND ("smsLowCreditThreshold" IS NULL OR "smsCredits" >= "smsLowCreditThreshold") ${scope}`,
       params,
     );
-    const { rows } = await client.query<{ id: string }>(
+    const { rows } = await tx.sql<{ id: string }>(
       `UPDATE "Company" SET "smsLowCreditAlertedAt" = now()
        WHERE "smsLowCreditAlertedAt" IS NULL AND "smsLowCreditThreshold" IS NOT NULL AND "smsCredits" < "smsLowCreditThreshold" ${scope}
        RETURNING id`,
       params,
     );
     if (rows.length) {
-      await boss.insert(
-        QUEUES.lowSmsCreditAlert.name,
-        rows.map((r) => ({ data: { companyId: r.id } })),
-        { db: bossDb(client) },
+      await tx.enqueue(
+        lowSmsCreditAlert,
+        rows.map((r) => ({ companyId: r.id })),
       );
     }
     return rows.map((r) => r.id);

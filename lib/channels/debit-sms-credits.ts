@@ -1,12 +1,5 @@
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-
-/** What the debit needs of a transaction: a raw pg client, or a Prisma one through `sqlOfTx`. */
-export type CreditSql = { query: (text: string, values: unknown[]) => Promise<{ rows: { smsCredits: number }[] }> };
-
-export const sqlOfTx = (tx: Tx): CreditSql => ({
-  query: async (text, values) => ({ rows: await tx.$queryRawUnsafe<{ smsCredits: number }[]>(text, ...values) }),
-});
 
 // One conditional statement: two creations racing for the last credits cannot both pass, and the
 // balance never goes below zero.
@@ -20,9 +13,9 @@ const DEBIT_SQL = `UPDATE "Company" c SET "smsCredits" = c."smsCredits" - $2
  * VALIDATION on the message (what costs them); nothing is taken. Returns the balance left (null
  * when there was nothing to take).
  */
-export async function debitSmsCredits(sql: CreditSql, input: { shopId: string; credits: number }): Promise<number | null> {
+export async function debitSmsCredits(db: Db, input: { shopId: string; credits: number }): Promise<number | null> {
   if (input.credits <= 0) return null;
-  const { rows } = await sql.query(DEBIT_SQL, [input.shopId, input.credits]);
+  const { rows } = await db.sql<{ smsCredits: number }>(DEBIT_SQL, [input.shopId, input.credits]);
   if (!rows[0]) {
     throw new AppError("VALIDATION", `not enough SMS credits for ${input.credits} SMS (shop ${input.shopId})`, {
       fields: { message: "smsd_err_credits" },

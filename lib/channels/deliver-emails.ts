@@ -3,7 +3,7 @@ import { insertAuditSql } from "../audit/audit-sql";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import type { DeliveryEvent } from "../orders/delivery-status";
 import { paymentUrl } from "../orders/payment-link";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { classifySendError, getMailer, mailFrom, messageIdDomain } from "../server/mailer";
 import { messageVariables } from "../templates/message-variables";
 import { renderMail } from "../templates/render-message";
@@ -94,10 +94,10 @@ const split = (list: string | null) =>
  * (message, order's delivery status and send count, audit event, retry job) as soon as the
  * server has answered.
  */
-export async function deliverEmails(messageIds: string[]): Promise<{ sent: number; failed: number; retried: number }> {
-  const rows = await claimMessages<Claimed>("MAIL", CLAIM_SQL, messageIds);
+export async function deliverEmails(db: Db, messageIds: string[]): Promise<{ sent: number; failed: number; retried: number }> {
+  const rows = await claimMessages<Claimed>(db, "MAIL", CLAIM_SQL, messageIds);
   if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplates(getPool(), {
+  const templates = await loadTemplates(db, {
     shopIds: [...new Set(rows.map((r) => r.shopId))],
     templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
   });
@@ -107,7 +107,7 @@ export async function deliverEmails(messageIds: string[]): Promise<{ sent: numbe
   const outcomes = await Promise.all(
     rows.map(async (m) => {
       const outcome = await deliverOne(m);
-      await recordOutcome(outcome);
+      await recordOutcome(db, outcome);
       return outcome;
     }),
   );
@@ -195,11 +195,11 @@ ${insertAuditSql({
   from: "o",
 })}`;
 
-async function recordOutcome(o: Outcome) {
-  if (o.status === "RETRY") return recordRetry("MAIL", o);
+async function recordOutcome(db: Db, o: Outcome) {
+  if (o.status === "RETRY") return recordRetry(db, "MAIL", o);
   const sent = o.status === "SENT";
   const event: DeliveryEvent = sent ? "delivered" : "failed";
-  await getPool().query(RECORD_SQL, [
+  await db.sql(RECORD_SQL, [
     o.id,
     o.status,
     sent ? o.subject : null,

@@ -1,4 +1,4 @@
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { logger } from "../server/logger";
 import { loadTemplates } from "../templates/resolve-template";
 import { checkLowSmsCredits } from "./check-low-sms-credits";
@@ -21,10 +21,10 @@ export type DeliveryCounts = { sent: number; failed: number; retried: number };
  * with the credits refunded; unreachable / 5xx → retried on SMS_RETRY_SCHEDULE, then FAILED and
  * refunded (never accepted). Credits are debited when the order is created, not here.
  */
-export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> {
-  const rows = await claimPhoneMessages("SMS", messageIds);
+export async function deliverSms(db: Db, messageIds: string[]): Promise<DeliveryCounts> {
+  const rows = await claimPhoneMessages(db, "SMS", messageIds);
   if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplates(getPool(), {
+  const templates = await loadTemplates(db, {
     shopIds: [...new Set(rows.map((r) => r.shopId))],
     templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
   });
@@ -44,12 +44,12 @@ export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> 
   const outcomes = await mapLimit(rows, Number(process.env.SMS_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
     const reason = closedOrderReason(m);
     if (reason) {
-      await recordFailed({ id: m.id, reason, language: null, text: null, refund: true, touchOrder: false });
+      await recordFailed(db, { id: m.id, reason, language: null, text: null, refund: true, touchOrder: false });
       return "failed";
     }
     const { text, language } = phoneText(m, "SMS", templates);
     const fail = async (reason: string) => {
-      await recordFailed({ id: m.id, reason, language, text, refund: true, touchOrder: true });
+      await recordFailed(db, { id: m.id, reason, language, text, refund: true, touchOrder: true });
       return "failed" as const;
     };
     if (!E164.test(m.recipient)) return fail(`PSP_1031: not an E.164 phone number: ${m.recipient}`);
@@ -58,7 +58,7 @@ export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> 
     const count = countSms(text);
     const res = await sendSms(account, { to: m.recipient, body: text, statusCallback: smsStatusCallbackUrl(m.id), shopId: m.shopId });
     if (res.ok) {
-      await recordAccepted({
+      await recordAccepted(db, {
         id: m.id,
         text,
         language,
@@ -72,11 +72,13 @@ export async function deliverSms(messageIds: string[]): Promise<DeliveryCounts> 
     }
     const next = afterFailure({ reason: `${res.code}: ${res.reason}`, permanent: res.permanent }, m.attempts, schedule);
     if (next.status === "FAILED") return fail(next.reason);
-    await recordRetry("SMS", { id: m.id, reason: next.reason, after: next.after, language });
+    await recordRetry(db, "SMS", { id: m.id, reason: next.reason, after: next.after, language });
     return "retried";
   });
   logDeliveries("SMS", rows, outcomes);
-  await checkLowSmsCredits([...new Set(rows.map((r) => r.companyId))]).catch((err) => logger.error({ err }, "low SMS credit check failed"));
+  await checkLowSmsCredits(db, { companyIds: [...new Set(rows.map((r) => r.companyId))] }).catch((err) =>
+    logger.error({ err }, "low SMS credit check failed"),
+  );
   const count = (s: keyof DeliveryCounts) => outcomes.filter((o) => o === s).length;
   return { sent: count("sent"), failed: count("failed"), retried: count("retried") };
 }

@@ -1,4 +1,4 @@
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import type { TemplateVariable } from "../templates/render-template";
 import { loadTemplates } from "../templates/resolve-template";
 import type { DeliveryCounts } from "./deliver-sms";
@@ -16,10 +16,10 @@ import { sendWhatsApp } from "./whatsapp-provider";
  * (PSP_1001–PSP_1004) at the start of the message's error; gateway trouble is retried on
  * WHATSAPP_RETRY_SCHEDULE, then failed with PSP_1001.
  */
-export async function deliverWhatsApp(messageIds: string[]): Promise<DeliveryCounts> {
-  const rows = await claimPhoneMessages("WHATSAPP", messageIds);
+export async function deliverWhatsApp(db: Db, messageIds: string[]): Promise<DeliveryCounts> {
+  const rows = await claimPhoneMessages(db, "WHATSAPP", messageIds);
   if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplates(getPool(), {
+  const templates = await loadTemplates(db, {
     shopIds: [...new Set(rows.map((r) => r.shopId))],
     templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
   });
@@ -29,22 +29,29 @@ export async function deliverWhatsApp(messageIds: string[]): Promise<DeliveryCou
   const outcomes = await mapLimit(rows, Number(process.env.WHATSAPP_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
     if (m.kind === "ORDER" && !isOrderOpen(m)) {
       const reason = `not sent: the order is ${m.orderStatus.toLowerCase()}`;
-      await recordFailed({ id: m.id, reason, language: null, text: null, refund: false, touchOrder: false });
+      await recordFailed(db, { id: m.id, reason, language: null, text: null, refund: false, touchOrder: false });
       return "failed";
     }
     const { text, language, vars } = phoneText(m, "WHATSAPP", templates);
     const templateValues = (account.template?.params ?? []).map((name) => vars[name as TemplateVariable] ?? "");
     const res = await sendWhatsApp(account, { to: m.recipient, text, language, templateValues, shopId: m.shopId });
     if (res.ok) {
-      await recordAccepted({ id: m.id, text, language, providerMessageId: res.id, providerStatus: res.status, deliveredOnAccept: true });
+      await recordAccepted(db, {
+        id: m.id,
+        text,
+        language,
+        providerMessageId: res.id,
+        providerStatus: res.status,
+        deliveredOnAccept: true,
+      });
       return "sent";
     }
     const next = afterFailure({ reason: `${res.code}: ${res.reason}`, permanent: res.permanent }, m.attempts, schedule);
     if (next.status === "FAILED") {
-      await recordFailed({ id: m.id, reason: next.reason, language, text, refund: false, touchOrder: true });
+      await recordFailed(db, { id: m.id, reason: next.reason, language, text, refund: false, touchOrder: true });
       return "failed";
     }
-    await recordRetry("WHATSAPP", { id: m.id, reason: next.reason, after: next.after, language });
+    await recordRetry(db, "WHATSAPP", { id: m.id, reason: next.reason, after: next.after, language });
     return "retried";
   });
   logDeliveries("WHATSAPP", rows, outcomes);

@@ -1,10 +1,10 @@
 import type { UserActor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { isSmsSandboxEnabled, smsGatewaySource } from "./sms-account";
 import { isWhatsAppSandboxEnabled } from "./whatsapp-account";
 
 /** What the sandbox gateways received for the actor's shops, newest first: a tenant sees its own. */
-export async function findSandboxMessages(db: DbOrTx, input: { actor: UserActor; take?: number }) {
+export async function findSandboxMessages(db: Db, input: { actor: UserActor; take?: number }) {
   return db.sandboxMessage.findMany({
     where: { shopId: { in: input.actor.shopIds } },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -18,7 +18,7 @@ export async function findSandboxMessages(db: DbOrTx, input: { actor: UserActor;
  * WHATSAPP_API_URL, or SMS without an account of the company's or the platform's): the back
  * office then shows the test outbox.
  */
-export async function usesSandboxGateways(db: DbOrTx, input: { actor: UserActor }): Promise<boolean> {
+export async function usesSandboxGateways(db: Db, input: { actor: UserActor }): Promise<boolean> {
   if (isWhatsAppSandboxEnabled()) return true;
   if (!isSmsSandboxEnabled()) return false;
   const c = await db.company.findUnique({

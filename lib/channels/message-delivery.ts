@@ -1,12 +1,10 @@
 import type pg from "pg";
 import { deliveryStatusAfterSql } from "../orders/delivery-status";
 import { canTransition } from "../orders/order-status";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import type { OrderStatus } from "../server/generated/prisma/enums";
-import { getBoss } from "../server/jobs/boss";
-import { deliveryJobExpireSeconds, queueOfChannel } from "../server/jobs/queues";
 import { jobRequestId } from "../server/request-context";
-import { bossDb, withSqlTransaction } from "../server/sql";
+import { deliveryJobExpireSeconds, jobOfChannel } from "./jobs";
 
 // What the e-mail, SMS and WhatsApp workers share: the claim of a batch (and of a dead worker's
 // stale claims), the retry decision on the channel's schedule, the re-queue of a transient
@@ -39,8 +37,8 @@ WITH c AS (
 )
 ${select}`;
 
-export async function claimMessages<T extends pg.QueryResultRow>(channel: MessageChannel, sql: string, messageIds: string[]) {
-  const { rows } = await getPool().query<T>(sql, [messageIds, channel, claimLease()]);
+export async function claimMessages<T extends pg.QueryResultRow>(db: Db, channel: MessageChannel, sql: string, messageIds: string[]) {
+  const { rows } = await db.sql<T>(sql, [messageIds, channel, claimLease()]);
   return rows;
 }
 
@@ -86,14 +84,17 @@ const RETRY_SQL = `UPDATE "Message" SET status = 'QUEUED', error = $2, "claimedA
   "nextAttemptAt" = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'SENDING'`;
 
 /** A transient failure: queued again with its channel's job due after `after` seconds, atomically. */
-export async function recordRetry(channel: MessageChannel, r: { id: string; reason: string; after: number; language: string | null }) {
-  const boss = await getBoss();
-  await withSqlTransaction(async (client) => {
-    await client.query(RETRY_SQL, [r.id, r.reason, r.after, r.language]);
-    await boss.send(
-      queueOfChannel(channel),
+export async function recordRetry(
+  db: Db,
+  channel: MessageChannel,
+  r: { id: string; reason: string; after: number; language: string | null },
+) {
+  await db.$transaction(async (tx) => {
+    await tx.sql(RETRY_SQL, [r.id, r.reason, r.after, r.language]);
+    await tx.enqueue(
+      jobOfChannel(channel),
       { messageId: r.id, requestId: jobRequestId(r.id) },
-      { startAfter: new Date(Date.now() + r.after * 1000), db: bossDb(client) },
+      { startAfter: new Date(Date.now() + r.after * 1000) },
     );
   });
 }

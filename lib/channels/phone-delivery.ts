@@ -1,7 +1,7 @@
 import { insertAuditSql } from "../audit/audit-sql";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import { paymentUrl } from "../orders/payment-link";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { messageVariables } from "../templates/message-variables";
 import { renderTemplate, type TemplateVars } from "../templates/render-template";
 import type { loadTemplates } from "../templates/resolve-template";
@@ -63,8 +63,8 @@ export type ClaimedPhoneMessage = {
 };
 
 /** Takes the due messages of a batch (or a dead worker's stale claims); the claim commits first. */
-export const claimPhoneMessages = (channel: PhoneChannel, messageIds: string[]) =>
-  claimMessages<ClaimedPhoneMessage>(channel, CLAIM_SQL, messageIds);
+export const claimPhoneMessages = (db: Db, channel: PhoneChannel, messageIds: string[]) =>
+  claimMessages<ClaimedPhoneMessage>(db, channel, CLAIM_SQL, messageIds);
 
 /**
  * The text to send, in the order's language: the order's own message (the dialogs and the API
@@ -155,17 +155,20 @@ WITH m AS (
 ${orderDeliveryStep("1", "$8::boolean", "'order.delivery.accepted'")}
 SELECT count(*)::int AS n FROM m`;
 
-export async function recordAccepted(r: {
-  id: string;
-  text: string;
-  language: string;
-  providerMessageId: string;
-  providerStatus: string;
-  segments?: number | null;
-  encoding?: string | null;
-  deliveredOnAccept: boolean;
-}) {
-  await getPool().query(ACCEPTED_SQL, [
+export async function recordAccepted(
+  db: Db,
+  r: {
+    id: string;
+    text: string;
+    language: string;
+    providerMessageId: string;
+    providerStatus: string;
+    segments?: number | null;
+    encoding?: string | null;
+    deliveredOnAccept: boolean;
+  },
+) {
+  await db.sql(ACCEPTED_SQL, [
     r.id,
     r.text,
     r.language,
@@ -209,14 +212,17 @@ ${insertAuditSql({
   where: "o.id IS NOT NULL OR m.refunded > 0",
 })}`;
 
-export async function recordFailed(r: {
-  id: string;
-  reason: string;
-  language: string | null;
-  text: string | null;
-  refund: boolean;
-  /** False when the message was skipped because the order closed: the order's status stays. */
-  touchOrder: boolean;
-}) {
-  await getPool().query(FAILED_SQL, [r.id, r.reason, r.language, r.text, r.refund, r.touchOrder]);
+export async function recordFailed(
+  db: Db,
+  r: {
+    id: string;
+    reason: string;
+    language: string | null;
+    text: string | null;
+    refund: boolean;
+    /** False when the message was skipped because the order closed: the order's status stays. */
+    touchOrder: boolean;
+  },
+) {
+  await db.sql(FAILED_SQL, [r.id, r.reason, r.language, r.text, r.refund, r.touchOrder]);
 }

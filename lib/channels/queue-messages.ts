@@ -1,11 +1,8 @@
-import { fromPrisma } from "pg-boss";
-import type { Tx } from "../server/db";
-import { getBoss } from "../server/jobs/boss";
-import { type DeliverMessageJob, queueOfChannel } from "../server/jobs/queues";
+import type { Db } from "../server/db";
 import { withRequestId } from "../server/request-context";
-import { bossDb, type SqlClient } from "../server/sql";
 import { uuid7 } from "../server/uuid7";
-import { debitSmsCredits, sqlOfTx } from "./debit-sms-credits";
+import { debitSmsCredits } from "./debit-sms-credits";
+import { type DeliverMessageJob, jobOfChannel } from "./jobs";
 import { countSms, type SmsCount } from "./sms-segments";
 
 export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT" | "REMINDER";
@@ -46,36 +43,23 @@ function prepare(messages: NewMessage[]) {
     messages.map((m) => m.templateId ?? null),
     messages.map((m) => m.text ?? null),
   ];
-  const byQueue = new Map<string, { data: DeliverMessageJob }[]>();
+  const byChannel = new Map<NewMessage["channel"], DeliverMessageJob[]>();
   messages.forEach((m, i) => {
-    const q = queueOfChannel(m.channel);
-    if (!byQueue.has(q)) byQueue.set(q, []);
-    byQueue.get(q)!.push({ data: withRequestId({ messageId: ids[i]! }) });
+    if (!byChannel.has(m.channel)) byChannel.set(m.channel, []);
+    byChannel.get(m.channel)!.push(withRequestId({ messageId: ids[i]! }));
   });
-  return { ids, values, byQueue };
+  return { ids, values, byChannel };
 }
 
 /**
- * Records messages to send and their delivery jobs on the caller's transaction (raw SQL client):
- * the messages exist, and will be sent, iff the transaction commits.
+ * Records messages to send and their delivery jobs on the caller's transaction: the messages
+ * exist, and will be sent, iff the transaction commits.
  */
-export async function queueMessages(client: SqlClient, messages: NewMessage[]): Promise<string[]> {
+export async function queueMessages(db: Db, messages: NewMessage[]): Promise<string[]> {
   if (!messages.length) return [];
-  const { ids, values, byQueue } = prepare(messages);
-  await client.query(INSERT_SQL, values);
-  const boss = await getBoss();
-  for (const [queue, jobs] of byQueue) await boss.insert(queue, jobs, { db: bossDb(client) });
-  return ids;
-}
-
-/** The same on a Prisma interactive transaction. */
-export async function queueMessagesTx(tx: Tx, messages: NewMessage[]): Promise<string[]> {
-  if (!messages.length) return [];
-  const { ids, values, byQueue } = prepare(messages);
-  await tx.$executeRawUnsafe(INSERT_SQL, ...values);
-  const boss = await getBoss();
-  // biome-ignore lint/suspicious/noExplicitAny: pg-boss' adapter accepts any Prisma transaction client
-  for (const [queue, jobs] of byQueue) await boss.insert(queue, jobs, { db: fromPrisma(tx as any) });
+  const { ids, values, byChannel } = prepare(messages);
+  await db.sql(INSERT_SQL, values);
+  for (const [channel, jobs] of byChannel) await db.enqueue(jobOfChannel(channel), jobs);
   return ids;
 }
 
@@ -84,13 +68,13 @@ export async function queueMessagesTx(tx: Tx, messages: NewMessage[]): Promise<s
  * goes out with the order's text as it stands (rendered when created or modified) and takes its
  * credits again, in the same transaction; not enough credits → VALIDATION, nothing queued.
  */
-export async function queueOrderMessageAgain(tx: Tx, orderId: string) {
+export async function queueOrderMessageAgain(tx: Db, orderId: string) {
   const o = await tx.paymentOrder.findUniqueOrThrow({
     where: { id: orderId },
     select: { channel: true, recipient: true, bcc: true, message: true, shopId: true },
   });
   if ((o.channel !== "MAIL" && o.channel !== "SMS" && o.channel !== "WHATSAPP") || !o.recipient) return [];
   const sms = o.channel === "SMS" ? smsColumns(countSms(o.message ?? "")) : undefined;
-  if (sms) await debitSmsCredits(sqlOfTx(tx), { shopId: o.shopId, credits: sms.credits });
-  return queueMessagesTx(tx, [{ orderId, channel: o.channel, kind: "ORDER", recipient: o.recipient, bcc: o.bcc, sms }]);
+  if (sms) await debitSmsCredits(tx, { shopId: o.shopId, credits: sms.credits });
+  return queueMessages(tx, [{ orderId, channel: o.channel, kind: "ORDER", recipient: o.recipient, bcc: o.bcc, sms }]);
 }

@@ -1,5 +1,5 @@
-import type { Tx } from "../server/db";
-import { type NewMessage, queueMessagesTx } from "./queue-messages";
+import type { Db } from "../server/db";
+import { type NewMessage, queueMessages } from "./queue-messages";
 
 /**
  * After an accepted payment, in its transaction: the receipts. A shop without any e-mail rule gets
@@ -9,7 +9,7 @@ import { type NewMessage, queueMessagesTx } from "./queue-messages";
  * (and to the order's channel) sends the buyer's receipt (BUYER), the merchant's notice (MERCHANT)
  * or the merchant's notice to its own address; a disabled rule sends nothing.
  */
-export async function queueReceipts(tx: Tx, orderId: string) {
+export async function queueReceipts(tx: Db, orderId: string) {
   const o = await tx.paymentOrder.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -53,5 +53,5 @@ export async function queueReceipts(tx: Tx, orderId: string) {
     seen.add(`${m.kind}|${m.recipient}`);
     messages.push(m);
   }
-  return queueMessagesTx(tx, messages);
+  return queueMessages(tx, messages);
 }

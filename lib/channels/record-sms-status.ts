@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { safeParseInput } from "../server/validation";
 import { isFailureSql, M_COLUMNS, orderDeliveryStep, statusRank } from "./phone-delivery";
 import { type CompanySmsColumns, resolveSmsAccount } from "./sms-account";
@@ -41,18 +41,20 @@ export type SmsStatusResult = "recorded" | "unchanged" | "invalid" | "not_found"
  * the account that sends the company's SMS, then applied to the message (provider status) and to
  * the order (delivery status sent / failed), with an audit event. Idempotent.
  */
-export async function recordSmsStatus(input: {
-  /** The URL the provider posted to, as it knows it (APP_URL + path + query). */
-  url: string;
-  messageId: string | null;
-  params: Record<string, string>;
-  signature: string | null;
-}): Promise<SmsStatusResult> {
+export async function recordSmsStatus(
+  db: Db,
+  input: {
+    /** The URL the provider posted to, as it knows it (APP_URL + path + query). */
+    url: string;
+    messageId: string | null;
+    params: Record<string, string>;
+    signature: string | null;
+  },
+): Promise<SmsStatusResult> {
   const parsed = safeParseInput(reportSchema, { ...input.params, messageId: input.messageId });
   if (!parsed.success) return "invalid";
   const r = parsed.data;
-  const pool = getPool();
-  const { rows } = await pool.query<CompanySmsColumns & { id: string }>(
+  const { rows } = await db.sql<CompanySmsColumns & { id: string }>(
     `SELECT m.id, co."smsProviderUrl", co."smsLogin", co."smsPasswordEnc", co."smsSender"
      FROM "Message" m JOIN "PaymentOrder" o ON o.id = m."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"
      WHERE m.id = $1 AND m.channel = 'SMS'`,
@@ -67,6 +69,6 @@ export async function recordSmsStatus(input: {
   }
   if (!isValidTwilioSignature(input.url, input.params, password, input.signature)) return "forbidden";
   const error = `${r.MessageStatus}${r.ErrorCode ? ` (provider error ${r.ErrorCode})` : ""}: reported by the SMS provider`;
-  const res = await pool.query<{ n: number }>(STATUS_SQL, [r.messageId, r.MessageSid, r.MessageStatus, error]);
+  const res = await db.sql<{ n: number }>(STATUS_SQL, [r.messageId, r.MessageSid, r.MessageStatus, error]);
   return res.rows[0]?.n ? "recorded" : "unchanged";
 }

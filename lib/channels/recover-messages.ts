@@ -1,6 +1,5 @@
-import { getBoss } from "../server/jobs/boss";
-import { queueOfChannel } from "../server/jobs/queues";
-import { bossDb, withSqlTransaction } from "../server/sql";
+import type { Db } from "../server/db";
+import { jobOfChannel } from "./jobs";
 import { claimLease, isStaleClaimSql } from "./message-delivery";
 
 /**
@@ -9,18 +8,17 @@ import { claimLease, isStaleClaimSql } from "./message-delivery";
  * Claims are atomic, so if pg-boss also hands the old job out again, only one of the two sends.
  * A retried e-mail keeps its Message-ID.
  */
-export async function recoverMessages(limit = 5000): Promise<number> {
-  const boss = await getBoss();
-  return withSqlTransaction(async (client) => {
-    const { rows } = await client.query<{ id: string; channel: "MAIL" | "SMS" | "WHATSAPP" }>(
+export async function recoverMessages(db: Db, limit = 5000): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const { rows } = await tx.sql<{ id: string; channel: "MAIL" | "SMS" | "WHATSAPP" }>(
       `SELECT id, channel FROM "Message" m WHERE channel IN ('MAIL', 'SMS', 'WHATSAPP') AND ${isStaleClaimSql("m", "$1")}
        ORDER BY "claimedAt" LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [claimLease(), limit],
     );
     if (!rows.length) return 0;
     for (const channel of ["MAIL", "SMS", "WHATSAPP"] as const) {
-      const jobs = rows.filter((r) => r.channel === channel).map((r) => ({ data: { messageId: r.id } }));
-      if (jobs.length) await boss.insert(queueOfChannel(channel), jobs, { db: bossDb(client) });
+      const jobs = rows.filter((r) => r.channel === channel).map((r) => ({ messageId: r.id }));
+      if (jobs.length) await tx.enqueue(jobOfChannel(channel), jobs);
     }
     return rows.length;
   });

@@ -1,7 +1,7 @@
 import { builtInTemplate } from "../../emails";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import { paymentUrl } from "../orders/payment-link";
-import type { DbOrTx, Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { messageVariables } from "../templates/message-variables";
 import { renderText, type TemplateVars } from "../templates/render-template";
@@ -32,7 +32,7 @@ export type RenderedOrderText = { text: string; language: string; vars: Template
  * sent again): see `composeOrderText`. Over the channel's limit (SMS: 500 characters once
  * rendered) or empty → VALIDATION on the message.
  */
-export async function renderOrderText(db: DbOrTx, input: { order: OrderForText; source?: string | null }): Promise<RenderedOrderText> {
+export async function renderOrderText(db: Db, input: { order: OrderForText; source?: string | null }): Promise<RenderedOrderText> {
   const r = await composeOrderText(db, input);
   const max = maxCharacters(input.order.channel);
   if (!r.text || r.count.characters > max) {
@@ -53,7 +53,7 @@ export const maxCharacters = (channel: PhoneChannel) => (channel === "SMS" ? SMS
  * variables filled in the order's language and the shop's zone. Not checked against the limits
  * (the dialog's preview shows a text too long as it is).
  */
-export async function composeOrderText(db: DbOrTx, input: { order: OrderForText; source?: string | null }): Promise<RenderedOrderText> {
+export async function composeOrderText(db: Db, input: { order: OrderForText; source?: string | null }): Promise<RenderedOrderText> {
   const o = input.order;
   const shop = await db.shop.findUniqueOrThrow({
     where: { id: o.shopId },
@@ -87,7 +87,7 @@ export const plainSpaces = (vars: TemplateVars): TemplateVars =>
   Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v?.replace(/[\u00a0\u2007\u202f\u2009]/g, " ")]));
 
 /** The chosen template (the shop's, this channel's), else the shop's default, else ours. */
-async function templateBody(db: DbOrTx, q: { shopId: string; channel: PhoneChannel; templateId: string | null; language: string }) {
+async function templateBody(db: Db, q: { shopId: string; channel: PhoneChannel; templateId: string | null; language: string }) {
   const rows = await db.template.findMany({
     where: {
       shopId: q.shopId,
@@ -111,7 +111,7 @@ async function templateBody(db: DbOrTx, q: { shopId: string; channel: PhoneChann
  * is, from `source` (a newly typed text, kept as the source), else the text typed at creation,
  * else its template. Inside the modifying transaction, before the message is queued again.
  */
-export async function refreshOrderText(tx: Tx, input: { orderId: string; source?: string | null }): Promise<RenderedOrderText> {
+export async function refreshOrderText(tx: Db, input: { orderId: string; source?: string | null }): Promise<RenderedOrderText> {
   const o = await tx.paymentOrder.findUniqueOrThrow({
     where: { id: input.orderId },
     select: {

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { outboundRequest } from "../security/outbound-request";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { appUrl } from "../server/env";
 import { logger } from "../server/logger";
 import { uuid7 } from "../server/uuid7";
@@ -49,12 +49,15 @@ function isAuthorised(login: string, authorization: string | null) {
 }
 
 /** POST …/2010-04-01/Accounts/{login}/Messages.json: the provider's answer, and the report to post later. */
-export async function receiveSandboxSms(input: {
-  login: string;
-  authorization: string | null;
-  shopId: string | null;
-  params: Record<string, string>;
-}): Promise<{ answer: SandboxAnswer; callback: SandboxCallback | null }> {
+export async function receiveSandboxSms(
+  db: Db,
+  input: {
+    login: string;
+    authorization: string | null;
+    shopId: string | null;
+    params: Record<string, string>;
+  },
+): Promise<{ answer: SandboxAnswer; callback: SandboxCallback | null }> {
   if (!isSmsSandboxEnabled()) return { answer: twilioError(404, 20404, "The requested resource was not found"), callback: null };
   if (!isAuthorised(input.login, input.authorization)) return { answer: twilioError(401, 20003, "Authenticate"), callback: null };
   const parsed = safeParseInput(formSchema, input.params);
@@ -69,7 +72,7 @@ export async function receiveSandboxSms(input: {
   const sid = `SM${crypto.randomBytes(16).toString("hex")}`;
   const shopId = input.shopId && /^\d{8}$/.test(input.shopId) ? input.shopId : null;
   const now = new Date();
-  await getPool().query(
+  await db.sql(
     `INSERT INTO "SandboxMessage" (id, channel, "shopId", account, "from", "to", body, "providerMessageId", status, "statusCallback", "receivedAt")
      VALUES ($1, 'SMS', $2, $3, $4, $5, $6, $7, 'queued', $8, $9)`,
     [uuid7(), shopId, input.login, From, To, Body, sid, StatusCallback ?? null, now],
@@ -96,7 +99,7 @@ export async function receiveSandboxSms(input: {
 }
 
 /** Posts the delivery report as a provider does (form fields, X-Twilio-Signature), and files it. */
-export async function postSandboxStatus(cb: SandboxCallback): Promise<number | null> {
+export async function postSandboxStatus(db: Db, cb: SandboxCallback): Promise<number | null> {
   const account = smsSandboxAccount();
   const params: Record<string, string> = {
     AccountSid: account.login,
@@ -109,7 +112,7 @@ export async function postSandboxStatus(cb: SandboxCallback): Promise<number | n
     To: cb.to,
     ...(cb.status === "undelivered" ? { ErrorCode: "30003" } : {}),
   };
-  await getPool().query(`UPDATE "SandboxMessage" SET status = $2 WHERE "providerMessageId" = $1`, [cb.sid, cb.status]);
+  await db.sql(`UPDATE "SandboxMessage" SET status = $2 WHERE "providerMessageId" = $1`, [cb.sid, cb.status]);
   // Our own status route, at APP_URL: trusted; any other address goes through the SSRF guard.
   const res = await outboundRequest(cb.url, {
     headers: {
@@ -127,7 +130,7 @@ export async function postSandboxStatus(cb: SandboxCallback): Promise<number | n
 }
 
 /** "A moment later", like a carrier's report (SANDBOX_SMS_CALLBACK_DELAY_MS, default 1.5 s). */
-export function scheduleSandboxStatus(cb: SandboxCallback) {
+export function scheduleSandboxStatus(db: Db, cb: SandboxCallback) {
   const delay = Number(process.env.SANDBOX_SMS_CALLBACK_DELAY_MS ?? 1500);
-  setTimeout(() => void postSandboxStatus(cb), delay);
+  setTimeout(() => void postSandboxStatus(db, cb), delay);
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { uuid7 } from "../server/uuid7";
 import { safeParseInput } from "../server/validation";
 import { isWhatsAppSandboxEnabled, WHATSAPP_SANDBOX_PHONE_NUMBER_ID, whatsAppSandboxToken } from "./whatsapp-account";
@@ -35,12 +35,15 @@ const messageSchema = z.object({
 
 const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export async function receiveSandboxWhatsApp(input: {
-  phoneNumberId: string;
-  authorization: string | null;
-  shopId: string | null;
-  body: unknown;
-}): Promise<SandboxAnswer> {
+export async function receiveSandboxWhatsApp(
+  db: Db,
+  input: {
+    phoneNumberId: string;
+    authorization: string | null;
+    shopId: string | null;
+    body: unknown;
+  },
+): Promise<SandboxAnswer> {
   if (!isWhatsAppSandboxEnabled() || input.phoneNumberId !== WHATSAPP_SANDBOX_PHONE_NUMBER_ID) {
     return graphError(400, 100, `Unsupported post request. Object with ID '${input.phoneNumberId}' does not exist`, { error_subcode: 33 });
   }
@@ -67,7 +70,7 @@ export async function receiveSandboxWhatsApp(input: {
           .join(" | ")}`;
   const id = `wamid.${crypto.randomBytes(18).toString("base64url")}`;
   const shopId = input.shopId && /^\d{8}$/.test(input.shopId) ? input.shopId : null;
-  await getPool().query(
+  await db.sql(
     `INSERT INTO "SandboxMessage" (id, channel, "shopId", account, "from", "to", body, "providerMessageId", status)
      VALUES ($1, 'WHATSAPP', $2, $3, NULL, $4, $5, $6, 'accepted')`,
     [uuid7(), shopId, input.phoneNumberId, `+${to}`, text, id],

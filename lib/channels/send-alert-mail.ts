@@ -3,7 +3,7 @@
 // as HTML paragraphs, marked auto-generated, from MAIL_FROM under the shop's or company's name.
 // No Message row: they belong to no order's messages. Throws when the server refuses (the job
 // is retried by pg-boss).
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { getMailer, mailFrom } from "../server/mailer";
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -12,7 +12,7 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 export const alertLanguage = (firstAdminLocale: string | null | undefined): "fr" | "en" => (firstAdminLocale === "en" ? "en" : "fr");
 
 /** Who receives a shop's alerts (its manager, else the company's) and in which language. */
-export async function shopAlertContext(db: DbOrTx, shopId: string) {
+export async function shopAlertContext(db: Db, shopId: string) {
   const shop = await db.shop.findUniqueOrThrow({
     where: { id: shopId },
     select: {

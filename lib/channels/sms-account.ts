@@ -1,6 +1,14 @@
 import { appUrl } from "../server/env";
 import { decryptSecret, deriveSecret } from "../server/secrets";
-import type { SmsAccount } from "./sms-provider";
+
+export type SmsAccount = {
+  baseUrl: string;
+  login: string;
+  password: string;
+  sender: string;
+  /** Where the account comes from: the company's settings, the environment, or the sandbox. */
+  source: "company" | "environment" | "sandbox";
+};
 
 // Which SMS account sends a company's messages: the company's own (Settings › Company) when it
 // has one, else the platform's (SMS_PROVIDER_URL, _LOGIN, _PASSWORD, SMS_SENDER: the seeded demo

@@ -1,18 +1,11 @@
 import { BLOCKED_PROVIDER_REASON, brief, type ProviderOutcome, postToProvider } from "./provider-http";
-import { smsOperatorUrl } from "./sms-account";
+import { type SmsAccount, smsOperatorUrl } from "./sms-account";
+
+export type { SmsAccount };
 
 // Adapter for the Twilio Messages REST API shape, which many SMS providers implement:
 // POST {base}/2010-04-01/Accounts/{login}/Messages.json, HTTP Basic login:password, form fields
 // To, From, Body, StatusCallback; the answer (201) carries the message's sid and status.
-
-export type SmsAccount = {
-  baseUrl: string;
-  login: string;
-  password: string;
-  sender: string;
-  /** Where the account comes from: the company's settings, the environment, or the sandbox. */
-  source: "company" | "environment" | "sandbox";
-};
 
 export type OutgoingSms = { to: string; body: string; statusCallback: string; shopId: string };
 

@@ -1,6 +1,14 @@
 import { appUrl } from "../server/env";
 import { deriveSecret } from "../server/secrets";
-import type { WhatsAppAccount } from "./whatsapp-provider";
+
+export type WhatsAppAccount = {
+  baseUrl: string;
+  phoneNumberId: string;
+  token: string;
+  /** A pre-approved template to send instead of free text (business-initiated conversations). */
+  template: { name: string; params: string[] } | null;
+  source: "environment" | "sandbox";
+};
 
 // The platform's WhatsApp Business account (WHATSAPP_API_URL, WHATSAPP_TOKEN,
 // WHATSAPP_PHONE_NUMBER_ID, optional WHATSAPP_TEMPLATE_NAME), else the built-in sandbox gateway.

@@ -1,17 +1,10 @@
 import { BLOCKED_PROVIDER_REASON, brief, type ProviderOutcome, postToProvider } from "./provider-http";
-import { whatsAppOperatorUrl } from "./whatsapp-account";
+import { type WhatsAppAccount, whatsAppOperatorUrl } from "./whatsapp-account";
+
+export type { WhatsAppAccount };
 
 // Adapter for the WhatsApp Business Cloud API shape: POST {base}/{phoneNumberId}/messages with a
 // bearer token; the answer carries messages[0].id. Errors come as { error: { code, message } }.
-
-export type WhatsAppAccount = {
-  baseUrl: string;
-  phoneNumberId: string;
-  token: string;
-  /** A pre-approved template to send instead of free text (business-initiated conversations). */
-  template: { name: string; params: string[] } | null;
-  source: "environment" | "sandbox";
-};
 
 export type OutgoingWhatsApp = {
   /** E.164 number. */

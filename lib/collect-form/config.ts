@@ -2,7 +2,7 @@
 // required, whether it takes invoice references, and whether it is published. Stored in
 // DataCollectionForm.fields as the list of collected fields only, in display order.
 import { z } from "zod";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 
 export const STANDARD_FIELDS = ["title", "firstName", "lastName", "email", "phone", "address", "postcode", "city", "country"] as const;
 export const CUSTOM_FIELDS = ["custom1", "custom2", "custom3", "custom4", "custom5"] as const;
@@ -24,7 +24,7 @@ export const storedFieldsSchema = z.array(fieldConfigSchema).catch([]);
 export type FormConfig = { shopId: string; fields: FieldConfig[]; invoiceMode: boolean; publishedAt: Date | null };
 
 /** The shop's form, or null when it was never configured. */
-export async function getFormConfig(db: DbOrTx, shopId: string): Promise<FormConfig | null> {
+export async function getFormConfig(db: Db, shopId: string): Promise<FormConfig | null> {
   const row = await db.dataCollectionForm.findUnique({ where: { shopId } });
   if (!row) return null;
   return { shopId, fields: storedFieldsSchema.parse(row.fields), invoiceMode: row.invoiceMode, publishedAt: row.publishedAt };

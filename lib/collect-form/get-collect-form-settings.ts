@@ -1,5 +1,5 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { type FieldConfig, storedFieldsSchema } from "./config";
 
@@ -9,7 +9,7 @@ export type SavedCollectForm = { fields: FieldConfig[]; invoiceMode: boolean; pu
  * A shop's data collection form as Settings shows it (F-SET-4), for every user who can see the
  * shop (only administrators may change it). `form` is null while it was never saved.
  */
-export async function getCollectFormSettings(db: DbOrTx, input: { actor: Actor; shopId: string }) {
+export async function getCollectFormSettings(db: Db, input: { actor: Actor; shopId: string }) {
   assertShopAccess(input.actor, input.shopId);
   const shop = await db.shop.findUnique({
     where: { id: input.shopId },

@@ -1,11 +1,11 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
-import type { Db, Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { storedFieldsSchema } from "./config";
 
 /** The shop's form, locked for this transaction (NOT_FOUND when the shop is not there). */
-async function lockForm(tx: Tx, shopId: string) {
+async function lockForm(tx: Db, shopId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Shop" WHERE id = ${shopId} FOR UPDATE`;
   if (!locked.length) throw new AppError("NOT_FOUND", `shop ${shopId} not found`, { publicMessage: "Not found" });
   return tx.dataCollectionForm.findUnique({ where: { shopId }, select: { fields: true, invoiceMode: true, publishedAt: true } });

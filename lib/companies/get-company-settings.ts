@@ -1,6 +1,6 @@
 import { hasRole, type UserActor } from "../auth/actor";
 import { smsGatewaySource } from "../channels/sms-account";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 
 export const COMPANY_SETTINGS_SELECT = {
@@ -17,7 +17,7 @@ export const COMPANY_SETTINGS_SELECT = {
  * The signed-in user's company (F-SET-2), for every role. The SMS password is never returned
  * (only whether one is stored); the account login only to administrators.
  */
-export async function getCompanySettings(db: DbOrTx, input: { actor: UserActor }) {
+export async function getCompanySettings(db: Db, input: { actor: UserActor }) {
   const c = await db.company.findUnique({
     where: { id: input.actor.companyId },
     select: { id: true, ...COMPANY_SETTINGS_SELECT, smsPasswordEnc: true, smsCredits: true },

@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole } from "../auth/actor";
 import { getOrderOrThrow } from "../orders/get-order";
-import type { Db, Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 
 /**
@@ -40,7 +40,7 @@ export async function cancelRemainingInstalments(db: Db, input: { actor: Actor; 
  * commitment is void, so the instalments still pending are cancelled too, in the same transaction
  * and audited. A later instalment's cancellation voids only that one.
  */
-export async function cancelPlanOfVoidedFirstInstalment(tx: Tx, input: { actor: Actor; transactionId: string }) {
+export async function cancelPlanOfVoidedFirstInstalment(tx: Db, input: { actor: Actor; transactionId: string }) {
   const first = await tx.instalmentCharge.findFirst({
     where: { transactionId: input.transactionId, index: 0 },
     select: { orderId: true, order: { select: { shopId: true } } },

@@ -7,9 +7,8 @@ import { queueReceipts } from "../channels/queue-receipts";
 import type { NotificationEvent } from "../notifications/events";
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { AuthorizationResult } from "../payments/acquirer";
-import type { Db, Tx } from "../server/db";
-import { enqueueInTx } from "../server/jobs/enqueue";
-import { QUEUES } from "../server/jobs/queues";
+import type { Db } from "../server/db";
+import { instalmentFailedAlert } from "./jobs";
 
 /**
  * Retry policy of a refused instalment: tried again 1 day after the first refusal, 3 days after
@@ -49,7 +48,7 @@ export type DueCharge = {
  * moved: the charge finished first, as when it held its lock throughout), else stays CANCELLED.
  */
 export async function writeInstalmentAnswer(
-  tx: Tx,
+  tx: Db,
   input: { charge: DueCharge; auth: AuthorizationResult | null; now: Date; transactionId: string },
 ): Promise<ChargeOutcome> {
   const { charge: c, auth, now, transactionId } = input;
@@ -97,7 +96,7 @@ export async function writeInstalmentAnswer(
   ];
   if (outcome === "FAILED" && !cancelled) {
     events.push({ orderId: c.orderId, event: "INSTALMENT_FAILED" as const, transactionId });
-    await enqueueInTx(tx, QUEUES.instalmentFailedAlert.name, { chargeId: c.id }, { singletonKey: c.id });
+    await tx.enqueue(instalmentFailedAlert, { chargeId: c.id }, { singletonKey: c.id });
   }
   await queueNotifications(tx, events);
   await recordAuditEvent(tx, {
@@ -118,7 +117,7 @@ export async function writeInstalmentAnswer(
 }
 
 /** The instalment and its order, its row locked (`skipLocked`: a concurrent sweep's is left alone). */
-export async function lockCharge(tx: Tx, chargeId: string, skipLocked: boolean): Promise<DueCharge | undefined> {
+export async function lockCharge(tx: Db, chargeId: string, skipLocked: boolean): Promise<DueCharge | undefined> {
   const rows = await tx.$queryRawUnsafe<DueCharge[]>(
     `SELECT c.id, c."orderId", c.index, c.amount, c.attempts, c.status::text AS status, c."nextAttemptAt", o."shopId", o.mode, o.currency,
             o.status::text AS "orderStatus", o."validationMode"::text AS "validationMode", o."captureDelay", c."aliasId",

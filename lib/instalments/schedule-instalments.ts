@@ -1,4 +1,4 @@
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { dueDates, type InstalmentPlan, readInstalmentPlan } from "./plan";
 
 /** The amount of the first instalment when the order is paid in instalments, else null. */
@@ -13,7 +13,7 @@ export function firstInstalmentAmount(order: { installmentPlan: unknown }): numb
  * later ones.
  */
 export async function scheduleInstalments(
-  tx: Tx,
+  tx: Db,
   input: { orderId: string; plan: InstalmentPlan; paidAt: Date; timeZone: string; transactionId: string; aliasId: string | null },
 ) {
   const dates = dueDates(input.plan, input.paidAt, input.timeZone);

@@ -3,10 +3,9 @@ import type { PageLanguage } from "../i18n/locales";
 import { type CreatedOrder, prepareOrder } from "../orders/create-order";
 import { insertOrder } from "../orders/insert-order";
 import { paymentUrl } from "../orders/payment-link";
-import type { Db } from "../server/db";
+import { type Db, LONG_TRANSACTION } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
-import { withSqlTransaction } from "../server/sql";
 import { safeParseInput } from "../server/validation";
 import { expireLapsedInvoices } from "./expire-lapsed-invoices";
 import { assertInvoiceFormUsable, isOpenReferenceConflict, referenceTakenError } from "./invoice-rules";
@@ -44,7 +43,7 @@ const OPEN_SQL = `SELECT 1 FROM "PaymentOrder"
  * instalments; delivery status "manual sending" (the merchant shares the form's link). The other
  * rules (currency, validity window in the shop's zone) and the audit event are createOrder's.
  */
-export async function createInvoiceOrder(db: Db, input: CreateInvoiceOrderInput): Promise<CreatedOrder & { extra: undefined }> {
+export async function createInvoiceOrder(db: Db, input: CreateInvoiceOrderInput): Promise<CreatedOrder> {
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "OPERATOR");
   const ref = safeParseInput(invoiceReferenceSchema, input.reference ?? "");
@@ -56,7 +55,7 @@ export async function createInvoiceOrder(db: Db, input: CreateInvoiceOrderInput)
   }
   const reference = ref.data;
   await assertInvoiceFormUsable(db, input);
-  const row = await prepareOrder({
+  const row = await prepareOrder(db, {
     ...input,
     reference,
     channel: "INVOICE",
@@ -64,16 +63,16 @@ export async function createInvoiceOrder(db: Db, input: CreateInvoiceOrderInput)
     aliasMode: "NONE",
   });
   try {
-    await withSqlTransaction(async (client) => {
-      await expireLapsedInvoices(client, { shopId: row.shopId, mode: row.mode, references: [reference] });
-      const open = await client.query(OPEN_SQL, [row.shopId, row.mode, reference]);
+    await db.$transaction(async (tx) => {
+      await expireLapsedInvoices(tx, { shopId: row.shopId, mode: row.mode, references: [reference] });
+      const open = await tx.sql(OPEN_SQL, [row.shopId, row.mode, reference]);
       if (open.rowCount) throw referenceTakenError(reference);
-      await insertOrder(client, row, input.actor);
-    });
+      await insertOrder(tx, row, input.actor);
+    }, LONG_TRANSACTION);
   } catch (e) {
     // Two creations racing for the same reference: the index lets one through.
     if (isOpenReferenceConflict(e)) throw referenceTakenError(reference);
     throw e;
   }
-  return { id: row.id, token: row.token, paymentUrl: paymentUrl(row.token), validUntil: row.validUntil, row, extra: undefined };
+  return { id: row.id, token: row.token, paymentUrl: paymentUrl(row.token), validUntil: row.validUntil, row };
 }

@@ -1,11 +1,9 @@
 import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { loadShopDefaults } from "../orders/order-rules";
-import type { Db } from "../server/db";
-import { getPool } from "../server/db";
+import { type Db, LONG_TRANSACTION } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Mode } from "../server/generated/prisma/enums";
-import { withSqlTransaction } from "../server/sql";
 import { expireLapsedInvoices } from "./expire-lapsed-invoices";
 import { findTakenReferences, insertInvoiceRows } from "./insert-invoice-rows";
 import { assertInvoiceFormUsable } from "./invoice-rules";
@@ -52,7 +50,7 @@ export async function createInvoiceOrders(db: Db, input: CreateInvoiceOrdersInpu
   const now = input.now ?? new Date();
   assertCanImport(actor, shopId, mode);
   await assertInvoiceFormUsable(db, { shopId, mode });
-  const shop = await loadShopDefaults(getPool(), shopId);
+  const shop = await loadShopDefaults(db, shopId);
   if (!shop) throw new AppError("NOT_FOUND", `shop ${shopId} not found`);
   const { valid, errors } = validateImportRows(input.table, shop, now);
   const references = valid.map((r) => r.reference);
@@ -67,25 +65,25 @@ export async function createInvoiceOrders(db: Db, input: CreateInvoiceOrdersInpu
   });
 
   if (errors.length || input.dryRun) {
-    const taken = await findTakenReferences(getPool(), { shopId, mode, references, now });
+    const taken = await findTakenReferences(db, { shopId, mode, references, now });
     const skipped = valid.filter((r) => taken.has(r.reference));
     return report(errors.length ? 0 : valid.length - skipped.length, skipped, input.dryRun);
   }
-  return withSqlTransaction(async (client) => {
-    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`invoice-import:${shopId}:${mode}`]);
-    await expireLapsedInvoices(client, { shopId, mode, references, now });
-    const taken = await findTakenReferences(client, { shopId, mode, references, now });
+  return db.$transaction(async (tx) => {
+    await tx.sql("SELECT pg_advisory_xact_lock(hashtext($1))", [`invoice-import:${shopId}:${mode}`]);
+    await expireLapsedInvoices(tx, { shopId, mode, references, now });
+    const taken = await findTakenReferences(tx, { shopId, mode, references, now });
     const fresh = valid.filter((r) => !taken.has(r.reference));
-    const inserted = await insertInvoiceRows(client, { actor, shopId, mode, shop, rows: fresh, now });
+    const inserted = await insertInvoiceRows(tx, { actor, shopId, mode, shop, rows: fresh, now });
     const skipped = valid.filter((r) => !inserted.has(r.reference));
-    await client.query(IMPORT_AUDIT_SQL, [
+    await tx.sql(IMPORT_AUDIT_SQL, [
       ...auditActorValues(actor),
       shopId,
       JSON.stringify({ mode, rows: input.table.rows.length, created: inserted.size, skipped: skipped.length }),
       now,
     ]);
     return report(inserted.size, skipped, false);
-  });
+  }, LONG_TRANSACTION);
 }
 
 const alreadyExists = (r: ValidImportRow): ImportIssue => ({

@@ -1,8 +1,8 @@
 import { ORDER_TRANSITIONS } from "../orders/order-status";
 import { transitionOrdersSql } from "../orders/transition-orders-sql";
 import { NO_PENDING_ATTEMPT } from "../payments/pending-attempt";
+import type { Db } from "../server/db";
 import type { Mode } from "../server/generated/prisma/enums";
-import type { SqlClient } from "../server/sql";
 import { sqlLiterals } from "../server/sql-literals";
 
 // The expiry sweep's statements (lib/orders/expire-orders.ts), narrowed to some references of one
@@ -26,12 +26,12 @@ const EXPIRE_SQL = transitionOrdersSql("expire", {
  * unique index would refuse it otherwise). Run on the creating transaction. Returns how many.
  */
 export async function expireLapsedInvoices(
-  client: SqlClient,
+  db: Db,
   input: { shopId: string; mode: Mode; references: string[]; now?: Date },
 ): Promise<number> {
   if (!input.references.length) return 0;
-  const due = await client.query<{ id: string }>(LOCK_SQL, [input.shopId, input.mode, input.references, input.now ?? new Date()]);
+  const due = await db.sql<{ id: string }>(LOCK_SQL, [input.shopId, input.mode, input.references, input.now ?? new Date()]);
   if (!due.rows.length) return 0;
-  const r = await client.query(EXPIRE_SQL, [due.rows.map((row) => row.id)]);
+  const r = await db.sql(EXPIRE_SQL, [due.rows.map((row) => row.id)]);
   return r.rowCount ?? 0;
 }

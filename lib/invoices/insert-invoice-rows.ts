@@ -4,9 +4,9 @@ import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
 import type { Actor } from "../auth/actor";
 import { isPageLanguage, localeOf } from "../i18n/locales";
 import type { ShopDefaults } from "../orders/order-rules";
+import type { Db } from "../server/db";
 import type { Mode } from "../server/generated/prisma/enums";
 import { randomHex32, randomToken } from "../server/secrets";
-import type { SqlClient } from "../server/sql";
 import type { ValidImportRow } from "./validate-import-rows";
 
 // Taken: an invoice order of the shop and mode, paid, or open and still within its validity
@@ -17,11 +17,11 @@ const TAKEN_SQL = `SELECT o.reference FROM unnest($3::text[]) AS r(reference)
 
 /** References among `references` that already name an invoice order which a new row must not repeat. */
 export async function findTakenReferences(
-  client: Pick<SqlClient, "query">,
+  db: Db,
   input: { shopId: string; mode: Mode; references: string[]; now: Date },
 ): Promise<Set<string>> {
   if (!input.references.length) return new Set();
-  const r = await client.query<{ reference: string }>(TAKEN_SQL, [input.shopId, input.mode, input.references, input.now]);
+  const r = await db.sql<{ reference: string }>(TAKEN_SQL, [input.shopId, input.mode, input.references, input.now]);
   return new Set(r.rows.map((x) => x.reference));
 }
 
@@ -61,7 +61,7 @@ export const INSERT_CHUNK = 10_000;
  * caller's transaction. Returns the references actually inserted.
  */
 export async function insertInvoiceRows(
-  client: SqlClient,
+  db: Db,
   input: { actor: Actor; shopId: string; mode: Mode; shop: ShopDefaults; rows: ValidImportRow[]; now: Date },
 ): Promise<Set<string>> {
   const { actor, shop } = input;
@@ -69,7 +69,7 @@ export async function insertInvoiceRows(
   const inserted = new Set<string>();
   for (let i = 0; i < input.rows.length; i += INSERT_CHUNK) {
     const chunk = input.rows.slice(i, i + INSERT_CHUNK);
-    const r = await client.query<{ reference: string }>(INSERT_SQL, [
+    const r = await db.sql<{ reference: string }>(INSERT_SQL, [
       input.shopId,
       input.mode,
       locale,

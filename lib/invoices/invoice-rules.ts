@@ -1,6 +1,6 @@
 // Rules every invoice order obeys, whether created alone or imported (F-CH-INVOICE).
 import { formUsable, getFormConfig } from "../collect-form/config";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Mode } from "../server/generated/prisma/enums";
 
@@ -11,7 +11,7 @@ export const OPEN_INVOICE_REFERENCE_INDEX = "PaymentOrder_open_invoice_reference
  * The buyer pays an invoice from the shop's data collection form: it must exist in invoice mode
  * (err_invoice_form_missing) and, for PRODUCTION orders, be published (err_invoice_form_unpublished).
  */
-export async function assertInvoiceFormUsable(db: DbOrTx, input: { shopId: string; mode: Mode }): Promise<void> {
+export async function assertInvoiceFormUsable(db: Db, input: { shopId: string; mode: Mode }): Promise<void> {
   const config = await getFormConfig(db, input.shopId);
   if (!config?.invoiceMode) {
     throw new AppError("VALIDATION", `shop ${input.shopId} has no data collection form in invoice mode`, {

@@ -1,5 +1,5 @@
 import { SHOP_DEFAULTS_COLUMNS, type ShopDefaults, shopDefaultsOf } from "../orders/order-rules";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import { digestKey, safeEqualHex } from "../server/secrets";
 import { type ApiQuotas, COUNT_REQUEST_SQL, shopApiQuotas } from "./quotas";
 
@@ -29,7 +29,7 @@ const AUTH_SQL = `WITH s AS (
  * HTTP Basic `shopId:password`. The password decides the mode. Keys are high-entropy, so comparing
  * SHA-256 digests is enough (no slow password hash per request).
  */
-export async function authenticateBasic(authorization: string | null): Promise<ApiShop | null> {
+export async function authenticateBasic(db: Db, authorization: string | null): Promise<ApiShop | null> {
   const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization ?? "");
   if (!m?.[1]) return null;
   const decoded = Buffer.from(m[1], "base64").toString("utf8");
@@ -39,8 +39,8 @@ export async function authenticateBasic(authorization: string | null): Promise<A
   const password = decoded.slice(colon + 1);
   if (!/^\d{8}$/.test(shopId) || password.length < 8 || password.length > 200) return null;
   const digest = digestKey(password);
-  // Plain SQL: this runs on every API call (see getPool).
-  const r = await getPool().query({ name: "api-auth", text: AUTH_SQL, values: [shopId, digest] });
+  // Plain SQL, a prepared statement: this runs on every API call (see getPool).
+  const r = await db.sql({ name: "api-auth", text: AUTH_SQL, values: [shopId, digest] });
   const shop = r.rows[0];
   if (!shop) return null;
   // Both compared in constant time, whichever matches.

@@ -49,7 +49,7 @@ export async function handleV4Raw(service: string, req: RawRequest): Promise<Raw
   try {
     const run = SERVICES[service];
     if (!run) throw new LyraError("INT_901", `Unknown web service [value=${JSON.stringify(service.slice(0, 100))}]`);
-    const shop = await authenticateBasic(authorization);
+    const shop = await authenticateBasic(getDb(), authorization);
     if (!shop) throw new LyraError("INT_905", "Invalid credentials: HTTP Basic <shopId>:<REST API password> expected");
     mode = shop.mode;
     shopId = shop.id;

@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
-import type { DbOrTx } from "../server/db";
-import type { SqlClient } from "../server/sql";
+import type { Db } from "../server/db";
 import { LyraError } from "./error-codes";
 import { canonicalJson } from "./wire";
 
@@ -19,7 +18,7 @@ export function checkKeyFormat(key: string) {
 }
 
 /** The stored answer for this key, if fresh; a LyraError if the key was used with another body. */
-export async function findReplay(db: DbOrTx, k: IdemKey): Promise<object | null> {
+export async function findReplay(db: Db, k: IdemKey): Promise<object | null> {
   const row = await db.idempotencyKey.findUnique({
     where: { shopId_mode_key: { shopId: k.shopId, mode: k.mode, key: k.key } },
     select: { requestHash: true, response: true, createdAt: true },
@@ -34,8 +33,8 @@ export async function findReplay(db: DbOrTx, k: IdemKey): Promise<object | null>
 export class KeyTaken extends Error {}
 
 /** Records the answer under the key; throws KeyTaken if a fresh row exists (the caller replays it). */
-export async function storeAnswer(client: SqlClient, k: IdemKey, answer: object) {
-  const r = await client.query(
+export async function storeAnswer(db: Db, k: IdemKey, answer: object) {
+  const r = await db.sql(
     `INSERT INTO "IdempotencyKey" ("shopId", mode, key, "requestHash", response, "createdAt")
      VALUES ($1, $2::"Mode", $3, $4, $5::jsonb, now())
      ON CONFLICT ("shopId", mode, key) DO UPDATE

@@ -1,7 +1,7 @@
 import { readAmountUpdate } from "../orders/amount-update";
 import { effectiveStatus } from "../orders/order-view";
 import { paymentUrl } from "../orders/payment-link";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
 import { CUSTOMER_DETAIL_FIELDS as DETAIL_FIELDS } from "./response-schemas";
 import { urlMessageTemplate } from "./url-message";
@@ -54,7 +54,7 @@ export type PaymentOrderView = Omit<PaymentOrderRow, "taxRate" | "apiData" | "me
   metadata: unknown;
 };
 
-export const loadPaymentOrderRow = (db: DbOrTx, id: string) => db.paymentOrder.findUnique({ where: { id }, select: PAYMENT_ORDER_SELECT });
+export const loadPaymentOrderRow = (db: Db, id: string) => db.paymentOrder.findUnique({ where: { id }, select: PAYMENT_ORDER_SELECT });
 
 type ApiData = Record<string, unknown> & { customer?: Record<string, unknown> };
 

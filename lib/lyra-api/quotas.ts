@@ -4,7 +4,7 @@
 // The call counter is taken by the authentication's own statement (authenticate.ts): no extra
 // round trip on the hot path.
 
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import type { Channel } from "../server/generated/prisma/enums";
 import { logger } from "../server/logger";
 import { LyraError } from "./error-codes";
@@ -108,6 +108,7 @@ export type TakenRecipients = { key: string; count: number; windowStart: string 
  * keys and other channels are not counted (null).
  */
 export async function takeTestRecipients(
+  db: Db,
   shop: { id: string; mode: string; quotas: ApiQuotas },
   channel: Channel,
   count: number,
@@ -115,7 +116,7 @@ export async function takeTestRecipients(
   if (shop.mode !== "TEST" || !RECIPIENT_CHANNELS.includes(channel) || count === 0) return null;
   const key = `api-recipients:${shop.id}:TEST`;
   const limit = shop.quotas.testRecipientsPerHour;
-  const r = await getPool().query({ name: "api-take-recipients", text: TAKE_SQL, values: [key, count, limit] });
+  const r = await db.sql({ name: "api-take-recipients", text: TAKE_SQL, values: [key, count, limit] });
   const row = r.rows[0] as { taken: boolean; windowStart: string; age: number } | undefined;
   if (row?.taken) return { key, count, windowStart: row.windowStart };
   throw new QuotaExceeded(
@@ -128,10 +129,10 @@ export async function takeTestRecipients(
  * Gives back what a call took when it then failed (nothing was sent): only to the same window.
  * Never throws: the call's own error is what its client must see.
  */
-export async function returnTestRecipients(taken: TakenRecipients): Promise<void> {
+export async function returnTestRecipients(db: Db, taken: TakenRecipients): Promise<void> {
   if (!taken) return;
-  await getPool()
-    .query({
+  await db
+    .sql({
       name: "api-return-recipients",
       text: `UPDATE "RateLimitBucket" SET count = greatest(count - $2, 0) WHERE key = $1 AND "windowStart" = $3::timestamp(3)`,
       values: [taken.key, taken.count, taken.windowStart],

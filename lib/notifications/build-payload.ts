@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { TRANSACTION_SELECT, toPaymentTransaction } from "../lyra-api/transaction-object";
 import { wireDate } from "../lyra-api/wire";
 import { currencyExponent } from "../money/currencies";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { HashKey } from "./events";
 
 export const PAYLOAD_ORDER_SELECT = {
@@ -25,7 +25,7 @@ export const PAYLOAD_ORDER_SELECT = {
 
 type PayloadOrder = NonNullable<Awaited<ReturnType<typeof loadPayloadOrder>>>;
 
-export function loadPayloadOrder(db: DbOrTx, orderId: string) {
+export function loadPayloadOrder(db: Db, orderId: string) {
   return db.paymentOrder.findUnique({ where: { id: orderId }, select: PAYLOAD_ORDER_SELECT });
 }
 

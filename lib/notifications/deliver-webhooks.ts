@@ -2,16 +2,13 @@
 // timeout, no redirect followed, 2xx = delivered. Every attempt is logged; a failure is retried on
 // WEBHOOK_RETRY_SCHEDULE when the rule asks for it, and after the last one the alert e-mail is
 // queued — the outcome, the next job and the alert commit together.
-import { fromPrisma } from "pg-boss";
 import { outboundRequest } from "../security/outbound-request";
-import { type Db, getDb } from "../server/db";
-import { getBoss } from "../server/jobs/boss";
-import { QUEUES } from "../server/jobs/queues";
+import type { Db } from "../server/db";
 import { logger } from "../server/logger";
 import { processMetrics } from "../server/metrics";
 import { uuid7 } from "../server/uuid7";
 import { webhookRetrySchedule } from "./events";
-import type { WebhookJob } from "./queue-notifications";
+import { type WebhookJob, webhookAlertJob, webhookJob } from "./jobs";
 
 export const WEBHOOK_TIMEOUT_MS = () => Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000);
 const RESPONSE_HEAD_BYTES = 2048;
@@ -86,30 +83,20 @@ async function deliverOne(db: Db, job: WebhookJob): Promise<Outcome> {
        VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, now())`,
       ...attemptArgs,
     );
-    const boss = await getBoss();
-    // biome-ignore lint/suspicious/noExplicitAny: pg-boss' adapter accepts any Prisma transaction client
-    const bossTx = { db: fromPrisma(tx as any) };
     if (delay !== undefined) {
       await tx.webhookDelivery.update({
         where: { id: job.deliveryId },
         data: { status: "PENDING", lastStatusCode: r.statusCode, lastError: r.error, nextAttemptAt: new Date(Date.now() + delay * 1000) },
       });
-      await boss.insert(
-        QUEUES.webhook.name,
-        [
-          {
-            data: { deliveryId: job.deliveryId, requestId: job.requestId } satisfies WebhookJob,
-            startAfter: new Date(Date.now() + delay * 1000),
-          },
-        ],
-        bossTx,
-      );
+      await tx.enqueue(webhookJob, [{ deliveryId: job.deliveryId, requestId: job.requestId }], {
+        startAfter: new Date(Date.now() + delay * 1000),
+      });
     } else {
       await tx.webhookDelivery.update({
         where: { id: job.deliveryId },
         data: { status: "FAILED", lastStatusCode: r.statusCode, lastError: r.error, nextAttemptAt: null },
       });
-      if (!job.replay && !d.alertedAt) await boss.insert(QUEUES.webhookAlert.name, [{ data: { deliveryId: job.deliveryId } }], bossTx);
+      if (!job.replay && !d.alertedAt) await tx.enqueue(webhookAlertJob, [{ deliveryId: job.deliveryId }]);
     }
   });
   logger.warn(
@@ -120,7 +107,7 @@ async function deliverOne(db: Db, job: WebhookJob): Promise<Outcome> {
 }
 
 /** A batch of jobs, sent concurrently. Returns the outcomes' counts. */
-export async function deliverWebhooks(jobs: WebhookJob[], db: Db = getDb()) {
+export async function deliverWebhooks(db: Db, jobs: WebhookJob[]) {
   const settled = await Promise.allSettled(jobs.map((j) => deliverOne(db, j)));
   const counts = { delivered: 0, retry: 0, failed: 0, skipped: 0 };
   for (const s of settled) if (s.status === "fulfilled") counts[s.value]++;

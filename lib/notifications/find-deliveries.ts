@@ -1,5 +1,5 @@
 import type { UserActor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
 import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
 import type { DeliveryFilters } from "./schemas";
@@ -27,7 +27,7 @@ function dateRange(shops: { id: string; timeZone: string }[], from?: string, to?
 }
 
 /** An order's id, or the orders of these shops whose reference contains the text. */
-async function orderCondition(db: DbOrTx, shopIds: string[], text?: string): Promise<Prisma.WebhookDeliveryWhereInput> {
+async function orderCondition(db: Db, shopIds: string[], text?: string): Promise<Prisma.WebhookDeliveryWhereInput> {
   if (!text) return {};
   const orders = await db.paymentOrder.findMany({
     where: { shopId: { in: shopIds }, reference: { contains: text, mode: "insensitive" } },
@@ -46,7 +46,7 @@ async function orderCondition(db: DbOrTx, shopIds: string[], text?: string): Pro
  * order's reference and rule's label. Another company's shop asked for gives an empty list.
  */
 export async function findDeliveries(
-  db: DbOrTx,
+  db: Db,
   input: { actor: UserActor; filters?: Partial<DeliveryFilters>; page?: number; pageSize?: number },
 ) {
   const f = input.filters ?? {};

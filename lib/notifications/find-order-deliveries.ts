@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 
 const hostOf = (url: string) => {
   try {
@@ -12,7 +12,7 @@ const hostOf = (url: string) => {
  * The notification deliveries of one order, oldest first, as its timeline shows them (event,
  * the URL's host, status, attempts). The caller has checked the actor may read the order.
  */
-export async function findOrderDeliveries(db: DbOrTx, input: { shopId: string; orderId: string }) {
+export async function findOrderDeliveries(db: Db, input: { shopId: string; orderId: string }) {
   const rows = await db.webhookDelivery.findMany({
     where: { orderId: input.orderId, shopId: input.shopId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Actor, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { decodePayload } from "./decode-payload";
 
@@ -14,7 +14,7 @@ const notFound = (id: string) => new AppError("NOT_FOUND", `delivery ${id} not f
  * sent (the payload decoded), its outcome, its rule and order, and every attempt oldest first (`attemptLog`; `attempts` is their count).
  * NOT_FOUND for a malformed id or another tenant's delivery.
  */
-export async function getDeliveryOrThrow(db: DbOrTx, input: { actor: Actor; deliveryId: string }) {
+export async function getDeliveryOrThrow(db: Db, input: { actor: Actor; deliveryId: string }) {
   if (!z.uuid().safeParse(input.deliveryId).success) throw notFound(input.deliveryId);
   const d = await db.webhookDelivery.findUnique({
     where: { id: input.deliveryId },

@@ -3,26 +3,24 @@
 // WebhookDelivery row with its signed body and a pg-boss job — both exist iff the change commits.
 // An order's own ipnTargetUrl (API) replaces the rules' URL for that order, and receives the
 // payment events' IPN even when no rule listens (spec §11.1).
-import { fromPrisma } from "pg-boss";
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Channel } from "../server/generated/prisma/enums";
-import { getBoss } from "../server/jobs/boss";
-import { QUEUES } from "../server/jobs/queues";
 import { withRequestId } from "../server/request-context";
 import { decryptSecret } from "../server/secrets";
 import { uuid7 } from "../server/uuid7";
 import { buildKrAnswer, formBody, loadPayloadOrder, restBody } from "./build-payload";
 import { type HashKey, IPN_EVENTS, type NotificationEvent } from "./events";
+import { webhookJob } from "./jobs";
 
 export type RaisedEvent = { orderId: string; event: NotificationEvent; transactionId?: string | null };
 
 type Target = { ruleId: string | null; url: string; format: "REST" | "FORM"; hashKey: HashKey; retry: boolean; alertEmail: string | null };
 
 /** `requestId`: the HTTP request whose change raised the event (the worker's log lines name it). */
-export type WebhookJob = { deliveryId: string; replay?: boolean; requestId?: string };
+export type { WebhookJob } from "./jobs";
 
 /** Queues the notifications of `events` on the caller's transaction; returns the deliveries' ids. */
-export async function queueNotifications(tx: Tx, events: RaisedEvent[]): Promise<string[]> {
+export async function queueNotifications(tx: Db, events: RaisedEvent[]): Promise<string[]> {
   if (!events.length) return [];
   const eventNames = [...new Set(events.map((e) => e.event))];
   // The sweeps raise thousands of events: without a rule listening anywhere, stop at one query.
@@ -143,12 +141,9 @@ export async function queueNotifications(tx: Tx, events: RaisedEvent[]): Promise
   }
   if (!rows.length) return [];
   await tx.webhookDelivery.createMany({ data: rows });
-  const boss = await getBoss();
-  await boss.insert(
-    QUEUES.webhook.name,
-    rows.map((r) => ({ data: withRequestId({ deliveryId: r.id }) satisfies WebhookJob })),
-    // biome-ignore lint/suspicious/noExplicitAny: pg-boss' adapter accepts any Prisma transaction client
-    { db: fromPrisma(tx as any) },
+  await tx.enqueue(
+    webhookJob,
+    rows.map((r) => withRequestId({ deliveryId: r.id })),
   );
   return rows.map((r) => r.id);
 }

@@ -1,14 +1,11 @@
 // Replay (F-SET-3): deliveries sent again with their stored body — same payload, same signature —
 // as one fresh attempt each (logged as a replay). Operators and administrators, on their shops.
-import { fromPrisma } from "pg-boss";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, assertRole } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import { getBoss } from "../server/jobs/boss";
-import { QUEUES } from "../server/jobs/queues";
 import { withRequestId } from "../server/request-context";
-import type { WebhookJob } from "./queue-notifications";
+import { webhookJob } from "./jobs";
 
 export const MAX_REPLAY = 500;
 
@@ -28,12 +25,9 @@ export async function replayDeliveries(db: Db, input: { actor: Actor; deliveryId
       where: { id: { in: rows.map((r) => r.id) } },
       data: { status: "PENDING", nextAttemptAt: new Date() },
     });
-    const boss = await getBoss();
-    await boss.insert(
-      QUEUES.webhook.name,
-      rows.map((r) => ({ data: withRequestId({ deliveryId: r.id, replay: true }) satisfies WebhookJob })),
-      // biome-ignore lint/suspicious/noExplicitAny: pg-boss' adapter accepts any Prisma transaction client
-      { db: fromPrisma(tx as any) },
+    await tx.enqueue(
+      webhookJob,
+      rows.map((r) => withRequestId({ deliveryId: r.id, replay: true })),
     );
     for (const r of rows) {
       await recordAuditEvent(tx, {

@@ -1,6 +1,5 @@
 import { Gauge, Registry } from "prom-client";
-import { getPool } from "../server/db";
-import { QUEUES } from "../server/jobs/queues";
+import { getDb } from "../server/db";
 import { logger } from "../server/logger";
 
 // Cluster-wide state read from the database on scrape, whatever process did the work: jobs by
@@ -32,15 +31,15 @@ SELECT 'order', s.mode::text, v.event, sum(v.n)::float8 FROM "ShopDailyStats" s
 
 type Row = { kind: "job" | "message" | "webhook" | "order"; a: string; b: string; n: number };
 
-function create(): Registry {
+function create(queues: readonly string[]): Registry {
   const registry = new Registry();
   let cached: { at: number; rows: Promise<Row[] | null> } | undefined;
 
   // One read shared by every gauge of a scrape; null when the database did not answer.
   function rows(): Promise<Row[] | null> {
     if (!cached || Date.now() - cached.at > CACHE_MS) {
-      const p = getPool()
-        .query<Row>(STATE_SQL)
+      const p = getDb()
+        .sql<Row>(STATE_SQL)
         .then(
           (r) => r.rows,
           (err) => {
@@ -70,7 +69,7 @@ function create(): Registry {
       this.reset();
       const r = await rows();
       if (!r) return;
-      for (const q of Object.values(QUEUES)) for (const state of JOB_STATES) this.set({ queue: q.name, state }, 0);
+      for (const queue of queues) for (const state of JOB_STATES) this.set({ queue, state }, 0);
       for (const x of r) if (x.kind === "job") this.set({ queue: x.a, state: x.b }, x.n);
     },
   });
@@ -120,7 +119,8 @@ function create(): Registry {
 const g = globalThis as unknown as { poClusterMetrics?: Registry };
 
 /** The registry of the cluster-wide gauges (one per process). */
-export function clusterMetrics(): Registry {
-  g.poClusterMetrics ??= create();
+/** `queues`: every job queue of the application (reported at 0 when empty). */
+export function clusterMetrics(queues: readonly string[]): Registry {
+  g.poClusterMetrics ??= create(queues);
   return g.poClusterMetrics;
 }

@@ -4,7 +4,7 @@
 //   GET /api/ready     readiness: database, migrations, delivery queue lag (lib/ops/readiness.ts);
 //                      503 at once while the process shuts down
 //   GET /api/metrics   Prometheus text, Authorization: Bearer <METRICS_TOKEN> (none set: 404)
-import { getPool } from "../server/db";
+import { getDb } from "../server/db";
 import { processMetrics } from "../server/metrics";
 import { digestKey, safeEqualHex } from "../server/secrets";
 import { isShuttingDown } from "../server/shutdown";
@@ -34,10 +34,10 @@ export function isMetricsTokenValid(authorization: string | null, expected: stri
   return safeEqualHex(digestKey(m?.[1] ?? ""), digestKey(expected)) && Boolean(m);
 }
 
-async function metricsBody(withCluster: boolean): Promise<OpsResponse> {
+async function metricsBody(queues: readonly string[] | null): Promise<OpsResponse> {
   const own = processMetrics().registry;
   const parts = [await own.metrics()];
-  if (withCluster) parts.push(await clusterMetrics().metrics());
+  if (queues) parts.push(await clusterMetrics(queues).metrics());
   return text(200, parts.join("\n"), { "Content-Type": own.contentType });
 }
 
@@ -45,7 +45,11 @@ async function metricsBody(withCluster: boolean): Promise<OpsResponse> {
  * Answers an operations path; null for any other path. `cluster: false` (a worker process) leaves
  * out the database-derived gauges the web processes already serve.
  */
-export async function handleOpsRaw(req: OpsRequest, opts: { cluster?: boolean } = {}): Promise<OpsResponse | null> {
+/**
+ * `queues`: the application's job queues, for the cluster-wide gauges (the web processes'); none:
+ * this process's own metrics only (a worker's).
+ */
+export async function handleOpsRaw(req: OpsRequest, opts: { queues?: readonly string[] } = {}): Promise<OpsResponse | null> {
   if (!OPS_PATHS.has(req.pathname)) return null;
   if (req.method !== "GET" && req.method !== "HEAD") return text(405, "Method not allowed", { Allow: "GET, HEAD" });
   if (req.pathname === "/api/health") return json(200, health());
@@ -53,11 +57,11 @@ export async function handleOpsRaw(req: OpsRequest, opts: { cluster?: boolean } 
     // Draining after SIGTERM: out of rotation at once, whatever the database says.
     if (isShuttingDown()) return json(503, { status: "not_ready", checks: { shutdown: { ok: false, error: "shutting down" } } });
     const maxQueueLagSeconds = Number(process.env.READY_MAX_QUEUE_LAG_SECONDS ?? 300);
-    const r = await checkReadiness(getPool(), { maxQueueLagSeconds });
+    const r = await checkReadiness(getDb(), { maxQueueLagSeconds });
     return json(r.ready ? 200 : 503, { status: r.ready ? "ready" : "not_ready", checks: r.checks });
   }
   const token = process.env.METRICS_TOKEN;
   if (!token) return text(404, "Not found");
   if (!isMetricsTokenValid(req.authorization, token)) return text(401, "Unauthorized", { "WWW-Authenticate": 'Bearer realm="metrics"' });
-  return metricsBody(opts.cluster !== false);
+  return metricsBody(opts.queues ?? null);
 }

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type pg from "pg";
-import { QUEUES } from "../server/jobs/queues";
+import { emailJob, smsJob, whatsappJob } from "../channels/jobs";
+import { webhookJob } from "../notifications/jobs";
+import type { Db } from "../server/db";
 import { logger } from "../server/logger";
 
 // GET /api/ready: can this deployment serve? The database answers (SELECT 1 within 2 s), every
@@ -10,7 +11,7 @@ import { logger } from "../server/logger";
 
 const DB_TIMEOUT_MS = 2000;
 /** Queues whose backlog a buyer or merchant waits on: messages and notifications. */
-export const DELIVERY_QUEUES = [QUEUES.email.name, QUEUES.sms.name, QUEUES.whatsapp.name, QUEUES.webhook.name];
+export const DELIVERY_QUEUES = [emailJob.name, smsJob.name, whatsappJob.name, webhookJob.name];
 
 export type Check = { ok: boolean; error?: string } & Record<string, unknown>;
 export type Readiness = { ready: boolean; checks: { database: Check; migrations: Check; queueLag: Check } };
@@ -34,15 +35,15 @@ function shippedMigrations(dir = path.join(process.cwd(), "prisma", "migrations"
   return migrationDirs;
 }
 
-async function checkDatabase(pool: pg.Pool): Promise<Check> {
+async function checkDatabase(db: Db): Promise<Check> {
   const t0 = performance.now();
-  await withTimeout(pool.query("SELECT 1"), DB_TIMEOUT_MS, "SELECT 1");
+  await withTimeout(db.sql("SELECT 1"), DB_TIMEOUT_MS, "SELECT 1");
   return { ok: true, latencyMs: Math.round(performance.now() - t0) };
 }
 
-async function checkMigrations(pool: pg.Pool): Promise<Check> {
+async function checkMigrations(db: Db): Promise<Check> {
   const { rows } = await withTimeout(
-    pool.query<{ name: string; finished: boolean; rolledBack: boolean }>(
+    db.sql<{ name: string; finished: boolean; rolledBack: boolean }>(
       `SELECT migration_name AS name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS "rolledBack"
        FROM _prisma_migrations`,
     ),
@@ -62,11 +63,11 @@ async function checkMigrations(pool: pg.Pool): Promise<Check> {
   };
 }
 
-async function checkQueueLag(pool: pg.Pool, maxLagSeconds: number): Promise<Check> {
+async function checkQueueLag(db: Db, maxLagSeconds: number): Promise<Check> {
   // The oldest job of each delivery queue still waiting (created or retry) past its start time:
   // pg-boss' index on live jobs (name, state, blocked, start_after) answers it.
   const { rows } = await withTimeout(
-    pool.query<{ name: string; lag: number }>(
+    db.sql<{ name: string; lag: number }>(
       `SELECT name, EXTRACT(EPOCH FROM now() - min(start_after))::float8 AS lag
        FROM pgboss.job WHERE name = ANY($1::text[]) AND state IN ('created', 'retry') AND start_after < now()
        GROUP BY name`,
@@ -96,15 +97,15 @@ const failure =
     return { ok: false, error: check === "database" ? "unreachable or too slow" : "check failed" };
   };
 
-export async function checkReadiness(pool: pg.Pool, opts: { maxQueueLagSeconds: number }): Promise<Readiness> {
-  const database = await checkDatabase(pool).catch(failure("database"));
+export async function checkReadiness(db: Db, opts: { maxQueueLagSeconds: number }): Promise<Readiness> {
+  const database = await checkDatabase(db).catch(failure("database"));
   if (!database.ok) {
     const skipped = { ok: false, error: "skipped: database unreachable" };
     return { ready: false, checks: { database, migrations: skipped, queueLag: skipped } };
   }
   const [migrations, queueLag] = await Promise.all([
-    checkMigrations(pool).catch(failure("migrations")),
-    checkQueueLag(pool, opts.maxQueueLagSeconds).catch(failure("queueLag")),
+    checkMigrations(db).catch(failure("migrations")),
+    checkQueueLag(db, opts.maxQueueLagSeconds).catch(failure("queueLag")),
   ]);
   return { ready: migrations.ok && queueLag.ok, checks: { database, migrations, queueLag } };
 }

@@ -1,9 +1,8 @@
 import type { UserActor } from "../auth/actor";
 import { queueMessages } from "../channels/queue-messages";
-import type { Db } from "../server/db";
+import { type Db, LONG_TRANSACTION } from "../server/db";
 import { AppError } from "../server/errors";
 import { randomHex32, randomToken } from "../server/secrets";
-import { withSqlTransaction } from "../server/sql";
 import { parseOrThrow } from "../server/validation";
 import { sanitizeTemplateHtml } from "../templates/sanitize-template-html";
 import { parseOrderFormWithOptions } from "./advanced-options";
@@ -66,7 +65,7 @@ export async function createMailOrders(db: Db, input: { actor: UserActor; values
   const bcc = dedupe([...(f.bccManager && manager ? [manager] : []), ...bccTyped]);
 
   // One order is checked and prepared (shop rules, validity, defaults); the others are its copies.
-  const base = await prepareOrder({
+  const base = await prepareOrder(db, {
     ...options,
     actor: input.actor,
     shopId: f.shopId,
@@ -91,13 +90,13 @@ export async function createMailOrders(db: Db, input: { actor: UserActor; values
     recipient,
     reference: many && base.reference ? suffixedReference(base.reference, i) : base.reference,
   }));
-  await withSqlTransaction(async (client) => {
-    await insertOrders(client, rows, input.actor);
+  await db.$transaction(async (tx) => {
+    await insertOrders(tx, rows, input.actor);
     await queueMessages(
-      client,
+      tx,
       rows.map((r) => ({ orderId: r.id, channel: "MAIL" as const, kind: "ORDER" as const, recipient: r.recipient, bcc: r.bcc })),
     );
-  });
+  }, LONG_TRANSACTION);
   return { ids: rows.map((r) => r.id) };
 }
 

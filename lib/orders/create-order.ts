@@ -5,12 +5,10 @@ import { renderOrderText } from "../channels/render-order-text";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
 import { instalmentRuleErrors } from "../instalments/instalment-rules";
 import type { InstalmentRequest } from "../instalments/plan";
-import type { Db } from "../server/db";
-import { getPool } from "../server/db";
+import { type Db, LONG_TRANSACTION } from "../server/db";
 import { AppError } from "../server/errors";
 import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
 import { randomHex32, randomToken } from "../server/secrets";
-import { type SqlClient, withSqlTransaction } from "../server/sql";
 import { type AmountUpdate, amountUpdateRuleErrors } from "./amount-update";
 import { insertOrder, type NewOrderRow } from "./insert-order";
 import { checkAliasRules, checkShopRules, loadShopDefaults, type ShopDefaults, threeDsWithAlias } from "./order-rules";
@@ -62,14 +60,11 @@ export type CreateOrderInput = {
 
 export type CreatedOrder = { id: string; token: string; paymentUrl: string; validUntil: Date; row: NewOrderRow };
 
-/** Runs inside the creating transaction, after the insert (e.g. to store an idempotent answer). */
-export type AfterInsert<T> = (client: SqlClient, order: CreatedOrder) => Promise<T>;
-
 /** The shop-dependent checks, then every column of the new order (nothing written yet). */
-export async function prepareOrder(input: CreateOrderInput): Promise<NewOrderRow> {
+export async function prepareOrder(db: Db, input: CreateOrderInput): Promise<NewOrderRow> {
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "OPERATOR");
-  const shop = input.shopDefaults ?? (await loadShopDefaults(getPool(), input.shopId));
+  const shop = input.shopDefaults ?? (await loadShopDefaults(db, input.shopId));
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`);
   const { fields, validity } = checkShopRules(shop, { ...input, checkValidity: true });
   const aliasMode = input.aliasMode ?? "NONE";
@@ -148,14 +143,11 @@ export const isDelivered = (channel: Channel): channel is "MAIL" | "SMS" | "WHAT
  * rendered here, once: the order's `message` is the exact text sent (its typed source is kept in
  * `apiData.messageSource` for a later modification); an SMS takes its credits (1 per part) in
  * the creating transaction. The order and its audit event are one SQL statement: creation is the
- * API's hot path.
+ * API's hot path. Given a transaction, it writes in it (the caller adds its own rows, e.g. the API's
+ * idempotent answer); else a delivered order's writes are one transaction of their own.
  */
-export async function createOrder<T = undefined>(
-  db: Db,
-  input: CreateOrderInput,
-  afterInsert?: AfterInsert<T>,
-): Promise<CreatedOrder & { extra: T }> {
-  const row = await prepareOrder(input);
+export async function createOrder(db: Db, input: CreateOrderInput): Promise<CreatedOrder> {
+  const row = await prepareOrder(db, input);
   const phone = row.channel === "SMS" || row.channel === "WHATSAPP" ? row.channel : null;
   const rendered = phone ? await renderOrderText(db, { order: { ...row, channel: phone }, source: input.message }) : null;
   if (rendered) {
@@ -167,22 +159,16 @@ export async function createOrder<T = undefined>(
   const channel = row.channel;
   const delivered = isDelivered(channel);
 
-  if (!delivered && !afterInsert) {
-    const client = await getPool().connect();
-    try {
-      await insertOrder(client, row, input.actor); // one statement: atomic on its own
-    } finally {
-      client.release();
-    }
-    return { ...created, extra: undefined as T };
+  if (!delivered) {
+    await insertOrder(db, row, input.actor); // one statement: atomic on its own
+    return created;
   }
-  const extra = await withSqlTransaction(async (client) => {
-    if (sms) await debitSmsCredits(client, { shopId: row.shopId, credits: sms.credits });
-    await insertOrder(client, row, input.actor);
-    if (delivered && row.recipient) {
-      await queueMessages(client, [{ orderId: row.id, channel, kind: "ORDER", recipient: row.recipient, bcc: row.bcc, sms }]);
+  await db.$transaction(async (tx) => {
+    if (sms) await debitSmsCredits(tx, { shopId: row.shopId, credits: sms.credits });
+    await insertOrder(tx, row, input.actor);
+    if (row.recipient) {
+      await queueMessages(tx, [{ orderId: row.id, channel, kind: "ORDER", recipient: row.recipient, bcc: row.bcc, sms }]);
     }
-    return afterInsert ? afterInsert(client, created) : (undefined as T);
-  });
-  return { ...created, extra };
+  }, LONG_TRANSACTION);
+  return created;
 }

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { DeliveryStatus } from "../server/generated/prisma/enums";
 import { sqlLiterals } from "../server/sql-literals";
@@ -38,7 +38,7 @@ export function deliveryStatusAfterSql(status: string, event: string): string {
 
 /** Applies a delivery event atomically (conditional update) with its audit event. */
 export async function transitionDelivery(
-  tx: Tx,
+  tx: Db,
   input: { orderId: string; event: DeliveryEvent; actor: Actor; sendCountIncrement?: number },
 ) {
   const rule = DELIVERY_TRANSITIONS[input.event];

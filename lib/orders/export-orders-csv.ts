@@ -4,7 +4,7 @@ import type { UserActor } from "../auth/actor";
 import type { T } from "../i18n";
 import { currencyExponent } from "../money/currencies";
 import { minorToDecimalString } from "../money/format-money";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Mode } from "../server/generated/prisma/enums";
 import type { OrderSearch } from "./schemas";
 import { type OrderSearchRow, searchOrders } from "./search-orders";
@@ -43,7 +43,7 @@ const line = (fields: string[]) => `${fields.join(",")}\r\n`;
  * to their currency; dates ISO 8601 with the shop's offset; statuses as codes (as people see them).
  */
 export function exportOrdersCsv(
-  db: DbOrTx,
+  db: Db,
   input: { actor: UserActor; mode: Mode; search: OrderSearch; t: T; batch?: number },
 ): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();

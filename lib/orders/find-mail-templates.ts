@@ -1,6 +1,6 @@
 import { builtInTemplate } from "../../emails";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { parseOrThrow } from "../server/validation";
 import { mailTemplatesQuerySchema } from "./schemas";
 
@@ -10,7 +10,7 @@ export type MailTemplateChoice = { id: string; name: string; subject: string; bo
  * The "order by e-mail" dialog's templates for a shop and a language: the shop's e-mail order
  * templates, and the default one (the shop's own default, else the built-in text).
  */
-export async function findMailTemplates(db: DbOrTx, input: { actor: Actor; shopId: string; language: string }) {
+export async function findMailTemplates(db: Db, input: { actor: Actor; shopId: string; language: string }) {
   const q = parseOrThrow(mailTemplatesQuerySchema, { shopId: input.shopId, language: input.language });
   assertShopAccess(input.actor, q.shopId);
   assertRole(input.actor, "OPERATOR");

@@ -1,5 +1,5 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 
 /**
@@ -8,7 +8,7 @@ import { AppError } from "../server/errors";
  * SMS parts and credits, why it failed, and for a reminder the step it was sent for (days before
  * the validity end; the smallest when it stood for several). NOT_FOUND like getOrderOrThrow.
  */
-export async function findOrderMessages(db: DbOrTx, input: { actor: Actor; orderId: string }) {
+export async function findOrderMessages(db: Db, input: { actor: Actor; orderId: string }) {
   const order = /^[a-f0-9]{32}$/.test(input.orderId)
     ? await db.paymentOrder.findUnique({ where: { id: input.orderId }, select: { shopId: true, mode: true } })
     : null;

@@ -1,13 +1,13 @@
 import type { Actor } from "../auth/actor";
 import { findOrderDeliveries } from "../notifications/find-order-deliveries";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { getOrderOrThrow } from "./get-order";
 
 /**
  * What happened to an order, oldest first (F-BO-2 timeline): audit events with who did it, and
  * each notification delivery sent about it (F-SET-3) with its outcome so far.
  */
-export async function findOrderTimeline(db: DbOrTx, input: { actor: Actor; orderId: string }) {
+export async function findOrderTimeline(db: Db, input: { actor: Actor; orderId: string }) {
   const order = await getOrderOrThrow(db, input);
   const [events, deliveries] = await Promise.all([
     db.auditEvent.findMany({

@@ -1,12 +1,12 @@
 import type { UserActor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Mode } from "../server/generated/prisma/enums";
 import { effectiveStatus } from "./order-view";
 
 export type OrderListInput = { actor: UserActor; mode: Mode; limit?: number };
 
 /** The order list of the user's shops for one mode, newest first. */
-export async function findOrders(db: DbOrTx, input: OrderListInput) {
+export async function findOrders(db: Db, input: OrderListInput) {
   const rows = await db.paymentOrder.findMany({
     where: { shopId: { in: input.actor.shopIds }, mode: input.mode },
     orderBy: { createdAt: "desc" },

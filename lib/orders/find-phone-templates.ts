@@ -1,6 +1,6 @@
 import { builtInTemplate } from "../../emails";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { parseOrThrow } from "../server/validation";
 import { phoneTemplatesQuerySchema } from "./schemas";
 
@@ -10,7 +10,7 @@ export type PhoneTemplateChoice = { id: string; name: string; body: string; isDe
  * The "order by SMS / WhatsApp" dialogs' templates for a shop, a channel and a language: the
  * shop's order templates, and the default text (the shop's own default, else the built-in one).
  */
-export async function findPhoneTemplates(db: DbOrTx, input: { actor: Actor; shopId: string; channel: string; language: string }) {
+export async function findPhoneTemplates(db: Db, input: { actor: Actor; shopId: string; channel: string; language: string }) {
   const q = parseOrThrow(phoneTemplatesQuerySchema, { shopId: input.shopId, channel: input.channel, language: input.language });
   assertShopAccess(input.actor, q.shopId);
   assertRole(input.actor, "OPERATOR");

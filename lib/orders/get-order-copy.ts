@@ -2,11 +2,11 @@ import type { Actor } from "../auth/actor";
 import { languageOf } from "../i18n/locales";
 import { currencyExponent } from "../money/currencies";
 import { minorToDecimalString } from "../money/format-money";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { getOrderOrThrow } from "./get-order";
 
 /** F-ACT "create from": the values of an order to prefill a new one — everything but the reference. */
-export async function getOrderCopy(db: DbOrTx, input: { actor: Actor; orderId: string }) {
+export async function getOrderCopy(db: Db, input: { actor: Actor; orderId: string }) {
   const o = await getOrderOrThrow(db, input);
   return {
     shopId: o.shopId,

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { parseOrThrow } from "../server/validation";
 import { getOrderOrThrow } from "./get-order";
 import { qrPng, qrSvg } from "./payment-link";
@@ -12,7 +12,7 @@ export type OrderQr = { body: Uint8Array | string; contentType: string; filename
  * sizes (`size` as given in the query string; anything else → VALIDATION). Tenant-checked.
  */
 export async function getOrderQr(
-  db: DbOrTx,
+  db: Db,
   input: { actor: Actor; orderId: string; format: "png" | "svg"; size: string | null },
 ): Promise<OrderQr> {
   const { size } = parseOrThrow(qrQuerySchema, { size: input.size });

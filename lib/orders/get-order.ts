@@ -1,11 +1,11 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { effectiveStatus } from "./order-view";
 import { paymentUrl } from "./payment-link";
 
 /** One order as the back office shows it; NOT_FOUND for another tenant's order. */
-export async function getOrderOrThrow(db: DbOrTx, input: { actor: Actor; orderId: string }) {
+export async function getOrderOrThrow(db: Db, input: { actor: Actor; orderId: string }) {
   const order = /^[a-f0-9]{32}$/.test(input.orderId)
     ? await db.paymentOrder.findUnique({
         where: { id: input.orderId },

@@ -1,7 +1,7 @@
 import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
 import type { Actor } from "../auth/actor";
 import type { InstalmentPlan } from "../instalments/plan";
-import type { SqlClient } from "../server/sql";
+import type { Db } from "../server/db";
 import { uuid7 } from "../server/uuid7";
 import type { AmountUpdate } from "./amount-update";
 
@@ -107,7 +107,7 @@ ${insertAuditSql({
 })}`;
 
 /** Inserts a new order with its "order.create" audit event, on the given connection. */
-export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Actor) {
+export async function insertOrder(db: Db, row: NewOrderRow, actor: Actor) {
   const values: unknown[] = COLUMNS.map(([c]) => {
     const v = row[c];
     if (typeof v === "bigint") return v.toString();
@@ -126,7 +126,7 @@ export async function insertOrder(client: SqlClient, row: NewOrderRow, actor: Ac
       reference: row.reference,
     }),
   );
-  await client.query({ name: "insert-order", text: INSERT_SQL, values });
+  await db.sql({ name: "insert-order", text: INSERT_SQL, values });
 }
 
 // Many orders (an e-mail to many recipients) in one statement per chunk: rows travel as one
@@ -149,12 +149,12 @@ ${insertAuditSql({
   from: "o",
 })}`;
 
-export async function insertOrders(client: SqlClient, rows: NewOrderRow[], actor: Actor, chunk = 2000) {
+export async function insertOrders(db: Db, rows: NewOrderRow[], actor: Actor, chunk = 2000) {
   for (let i = 0; i < rows.length; i += chunk) {
     const json = JSON.stringify(
       rows.slice(i, i + chunk).map((row) => Object.fromEntries(COLUMNS.map(([c]) => [c, row[c]]))),
       (_k, v) => (typeof v === "bigint" ? v.toString() : v),
     );
-    await client.query(BULK_SQL, [json, ...auditActorValues(actor)]);
+    await db.sql(BULK_SQL, [json, ...auditActorValues(actor)]);
   }
 }

@@ -1,7 +1,7 @@
 import { builtInTemplate } from "../../emails";
 import { type Actor, assertShopAccess } from "../auth/actor";
 import { isPageLanguage } from "../i18n/locales";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { messageVariables } from "../templates/message-variables";
 import { renderText } from "../templates/render-message";
 
@@ -33,7 +33,7 @@ export function orderMessageText(order: OrderForText, lang: string, template?: {
  * and site filled in, read in one query.
  */
 export async function findOrderMessageText(
-  db: DbOrTx,
+  db: Db,
   input: { actor: Actor; order: OrderForText & { shopId: string }; lang: string },
 ): Promise<string> {
   assertShopAccess(input.actor, input.order.shopId);

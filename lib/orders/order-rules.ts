@@ -1,7 +1,7 @@
 import { checkWebhookUrl } from "../security/outbound-url";
+import type { Db } from "../server/db";
 import type { FieldErrors } from "../server/errors";
 import type { AliasMode, Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
-import type { SqlClient } from "../server/sql";
 import { type ValidityCheck, validityFromDay, validityFromInstant } from "./validity";
 
 export type ShopRules = {
@@ -89,8 +89,8 @@ export const SHOP_DEFAULTS_COLUMNS = `s."timeZone", s."defaultValidityDays", s.c
 export const shopDefaultsOf = (s: any): ShopDefaults => ({ ...s, dataCollectionForm: s.hasForm ? { publishedAt: s.publishedAt } : null });
 
 /** The shop's rules and defaults in one indexed read (a hot path of order creation). */
-export async function loadShopDefaults(pool: { query: SqlClient["query"] }, shopId: string): Promise<ShopDefaults | null> {
-  const r = await pool.query({
+export async function loadShopDefaults(db: Db, shopId: string): Promise<ShopDefaults | null> {
+  const r = await db.sql({
     name: "shop-defaults",
     text: `SELECT ${SHOP_DEFAULTS_COLUMNS} FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1`,
     values: [shopId],

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { OrderStatus, Prisma } from "../server/generated/prisma/client";
 import { effectiveStatus } from "./order-view";
@@ -30,7 +30,7 @@ export const canTransition = (status: OrderStatus, event: OrderEvent) =>
  * so two racing events cannot both win), with an audit event in the same transaction.
  */
 export async function transitionOrder(
-  tx: Tx,
+  tx: Db,
   input: {
     orderId: string;
     event: OrderEvent;

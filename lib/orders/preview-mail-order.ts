@@ -1,6 +1,6 @@
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { isPageLanguage } from "../i18n/locales";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
 import { messageVariables } from "../templates/message-variables";
@@ -21,7 +21,7 @@ export type MailPreview = RenderedMail & { recipient: string | null; language: s
  * typed: the typed subject and body, else the chosen template, else the language's default,
  * rendered in the order's language with the shop's zone (as the worker will render it).
  */
-export async function previewMailOrder(db: DbOrTx, input: { actor: Actor; values: Record<string, string> }, now = new Date()) {
+export async function previewMailOrder(db: Db, input: { actor: Actor; values: Record<string, string> }, now = new Date()) {
   const f = parseOrThrow(mailPreviewSchema, input.values);
   assertShopAccess(input.actor, f.shopId);
   assertRole(input.actor, "OPERATOR");

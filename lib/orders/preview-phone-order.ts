@@ -3,7 +3,7 @@ import { normalisePhoneNumber, shopPhoneCountry } from "../channels/phone-number
 import { composeOrderText, maxCharacters } from "../channels/render-order-text";
 import type { SmsCount } from "../channels/sms-segments";
 import { isPageLanguage, localeOf } from "../i18n/locales";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
 import type { TemplateVars } from "../templates/render-template";
@@ -30,7 +30,7 @@ export type PhonePreview = {
  * normalised. The amount not typed yet counts as zero.
  */
 export async function previewPhoneOrder(
-  db: DbOrTx,
+  db: Db,
   input: { actor: Actor; values: Record<string, string> },
   now = new Date(),
 ): Promise<PhonePreview> {

@@ -1,5 +1,5 @@
 import type { UserActor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Channel, DeliveryStatus, Mode, OrderStatus } from "../server/generated/prisma/enums";
 import { join, type Sql, sql } from "../server/generated/prisma/internal/prismaNamespace";
 import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
@@ -46,7 +46,7 @@ const startOfDayInZone = (day: string, tz: string) => new Date(endOfDayInZone(ad
  * people see it, days in each shop's zone), any sort column with the id as tiebreak, and keyset
  * pagination (`after` is the `nextCursor` of the previous page).
  */
-export async function searchOrders(db: DbOrTx, input: SearchOrdersInput) {
+export async function searchOrders(db: Db, input: SearchOrdersInput) {
   const { actor, filters: f, sort, dir } = input;
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 500);
   const now = input.now ?? new Date();

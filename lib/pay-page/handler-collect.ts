@@ -37,7 +37,7 @@ export async function showDetails(
   form?: { values: Record<string, string>; errors: Record<string, string> },
   status = 200,
 ) {
-  const page = await getPaymentPage(null, token);
+  const page = await getPaymentPage(getDb(), { token: token });
   if (!page) return notFound(req, chosen);
   if (!page.dataCollectionForm || !(page.status === "RUNNING" || page.status === "REFUSED")) {
     return seeOther(req, payPageHref(token, { lang: chosen }));

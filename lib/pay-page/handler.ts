@@ -64,10 +64,10 @@ export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
 }
 
 async function showPage(req: PayRequest, token: string, chosen: PageLanguage | null, resultId?: string, form?: FormState, status = 200) {
-  const page = await getPaymentPage(null, token);
+  const page = await getPaymentPage(getDb(), { token: token });
   if (!page) return notFound(req, chosen);
   annotateRequest({ orderId: page.id });
-  if (page.unopened && req.method === "GET") await recordFirstOpen(page.id);
+  if (page.unopened && req.method === "GET") await recordFirstOpen(getDb(), page.id);
   if (needsDetails(page)) return seeOther(req, `/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`);
   const lang = languageFor(page, chosen);
   return html(req, status, renderPayPage({ token, page, lang, chosen, resultId, form, assets: assetUrls() }));
@@ -126,7 +126,7 @@ const challengeHref = (token: string, id: string, lang: PageLanguage | null) =>
 
 async function showChallenge(req: PayRequest, token: string, id: string, chosenParam: PageLanguage | null, error?: string, status = 200) {
   const db = getDb();
-  const [page, challenge] = await Promise.all([getPaymentPage(null, token), getChallenge(db, token, id)]);
+  const [page, challenge] = await Promise.all([getPaymentPage(getDb(), { token: token }), getChallenge(db, token, id)]);
   if (!page || !challenge) return notFound(req, chosenParam);
   const chosen = chosenParam ?? chosenLanguage(challenge.lang);
   if (challenge.completedAt) return seeOther(req, payPageHref(token, { lang: chosen, result: challenge.transactionId }));
@@ -158,7 +158,7 @@ async function submitChallenge(req: PayRequest, token: string, id: string): Prom
   const cancel = form.get("action") === "cancel";
   const code = (form.get("code") ?? "").trim();
   const lang = async () => {
-    const page = await getPaymentPage(null, token);
+    const page = await getPaymentPage(getDb(), { token: token });
     return page ? languageFor(page, chosen) : acceptedLanguage(req, chosen);
   };
   if (!cancel && !/^\d{6}$/.test(code)) return showChallenge(req, token, id, chosen, payMessages(await lang()).err_challenge_code, 422);

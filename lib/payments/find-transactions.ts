@@ -1,5 +1,5 @@
 import type { UserActor } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
 import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
 import type { TransactionFilters } from "./schemas";
@@ -9,7 +9,7 @@ export const TRANSACTIONS_PAGE_SIZE = 50;
 const startOfDayInZone = (day: string, tz: string) => new Date(endOfDayInZone(addCalendarDays(day, -1), tz).getTime() + 1000);
 
 /** Days are the shop's: one date condition per time zone of the user's shops. */
-async function dateRange(db: DbOrTx, shopIds: string[], from?: string, to?: string): Promise<Prisma.TransactionWhereInput> {
+async function dateRange(db: Db, shopIds: string[], from?: string, to?: string): Promise<Prisma.TransactionWhereInput> {
   if (!from && !to) return {};
   const shops = await db.shop.findMany({ where: { id: { in: shopIds } }, select: { id: true, timeZone: true } });
   const zones = new Map<string, string[]>();
@@ -27,7 +27,7 @@ async function dateRange(db: DbOrTx, shopIds: string[], from?: string, to?: stri
 
 /** Transactions of the user's shops, filtered, newest first, a page at a time, with their source order (F-BO-5). */
 export async function findTransactions(
-  db: DbOrTx,
+  db: Db,
   input: { actor: UserActor; filters?: Partial<TransactionFilters>; page?: number; pageSize?: number },
 ) {
   const f = input.filters ?? {};

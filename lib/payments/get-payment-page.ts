@@ -1,8 +1,7 @@
-import type pg from "pg";
 import { dueDates, readInstalmentPlan } from "../instalments/plan";
 import { readAmountUpdate } from "../orders/amount-update";
 import { effectiveStatus } from "../orders/order-view";
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import type { AliasMode, Mode, OrderStatus, TransactionStatus } from "../server/generated/prisma/enums";
 import { logger } from "../server/logger";
 
@@ -60,9 +59,10 @@ const QUERY = `
   WHERE o.token = $1`;
 
 /** What the buyer's page needs, by link token. Null when the token matches nothing. */
-export async function getPaymentPage(pool: Pick<pg.Pool, "query"> | null, token: string) {
+export async function getPaymentPage(db: Db, input: { token: string }) {
+  const { token } = input;
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
-  const { rows } = await (pool ?? getPool()).query<Row>({ name: "pay-page", text: QUERY, values: [token] });
+  const { rows } = await db.sql<Row>({ name: "pay-page", text: QUERY, values: [token] });
   const r = rows[0];
   if (!r) return null;
   const plan = readInstalmentPlan(r.installmentPlan);
@@ -110,8 +110,8 @@ export type PaymentPage = NonNullable<Awaited<ReturnType<typeof getPaymentPage>>
  * The link's first visit (analytics: "opened"), recorded once per order and without anything
  * about the visitor — only the time. Never fails the page.
  */
-export async function recordFirstOpen(orderId: string): Promise<void> {
-  await getPool()
-    .query(`UPDATE "PaymentOrder" SET "firstOpenedAt" = now() AT TIME ZONE 'UTC' WHERE id = $1 AND "firstOpenedAt" IS NULL`, [orderId])
+export async function recordFirstOpen(db: Db, orderId: string): Promise<void> {
+  await db
+    .sql(`UPDATE "PaymentOrder" SET "firstOpenedAt" = now() AT TIME ZONE 'UTC' WHERE id = $1 AND "firstOpenedAt" IS NULL`, [orderId])
     .catch((err) => logger.error({ err, orderId }, "first open not recorded"));
 }

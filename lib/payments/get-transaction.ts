@@ -1,9 +1,9 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 
 /** One transaction as the back office shows it (F-BO-5): card, 3-D Secure, buyer, alias, order. NOT_FOUND for another tenant's. */
-export async function getTransactionOrThrow(db: DbOrTx, input: { actor: Actor; transactionId: string }) {
+export async function getTransactionOrThrow(db: Db, input: { actor: Actor; transactionId: string }) {
   const row = /^[a-f0-9]{32}$/.test(input.transactionId)
     ? await db.transaction.findUnique({
         where: { id: input.transactionId },

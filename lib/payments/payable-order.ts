@@ -2,14 +2,14 @@
 // the answer), and the amounts an attempt charges and an accepted one leaves on the order.
 import { type AmountUpdate, readAmountUpdate, resolveBuyerAmount } from "../orders/amount-update";
 import { isWithinValidity } from "../orders/validity";
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { Prisma } from "../server/generated/prisma/client";
 import type { LockedOrder } from "./attempt-types";
 import { hasPendingAttempt, paymentInProgress } from "./pending-attempt";
 
 /** The order (by link token or id) and its shop's settings, its row locked until the transaction ends. */
-export async function lockOrder(tx: Tx, by: { token: string } | { id: string }): Promise<LockedOrder | undefined> {
+export async function lockOrder(tx: Db, by: { token: string } | { id: string }): Promise<LockedOrder | undefined> {
   const where = "token" in by ? Prisma.sql`o.token = ${by.token}` : Prisma.sql`o.id = ${by.id}`;
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o.id, o.status, o."validUntil", o.mode, o."shopId", o.amount, o.currency, o."validationMode",
@@ -25,7 +25,7 @@ export async function lockOrder(tx: Tx, by: { token: string } | { id: string }):
  * is waiting for the acquirer's answer (then the buyer is told "payment in progress"). `now` is the
  * moment judged, the attempt's reservation time.
  */
-export async function lockPayableOrder(tx: Tx, token: string, now = new Date()): Promise<LockedOrder> {
+export async function lockPayableOrder(tx: Db, token: string, now = new Date()): Promise<LockedOrder> {
   const order = await lockOrder(tx, { token });
   if (!order) throw new AppError("NOT_FOUND", "no order for this link", { publicMessage: "err_link_unknown" });
   if (order.status === "PAID") throw new AppError("ORDER_NOT_PAYABLE", "already paid", { publicMessage: "paid" });

@@ -1,7 +1,7 @@
 // An attempt in flight: reserved (PENDING) and committed before the acquirer is called, so no row
 // lock is held across the call (docs/architecture.md, "Reserve, call, record"). While it waits for
 // its answer, the order takes no second attempt, and nothing closes or changes it.
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { AttemptRow } from "./attempt-types";
 
@@ -17,13 +17,13 @@ export type NewAttempt = Omit<AttemptRow, "status">;
  * instalment's row lock). False when the order already has one: the partial unique index
  * "PaymentAttempt_orderId_pending_key" lets only one in, whatever the lock.
  */
-export async function insertAttempt(tx: Tx, attempt: NewAttempt): Promise<boolean> {
+export async function insertAttempt(tx: Db, attempt: NewAttempt): Promise<boolean> {
   const { count } = await tx.paymentAttempt.createMany({ data: [attempt], skipDuplicates: true });
   return count === 1;
 }
 
 /** `insertAttempt` for a buyer: a refused reservation is "payment in progress". */
-export async function reserveAttempt(tx: Tx, attempt: NewAttempt): Promise<void> {
+export async function reserveAttempt(tx: Db, attempt: NewAttempt): Promise<void> {
   if (!(await insertAttempt(tx, attempt))) throw paymentInProgress();
 }
 
@@ -31,7 +31,7 @@ export async function reserveAttempt(tx: Tx, attempt: NewAttempt): Promise<void>
  * Whether an attempt on the order waits for its answer. Called after the order's row lock was
  * taken, in its own statement: its snapshot then includes a reservation committed while we waited.
  */
-export async function hasPendingAttempt(tx: Tx, orderId: string): Promise<boolean> {
+export async function hasPendingAttempt(tx: Db, orderId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<unknown[]>`
     SELECT 1 FROM "PaymentAttempt" WHERE "orderId" = ${orderId} AND status = 'PENDING' LIMIT 1`;
   return rows.length > 0;
@@ -41,7 +41,7 @@ export async function hasPendingAttempt(tx: Tx, orderId: string): Promise<boolea
  * For what would close or change an order (cancel, modify): locks its row, then refuses while an
  * attempt is in flight — its answer must find the order as it was reserved.
  */
-export async function assertNoPaymentInProgress(tx: Tx, orderId: string): Promise<void> {
+export async function assertNoPaymentInProgress(tx: Db, orderId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "PaymentOrder" WHERE id = ${orderId} FOR UPDATE`;
   if (await hasPendingAttempt(tx, orderId)) {
     throw new AppError("INVALID_TRANSITION", `a payment attempt on order ${orderId} is in progress`, {

@@ -1,7 +1,7 @@
 // The last step of a payment attempt (pay-order.ts) or of a 3-D Secure challenge's end
 // (complete-challenge.ts): the acquirer's answer recorded in a transaction of its own, once.
 import { addMinutes } from "date-fns";
-import type { Db, Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { randomHex32 } from "../server/secrets";
 import type { ChallengeRequired } from "./acquirer";
@@ -44,11 +44,11 @@ export async function recordAttempt(db: Db, attemptId: string, answer: AttemptAn
   );
 }
 
-const settle = (tx: Tx, id: string, status: "ACCEPTED" | "REFUSED" | "CHALLENGED", challengeId?: string) =>
+const settle = (tx: Db, id: string, status: "ACCEPTED" | "REFUSED" | "CHALLENGED", challengeId?: string) =>
   tx.paymentAttempt.update({ where: { id }, data: { status, settledAt: new Date(), ...(challengeId ? { challengeId } : {}) } });
 
 /** The issuer wants a challenge: nothing is decided yet, `completeChallenge` reserves the next call. */
-async function openChallenge(tx: Tx, order: LockedOrder, attempt: AttemptRow, answer: ChallengeRequired): Promise<PayOrderResult> {
+async function openChallenge(tx: Db, order: LockedOrder, attempt: AttemptRow, answer: ChallengeRequired): Promise<PayOrderResult> {
   const challengeId = randomHex32();
   await tx.paymentChallenge.create({
     data: {
@@ -77,7 +77,7 @@ async function openChallenge(tx: Tx, order: LockedOrder, attempt: AttemptRow, an
 }
 
 /** What a settled attempt answered the first time (a repeated answer gets the same). */
-async function settledResult(tx: Tx, attempt: AttemptRow): Promise<PayOrderResult> {
+async function settledResult(tx: Db, attempt: AttemptRow): Promise<PayOrderResult> {
   if (attempt.status === "CHALLENGED" && attempt.challengeId) return { outcome: "CHALLENGE", challengeId: attempt.challengeId };
   const t = await tx.transaction.findUnique({ where: { id: attempt.id }, select: { number: true, errorMessage: true } });
   if (!t) throw new AppError("CONFLICT", `attempt ${attempt.id} was ${attempt.status.toLowerCase()} before its answer came`);

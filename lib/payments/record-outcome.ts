@@ -8,7 +8,7 @@ import { readInstalmentPlan } from "../instalments/plan";
 import { scheduleInstalments } from "../instalments/schedule-instalments";
 import { queueNotifications } from "../notifications/queue-notifications";
 import { transitionOrder } from "../orders/order-status";
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
 import { randomHex32 } from "../server/secrets";
 import type { AuthorizationResult } from "./acquirer";
@@ -19,7 +19,7 @@ import { paidAmountColumns } from "./payable-order";
  * Writes the attempt's transaction (its id is the attempt's) and its consequences: the order's
  * status, an alias when one was asked for and the payment is accepted, the receipts.
  */
-export async function recordOutcome(tx: Tx, order: LockedOrder, attempt: AttemptRow, auth: AuthorizationResult): Promise<PayOrderResult> {
+export async function recordOutcome(tx: Db, order: LockedOrder, attempt: AttemptRow, auth: AuthorizationResult): Promise<PayOrderResult> {
   const now = new Date();
   const transactionId = attempt.id;
   const amount = Number(attempt.amount);

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
-import type { Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Prisma, TransactionStatus } from "../server/generated/prisma/client";
 
@@ -27,7 +27,7 @@ export const canTransitionTransaction = (status: TransactionStatus, event: Trans
 
 /** Applies `event` atomically (a conditional update: two racing events cannot both win) with its audit event. */
 export async function transitionTransaction(
-  tx: Tx,
+  tx: Db,
   input: { transactionId: string; event: TransactionEvent; actor: Actor; data?: Prisma.TransactionUpdateManyMutationInput },
 ): Promise<{ from: TransactionStatus; to: TransactionStatus }> {
   const rule = TRANSACTION_TRANSITIONS[input.event];

@@ -1,6 +1,6 @@
-import { type NewMessage, queueMessagesTx, smsColumns } from "../channels/queue-messages";
+import { type NewMessage, queueMessages, smsColumns } from "../channels/queue-messages";
 import type { SmsCount } from "../channels/sms-segments";
-import { type Db, getPool, type Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { logger } from "../server/logger";
 import { loadTemplates } from "../templates/resolve-template";
 import { isQuietTime, localClock, parseRemindersPolicy } from "./policy";
@@ -34,7 +34,7 @@ export async function sweepReminders(db: Db, now = new Date(), batch = REMINDER_
   });
   if (!awake.length) return result;
   const maxStep = Math.max(...awake.flatMap((s) => s.steps));
-  const templates = await loadTemplates(getPool(), { shopIds: awake.map((s) => s.shopId), templateIds: [] });
+  const templates = await loadTemplates(db, { shopIds: awake.map((s) => s.shopId), templateIds: [] });
 
   let cursor: [Date, string] = [new Date(0), ""];
   for (;;) {
@@ -52,7 +52,7 @@ export async function sweepReminders(db: Db, now = new Date(), batch = REMINDER_
   }
 }
 
-async function remindBatch(tx: Tx, due: DueOrder[], templates: Awaited<ReturnType<typeof loadTemplates>>, result: SweepRemindersResult) {
+async function remindBatch(tx: Db, due: DueOrder[], templates: Awaited<ReturnType<typeof loadTemplates>>, result: SweepRemindersResult) {
   if (!due.length) return;
   // SMS: the text rendered now and counted; credits allocated under the companies' row locks.
   const sms = new Map<string, Sms>();
@@ -116,7 +116,7 @@ async function remindBatch(tx: Tx, due: DueOrder[], templates: Awaited<ReturnTyp
       ...(s ? { sms: smsColumns(s.count), text: s.text } : {}),
     };
   });
-  const ids = await queueMessagesTx(tx, messages);
+  const ids = await queueMessages(tx, messages);
   await tx.$executeRawUnsafe(
     LINK_AND_AUDIT_SQL,
     winners.map((o) => o.id),

@@ -1,4 +1,4 @@
-import { getPool } from "../server/db";
+import type { Db } from "../server/db";
 import type { RetentionCutoffs } from "./retention-config";
 import { deleteOlderThan } from "./retention-sql";
 
@@ -22,11 +22,14 @@ const TARGETS = [
 ] as const satisfies readonly [keyof RowPurgeCounts, string, string, keyof RetentionCutoffs][];
 
 /** Deletes each kind in statements of at most `batchSize` rows (autocommit: each batch stands alone). */
-export async function purgeExpiredRows(input: {
-  cutoffs: RetentionCutoffs;
-  batchSize: number;
-  signal?: AbortSignal;
-}): Promise<RowPurgeCounts> {
+export async function purgeExpiredRows(
+  db: Db,
+  input: {
+    cutoffs: RetentionCutoffs;
+    batchSize: number;
+    signal?: AbortSignal;
+  },
+): Promise<RowPurgeCounts> {
   const counts: RowPurgeCounts = {
     idempotencyKeysDeleted: 0,
     rateLimitBucketsDeleted: 0,
@@ -37,7 +40,7 @@ export async function purgeExpiredRows(input: {
     const sql = deleteOlderThan(table, column);
     for (;;) {
       if (input.signal?.aborted) return counts;
-      const r = await getPool().query(sql, [input.cutoffs[cutoff], input.batchSize]);
+      const r = await db.sql(sql, [input.cutoffs[cutoff], input.batchSize]);
       counts[key] += r.rowCount ?? 0;
       if ((r.rowCount ?? 0) < input.batchSize) break;
     }

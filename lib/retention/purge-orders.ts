@@ -1,4 +1,4 @@
-import { type SqlClient, withSqlTransaction } from "../server/sql";
+import { type Db, LONG_TRANSACTION } from "../server/db";
 import {
   ANONYMISE_ORDERS,
   ANONYMISE_TRANSACTIONS,
@@ -40,55 +40,51 @@ export const emptyOrderCounts = (): OrderPurgeCounts => ({
 
 type BatchInput = { ordersBefore: Date; transactionsBefore: Date; batchSize: number; now: Date };
 
-const count = async (client: SqlClient, sql: string, values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0;
+const count = async (db: Db, sql: string, values: unknown[]) => (await db.sql(sql, values)).rowCount ?? 0;
 
 /** The personal data every purged order loses, kept or not: audit details, messages, challenges and attempts, IPNs. */
-async function purgeChildren(client: SqlClient, ids: string[], c: OrderPurgeCounts) {
-  c.auditEventsRedacted += await count(client, REDACT_AUDIT_EVENTS, [ids, AUDIT_KEYS_KEPT]);
-  c.messagesDeleted += await count(client, DELETE_ORDER_CHILDREN.messages, [ids]);
-  c.remindersDeleted += await count(client, DELETE_ORDER_CHILDREN.reminders, [ids]);
-  c.challengesDeleted += await count(client, DELETE_ORDER_CHILDREN.challenges, [ids]);
-  await client.query(DELETE_ORDER_CHILDREN.attempts, [ids]);
-  c.webhookDeliveriesDeleted += await count(client, DELETE_ORDER_CHILDREN.webhookDeliveries, [ids]);
+async function purgeChildren(db: Db, ids: string[], c: OrderPurgeCounts) {
+  c.auditEventsRedacted += await count(db, REDACT_AUDIT_EVENTS, [ids, AUDIT_KEYS_KEPT]);
+  c.messagesDeleted += await count(db, DELETE_ORDER_CHILDREN.messages, [ids]);
+  c.remindersDeleted += await count(db, DELETE_ORDER_CHILDREN.reminders, [ids]);
+  c.challengesDeleted += await count(db, DELETE_ORDER_CHILDREN.challenges, [ids]);
+  await db.sql(DELETE_ORDER_CHILDREN.attempts, [ids]);
+  c.webhookDeliveriesDeleted += await count(db, DELETE_ORDER_CHILDREN.webhookDeliveries, [ids]);
 }
 
 /**
  * One batch, one transaction: orders whose end and every transaction are past retention are
  * deleted with everything that hangs on them. Returns how many orders it took.
  */
-export function deleteOrdersBatch(input: BatchInput, c: OrderPurgeCounts): Promise<number> {
-  return withSqlTransaction(async (client) => {
-    const { rows } = await client.query<{ id: string }>(SELECT_ORDERS_TO_DELETE, [
-      input.ordersBefore,
-      input.transactionsBefore,
-      input.batchSize,
-    ]);
+export function deleteOrdersBatch(db: Db, input: BatchInput, c: OrderPurgeCounts): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const { rows } = await tx.sql<{ id: string }>(SELECT_ORDERS_TO_DELETE, [input.ordersBefore, input.transactionsBefore, input.batchSize]);
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
-    await purgeChildren(client, ids, c);
-    c.instalmentsDeleted += await count(client, DELETE_INSTALMENTS, [ids]);
-    c.transactionsDeleted += await count(client, DELETE_TRANSACTIONS, [ids]);
-    c.ordersDeleted += await count(client, DELETE_ORDERS, [ids]);
+    await purgeChildren(tx, ids, c);
+    c.instalmentsDeleted += await count(tx, DELETE_INSTALMENTS, [ids]);
+    c.transactionsDeleted += await count(tx, DELETE_TRANSACTIONS, [ids]);
+    c.ordersDeleted += await count(tx, DELETE_ORDERS, [ids]);
     return ids.length;
-  });
+  }, LONG_TRANSACTION);
 }
 
 /**
  * One batch, one transaction: ended orders whose transactions are still kept lose their personal
  * data and are marked anonymised (the next runs skip them). Returns how many orders it took.
  */
-export function anonymiseOrdersBatch(input: BatchInput, c: OrderPurgeCounts): Promise<number> {
-  return withSqlTransaction(async (client) => {
-    const { rows } = await client.query<{ id: string }>(SELECT_ORDERS_TO_ANONYMISE, [
+export function anonymiseOrdersBatch(db: Db, input: BatchInput, c: OrderPurgeCounts): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const { rows } = await tx.sql<{ id: string }>(SELECT_ORDERS_TO_ANONYMISE, [
       input.ordersBefore,
       input.transactionsBefore,
       input.batchSize,
     ]);
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
-    await purgeChildren(client, ids, c);
-    c.transactionsAnonymised += await count(client, ANONYMISE_TRANSACTIONS, [ids]);
-    c.ordersAnonymised += await count(client, ANONYMISE_ORDERS, [ids, input.now]);
+    await purgeChildren(tx, ids, c);
+    c.transactionsAnonymised += await count(tx, ANONYMISE_TRANSACTIONS, [ids]);
+    c.ordersAnonymised += await count(tx, ANONYMISE_ORDERS, [ids, input.now]);
     return ids.length;
-  });
+  }, LONG_TRANSACTION);
 }

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { purgeExpiredRows, type RowPurgeCounts } from "./purge-expired-rows";
 import { anonymiseOrdersBatch, deleteOrdersBatch, emptyOrderCounts, type OrderPurgeCounts } from "./purge-orders";
 import { type RetentionConfig, retentionConfig, retentionCutoffs } from "./retention-config";
@@ -19,7 +19,7 @@ export type RetentionSweepResult = OrderPurgeCounts & RowPurgeCounts & { complet
  * per run with the counts, also for a run stopped by `signal` (worker shutdown) or an error.
  */
 export async function sweepRetention(
-  db: DbOrTx,
+  db: Db,
   input: { now?: Date; config?: RetentionConfig; batchSize?: number; rowBatchSize?: number; signal?: AbortSignal } = {},
 ): Promise<RetentionSweepResult> {
   const now = input.now ?? new Date();
@@ -49,9 +49,9 @@ export async function sweepRetention(
     // an order that is about to go anyway.
     for (const step of [deleteOrdersBatch, anonymiseOrdersBatch]) {
       // Until a batch comes back short: nothing left, or only rows that someone else holds.
-      while (!input.signal?.aborted) if ((await step(batch, orders)) < batchSize) break;
+      while (!input.signal?.aborted) if ((await step(db, batch, orders)) < batchSize) break;
     }
-    rows = await purgeExpiredRows({ cutoffs, batchSize: input.rowBatchSize ?? RETENTION_ROW_BATCH, signal: input.signal });
+    rows = await purgeExpiredRows(db, { cutoffs, batchSize: input.rowBatchSize ?? RETENTION_ROW_BATCH, signal: input.signal });
   } catch (e) {
     await record(false, e instanceof Error ? e.message : String(e)).catch(() => {});
     throw e;

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import type { RateLimitResult } from "./rate-limit";
 
 /**
@@ -16,7 +16,7 @@ export type BackoffPolicy = { free: number; capSeconds: number; forgetSeconds: n
  * RateLimitBucket table: count = attempts counted, windowStart = when the last one was. The
  * delay's exponent is bounded before power() so it cannot overflow.
  */
-export async function hitBackoff(db: DbOrTx, key: string, p: BackoffPolicy): Promise<RateLimitResult> {
+export async function hitBackoff(db: Db, key: string, p: BackoffPolicy): Promise<RateLimitResult> {
   const counted = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitBucket" AS b (key, count, "windowStart") VALUES (${key}, 1, now())
     ON CONFLICT (key) DO UPDATE SET
@@ -34,11 +34,11 @@ export async function hitBackoff(db: DbOrTx, key: string, p: BackoffPolicy): Pro
 }
 
 /** Takes back one counted attempt (it succeeded): only failures keep counting. */
-export async function releaseBackoff(db: DbOrTx, key: string): Promise<void> {
+export async function releaseBackoff(db: Db, key: string): Promise<void> {
   await db.$executeRaw`UPDATE "RateLimitBucket" SET count = greatest(count - 1, 0) WHERE key = ${key}`;
 }
 
 /** Forgets a key's attempts (a success on it). */
-export async function clearBackoff(db: DbOrTx, key: string): Promise<void> {
+export async function clearBackoff(db: Db, key: string): Promise<void> {
   await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE key = ${key}`;
 }

@@ -1,11 +1,11 @@
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
 /**
  * Fixed-window counter kept in Postgres, so every web process shares it. One round trip.
  */
-export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
   const rows = await db.$queryRaw<{ count: number; age: number }[]>`
     INSERT INTO "RateLimitBucket" (key, count, "windowStart") VALUES (${key}, 1, now())
     ON CONFLICT (key) DO UPDATE SET

@@ -1,24 +1,30 @@
 // The production server's request listener (scripts/server.ts): every request gets a request id
 // (X-Request-Id in and out), an async context carrying it, its latency in the HTTP histogram and
-// one access log line; then the operations endpoints (/api/health, /api/ready, /api/metrics), the
-// REST API (/api-payment/V4/*) and the buyer pages (/pay/*, /collect/*, /pay-assets/*) are
-// answered here directly, and everything else goes to Next. Before any of that, for every request:
-// the socket peer is appended to X-Forwarded-For (client-address.ts reads the client from it), and
-// a path whose percent-escapes do not decode (or decode to U+0000) is answered 400 at once.
+// one access log line; then the application's routes (the composition room's: operations
+// endpoints, REST API, buyer pages) answer what is theirs, and everything else goes to Next.
+// Before any of that, for every request: the socket peer is appended to X-Forwarded-For
+// (client-address.ts reads the client from it), and a path whose percent-escapes do not decode
+// (or decode to U+0000) is answered 400 at once.
 import type http from "node:http";
-import { badPathV4, handleV4Raw } from "../lyra-api/handler";
-import { handleOpsRaw, OPS_PATHS } from "../ops/handler";
-import { handlePayRaw } from "../pay-page/handler";
 import { logger } from "./logger";
 import { methodLabel, processMetrics, routeGroup, statusClass } from "./metrics";
 import { type RequestContext, requestIdFrom, runWithContext } from "./request-context";
 
-const V4_PREFIX = "/api-payment/V4/";
 const MAX_BODY = 256 * 1024;
 
 type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+export type FrontResponse = { status: number; headers: Record<string, string>; body: string | Buffer };
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The application's routes, given to the front by the composition room. */
+export type FrontRoutes = {
+  /** Answers the request and returns true, or returns false (Next answers it). */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: string, pathname: string): boolean;
+  /** The 400 for a path that does not decode, when a route family has its own envelope. */
+  badPath?(pathname: string): FrontResponse | null;
+};
+
+/** The request's body, up to 256 KiB (+1 byte, so the route sees it was longer). */
+export function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -34,12 +40,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 /** The path as logged: no query string, and a buyer link's token (a bearer secret) masked. */
 export const loggedPath = (pathname: string) => pathname.replace(/^\/pay\/[^/]+/, "/pay/:token");
 
-function send(res: http.ServerResponse, r: { status: number; headers: Record<string, string>; body: string | Buffer }) {
+export function send(res: http.ServerResponse, r: FrontResponse) {
   res.writeHead(r.status, r.headers);
   res.end(r.body);
 }
 
-function fail(res: http.ServerResponse, err: unknown, what: string) {
+export function fail(res: http.ServerResponse, err: unknown, what: string) {
   logger.error({ err }, `${what} failed`);
   if (!res.headersSent) res.writeHead(500);
   res.end();
@@ -75,8 +81,8 @@ function observe(req: http.IncomingMessage, res: http.ServerResponse, ctx: Reque
   });
 }
 
-/** The server's listener; `next` answers whatever is not ours. */
-export function createFront(next: Listener): Listener {
+/** The server's listener; `routes` answer what is theirs, `next` whatever is not. */
+export function createFront(next: Listener, routes: FrontRoutes): Listener {
   return (req, res) => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
@@ -90,10 +96,12 @@ export function createFront(next: Listener): Listener {
     const peer = req.socket.remoteAddress ?? "";
     req.headers["x-forwarded-for"] = xff ? `${xff}, ${peer}` : peer;
     if (!decodes(pathname)) {
-      send(res, pathname.startsWith(V4_PREFIX) ? badPathV4(pathname.slice(V4_PREFIX.length)) : BAD_PATH);
+      send(res, routes.badPath?.(pathname) ?? BAD_PATH);
       return;
     }
-    runWithContext(ctx, () => route(req, res, url, pathname, next));
+    runWithContext(ctx, () => {
+      if (!routes.handle(req, res, url, pathname)) next(req, res);
+    });
   };
 }
 
@@ -115,36 +123,3 @@ const BAD_PATH = {
   headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   body: "Bad request: invalid percent-escape in the path (malformed, or U+0000)\n",
 };
-
-function route(req: http.IncomingMessage, res: http.ServerResponse, url: string, pathname: string, next: Listener) {
-  if (OPS_PATHS.has(pathname)) {
-    handleOpsRaw({ method: req.method ?? "GET", pathname, authorization: req.headers.authorization ?? null }).then(
-      (r) => send(res, r ?? { status: 404, headers: {}, body: "" }),
-      (e) => fail(res, e, "ops endpoint"),
-    );
-    return;
-  }
-  if (req.method === "POST" && url.startsWith(V4_PREFIX)) {
-    const service = decodeURIComponent(url.slice(V4_PREFIX.length).split("?")[0] ?? "");
-    const idem = req.headers["idempotency-key"];
-    handleV4Raw(service, {
-      authorization: req.headers.authorization ?? null,
-      idempotencyKey: typeof idem === "string" ? idem : null,
-      readBody: () => readBody(req),
-    }).then(
-      (r) => send(res, r),
-      (e) => fail(res, e, "api call"),
-    );
-    return;
-  }
-  if (url.startsWith("/pay/") || url.startsWith("/pay-assets/") || url.startsWith("/collect/")) {
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    handlePayRaw({ method: req.method ?? "GET", url, headers, readBody: () => readBody(req) }).then(
-      (r) => send(res, r),
-      (e) => fail(res, e, "buyer page"),
-    );
-    return;
-  }
-  next(req, res);
-}

@@ -1,10 +1,10 @@
 import type { UserActor } from "../auth/actor";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { addCalendarDays, dayInZone } from "../time/shop-time";
 
 /** The user's shops with what the creation forms need as defaults and bounds. */
-export async function findShopDefaults(db: DbOrTx, input: { actor: UserActor }, now = new Date()) {
+export async function findShopDefaults(db: Db, input: { actor: UserActor }, now = new Date()) {
   const shops = await db.shop.findMany({
     where: { id: { in: input.actor.shopIds } },
     orderBy: { id: "asc" },

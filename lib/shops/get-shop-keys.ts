@@ -1,11 +1,11 @@
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { decryptSecret } from "../server/secrets";
 import { maskShopKey, SEALED_KEYS_SELECT, SHOP_KEY_COLUMNS, SHOP_KEY_NAMES } from "./shop-keys";
 
 /** A shop's REST user name and its four keys, masked (administrators only). */
-export async function getShopKeys(db: DbOrTx, input: { actor: Actor; shopId: string }) {
+export async function getShopKeys(db: Db, input: { actor: Actor; shopId: string }) {
   assertShopAccess(input.actor, input.shopId);
   assertRole(input.actor, "ADMIN");
   const shop = await db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, name: true, ...SEALED_KEYS_SELECT } });

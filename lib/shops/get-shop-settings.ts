@@ -1,6 +1,6 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
 import { parseRemindersPolicy } from "../reminders/policy";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 
 /** The columns Settings › Shop shows and edits (F-SET-1). */
@@ -23,7 +23,7 @@ export const SHOP_SETTINGS_SELECT = {
 } as const;
 
 /** A shop's settings, for every user who can see the shop (only administrators may change them). */
-export async function getShopSettings(db: DbOrTx, input: { actor: Actor; shopId: string }) {
+export async function getShopSettings(db: Db, input: { actor: Actor; shopId: string }) {
   assertShopAccess(input.actor, input.shopId);
   const shop = await db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, ...SHOP_SETTINGS_SELECT } });
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`, { publicMessage: "Not found" });

@@ -1,6 +1,6 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
 import { isPageLanguage, PAGE_LANGUAGES } from "../i18n/locales";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { TEMPLATE_CHANNELS, TEMPLATE_GROUPS } from "./schemas";
 
@@ -9,7 +9,7 @@ import { TEMPLATE_CHANNELS, TEMPLATE_GROUPS } from "./schemas";
  * languages the built-in template, marked "in use" where the shop has no default of its own.
  * Every user who can see the shop reads them.
  */
-export async function findTemplates(db: DbOrTx, input: { actor: Actor; shopId: string }) {
+export async function findTemplates(db: Db, input: { actor: Actor; shopId: string }) {
   assertShopAccess(input.actor, input.shopId);
   const shop = await db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, name: true, languages: true } });
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`, { publicMessage: "Not found" });

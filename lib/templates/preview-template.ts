@@ -1,7 +1,7 @@
 import { isReceiptKind } from "../../emails/types";
 import { type Actor, assertShopAccess } from "../auth/actor";
 import { paymentUrl } from "../orders/payment-link";
-import type { DbOrTx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "../time/shop-time";
@@ -17,11 +17,7 @@ export const SAMPLE_ORDER = { amount: 1590, currency: "EUR", reference: "CMD-202
  * A template rendered with a sample order of the shop — its name, contact, site and time zone —
  * in the template's language, as the buyer would receive it. Reads only: every user of the shop.
  */
-export async function previewTemplate(
-  db: DbOrTx,
-  input: { actor: Actor; shopId: string; template: TemplatePreviewInput },
-  now = new Date(),
-) {
+export async function previewTemplate(db: Db, input: { actor: Actor; shopId: string; template: TemplatePreviewInput }, now = new Date()) {
   assertShopAccess(input.actor, input.shopId);
   const t = parseOrThrow(templatePreviewSchema, input.template);
   const receipt = isReceiptKind(t.kind);

@@ -1,5 +1,5 @@
 import { builtInTemplate, type TemplateChannel, type TemplateKind } from "../../emails";
-import type { SqlClient } from "../server/sql";
+import type { Db } from "../server/db";
 
 export type ShopTemplate = {
   id: string;
@@ -16,8 +16,8 @@ export type ShopTemplate = {
  * Templates a batch of messages may need, in one query: the ones chosen explicitly, and every
  * default template of the batch's shops. `pick` then resolves one message's template.
  */
-export async function loadTemplates(client: Pick<SqlClient, "query">, input: { shopIds: string[]; templateIds: string[] }) {
-  const { rows } = await client.query<ShopTemplate>(
+export async function loadTemplates(db: Db, input: { shopIds: string[]; templateIds: string[] }) {
+  const { rows } = await db.sql<ShopTemplate>(
     `SELECT id, "shopId", channel, kind, language, subject, body, "isDefault" FROM "Template"
      WHERE id = ANY($1::uuid[]) OR ("isDefault" AND "shopId" = ANY($2::varchar[]))`,
     [input.templateIds, input.shopIds],

@@ -2,7 +2,7 @@
 // template changes, the "one default" rule, and what an audit event keeps.
 import type { TemplateChannel, TemplateKind } from "../../emails/types";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
-import type { DbOrTx, Tx } from "../server/db";
+import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Channel } from "../server/generated/prisma/enums";
 import { parseOrThrow } from "../server/validation";
@@ -29,13 +29,13 @@ const notFound = (what: string) => new AppError("NOT_FOUND", `template ${what} n
  * Serialises the changes to one shop's templates (so that two "make default" cannot both win).
  * FOR NO KEY UPDATE: orders being created for the shop (FOR KEY SHARE) are not blocked.
  */
-export async function lockShopTemplates(tx: Tx, shopId: string) {
+export async function lockShopTemplates(tx: Db, shopId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Shop" WHERE id = ${shopId} FOR NO KEY UPDATE`;
   if (!rows.length) throw new AppError("NOT_FOUND", `shop ${shopId} not found`, { publicMessage: "Not found" });
 }
 
 /** The shop of a template the actor may read; NOT_FOUND for a malformed id or another tenant's template. */
-export async function templateShopOrThrow(db: DbOrTx, actor: Actor, templateId: unknown): Promise<string> {
+export async function templateShopOrThrow(db: Db, actor: Actor, templateId: unknown): Promise<string> {
   const id = templateIdSchema.safeParse(templateId);
   if (!id.success) throw notFound(String(templateId));
   const row = await db.template.findUnique({ where: { id: id.data }, select: { shopId: true } });
@@ -45,7 +45,7 @@ export async function templateShopOrThrow(db: DbOrTx, actor: Actor, templateId: 
 }
 
 /** Before a change: a readable template, a role that may change it; then the shop is locked and the row re-read. */
-export async function lockTemplateForChange(tx: Tx, actor: Actor, templateId: unknown) {
+export async function lockTemplateForChange(tx: Db, actor: Actor, templateId: unknown) {
   const shopId = await templateShopOrThrow(tx, actor, templateId);
   assertRole(actor, "OPERATOR");
   await lockShopTemplates(tx, shopId);
@@ -56,7 +56,7 @@ export async function lockTemplateForChange(tx: Tx, actor: Actor, templateId: un
 
 /** Unsets the other defaults of the same shop, channel, kind and language; returns their ids. */
 export async function clearDefaults(
-  tx: Tx,
+  tx: Db,
   t: { shopId: string; channel: Channel; kind: string; language: string; exceptId?: string },
 ): Promise<string[]> {
   const where = {

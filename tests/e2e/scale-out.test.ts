@@ -12,8 +12,8 @@ import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailOrders } from "@/lib/orders/create-mail-orders";
+import { expireOrdersSweep } from "@/lib/orders/jobs";
 import { getBoss, stopBoss } from "@/lib/server/jobs/boss";
-import { QUEUES } from "@/lib/server/jobs/queues";
 import { freePort } from "../../bench/lib";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { newOrder } from "../helpers/orders";
@@ -174,8 +174,8 @@ describe("2 web + 2 worker processes on one database", () => {
 
     // The expiry sweep is scheduled every minute on every worker; queue two runs at once now.
     const boss = await getBoss();
-    await boss.send(QUEUES.expireOrdersSweep.name, {});
-    await boss.send(QUEUES.expireOrdersSweep.name, {});
+    await boss.send(expireOrdersSweep.name, {});
+    await boss.send(expireOrdersSweep.name, {});
 
     // Kill one worker in the middle of the fan-out.
     await until(async () => mailIds.length >= FANOUT / 4, 120_000, "a quarter of the fan-out sent");

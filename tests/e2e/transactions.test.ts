@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureTransactionsSweep } from "@/lib/payments/jobs";
 import { getBoss, stopBoss } from "@/lib/server/jobs/boss";
-import { QUEUES } from "@/lib/server/jobs/queues";
 import { dayInZone } from "@/lib/time/shop-time";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder, payNow } from "../helpers/orders";
@@ -115,7 +115,7 @@ describe("transactions in the back office (F-BO-5, F-ORD-7)", () => {
     await db.transaction.update({ where: { id }, data: { captureDate: new Date(Date.now() - 60_000) } });
     // The sweep runs every minute on the server's worker; queue one run now instead of waiting.
     const boss = await getBoss();
-    await boss.send(QUEUES.captureTransactionsSweep.name, {});
+    await boss.send(captureTransactionsSweep.name, {});
     for (let i = 0; i < 100 && (await status(id)) !== "CAPTURED"; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await status(id)).toBe("CAPTURED");
     const page = await operator();

@@ -2,6 +2,7 @@
 // API, buyer pages) over real HTTP without a Next build: `next` stands in for Next.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { frontRoutes } from "@/lib/composition/front-routes";
 import { createFront } from "@/lib/server/front";
 
 type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -12,7 +13,7 @@ const notFound: Listener = (_req, res) => {
 };
 
 export async function startFrontServer(next: Listener = notFound) {
-  const server = http.createServer(createFront(next));
+  const server = http.createServer(createFront(next, frontRoutes));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -8,7 +8,6 @@ import type { Acquirer } from "@/lib/payments/acquirer";
 import { completeChallenge, getChallenge } from "@/lib/payments/complete-challenge";
 import { payOrder } from "@/lib/payments/pay-order";
 import { sandboxAcquirer } from "@/lib/payments/sandbox-acquirer";
-import { withSqlTransaction } from "@/lib/server/sql";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder } from "../helpers/orders";
 
@@ -24,7 +23,7 @@ beforeEach(async () => {
 /** "free", or the error code another connection got trying to lock the rows ($1: the order id). */
 async function tryLock(sql: string, orderId: string): Promise<string> {
   try {
-    await withSqlTransaction((c) => c.query(sql, [orderId]));
+    await db.$transaction((t) => t.sql(sql, [orderId]));
     return "free";
   } catch (e) {
     return (e as { code?: string }).code ?? String(e);

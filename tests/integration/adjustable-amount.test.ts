@@ -109,7 +109,7 @@ describe("the back office's options", () => {
 describe("the buyer's amount", () => {
   it("RANGE: out of bounds or unreadable → a field error on amount and no transaction; within → that amount is paid", async () => {
     const o = await newOrder(users.operator, { amountUpdate: { mode: "RANGE", min: 1000, max: 6000 } });
-    expect((await getPaymentPage(null, o.token))?.amountUpdate).toEqual({ mode: "RANGE", min: 1000, max: 6000 });
+    expect((await getPaymentPage(db, { token: o.token }))?.amountUpdate).toEqual({ mode: "RANGE", min: 1000, max: 6000 });
     for (const [amount, code] of [
       ["60,01", "err_buyer_amount_out_of_range"],
       ["9.99", "err_buyer_amount_out_of_range"],

@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 const today = () => dayInZone(new Date(), "Europe/Paris");
 const dashboard = (q: Record<string, string> = {}) =>
-  getDashboard({ actor: users.operator, query: dashboardQuerySchema.parse({ mode: "TEST", ...q }) });
+  getDashboard(db, { actor: users.operator, query: dashboardQuerySchema.parse({ mode: "TEST", ...q }) });
 
 describe("the counters", () => {
   it("created, opened once, paid with its amount, refused, cancelled, expired — each once, on its day", async () => {
@@ -31,9 +31,9 @@ describe("the counters", () => {
     const b = await newOrder(users.operator, { reference: "AN-B", amountMinor: 2500 });
     const c = await newOrder(users.operator, { reference: "AN-C" });
     const d = await newOrder(users.operator, { reference: "AN-D" });
-    await recordFirstOpen(a.id);
-    await recordFirstOpen(a.id);
-    await recordFirstOpen(b.id);
+    await recordFirstOpen(db, a.id);
+    await recordFirstOpen(db, a.id);
+    await recordFirstOpen(db, b.id);
     await payNow({ token: a.token, card: card("4970100000000055") });
     await payNow({ token: b.token, card: card("4970100000000097") });
     await payNow({ token: b.token, card: card("4970100000000097") });
@@ -104,7 +104,7 @@ describe("the counters", () => {
 
 describe("the dashboard", () => {
   it("another tenant's shop is not found; a bad period is refused by the schema", async () => {
-    await expect(getDashboard({ actor: users.other, query: dashboardQuerySchema.parse({ shop: "12345678" }) })).rejects.toMatchObject({
+    await expect(getDashboard(db, { actor: users.other, query: dashboardQuerySchema.parse({ shop: "12345678" }) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     } satisfies Partial<AppError>);
     expect(dashboardQuerySchema.safeParse({ from: "2026-05-02", to: "2026-05-01" }).error?.issues[0]?.message).toBe("analytics_err_range");

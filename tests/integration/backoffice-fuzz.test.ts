@@ -126,7 +126,7 @@ const SEARCHES: Search[] = [
     keys: ["shop", "mode", "from", "to"],
     run: async (actor, p) => {
       const { query, errors } = parseDashboardQuery(p);
-      await getDashboard({ actor, query });
+      await getDashboard(db, { actor, query });
       return errors;
     },
   },

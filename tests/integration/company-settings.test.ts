@@ -196,10 +196,10 @@ describe("the low-credit alert", () => {
   it("goes out once per crossing of the threshold, to the company manager, in the administrator's language", async () => {
     const id = users.admin.companyId;
     await db.company.update({ where: { id }, data: { smsCredits: 30, smsLowCreditThreshold: 20 } });
-    expect(await checkLowSmsCredits()).toEqual([]);
+    expect(await checkLowSmsCredits(db)).toEqual([]);
     await db.company.update({ where: { id }, data: { smsCredits: 12 } });
-    expect(await checkLowSmsCredits()).toEqual([id]);
-    expect(await checkLowSmsCredits([id])).toEqual([]);
+    expect(await checkLowSmsCredits(db)).toEqual([id]);
+    expect(await checkLowSmsCredits(db, { companyIds: [id] })).toEqual([]);
     expect(await jobs(id)).toBe(1);
 
     await db.user.updateMany({ where: { companyId: id, role: "ADMIN" }, data: { locale: "en" } });
@@ -214,12 +214,12 @@ describe("the low-credit alert", () => {
 
     // Back above the threshold: re-armed; below again: a second alert.
     await db.company.update({ where: { id }, data: { smsCredits: 120 } });
-    expect(await checkLowSmsCredits()).toEqual([]);
+    expect(await checkLowSmsCredits(db)).toEqual([]);
     expect((await company(id)).smsLowCreditAlertedAt).toBeNull();
     await db.company.update({ where: { id }, data: { smsCredits: 3 } });
-    expect(await checkLowSmsCredits()).toEqual([id]);
+    expect(await checkLowSmsCredits(db)).toEqual([id]);
     expect(await jobs(id)).toBe(2);
     // No threshold: never.
-    expect(await checkLowSmsCredits([users.other.companyId])).toEqual([]);
+    expect(await checkLowSmsCredits(db, { companyIds: [users.other.companyId] })).toEqual([]);
   });
 });

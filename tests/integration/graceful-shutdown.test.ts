@@ -5,8 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailOrders } from "@/lib/orders/create-mail-orders";
-import { getBoss } from "@/lib/server/jobs/boss";
-import { QUEUES } from "@/lib/server/jobs/queues";
+import { retentionSweep } from "@/lib/retention/jobs";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
 
@@ -119,7 +118,7 @@ describe("graceful shutdown of a worker", () => {
       FROM generate_series(1, ${n}) AS i`);
     const old = () => db.paymentOrder.count({ where: { recipient: { startsWith: "old" } } });
     const worker = startWorker();
-    await (await getBoss()).send(QUEUES.retentionSweep.name, {});
+    await db.enqueue(retentionSweep, {});
     const t0 = Date.now();
     while ((await old()) === n) {
       if (Date.now() - t0 > 60_000) throw new Error("the retention sweep did not start");
@@ -136,7 +135,7 @@ describe("graceful shutdown of a worker", () => {
     expect(run.after).toMatchObject({ complete: false, ordersDeleted: n - left });
 
     const next = startWorker();
-    await (await getBoss()).send(QUEUES.retentionSweep.name, {});
+    await db.enqueue(retentionSweep, {});
     const t2 = Date.now();
     while ((await db.auditEvent.count({ where: { action: "retention.sweep" } })) < 2) {
       if (Date.now() - t2 > 60_000) throw new Error("the second retention run did not end");

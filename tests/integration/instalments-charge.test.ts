@@ -122,7 +122,10 @@ describe("the charge sweep", () => {
     await sweepInstalments(db, { now: addMinutes(addDays(paidAt, 30), 1) });
     const receipts = await db.message.findMany({ where: { orderId: o.id, kind: "RECEIPT_BUYER" }, select: { id: true } });
     expect(receipts).toHaveLength(2);
-    await deliverEmails(receipts.map((m) => m.id));
+    await deliverEmails(
+      db,
+      receipts.map((m) => m.id),
+    );
     const mails = await db.caughtMail.findMany({ where: { envelopeTo: { has: "buyer@instalments.test" } }, select: { text: true } });
     expect(mails).toHaveLength(2);
     for (const m of mails) {

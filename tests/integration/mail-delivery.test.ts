@@ -56,7 +56,11 @@ async function drain(maxMs = 15_000) {
       where: { status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date(Date.now() + 1000) } }] },
       select: { id: true },
     });
-    if (due.length) await deliverEmails(due.map((m) => m.id));
+    if (due.length)
+      await deliverEmails(
+        db,
+        due.map((m) => m.id),
+      );
     const pending = await db.message.count({ where: { status: { in: ["QUEUED", "SENDING"] } } });
     if (!pending) return;
     if (Date.now() - t0 > maxMs) throw new Error(`${pending} messages still pending`);
@@ -171,7 +175,7 @@ describe("e-mail orders (F-CH-MAIL)", () => {
     await sink.stop();
     const { ids } = await createMailOrders(db, { actor: users.operator, values: form({ reference: "DOWN-1" }) });
     const [id] = (await db.message.findMany({ where: { orderId: ids[0] }, select: { id: true } })).map((m) => m.id);
-    expect(await deliverEmails([id!])).toEqual({ sent: 0, failed: 0, retried: 1 });
+    expect(await deliverEmails(db, [id!])).toEqual({ sent: 0, failed: 0, retried: 1 });
     const waiting = await db.message.findUniqueOrThrow({ where: { id: id! } });
     expect(waiting.status).toBe("QUEUED");
     expect(waiting.error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
@@ -206,8 +210,8 @@ describe("e-mail orders (F-CH-MAIL)", () => {
   it("a delivery is sent once however often its job runs; resend sends again and counts it", async () => {
     const { ids } = await createMailOrders(db, { actor: users.operator, values: form({ reference: "ONCE-1" }) });
     const msg = await db.message.findFirstOrThrow({ where: { orderId: ids[0] } });
-    await Promise.all([deliverEmails([msg.id]), deliverEmails([msg.id]), deliverEmails([msg.id])]);
-    await deliverEmails([msg.id]);
+    await Promise.all([deliverEmails(db, [msg.id]), deliverEmails(db, [msg.id]), deliverEmails(db, [msg.id])]);
+    await deliverEmails(db, [msg.id]);
     expect(sink.messages).toHaveLength(1);
     await resendOrder(db, { actor: users.operator, orderId: ids[0]! });
     expect((await db.paymentOrder.findUniqueOrThrow({ where: { id: ids[0] } })).deliveryStatus).toBe("IN_PROGRESS");

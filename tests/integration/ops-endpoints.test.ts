@@ -2,9 +2,9 @@
 // liveness, readiness (database, migrations, delivery queue lag) and the Prometheus metrics behind
 // METRICS_TOKEN, with the cluster-wide gauges read from the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emailJob } from "@/lib/channels/jobs";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { instrumented } from "@/lib/server/jobs/instrument";
-import { QUEUES } from "@/lib/server/jobs/queues";
 import { create } from "../helpers/api";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { startFrontServer } from "../helpers/front-server";
@@ -60,12 +60,7 @@ describe("GET /api/ready", () => {
   });
 
   it("not ready while a delivery job waits longer than READY_MAX_QUEUE_LAG_SECONDS", async () => {
-    const boss = await getBoss();
-    await boss.send(
-      QUEUES.email.name,
-      { messageId: "00000000-0000-0000-0000-000000000000" },
-      { startAfter: new Date(Date.now() - 400_000) },
-    );
+    await db.enqueue(emailJob, { messageId: "00000000-0000-0000-0000-000000000000" }, { startAfter: new Date(Date.now() - 400_000) });
     try {
       const r = await get("/api/ready");
       const body = await r.json();

@@ -69,7 +69,7 @@ describe("pay an order (F-PAY-1)", () => {
       code: "ORDER_NOT_PAYABLE",
       message: "expired",
     });
-    expect((await getPaymentPage(null, o.token))?.status).toBe("EXPIRED");
+    expect((await getPaymentPage(db, { token: o.token }))?.status).toBe("EXPIRED");
     expect(await db.transaction.count({ where: { orderId: o.id } })).toBe(0);
   });
 
@@ -84,7 +84,7 @@ describe("pay an order (F-PAY-1)", () => {
 
   it("an unknown token is not found", async () => {
     expect(await failure(payOrder(db, { token: "x".repeat(32), card: card("4970100000000055") }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await getPaymentPage(null, "x".repeat(32))).toBeNull();
+    expect(await getPaymentPage(db, { token: "x".repeat(32) })).toBeNull();
   });
 
   it("concurrent submissions on one order: exactly one accepted transaction", async () => {

@@ -315,7 +315,7 @@ describe("reminder sweep", () => {
           smsPassword: "pw",
         },
       } as never);
-      expect(await deliverSms([msg!.id])).toEqual({ sent: 1, failed: 0, retried: 0 });
+      expect(await deliverSms(db, [msg!.id])).toEqual({ sent: 1, failed: 0, retried: 0 });
       expect(new URLSearchParams(twilio.received[0]!.raw).get("Body")).toBe(expected);
     } finally {
       await twilio.stop();
@@ -333,7 +333,7 @@ describe("reminder sweep", () => {
 
     sink.messages.length = 0;
     const ids = (await reminders([fr!, en!, paidLater!])).map((m) => m.id);
-    expect(await deliverEmails(ids)).toEqual({ sent: 2, failed: 1, retried: 0 });
+    expect(await deliverEmails(db, ids)).toEqual({ sent: 2, failed: 1, retried: 0 });
     const mailTo = (address: string) => sink.messages.find((m) => m.rcptTo.includes(address))!.parsed;
     const recipientOf = async (id: string) => (await db.paymentOrder.findUniqueOrThrow({ where: { id } })).recipient!;
 
@@ -368,7 +368,10 @@ describe("reminder sweep", () => {
     });
     expect(await sent(at(v, 1, 1))).toBe(2);
     sink.messages.length = 0;
-    await deliverEmails((await reminders([fr!])).map((m) => m.id));
+    await deliverEmails(
+      db,
+      (await reminders([fr!])).map((m) => m.id),
+    );
     const custom = sink.messages[0]!.parsed;
     expect(custom.subject).toMatch(/^Dernier jour : R\d+$/);
     // Without %url% in the template, the link is appended.

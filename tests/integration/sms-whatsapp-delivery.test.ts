@@ -129,7 +129,11 @@ async function drain(channel: "SMS" | "WHATSAPP", maxMs = 15_000) {
       where: { channel, status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date(Date.now() + 1000) } }] },
       select: { id: true },
     });
-    if (due.length) await (channel === "SMS" ? deliverSms : deliverWhatsApp)(due.map((m) => m.id));
+    if (due.length)
+      await (channel === "SMS" ? deliverSms : deliverWhatsApp)(
+        db,
+        due.map((m) => m.id),
+      );
     const pending = await db.message.count({ where: { channel, status: { in: ["QUEUED", "SENDING"] } } });
     if (!pending) return;
     if (Date.now() - t0 > maxMs) throw new Error(`${pending} messages still pending`);
@@ -277,7 +281,7 @@ describe("SMS through a Twilio-compatible provider (the company's own account)",
   it("connection refused, then the provider is back: retried and sent", async () => {
     await twilio.stop();
     const o = await createPhoneOrder("SMS", "+33612345673", "Payez ici");
-    await deliverSms([o.msg.id]);
+    await deliverSms(db, [o.msg.id]);
     const m = await message(o.msg.id);
     expect(m).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(m.error).toMatch(/^PSP_1044: gateway unreachable: ECONNREFUSED/);
@@ -300,7 +304,7 @@ describe("SMS through a Twilio-compatible provider (the company's own account)",
 
   it("a report that overtakes the provider's answer is applied when the answer is recorded", async () => {
     const o = await createPhoneOrder("SMS", "+33612345675", "Payez ici");
-    await claimPhoneMessages("SMS", [o.msg.id]);
+    await claimPhoneMessages(db, "SMS", [o.msg.id]);
     const url = `${appUrl()}/api/channels/sms/status?message=${o.msg.id}`;
     const params = { MessageSid: "SMearly", MessageStatus: "delivered" };
     const res = await fetch(url, {
@@ -310,7 +314,7 @@ describe("SMS through a Twilio-compatible provider (the company's own account)",
     });
     expect(res.status).toBe(204);
     expect(await message(o.msg.id)).toMatchObject({ status: "SENDING", providerStatus: "delivered" });
-    await recordAccepted({
+    await recordAccepted(db, {
       id: o.msg.id,
       text: "Payez ici",
       language: "fr",
@@ -337,14 +341,14 @@ describe("SMS through a Twilio-compatible provider (the company's own account)",
   it("stale SMS claims of a dead worker are queued again on the SMS queue", async () => {
     const o = await createPhoneOrder("SMS", "+33612345677", "Payez ici");
     await db.message.update({ where: { id: o.msg.id }, data: { status: "SENDING", claimedAt: new Date(Date.now() - 3_600_000) } });
-    expect(await recoverMessages()).toBeGreaterThanOrEqual(1);
+    expect(await recoverMessages(db)).toBeGreaterThanOrEqual(1);
     const jobs = await db.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'channels.sms' AND data->>'messageId' = $1`,
       o.msg.id,
     );
     expect(jobs[0]!.n).toBeGreaterThanOrEqual(2);
     // The new job's handler claims the stale message (a SENDING claim past the lease) and sends it.
-    expect(await deliverSms([o.msg.id])).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(await deliverSms(db, [o.msg.id])).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(await message(o.msg.id)).toMatchObject({ status: "SENT" });
   });
 });

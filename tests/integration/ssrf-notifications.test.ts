@@ -46,7 +46,10 @@ async function payAndDeliver(orderId: string) {
   await payNow({ token, card: card("4970100000000055") });
   const deliveries = await db.webhookDelivery.findMany({ where: { orderId }, select: { id: true } });
   expect(deliveries).toHaveLength(1);
-  await deliverWebhooks(deliveries.map((d) => ({ deliveryId: d.id })));
+  await deliverWebhooks(
+    db,
+    deliveries.map((d) => ({ deliveryId: d.id })),
+  );
   return db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveries[0]!.id }, include: { log: true } });
 }
 

@@ -74,7 +74,7 @@ async function sendOne(channel: "SMS" | "WHATSAPP") {
     reference: `SSRF-${seq}`,
   });
   const msg = await db.message.findFirstOrThrow({ where: { orderId: o.id } });
-  await (channel === "SMS" ? deliverSms : deliverWhatsApp)([msg.id]);
+  await (channel === "SMS" ? deliverSms : deliverWhatsApp)(db, [msg.id]);
   return db.message.findUniqueOrThrow({ where: { id: msg.id } });
 }
 

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { builtInTemplate } from "@/emails";
 import { createOrder } from "@/lib/orders/create-order";
 import { findOrderMessageText, orderMessageText } from "@/lib/orders/order-message-text";
-import { getPool } from "@/lib/server/db";
 import type { AppError } from "@/lib/server/errors";
 import { createTemplate } from "@/lib/templates/create-template";
 import { customizeBuiltInTemplate } from "@/lib/templates/customize-built-in-template";
@@ -238,7 +237,7 @@ describe("Settings › Templates (F-TPL-1…4)", () => {
     // The sender picks the shop's default; the list shows the built-in as not in use for fr and en.
     const [current] = await defaults("fr");
     const stored = await getTemplateOrThrow(db, { actor: users.admin, templateId: current!.id });
-    const sender = await loadTemplates(getPool(), { shopIds: [SHOP], templateIds: [] });
+    const sender = await loadTemplates(db, { shopIds: [SHOP], templateIds: [] });
     expect(sender.pick({ shopId: SHOP, channel: "MAIL", kind: "ORDER", language: "fr" })).toEqual({
       subject: stored.subject,
       body: stored.body,

@@ -61,7 +61,7 @@ describe("illegal delivery transitions are refused", () => {
       const m = await db.message.create({
         data: { orderId, channel: "WHATSAPP", kind: "ORDER", recipient: "+33612345678", status: "SENDING", claimedAt: new Date() },
       });
-      await recordAccepted({
+      await recordAccepted(db, {
         id: m.id,
         text: "x",
         language: "fr",

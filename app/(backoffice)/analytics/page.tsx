@@ -26,7 +26,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const shops = await findShopDefaults(getDb(), { actor });
   const known = !query.shop || shops.some((s) => s.id === query.shop);
   if (!known) errors.shop = "analytics_err_shop";
-  const d = await getDashboard({ actor, query: known ? query : { ...query, shop: undefined } });
+  const d = await getDashboard(getDb(), { actor, query: known ? query : { ...query, shop: undefined } });
   const pct = (r: number | null) =>
     r === null ? t("analytics_none") : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(r);
   const currencies = Object.keys(d.totals.amounts).sort();

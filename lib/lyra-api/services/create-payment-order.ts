@@ -1,5 +1,6 @@
 import { shopPhoneCountry } from "../../channels/phone-number";
 import { createOrder } from "../../orders/create-order";
+import { LONG_TRANSACTION } from "../../server/db";
 import { checkKeyFormat, findReplay, KeyTaken, requestHash, storeAnswer } from "../idempotency";
 import { parseRequest, toLyraError } from "../parse-request";
 import { toPaymentOrder } from "../payment-order-object";
@@ -27,31 +28,28 @@ export const createPaymentOrder: Service = async ({ db, shop, body, idempotencyK
     if (replay) return { answer: replay, replayed: true };
   }
   // A TEST key's messages count against the shop's hourly recipients; a call that does not fit creates nothing.
-  const taken = await takeTestRecipients(shop, channel, recipientCount(fields));
+  const taken = await takeTestRecipients(db, shop, channel, recipientCount(fields));
   try {
-    const created = await createOrder(
-      db,
-      {
-        actor: apiActor(shop),
-        shopId: shop.id,
-        mode: shop.mode,
-        channel,
-        amountMinor: req.amount,
-        currency: req.currency,
-        ...fields,
-        shopDefaults: shop.defaults,
-      },
-      key
-        ? async (client, order) => {
-            const answer = toPaymentOrder(order.row);
-            await storeAnswer(client, key, answer);
-            return answer;
-          }
-        : undefined,
-    );
-    return { answer: created.extra ?? toPaymentOrder(created.row) };
+    const input = {
+      actor: apiActor(shop),
+      shopId: shop.id,
+      mode: shop.mode,
+      channel,
+      amountMinor: req.amount,
+      currency: req.currency,
+      ...fields,
+      shopDefaults: shop.defaults,
+    };
+    // With a key, the order and its stored answer commit together (a KeyTaken rolls both back).
+    if (!key) return { answer: toPaymentOrder((await createOrder(db, input)).row) };
+    const answer = await db.$transaction(async (tx) => {
+      const a = toPaymentOrder((await createOrder(tx, input)).row);
+      await storeAnswer(tx, key, a);
+      return a;
+    }, LONG_TRANSACTION);
+    return { answer };
   } catch (e) {
-    await returnTestRecipients(taken);
+    await returnTestRecipients(db, taken);
     if (e instanceof KeyTaken && key) {
       const replay = await findReplay(db, key);
       if (replay) return { answer: replay, replayed: true };

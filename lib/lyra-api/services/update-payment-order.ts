@@ -27,11 +27,11 @@ export const updatePaymentOrder: Service = async (ctx) => {
     Object.entries({ amountMinor: req.amount, currency: req.currency, ...fields }).filter(([, v]) => v !== undefined),
   );
   // Sending again is sending: a TEST key's recipients count as at creation.
-  const taken = resend ? await takeTestRecipients(ctx.shop, channel, recipientCount(fields)) : null;
+  const taken = resend ? await takeTestRecipients(ctx.db, ctx.shop, channel, recipientCount(fields)) : null;
   try {
     await updateOrder(ctx.db, { actor: apiActor(ctx.shop), orderId: row.id, changes, resend });
   } catch (e) {
-    await returnTestRecipients(taken);
+    await returnTestRecipients(ctx.db, taken);
     throw toLyraError(e, body);
   }
   return { answer: toPaymentOrder((await loadPaymentOrderRow(ctx.db, row.id))!) };

@@ -1,5 +1,5 @@
 import { type Actor, assertShopAccess } from "../../auth/actor";
-import type { DbOrTx } from "../../server/db";
+import type { Db } from "../../server/db";
 import { AppError } from "../../server/errors";
 import { RULE_SELECT } from "./rule-rows";
 
@@ -7,7 +7,7 @@ import { RULE_SELECT } from "./rule-rows";
  * Settings › Notification rules (F-SET-3): a shop's rules, oldest first, for every user who can
  * see the shop (only administrators change them). NOT_FOUND for another tenant's shop.
  */
-export async function findRules(db: DbOrTx, input: { actor: Actor; shopId: string }) {
+export async function findRules(db: Db, input: { actor: Actor; shopId: string }) {
   assertShopAccess(input.actor, input.shopId);
   const shop = await db.shop.findUnique({ where: { id: input.shopId }, select: { id: true, name: true } });
   if (!shop) throw new AppError("NOT_FOUND", `shop ${input.shopId} not found`, { publicMessage: "Not found" });

@@ -1,7 +1,7 @@
 // Shared by the rule use cases: the columns they read, the tenant check, the lock taken before a
 // change, the template check of e-mail rules and what an audit event keeps.
 import { type Actor, assertRole, assertShopAccess } from "../../auth/actor";
-import type { DbOrTx, Tx } from "../../server/db";
+import type { Db } from "../../server/db";
 import { AppError } from "../../server/errors";
 import { type RuleFields, ruleIdSchema, templateKindFor } from "./schemas";
 
@@ -46,7 +46,7 @@ export const RULE_FIELDS = [
 const notFound = (what: string) => new AppError("NOT_FOUND", `notification rule ${what} not found`, { publicMessage: "Not found" });
 
 /** The shop of a rule the actor may read; NOT_FOUND for a malformed id or another tenant's rule. */
-export async function ruleShopOrThrow(db: DbOrTx, actor: Actor, ruleId: unknown): Promise<string> {
+export async function ruleShopOrThrow(db: Db, actor: Actor, ruleId: unknown): Promise<string> {
   const id = ruleIdSchema.safeParse(ruleId);
   if (!id.success) throw notFound(String(ruleId));
   const row = await db.notificationRule.findUnique({ where: { id: id.data }, select: { shopId: true } });
@@ -56,7 +56,7 @@ export async function ruleShopOrThrow(db: DbOrTx, actor: Actor, ruleId: unknown)
 }
 
 /** Before a change: a readable rule, an administrator; then the row is locked and re-read. */
-export async function lockRuleForChange(tx: Tx, actor: Actor, ruleId: unknown) {
+export async function lockRuleForChange(tx: Db, actor: Actor, ruleId: unknown) {
   const shopId = await ruleShopOrThrow(tx, actor, ruleId);
   assertRole(actor, "ADMIN");
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "NotificationRule" WHERE id = ${String(ruleId)}::uuid FOR UPDATE`;
@@ -67,7 +67,7 @@ export async function lockRuleForChange(tx: Tx, actor: Actor, ruleId: unknown) {
 }
 
 /** An e-mail rule's template must be one of the shop's receipt e-mails for its target (VALIDATION otherwise). */
-export async function assertRuleTemplate(db: DbOrTx, shopId: string, rule: RuleFields): Promise<void> {
+export async function assertRuleTemplate(db: Db, shopId: string, rule: RuleFields): Promise<void> {
   if (!rule.templateId || !rule.emailTarget) return;
   const t = await db.template.findFirst({
     where: { id: rule.templateId, shopId, channel: "MAIL", kind: templateKindFor(rule.emailTarget) },

@@ -1,14 +1,14 @@
 import { PgBoss } from "pg-boss";
 import { env } from "../env";
 import { logger } from "../logger";
-import { deliveryJobExpireSeconds, QUEUES } from "./queues";
 
-const g = globalThis as unknown as { bossPromise?: Promise<PgBoss> };
+// `queuesReady`: the queues this process has created (enqueue.ts), forgotten with the boss.
+const g = globalThis as unknown as { bossPromise?: Promise<PgBoss>; queuesReady?: Map<string, Promise<void>> };
 
 /**
  * One started PgBoss per process, shared through globalThis (route handlers, server actions and
  * instrumentation are separate bundles). It installs/migrates its own schema on first start.
- * Producers use it too: `send(…, { db: fromPrisma(tx) })` enqueues inside our transaction.
+ * Queues are created by their first producer or by the worker (enqueue.ts: `ensureQueue`).
  */
 export function getBoss(): Promise<PgBoss> {
   g.bossPromise ??= (async () => {
@@ -24,13 +24,6 @@ export function getBoss(): Promise<PgBoss> {
     });
     boss.on("error", (err) => logger.error({ err, component: "pg-boss" }, "job queue error"));
     await boss.start();
-    for (const q of Object.values(QUEUES)) {
-      const options = q.name.startsWith("channels.") ? { ...q.options, expireInSeconds: deliveryJobExpireSeconds() } : q.options;
-      await boss.createQueue(q.name, options);
-      // Existing queues keep their policy; their timings follow the configuration.
-      const { policy: _policy, ...timings } = options as typeof options & { policy?: string };
-      await boss.updateQueue(q.name, timings);
-    }
     return boss;
   })().catch((e) => {
     g.bossPromise = undefined;
@@ -46,5 +39,6 @@ export function getBoss(): Promise<PgBoss> {
 export async function stopBoss(timeoutMs = 10_000) {
   const p = g.bossPromise;
   g.bossPromise = undefined;
+  g.queuesReady?.clear();
   if (p) await (await p).stop({ graceful: true, timeout: timeoutMs }).catch(() => {});
 }

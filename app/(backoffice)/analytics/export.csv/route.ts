@@ -3,6 +3,7 @@ import { dashboardCsv, getDashboard } from "@/lib/analytics/get-dashboard";
 import { parseDashboardQuery } from "@/lib/analytics/schemas";
 import { getSessionContext } from "@/lib/auth/session";
 import { currencyExponent } from "@/lib/money/currencies";
+import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export async function GET(request: Request) {
   const { query, errors } = parseDashboardQuery(params);
   if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
   try {
-    const d = await getDashboard({ actor, query });
+    const d = await getDashboard(getDb(), { actor, query });
     return new Response(dashboardCsv(d, currencyExponent), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -14,7 +14,7 @@ const json = (body: unknown, status: number, headers: Record<string, string> = {
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
 export async function POST(req: Request, { params }: { params: Promise<{ shopId: string }> }) {
-  const shop = await authenticateBasic(req.headers.get("authorization"));
+  const shop = await authenticateBasic(getDb(), req.headers.get("authorization"));
   if (!shop) {
     return json({ code: "UNAUTHENTICATED", message: "HTTP Basic <shopId>:<REST API password> expected" }, 401, {
       "WWW-Authenticate": 'Basic realm="payment-orders", charset="UTF-8"',
