@@ -1,8 +1,8 @@
 import { builtInTemplate } from "../../emails";
 import { isPageLanguage, languageOf } from "../i18n/locales";
-import { paymentUrl } from "../orders/payment-link";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
+import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderText, type TemplateVars } from "../templates/render-template";
 import { countSms, SMS_MAX_CHARACTERS, type SmsCount } from "./sms-segments";

@@ -95,6 +95,16 @@ describe("architecture", () => {
     expect(offending).toEqual([]);
   });
 
+  it("lib/shared (helpers several domains use) imports only lib/server and itself", () => {
+    const shared = path.join(LIB, "shared") + path.sep;
+    const server = path.join(LIB, "server") + path.sep;
+    const offending = [...graph].flatMap(([f, deps]) =>
+      f.startsWith(shared) ? deps.filter((d) => !d.startsWith(shared) && !d.startsWith(server)).map((d) => `${rel(f)} → ${rel(d)}`) : [],
+    );
+    expect([...graph.keys()].some((f) => f.startsWith(shared))).toBe(true);
+    expect(offending).toEqual([]);
+  });
+
   it("lib/ has no import cycle", () => {
     expect(cycles()).toEqual([]);
   });

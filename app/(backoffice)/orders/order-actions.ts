@@ -10,10 +10,10 @@ import { changeValidity } from "@/lib/orders/change-validity";
 import { markOrderSent } from "@/lib/orders/mark-order-sent";
 import { reactivateOrder } from "@/lib/orders/reactivate-order";
 import { resendOrder } from "@/lib/orders/resend-order";
-import { daySchema } from "@/lib/orders/schemas";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { safeParseInput } from "@/lib/server/validation";
+import { daySchema } from "@/lib/shared/day";
 
 const actionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("cancel"), orderId: z.string() }),
