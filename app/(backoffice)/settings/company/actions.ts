@@ -1,12 +1,10 @@
 "use server";
-// Server actions of Settings › Company: authenticate, read the form, call one use case, map the result.
+// Server actions of Settings › Company: read the form, call one use case (authedAction), map the result.
 import { revalidatePath } from "next/cache";
-import { requireSession } from "@/lib/auth/session";
+import { authedAction } from "@/lib/auth/authed-action";
 import { addTestSmsCredits } from "@/lib/companies/add-test-sms-credits";
 import type { CompanySettingsInput } from "@/lib/companies/schemas";
 import { updateCompanySettings } from "@/lib/companies/update-company-settings";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 
 /** The submitted values, as typed (shown again after an error) — never the password. */
 export type CompanySettingsValues = Record<Exclude<keyof CompanySettingsInput, "smsPassword">, string>;
@@ -19,42 +17,35 @@ export type CompanySettingsState = {
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
-export async function updateCompanySettingsAction(_prev: CompanySettingsState, formData: FormData): Promise<CompanySettingsState> {
-  const { actor } = await requireSession();
-  const values: CompanySettingsValues = {
-    name: text(formData, "name"),
-    managerEmail: text(formData, "managerEmail"),
-    smsProviderUrl: text(formData, "smsProviderUrl"),
-    smsLogin: text(formData, "smsLogin"),
-    smsSender: text(formData, "smsSender"),
-    smsNotifyPhone: text(formData, "smsNotifyPhone"),
-    smsLowCreditThreshold: text(formData, "smsLowCreditThreshold"),
-  };
-  try {
-    const { changed } = await updateCompanySettings(getDb(), {
-      actor,
-      settings: { ...values, smsPassword: text(formData, "smsPassword") },
-    });
+export const updateCompanySettingsAction = authedAction({
+  read: (_prev: CompanySettingsState, formData: FormData) => {
+    const values: CompanySettingsValues = {
+      name: text(formData, "name"),
+      managerEmail: text(formData, "managerEmail"),
+      smsProviderUrl: text(formData, "smsProviderUrl"),
+      smsLogin: text(formData, "smsLogin"),
+      smsSender: text(formData, "smsSender"),
+      smsNotifyPhone: text(formData, "smsNotifyPhone"),
+      smsLowCreditThreshold: text(formData, "smsLowCreditThreshold"),
+    };
+    return { values, smsPassword: text(formData, "smsPassword") };
+  },
+  run: (db, { actor, values, smsPassword }) => updateCompanySettings(db, { actor, settings: { ...values, smsPassword } }),
+  done: ({ changed }, { values }): CompanySettingsState => {
     revalidatePath("/settings/company");
     return { values, saved: changed.length ? "changed" : "unchanged" };
-  } catch (e) {
-    if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields, values };
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden", values };
-    throw e;
-  }
-}
+  },
+  refused: ({ fields, error }, { values }): CompanySettingsState => ({ fields, error, values }),
+});
 
 export type TestCreditsState = { credits?: number; error?: string };
 
-export async function addTestSmsCreditsAction(_prev: TestCreditsState, _formData: FormData): Promise<TestCreditsState> {
-  const { actor } = await requireSession();
-  try {
-    const { credits } = await addTestSmsCredits(getDb(), { actor });
+export const addTestSmsCreditsAction = authedAction({
+  read: (_prev: TestCreditsState, _formData: FormData) => ({}),
+  run: (db, { actor }) => addTestSmsCredits(db, { actor }),
+  done: ({ credits }): TestCreditsState => {
     revalidatePath("/settings/company");
     return { credits };
-  } catch (e) {
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden" };
-    if (isAppError(e) && e.code === "CONFLICT") return { error: e.publicMessage };
-    throw e;
-  }
-}
+  },
+  refused: ({ error }): TestCreditsState => ({ error }),
+});
