@@ -1,10 +1,7 @@
 "use server";
-// Server actions on a shop's REST API keys: authenticate, parse, call one use case, map the result.
+// Server actions on a shop's REST API keys: parse, call one use case, map the result.
 import { revalidatePath } from "next/cache";
-import { requireSession } from "@/lib/auth/session";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
+import { authedAction, noticeOf } from "@/lib/auth/authed-action";
 import { revealShopKey } from "@/lib/shops/reveal-shop-key";
 import { rotateShopKey } from "@/lib/shops/rotate-shop-key";
 import { shopKeyActionSchema } from "@/lib/shops/schemas";
@@ -12,26 +9,21 @@ import { shopKeyActionSchema } from "@/lib/shops/schemas";
 /** The key in clear after a reveal or a rotation, or a message key. */
 export type KeyActionState = { value?: string; rotated?: boolean; error?: string };
 
-type Run = typeof revealShopKey;
+const keyAction = (operation: typeof revealShopKey) =>
+  authedAction({
+    read: (_prev: KeyActionState, formData: FormData) => ({ shopId: formData.get("shopId"), key: formData.get("key") }),
+    schema: shopKeyActionSchema,
+    run: operation,
+    done: (value): KeyActionState => ({ value }),
+    refused: (r): KeyActionState => ({ error: noticeOf(r) }),
+  });
 
-async function run(operation: Run, formData: FormData): Promise<KeyActionState> {
-  const { actor } = await requireSession();
-  const parsed = safeParseInput(shopKeyActionSchema, { shopId: formData.get("shopId"), key: formData.get("key") });
-  if (!parsed.success) return { error: Object.values(fieldErrorsOf(parsed.error))[0] ?? "err_generic" };
-  try {
-    return { value: await operation(getDb(), { actor, ...parsed.data }) };
-  } catch (e) {
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden" };
-    throw e;
-  }
-}
+export const revealShopKeyAction = keyAction(revealShopKey);
 
-export async function revealShopKeyAction(_prev: KeyActionState, formData: FormData): Promise<KeyActionState> {
-  return run(revealShopKey, formData);
-}
+const rotate = keyAction(rotateShopKey);
 
-export async function rotateShopKeyAction(_prev: KeyActionState, formData: FormData): Promise<KeyActionState> {
-  const state = await run(rotateShopKey, formData);
+export async function rotateShopKeyAction(prev: KeyActionState, formData: FormData): Promise<KeyActionState> {
+  const state = await rotate(prev, formData);
   if (!state.value) return state;
   revalidatePath("/settings/api-keys");
   return { ...state, rotated: true };

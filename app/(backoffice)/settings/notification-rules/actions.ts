@@ -1,15 +1,15 @@
 "use server";
-// Server actions of Settings › Notification rules: authenticate, read the form, call one use case, map the result.
+// Server actions of Settings › Notification rules: read the form, call one use case, map the result.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireSession } from "@/lib/auth/session";
+import type { UserActor } from "@/lib/auth/actor";
+import { authedAction } from "@/lib/auth/authed-action";
 import { createRule } from "@/lib/notifications/rules/create-rule";
 import { deleteRule } from "@/lib/notifications/rules/delete-rule";
 import type { RuleInput } from "@/lib/notifications/rules/schemas";
 import { setRuleEnabled } from "@/lib/notifications/rules/set-rule-enabled";
 import { updateRule } from "@/lib/notifications/rules/update-rule";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
+import type { Db } from "@/lib/server/db";
 
 /** The submitted values, as typed (shown again after an error). `emailTarget` ADDRESS means `emailAddress`. */
 export type RuleFormValues = {
@@ -62,60 +62,53 @@ const ruleOf = (v: RuleFormValues, sources: string[]): RuleInput => {
   };
 };
 
-/** Forbidden or someone else's: one message, whatever the case (nothing leaks). */
-function refusal(e: unknown): string {
-  if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return "err_forbidden";
-  if (isAppError(e) && e.code === "VALIDATION") return "err_generic";
-  throw e;
-}
-
 /** Creates (then back to the list) or updates a rule from the form. */
-export async function saveRuleAction(_prev: RuleFormState, formData: FormData): Promise<RuleFormState> {
-  const { actor } = await requireSession();
-  const id = text(formData, "id");
-  const shopId = text(formData, "shopId");
-  const values = valuesOf(formData);
-  const rule = ruleOf(values, formData.getAll("sources").map(String));
-  try {
-    if (id) {
-      const { changed } = await updateRule(getDb(), { actor, ruleId: id, rule });
-      revalidatePath(LIST);
-      return { values, saved: changed.length ? "changed" : "unchanged" };
-    }
-    await createRule(getDb(), { actor, shopId, rule });
-  } catch (e) {
-    if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields, values };
-    return { error: refusal(e), values };
-  }
+export const saveRuleAction = authedAction({
+  read: (_prev: RuleFormState, formData: FormData) => {
+    const values = valuesOf(formData);
+    return {
+      id: text(formData, "id"),
+      shopId: text(formData, "shopId"),
+      values,
+      rule: ruleOf(values, formData.getAll("sources").map(String)),
+    };
+  },
+  run: async (db, { actor, id, shopId, rule }) => {
+    if (id) return (await updateRule(db, { actor, ruleId: id, rule })).changed;
+    await createRule(db, { actor, shopId, rule });
+    return null;
+  },
+  done: (changed, { values, shopId }): RuleFormState => {
+    revalidatePath(LIST);
+    if (changed) return { values, saved: changed.length ? "changed" : "unchanged" };
+    redirect(listUrl(shopId, "done=created"));
+  },
+  refused: ({ fields, error }, { values }): RuleFormState => (fields ? { fields, values } : { error, values }),
+});
+
+/** An action of the list's rows: back to the list with what happened. */
+const listAction = <R>(
+  run: (db: Db, input: { actor: UserActor; ruleId: string; enabled: boolean }) => Promise<R>,
+  done: (r: R, enabled: boolean) => string,
+) =>
+  authedAction({
+    read: (formData: FormData) => ({
+      shopId: text(formData, "shopId"),
+      ruleId: text(formData, "id"),
+      enabled: text(formData, "enabled") === "true",
+    }),
+    run,
+    done: (r, { shopId, enabled }) => back(shopId, `done=${done(r, enabled)}`),
+    // A field error of a list action has no field to show it on: the generic message.
+    refused: ({ error }, { shopId }) => back(shopId, `error=${error ?? "err_generic"}`),
+  });
+
+function back(shopId: string, query: string): never {
   revalidatePath(LIST);
-  redirect(listUrl(shopId, "done=created"));
+  redirect(listUrl(shopId, query));
 }
 
-export async function setRuleEnabledAction(formData: FormData) {
-  const { actor } = await requireSession();
-  const shopId = text(formData, "shopId");
-  const enabled = text(formData, "enabled") === "true";
-  let done: string;
-  try {
-    const r = await setRuleEnabled(getDb(), { actor, ruleId: text(formData, "id"), enabled });
-    done = `done=${!r.changed ? "unchanged" : enabled ? "enabled" : "disabled"}`;
-  } catch (e) {
-    done = `error=${refusal(e)}`;
-  }
-  revalidatePath(LIST);
-  redirect(listUrl(shopId, done));
-}
-
-export async function deleteRuleAction(formData: FormData) {
-  const { actor } = await requireSession();
-  const shopId = text(formData, "shopId");
-  let done: string;
-  try {
-    await deleteRule(getDb(), { actor, ruleId: text(formData, "id") });
-    done = "done=deleted";
-  } catch (e) {
-    done = `error=${refusal(e)}`;
-  }
-  revalidatePath(LIST);
-  redirect(listUrl(shopId, done));
-}
+export const setRuleEnabledAction = listAction(setRuleEnabled, (r, enabled) =>
+  !r.changed ? "unchanged" : enabled ? "enabled" : "disabled",
+);
+export const deleteRuleAction = listAction(deleteRule, () => "deleted");

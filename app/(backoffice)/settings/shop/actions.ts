@@ -1,9 +1,7 @@
 "use server";
-// Server action of Settings › Shop: authenticate, read the form, call one use case, map the result.
+// Server action of Settings › Shop: read the form, call one use case, map the result.
 import { revalidatePath } from "next/cache";
-import { requireSession } from "@/lib/auth/session";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
+import { authedAction } from "@/lib/auth/authed-action";
 import type { ShopSettingsInput } from "@/lib/shops/schemas";
 import { updateShopSettings } from "@/lib/shops/update-shop-settings";
 
@@ -21,39 +19,36 @@ export type ShopSettingsState = {
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
-export async function updateShopSettingsAction(_prev: ShopSettingsState, formData: FormData): Promise<ShopSettingsState> {
-  const { actor } = await requireSession();
-  const shopId = text(formData, "shopId");
-  const values: ShopSettingsValues = {
-    name: text(formData, "name"),
-    url: text(formData, "url"),
-    managerEmail: text(formData, "managerEmail"),
-    defaultValidityDays: text(formData, "defaultValidityDays"),
-    referenceMandatory: formData.get("referenceMandatory") === "on",
-    defaultValidationMode: text(formData, "defaultValidationMode"),
-    defaultCaptureDelay: text(formData, "defaultCaptureDelay"),
-    timeZone: text(formData, "timeZone"),
-    languages: formData.getAll("languages").map(String),
-    defaultLanguage: text(formData, "defaultLanguage"),
-    currencies: formData.getAll("currencies").map(String),
-    acceptedBrands: formData.getAll("acceptedBrands").map(String),
-    apiRequestsPerMinute: text(formData, "apiRequestsPerMinute"),
-    apiTestRecipientsPerHour: text(formData, "apiTestRecipientsPerHour"),
-    remindersPolicy: {
-      enabled: formData.get("remindersEnabled") === "on",
-      steps: text(formData, "reminderSteps"),
-      quietStart: text(formData, "quietStart"),
-      quietEnd: text(formData, "quietEnd"),
-    },
-  };
-  try {
-    const { changed } = await updateShopSettings(getDb(), { actor, shopId, settings: values });
+const valuesOf = (formData: FormData): ShopSettingsValues => ({
+  name: text(formData, "name"),
+  url: text(formData, "url"),
+  managerEmail: text(formData, "managerEmail"),
+  defaultValidityDays: text(formData, "defaultValidityDays"),
+  referenceMandatory: formData.get("referenceMandatory") === "on",
+  defaultValidationMode: text(formData, "defaultValidationMode"),
+  defaultCaptureDelay: text(formData, "defaultCaptureDelay"),
+  timeZone: text(formData, "timeZone"),
+  languages: formData.getAll("languages").map(String),
+  defaultLanguage: text(formData, "defaultLanguage"),
+  currencies: formData.getAll("currencies").map(String),
+  acceptedBrands: formData.getAll("acceptedBrands").map(String),
+  apiRequestsPerMinute: text(formData, "apiRequestsPerMinute"),
+  apiTestRecipientsPerHour: text(formData, "apiTestRecipientsPerHour"),
+  remindersPolicy: {
+    enabled: formData.get("remindersEnabled") === "on",
+    steps: text(formData, "reminderSteps"),
+    quietStart: text(formData, "quietStart"),
+    quietEnd: text(formData, "quietEnd"),
+  },
+});
+
+export const updateShopSettingsAction = authedAction({
+  read: (_prev: ShopSettingsState, formData: FormData) => ({ shopId: text(formData, "shopId"), values: valuesOf(formData) }),
+  run: (db, { actor, shopId, values }) => updateShopSettings(db, { actor, shopId, settings: values }),
+  done: ({ changed }, { values }): ShopSettingsState => {
     revalidatePath("/settings/shop");
     revalidatePath("/orders/new");
     return { values, saved: changed.length ? "changed" : "unchanged" };
-  } catch (e) {
-    if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields, values };
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden", values };
-    throw e;
-  }
-}
+  },
+  refused: ({ fields, error }, { values }): ShopSettingsState => ({ fields, error, values }),
+});

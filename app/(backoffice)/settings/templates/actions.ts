@@ -1,11 +1,11 @@
 "use server";
-// Server actions of Settings › Templates: authenticate, read the form, call one use case, map the result.
+// Server actions of Settings › Templates: read the form, call one use case, map the result.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireSession } from "@/lib/auth/session";
+import type { UserActor } from "@/lib/auth/actor";
+import { authedAction } from "@/lib/auth/authed-action";
 import { getUiLanguage } from "@/lib/i18n/server";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
+import type { Db } from "@/lib/server/db";
 import { createTemplate } from "@/lib/templates/create-template";
 import { customizeBuiltInTemplate } from "@/lib/templates/customize-built-in-template";
 import { deleteTemplate } from "@/lib/templates/delete-template";
@@ -28,95 +28,76 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 const LIST = "/settings/templates";
 const listUrl = (shopId: string, query: string) => `${LIST}?shop=${encodeURIComponent(shopId)}&${query}`;
 
-/** Forbidden or someone else's: one message, whatever the case (nothing leaks); an administrator's setting says so. */
-function refusal(e: unknown): string {
-  if (isAppError(e) && e.code === "FORBIDDEN" && e.publicMessage === "err_tpl_admin_only") return "err_tpl_admin_only";
-  if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return "err_forbidden";
-  if (isAppError(e) && e.code === "VALIDATION") return "err_generic";
-  throw e;
-}
+const templateOf = (formData: FormData): TemplateInput => ({
+  name: text(formData, "name"),
+  channel: text(formData, "channel"),
+  kind: text(formData, "kind"),
+  language: text(formData, "language"),
+  subject: formData.has("subject") ? text(formData, "subject") : null,
+  body: text(formData, "body"),
+  isDefault: formData.get("isDefault") === "on",
+});
 
 /** Creates (then opens the new template) or updates a template from the form. */
-export async function saveTemplateAction(_prev: TemplateFormState, formData: FormData): Promise<TemplateFormState> {
-  const { actor } = await requireSession();
-  const id = text(formData, "id");
-  const shopId = text(formData, "shopId");
-  const template: TemplateInput = {
-    name: text(formData, "name"),
-    channel: text(formData, "channel"),
-    kind: text(formData, "kind"),
-    language: text(formData, "language"),
-    subject: formData.has("subject") ? text(formData, "subject") : null,
-    body: text(formData, "body"),
-    isDefault: formData.get("isDefault") === "on",
-  };
-  let createdId: string;
-  try {
-    if (id) {
-      const r = await updateTemplate(getDb(), { actor, templateId: id, template });
-      revalidatePath(LIST);
-      const preview = await previewTemplate(getDb(), { actor, shopId: r.template.shopId, template: r.template });
-      return { saved: r.changed.length ? "changed" : "unchanged", warnings: r.warnings, preview };
-    }
-    createdId = (await createTemplate(getDb(), { actor, shopId, template })).template.id;
-  } catch (e) {
-    if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields };
-    return { error: refusal(e) };
-  }
-  revalidatePath(LIST);
-  redirect(`${LIST}/${createdId}?done=created`);
-}
+export const saveTemplateAction = authedAction({
+  read: (_prev: TemplateFormState, formData: FormData) => ({
+    id: text(formData, "id"),
+    shopId: text(formData, "shopId"),
+    template: templateOf(formData),
+  }),
+  run: async (db, { actor, id, shopId, template }): Promise<{ createdId: string } | { updated: TemplateFormState }> => {
+    if (!id) return { createdId: (await createTemplate(db, { actor, shopId, template })).template.id };
+    const r = await updateTemplate(db, { actor, templateId: id, template });
+    const preview = await previewTemplate(db, { actor, shopId: r.template.shopId, template: r.template });
+    return { updated: { saved: r.changed.length ? "changed" : "unchanged", warnings: r.warnings, preview } };
+  },
+  done: (r): TemplateFormState => {
+    revalidatePath(LIST);
+    if ("updated" in r) return r.updated;
+    redirect(`${LIST}/${r.createdId}?done=created`);
+  },
+  refused: ({ fields, error }): TemplateFormState => (fields ? { fields } : { error }),
+});
 
 /** The live preview of the form's current values (not saved). */
-export async function previewTemplateAction(input: { shopId: string; template: TemplatePreviewInput }): Promise<TemplatePreview | null> {
-  const { actor } = await requireSession();
-  try {
-    return await previewTemplate(getDb(), { actor, shopId: input.shopId, template: input.template });
-  } catch (e) {
-    if (isAppError(e)) return null;
-    throw e;
-  }
-}
+export const previewTemplateAction = authedAction({
+  read: (input: { shopId: string; template: TemplatePreviewInput }) => input,
+  run: previewTemplate,
+  done: (preview): TemplatePreview | null => preview,
+  refused: () => null,
+});
 
-async function listAction(formData: FormData, run: (templateId: string) => Promise<unknown>, done: string) {
-  const shopId = text(formData, "shopId");
-  let error: string | null = null;
-  try {
-    await run(text(formData, "id"));
-  } catch (e) {
-    error = refusal(e);
-  }
+/** An action of the list's rows: back to the list with what happened. */
+const listAction = (done: string, run: (db: Db, input: { actor: UserActor; templateId: string }) => Promise<unknown>) =>
+  authedAction({
+    read: (formData: FormData) => ({ shopId: text(formData, "shopId"), templateId: text(formData, "id") }),
+    run,
+    done: (_r, { shopId }) => back(shopId, `done=${done}`),
+    // A field error of a list action has no field to show it on: the generic message.
+    refused: ({ error }, { shopId }) => back(shopId, `error=${error ?? "err_generic"}`),
+  });
+
+function back(shopId: string, query: string): never {
   revalidatePath(LIST);
-  redirect(listUrl(shopId, error ? `error=${error}` : `done=${done}`));
+  redirect(listUrl(shopId, query));
 }
 
-export async function duplicateTemplateAction(formData: FormData) {
-  const { actor } = await requireSession();
-  const uiLanguage = await getUiLanguage();
-  await listAction(formData, (templateId) => duplicateTemplate(getDb(), { actor, templateId, uiLanguage }), "duplicate");
-}
-
-export async function makeTemplateDefaultAction(formData: FormData) {
-  const { actor } = await requireSession();
-  await listAction(formData, (templateId) => makeTemplateDefault(getDb(), { actor, templateId }), "default");
-}
-
-export async function deleteTemplateAction(formData: FormData) {
-  const { actor } = await requireSession();
-  await listAction(formData, (templateId) => deleteTemplate(getDb(), { actor, templateId }), "delete");
-}
+export const duplicateTemplateAction = listAction("duplicate", async (db, input) =>
+  duplicateTemplate(db, { ...input, uiLanguage: await getUiLanguage() }),
+);
+export const makeTemplateDefaultAction = listAction("default", makeTemplateDefault);
+export const deleteTemplateAction = listAction("delete", deleteTemplate);
 
 /** "Customise" a built-in template: the editable copy opens at once. */
-export async function customizeTemplateAction(formData: FormData) {
-  const { actor } = await requireSession();
-  const shopId = text(formData, "shopId");
-  const builtIn = { channel: text(formData, "channel"), kind: text(formData, "kind"), language: text(formData, "language") };
-  let id: string;
-  try {
-    id = (await customizeBuiltInTemplate(getDb(), { actor, shopId, builtIn, uiLanguage: await getUiLanguage() })).template.id;
-  } catch (e) {
-    redirect(listUrl(shopId, `error=${refusal(e)}`));
-  }
-  revalidatePath(LIST);
-  redirect(`${LIST}/${id}?done=customize`);
-}
+export const customizeTemplateAction = authedAction({
+  read: (formData: FormData) => ({
+    shopId: text(formData, "shopId"),
+    builtIn: { channel: text(formData, "channel"), kind: text(formData, "kind"), language: text(formData, "language") },
+  }),
+  run: async (db, input) => (await customizeBuiltInTemplate(db, { ...input, uiLanguage: await getUiLanguage() })).template.id,
+  done: (id) => {
+    revalidatePath(LIST);
+    redirect(`${LIST}/${id}?done=customize`);
+  },
+  refused: ({ error }, { shopId }) => redirect(listUrl(shopId, `error=${error ?? "err_generic"}`)),
+});
