@@ -18,9 +18,11 @@ type Common<Args extends unknown[], In, R, Out> = {
   /** The call's arguments as one input object (form data read into fields, or the object passed). */
   read: (...args: Args) => In;
   /** After success, outside the error mapping (a redirect is not a refusal). */
-  done: (result: R, input: In) => Out | Promise<Out>;
+  done: (result: R, input: In, actor: UserActor) => Out | Promise<Out>;
   /** The refusal (bad input, or the use case's AppError) as the caller shows it. */
-  refused: (refusal: Refusal, input: In) => Out | Promise<Out>;
+  refused: (refusal: Refusal, input: In, actor: UserActor) => Out | Promise<Out>;
+  /** When the schema refuses the input, if that reads otherwise than a use case's refusal (a forged call). */
+  invalid?: (refusal: Refusal, input: In, actor: UserActor) => Out | Promise<Out>;
 };
 
 type Actorless<P> = P & { actor: UserActor };
@@ -37,20 +39,20 @@ export function authedAction<Args extends unknown[], In, R, Out>(
   return async (...args: Args) => {
     const { actor } = await requireSession();
     const input = opts.read(...args);
-    if (opts.role && !hasRole(actor, opts.role)) return opts.refused({ error: "err_forbidden" }, input);
+    if (opts.role && !hasRole(actor, opts.role)) return opts.refused({ error: "err_forbidden" }, input, actor);
     let data: unknown = input;
     if (opts.schema) {
       const parsed = safeParseInput(opts.schema, input);
-      if (!parsed.success) return opts.refused({ fields: fieldErrorsOf(parsed.error) }, input);
+      if (!parsed.success) return (opts.invalid ?? opts.refused)({ fields: fieldErrorsOf(parsed.error) }, input, actor);
       data = parsed.data;
     }
     let result: R;
     try {
       result = await opts.run(getDb(), { ...(data as object), actor });
     } catch (e) {
-      return opts.refused(refusalOf(e), input);
+      return opts.refused(refusalOf(e), input, actor);
     }
-    return opts.done(result, input);
+    return opts.done(result, input, actor);
   };
 }
 

@@ -1,23 +1,19 @@
 "use server";
-// Cancel the remaining instalments of an order (detail page): authenticate, call the use case,
-// come back to the order with what happened.
+// Cancel the remaining instalments of an order (detail page): the use case through authedAction,
+// then back to the order with what happened.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireSession } from "@/lib/auth/session";
+import { authedAction } from "@/lib/auth/authed-action";
 import { cancelRemainingInstalments } from "@/lib/instalments/cancel-instalments";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
 
-export async function cancelInstalmentsAction(formData: FormData) {
-  const { actor } = await requireSession();
-  const orderId = String(formData.get("orderId") ?? "");
-  let error: string | null = null;
-  try {
-    await cancelRemainingInstalments(getDb(), { actor, orderId });
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    error = e.code === "INVALID_TRANSITION" ? "err_action_not_allowed" : e.code === "FORBIDDEN" ? "err_forbidden" : "err_generic";
-  }
+function back(orderId: string, notice: string): never {
   revalidatePath(`/orders/${orderId}`);
-  redirect(`/orders/${orderId}?${error ? `error=${error}` : "done=cancelInstalments"}`);
+  redirect(`/orders/${orderId}?${notice}`);
 }
+
+export const cancelInstalmentsAction = authedAction({
+  read: (formData: FormData) => ({ orderId: String(formData.get("orderId") ?? "") }),
+  run: cancelRemainingInstalments,
+  done: (_r, { orderId }) => back(orderId, "done=cancelInstalments"),
+  refused: ({ error }, { orderId }) => back(orderId, `error=${error ?? "err_generic"}`),
+});

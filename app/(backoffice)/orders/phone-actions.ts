@@ -4,64 +4,43 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireSession } from "@/lib/auth/session";
+import { authedAction, formValues } from "@/lib/auth/authed-action";
 import { createPhoneOrder } from "@/lib/orders/create-phone-order";
 import { findPhoneTemplates, type PhoneTemplates } from "@/lib/orders/find-phone-templates";
 import { type PhonePreview, previewPhoneOrder } from "@/lib/orders/preview-phone-order";
 import { phoneTemplatesQuerySchema } from "@/lib/orders/schemas";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
 import type { FormState } from "./actions";
 
-const formValues = z.record(z.string().max(100), z.string().max(10_000));
+const previewSchema = z.object({ values: z.record(z.string().max(100), z.string().max(10_000)) });
 
-/** A use case's refusal as the dialog shows it: field errors, or one error key. */
-function refusal(e: unknown): { fields?: Record<string, string>; error?: string } {
-  if (isAppError(e) && e.code === "VALIDATION") return { fields: e.fields ?? {} };
-  if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { error: "err_forbidden" };
-  throw e;
-}
-
-export async function createPhoneOrderAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireSession();
-  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  let id: string;
-  try {
-    ({ id } = await createPhoneOrder(getDb(), { actor, values }));
-  } catch (e) {
-    return { ...refusal(e), values };
-  }
-  revalidatePath(values.mode === "TEST" ? "/test-orders" : "/orders");
-  redirect(`/orders/${id}?created=1`);
-}
+export const createPhoneOrderAction = authedAction({
+  read: (_prev: FormState, formData: FormData) => ({ values: formValues(formData) }),
+  run: createPhoneOrder,
+  done: ({ id }, { values }) => {
+    revalidatePath(values.mode === "TEST" ? "/test-orders" : "/orders");
+    redirect(`/orders/${id}?created=1`);
+  },
+  refused: ({ fields, error }, { values }): FormState => ({ fields, error, values }),
+});
 
 export type PhonePreviewResult = { preview: PhonePreview } | { fields?: Record<string, string>; error?: string };
 
-export async function previewPhoneOrderAction(input: Record<string, string>): Promise<PhonePreviewResult> {
-  const { actor } = await requireSession();
-  const parsed = safeParseInput(formValues, input);
-  if (!parsed.success) return { error: "err_generic" };
-  try {
-    return { preview: await previewPhoneOrder(getDb(), { actor, values: parsed.data }) };
-  } catch (e) {
-    return refusal(e);
-  }
-}
+export const previewPhoneOrderAction = authedAction({
+  read: (input: Record<string, string>) => ({ values: input }),
+  schema: previewSchema,
+  run: previewPhoneOrder,
+  done: (preview): PhonePreviewResult => ({ preview }),
+  refused: ({ fields, error }): PhonePreviewResult => ({ fields, error }),
+  // A bad value set is a forged call, not a person's typing: no field to name.
+  invalid: (): PhonePreviewResult => ({ error: "err_generic" }),
+});
 
 export type PhoneTemplatesResult = { templates: PhoneTemplates } | { fields?: Record<string, string>; error?: string };
 
-export async function loadPhoneTemplatesAction(input: {
-  shopId: string;
-  channel: string;
-  language: string;
-}): Promise<PhoneTemplatesResult> {
-  const { actor } = await requireSession();
-  const parsed = safeParseInput(phoneTemplatesQuerySchema, input);
-  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error) };
-  try {
-    return { templates: await findPhoneTemplates(getDb(), { actor, ...parsed.data }) };
-  } catch (e) {
-    return refusal(e);
-  }
-}
+export const loadPhoneTemplatesAction = authedAction({
+  read: (input: { shopId: string; channel: string; language: string }) => input,
+  schema: phoneTemplatesQuerySchema,
+  run: findPhoneTemplates,
+  done: (templates): PhoneTemplatesResult => ({ templates }),
+  refused: ({ fields, error }): PhoneTemplatesResult => ({ fields, error }),
+});

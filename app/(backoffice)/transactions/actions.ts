@@ -1,36 +1,40 @@
 "use server";
-// The transaction actions (validate, cancel) from the transaction or the order page: authenticate,
-// parse, call the use case, come back with what happened.
+// The transaction actions (validate, cancel) from the transaction or the order page: the use case
+// through authedAction, then back to the page with what happened.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireSession } from "@/lib/auth/session";
+import type { UserActor } from "@/lib/auth/actor";
+import { authedAction } from "@/lib/auth/authed-action";
 import { cancelTransaction } from "@/lib/payments/cancel-transaction";
 import { getTransactionOrThrow } from "@/lib/payments/get-transaction";
 import { transactionActionSchema } from "@/lib/payments/schemas";
 import { validateTransaction } from "@/lib/payments/validate-transaction";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { safeParseInput } from "@/lib/server/validation";
 
-export async function runTransactionAction(formData: FormData) {
-  const { actor } = await requireSession();
-  const parsed = safeParseInput(transactionActionSchema, Object.fromEntries(formData.entries()));
-  if (!parsed.success) redirect("/transactions");
-  const { action, transactionId, returnTo } = parsed.data;
-  const db = getDb();
-  let error: string | null = null;
+type Input = { action?: unknown; transactionId?: unknown; returnTo?: unknown };
+
+/** Back to the transaction or its order with the notice; to the list when it is not (or no longer) visible. */
+async function back(actor: UserActor, input: Input, notice: string): Promise<never> {
+  const transactionId = String(input.transactionId ?? "");
+  let orderId: string;
   try {
-    if (action === "validate") await validateTransaction(db, { actor, transactionId });
-    else await cancelTransaction(db, { actor, transactionId });
+    orderId = (await getTransactionOrThrow(getDb(), { actor, transactionId })).order.id;
   } catch (e) {
     if (!isAppError(e)) throw e;
-    if (e.code === "NOT_FOUND") redirect("/transactions");
-    error = e.code === "INVALID_TRANSITION" ? "err_action_not_allowed" : e.code === "FORBIDDEN" ? "err_forbidden" : "err_generic";
+    redirect("/transactions");
   }
-  const { order } = await getTransactionOrThrow(db, { actor, transactionId });
   revalidatePath("/transactions");
   revalidatePath(`/transactions/${transactionId}`);
-  revalidatePath(`/orders/${order.id}`);
-  const base = returnTo === "order" ? `/orders/${order.id}` : `/transactions/${transactionId}`;
-  redirect(`${base}?${error ? `error=${error}` : `done=${action}Transaction`}`);
+  revalidatePath(`/orders/${orderId}`);
+  redirect(`${input.returnTo === "order" ? `/orders/${orderId}` : `/transactions/${transactionId}`}?${notice}`);
 }
+
+export const runTransactionAction = authedAction({
+  read: (formData: FormData): Input => Object.fromEntries(formData.entries()),
+  schema: transactionActionSchema,
+  run: (db, { actor, action, transactionId }) =>
+    action === "validate" ? validateTransaction(db, { actor, transactionId }) : cancelTransaction(db, { actor, transactionId }),
+  done: (_r, input, actor) => back(actor, input, `done=${input.action}Transaction`),
+  refused: ({ error }, input, actor) => back(actor, input, `error=${error ?? "err_generic"}`),
+});

@@ -2,13 +2,9 @@
 // Server action of the notification log: replay one or many deliveries (operators and administrators), then back where it was asked.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { hasRole } from "@/lib/auth/actor";
-import { requireSession } from "@/lib/auth/session";
+import { authedAction, noticeOf } from "@/lib/auth/authed-action";
 import { replayDeliveries } from "@/lib/notifications/replay-deliveries";
 import { replaySelectionSchema } from "@/lib/notifications/schemas";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
-import { fieldErrorsOf, safeParseInput } from "@/lib/server/validation";
 
 const LOG = "/notifications/deliveries";
 
@@ -20,20 +16,17 @@ function backTo(returnTo: string, notice: Record<string, string>): string {
   return `${url.pathname}${url.search}`;
 }
 
-export async function replayDeliveriesAction(formData: FormData) {
-  const { actor } = await requireSession();
-  const returnTo = String(formData.get("returnTo") ?? LOG);
-  if (!hasRole(actor, "OPERATOR")) redirect(backTo(returnTo, { error: "err_forbidden" }));
-  const parsed = safeParseInput(replaySelectionSchema, { deliveryIds: formData.getAll("id").map(String) });
-  if (!parsed.success) redirect(backTo(returnTo, { error: fieldErrorsOf(parsed.error).deliveryIds ?? "err_generic" }));
-  let notice: Record<string, string>;
-  try {
-    const { queued } = await replayDeliveries(getDb(), { actor, deliveryIds: parsed.data.deliveryIds });
-    notice = { done: "replayed", n: String(queued) };
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    notice = { error: e.code === "VALIDATION" ? (Object.values(e.fields ?? {})[0] ?? "err_generic") : "err_forbidden" };
-  }
-  revalidatePath(LOG, "layout");
-  redirect(backTo(returnTo, notice));
-}
+export const replayDeliveriesAction = authedAction({
+  role: "OPERATOR",
+  read: (formData: FormData) => ({ returnTo: String(formData.get("returnTo") ?? LOG), deliveryIds: formData.getAll("id").map(String) }),
+  schema: replaySelectionSchema,
+  run: replayDeliveries,
+  done: ({ queued }, { returnTo }) => {
+    revalidatePath(LOG, "layout");
+    redirect(backTo(returnTo, { done: "replayed", n: String(queued) }));
+  },
+  refused: (r, { returnTo }) => {
+    revalidatePath(LOG, "layout");
+    redirect(backTo(returnTo, { error: noticeOf(r) }));
+  },
+});
