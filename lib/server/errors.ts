@@ -25,11 +25,13 @@ export class AppError extends Error {
   readonly publicMessage: string;
   readonly fields?: FieldErrors;
   readonly details?: Record<string, unknown>;
+  /** The broken rule's stable name, for adapters with codes of their own (the Lyra API): never a message key. */
+  readonly reason?: string;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { publicMessage?: string; fields?: FieldErrors; details?: Record<string, unknown> } = {},
+    opts: { publicMessage?: string; fields?: FieldErrors; details?: Record<string, unknown>; reason?: string } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -37,6 +39,7 @@ export class AppError extends Error {
     this.publicMessage = opts.publicMessage ?? message;
     this.fields = opts.fields;
     this.details = opts.details;
+    this.reason = opts.reason;
   }
 }
 
