@@ -3,9 +3,9 @@
 // the use case's err_invoice_form_… message: the table shows it for the whole dialog.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authedAction, formValues } from "@/lib/auth/authed-action";
-import { createInvoiceFromForm } from "@/lib/orders/create-invoice-from-form";
+import { authedAction, formValues } from "../auth/authed-action";
 import type { FormState } from "./actions";
+import { createInvoiceFromForm } from "./create-invoice-from-form";
 
 export const createInvoiceOrderAction = authedAction({
   read: (_prev: FormState, formData: FormData) => ({ values: formValues(formData) }),

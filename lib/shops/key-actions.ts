@@ -1,10 +1,10 @@
 "use server";
 // Server actions on a shop's REST API keys: parse, call one use case, map the result.
 import { revalidatePath } from "next/cache";
-import { authedAction, noticeOf } from "@/lib/auth/authed-action";
-import { revealShopKey } from "@/lib/shops/reveal-shop-key";
-import { rotateShopKey } from "@/lib/shops/rotate-shop-key";
-import { shopKeyActionSchema } from "@/lib/shops/schemas";
+import { authedAction, noticeOf } from "../auth/authed-action";
+import { revealShopKey } from "./reveal-shop-key";
+import { rotateShopKey } from "./rotate-shop-key";
+import { shopKeyActionSchema } from "./schemas";
 
 /** The key in clear after a reveal or a rotation, or a message key. */
 export type KeyActionState = { value?: string; rotated?: boolean; error?: string };

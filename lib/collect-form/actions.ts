@@ -1,9 +1,9 @@
 "use server";
 // Server actions of Settings › Data collection form: read the form, call one use case, map the result.
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/auth/authed-action";
-import { publishCollectForm, unpublishCollectForm } from "@/lib/collect-form/publish-collect-form";
-import { updateCollectForm } from "@/lib/collect-form/update-collect-form";
+import { authedAction } from "../auth/authed-action";
+import { publishCollectForm, unpublishCollectForm } from "./publish-collect-form";
+import { updateCollectForm } from "./update-collect-form";
 
 /** The submitted rows, as typed (shown again after an error), in display order. */
 export type CollectFormRowValues = { key: string; collect: boolean; required: boolean; label: string };

@@ -2,14 +2,14 @@
 // Server actions of Settings › Notification rules: read the form, call one use case, map the result.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { UserActor } from "@/lib/auth/actor";
-import { authedAction } from "@/lib/auth/authed-action";
-import { createRule } from "@/lib/notifications/rules/create-rule";
-import { deleteRule } from "@/lib/notifications/rules/delete-rule";
-import type { RuleInput } from "@/lib/notifications/rules/schemas";
-import { setRuleEnabled } from "@/lib/notifications/rules/set-rule-enabled";
-import { updateRule } from "@/lib/notifications/rules/update-rule";
-import type { Db } from "@/lib/server/db";
+import type { UserActor } from "../../auth/actor";
+import { authedAction } from "../../auth/authed-action";
+import type { Db } from "../../server/db";
+import { createRule } from "./create-rule";
+import { deleteRule } from "./delete-rule";
+import type { RuleInput } from "./schemas";
+import { setRuleEnabled } from "./set-rule-enabled";
+import { updateRule } from "./update-rule";
 
 /** The submitted values, as typed (shown again after an error). `emailTarget` ADDRESS means `emailAddress`. */
 export type RuleFormValues = {

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authedAction, formValues } from "@/lib/auth/authed-action";
-import { createMailOrders } from "@/lib/orders/create-mail-orders";
-import { findMailTemplates, type MailTemplates } from "@/lib/orders/find-mail-templates";
-import { type MailPreview, previewMailOrder } from "@/lib/orders/preview-mail-order";
-import { mailTemplatesQuerySchema } from "@/lib/orders/schemas";
+import { authedAction, formValues } from "../auth/authed-action";
 import type { FormState } from "./actions";
+import { createMailOrders } from "./create-mail-orders";
+import { findMailTemplates, type MailTemplates } from "./find-mail-templates";
+import { type MailPreview, previewMailOrder } from "./preview-mail-order";
+import { mailTemplatesQuerySchema } from "./schemas";
 
 export type MailFormState = FormState & { invalidRecipients?: string[]; invalidBcc?: string[] };
 

@@ -3,14 +3,14 @@
 // through authedAction, then back to the page with what happened.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { UserActor } from "@/lib/auth/actor";
-import { authedAction } from "@/lib/auth/authed-action";
-import { cancelTransaction } from "@/lib/payments/cancel-transaction";
-import { getTransactionOrThrow } from "@/lib/payments/get-transaction";
-import { transactionActionSchema } from "@/lib/payments/schemas";
-import { validateTransaction } from "@/lib/payments/validate-transaction";
-import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
+import type { UserActor } from "../auth/actor";
+import { authedAction } from "../auth/authed-action";
+import { getDb } from "../server/db";
+import { isAppError } from "../server/errors";
+import { cancelTransaction } from "./cancel-transaction";
+import { getTransactionOrThrow } from "./get-transaction";
+import { transactionActionSchema } from "./schemas";
+import { validateTransaction } from "./validate-transaction";
 
 type Input = { action?: unknown; transactionId?: unknown; returnTo?: unknown };
 

@@ -2,9 +2,9 @@
 // Server actions on payment orders: one use case each through authedAction, then the order.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authedAction, formValues } from "@/lib/auth/authed-action";
-import { createUrlOrder } from "@/lib/orders/create-url-order";
-import { modifyOrder } from "@/lib/orders/modify-order";
+import { authedAction, formValues } from "../auth/authed-action";
+import { createUrlOrder } from "./create-url-order";
+import { modifyOrder } from "./modify-order";
 
 export type FormState = { fields?: Record<string, string>; error?: string; values?: Record<string, string> };
 

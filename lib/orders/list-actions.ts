@@ -1,9 +1,9 @@
 "use server";
 // Server action of the order list: save the column chooser's choice, then back to the list.
 import { redirect } from "next/navigation";
-import { authedAction } from "@/lib/auth/authed-action";
-import { listColumnsFormSchema } from "@/lib/orders/schemas";
-import { saveListColumns } from "@/lib/users/save-list-columns";
+import { authedAction } from "../auth/authed-action";
+import { saveListColumns } from "../users/save-list-columns";
+import { listColumnsFormSchema } from "./schemas";
 
 export const saveListColumnsAction = authedAction({
   read: (form: FormData) => ({ columns: form.getAll("columns"), returnTo: form.get("returnTo") }),

@@ -1,9 +1,9 @@
 "use server";
 // Server action of Settings › Shop: read the form, call one use case, map the result.
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/auth/authed-action";
-import type { ShopSettingsInput } from "@/lib/shops/schemas";
-import { updateShopSettings } from "@/lib/shops/update-shop-settings";
+import { authedAction } from "../auth/authed-action";
+import type { ShopSettingsInput } from "./schemas";
+import { updateShopSettings } from "./update-shop-settings";
 
 /** The submitted values, as typed (shown again after an error). */
 export type ShopSettingsValues = Record<Exclude<keyof ShopSettingsInput, "remindersPolicy">, string | string[] | boolean> & {

@@ -2,18 +2,18 @@
 // Server actions of Settings › Templates: read the form, call one use case, map the result.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { UserActor } from "@/lib/auth/actor";
-import { authedAction } from "@/lib/auth/authed-action";
-import { getUiLanguage } from "@/lib/i18n/server";
-import type { Db } from "@/lib/server/db";
-import { createTemplate } from "@/lib/templates/create-template";
-import { customizeBuiltInTemplate } from "@/lib/templates/customize-built-in-template";
-import { deleteTemplate } from "@/lib/templates/delete-template";
-import { duplicateTemplate } from "@/lib/templates/duplicate-template";
-import { makeTemplateDefault } from "@/lib/templates/make-template-default";
-import { previewTemplate, type TemplatePreview } from "@/lib/templates/preview-template";
-import type { TemplateInput, TemplatePreviewInput } from "@/lib/templates/schemas";
-import { updateTemplate } from "@/lib/templates/update-template";
+import type { UserActor } from "../auth/actor";
+import { authedAction } from "../auth/authed-action";
+import { getUiLanguage } from "../i18n/server";
+import type { Db } from "../server/db";
+import { createTemplate } from "./create-template";
+import { customizeBuiltInTemplate } from "./customize-built-in-template";
+import { deleteTemplate } from "./delete-template";
+import { duplicateTemplate } from "./duplicate-template";
+import { makeTemplateDefault } from "./make-template-default";
+import { previewTemplate, type TemplatePreview } from "./preview-template";
+import type { TemplateInput, TemplatePreviewInput } from "./schemas";
+import { updateTemplate } from "./update-template";
 
 export type TemplateFormState = {
   fields?: Record<string, string>;

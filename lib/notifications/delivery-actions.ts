@@ -2,9 +2,9 @@
 // Server action of the notification log: replay one or many deliveries (operators and administrators), then back where it was asked.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authedAction, noticeOf } from "@/lib/auth/authed-action";
-import { replayDeliveries } from "@/lib/notifications/replay-deliveries";
-import { replaySelectionSchema } from "@/lib/notifications/schemas";
+import { authedAction, noticeOf } from "../auth/authed-action";
+import { replayDeliveries } from "./replay-deliveries";
+import { replaySelectionSchema } from "./schemas";
 
 const LOG = "/notifications/deliveries";
 

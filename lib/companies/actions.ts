@@ -1,10 +1,10 @@
 "use server";
 // Server actions of Settings › Company: read the form, call one use case (authedAction), map the result.
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/auth/authed-action";
-import { addTestSmsCredits } from "@/lib/companies/add-test-sms-credits";
-import type { CompanySettingsInput } from "@/lib/companies/schemas";
-import { updateCompanySettings } from "@/lib/companies/update-company-settings";
+import { authedAction } from "../auth/authed-action";
+import { addTestSmsCredits } from "./add-test-sms-credits";
+import type { CompanySettingsInput } from "./schemas";
+import { updateCompanySettings } from "./update-company-settings";
 
 /** The submitted values, as typed (shown again after an error) — never the password. */
 export type CompanySettingsValues = Record<Exclude<keyof CompanySettingsInput, "smsPassword">, string>;

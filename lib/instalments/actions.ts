@@ -3,8 +3,8 @@
 // then back to the order with what happened.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authedAction } from "@/lib/auth/authed-action";
-import { cancelRemainingInstalments } from "@/lib/instalments/cancel-instalments";
+import { authedAction } from "../auth/authed-action";
+import { cancelRemainingInstalments } from "./cancel-instalments";
 
 function back(orderId: string, notice: string): never {
   revalidatePath(`/orders/${orderId}`);

@@ -4,13 +4,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authedAction, noticeOf } from "@/lib/auth/authed-action";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { changeValidity } from "@/lib/orders/change-validity";
-import { markOrderSent } from "@/lib/orders/mark-order-sent";
-import { reactivateOrder } from "@/lib/orders/reactivate-order";
-import { resendOrder } from "@/lib/orders/resend-order";
-import { daySchema } from "@/lib/orders/schemas";
+import { authedAction, noticeOf } from "../auth/authed-action";
+import { cancelOrder } from "./cancel-order";
+import { changeValidity } from "./change-validity";
+import { markOrderSent } from "./mark-order-sent";
+import { reactivateOrder } from "./reactivate-order";
+import { resendOrder } from "./resend-order";
+import { daySchema } from "./schemas";
 
 // Only the day can be badly typed by a person; any other bad value is a forged form.
 const orderId = z.string({ error: "err_date_format" });

@@ -4,12 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authedAction, formValues } from "@/lib/auth/authed-action";
-import { createPhoneOrder } from "@/lib/orders/create-phone-order";
-import { findPhoneTemplates, type PhoneTemplates } from "@/lib/orders/find-phone-templates";
-import { type PhonePreview, previewPhoneOrder } from "@/lib/orders/preview-phone-order";
-import { phoneTemplatesQuerySchema } from "@/lib/orders/schemas";
+import { authedAction, formValues } from "../auth/authed-action";
 import type { FormState } from "./actions";
+import { createPhoneOrder } from "./create-phone-order";
+import { findPhoneTemplates, type PhoneTemplates } from "./find-phone-templates";
+import { type PhonePreview, previewPhoneOrder } from "./preview-phone-order";
+import { phoneTemplatesQuerySchema } from "./schemas";
 
 const previewSchema = z.object({ values: z.record(z.string().max(100), z.string().max(10_000)) });
 
