@@ -108,4 +108,15 @@ describe("architecture", () => {
   it("lib/ has no import cycle", () => {
     expect(cycles()).toEqual([]);
   });
+
+  // Server actions live beside their domain (lib/<domain>/…-actions.ts); app/ is routes only, and
+  // a component never reaches into a route's folder (its style sheet aside).
+  it("components/ import nothing from app/ but style sheets", () => {
+    const components = sourceFiles(path.join(ROOT, "components"));
+    const offending = components.flatMap((f) =>
+      [...fs.readFileSync(f, "utf8").matchAll(IMPORT)].map((m) => m[1]!).filter((s) => s.startsWith("@/app/") && !s.endsWith(".css")),
+    );
+    expect(components.length).toBeGreaterThan(20);
+    expect(offending).toEqual([]);
+  });
 });
