@@ -2,7 +2,10 @@
 // autocannon, 32 connections, 30 s; then, in the same run, a bare `pg` loop inserting the same
 // rows (order + audit event) with the same concurrency, as the ceiling to compare with.
 //   npm run build && DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/api-create.ts
-// Env: DURATION (s, default 30), CONNECTIONS (default 32).
+// Then an open-loop run: a fixed offered rate (RATE, default 500 req/s), whose latency is what a
+// merchant's integration feels; the closed loop's p99 at 32 connections is bounded by Little's law
+// on 2 cores and is a figure, not a goal.
+// Env: DURATION (s, default 30), CONNECTIONS (default 32), RATE (default 500).
 import crypto from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -10,6 +13,7 @@ import { freshDatabase, machine, startServer } from "./lib";
 
 const DURATION = Number(process.env.DURATION ?? 30);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
+const RATE = Number(process.env.RATE ?? 500);
 
 const db = await freshDatabase();
 // Production defaults (DB pool of 8), but one key at 1,000+ calls a second is far past the default
@@ -23,6 +27,7 @@ const headers = { authorization: auth, "content-type": "application/json" };
 // Warm-up (JIT, connection pools), not measured.
 await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: 5 });
 const api = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION });
+const open = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION, overallRate: RATE });
 const check = await fetch(url, { method: "POST", headers, body }).then((r) => r.json());
 if (check.status !== "SUCCESS") throw new Error(`the API did not create an order: ${JSON.stringify(check.answer)}`);
 await server.stop();
@@ -65,9 +70,17 @@ const result = {
     timeouts: api.timeouts,
     ordersCreated: created,
   },
+  openLoop: {
+    offeredPerSecond: RATE,
+    servedPerSecond: Math.round(open.requests.average),
+    p50ms: open.latency.p50,
+    p99ms: open.latency.p99,
+    non2xx: open.non2xx,
+    errors: open.errors,
+  },
   barePg: { insertsPerSecond: Math.round(bareRate) },
   ratio: Number((api.requests.average / bareRate).toFixed(2)),
-  goals: { rps: ">= 1000", p99: "<= 50 ms", ratio: ">= 0.5" },
+  goals: { rps: ">= 1000", ratio: ">= 0.65", openLoopP99: "<= 20 ms at 500 req/s" },
 };
 console.log(JSON.stringify(result, null, 2));
 process.exit(0);

@@ -1,5 +1,5 @@
-import { setLanguage } from "@/app/(backoffice)/actions";
 import type { T } from "@/lib/i18n";
+import { setLanguage } from "@/lib/i18n/actions";
 import { UI_LANGUAGES } from "@/lib/i18n/locales";
 import { SignOutButton } from "./sign-out-button";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { replayDeliveriesAction } from "@/app/(backoffice)/notifications/deliveries/actions";
 import { buttonClass } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
+import { replayDeliveriesAction } from "@/lib/notifications/delivery-actions";
 import type { DeliveryListRow } from "@/lib/notifications/find-deliveries";
 import { formatDateTime } from "@/lib/time/shop-time";
 

@@ -1,5 +1,5 @@
-import type { RuleFormValues } from "@/app/(backoffice)/settings/notification-rules/actions";
 import type { T } from "@/lib/i18n";
+import type { RuleFormValues } from "@/lib/notifications/rules/actions";
 import type { RuleTemplateOption } from "@/lib/notifications/rules/find-rule-templates";
 import type { RuleDetail } from "@/lib/notifications/rules/get-rule";
 import { EMAIL_TARGETS } from "@/lib/notifications/rules/options";

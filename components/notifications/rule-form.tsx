@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import { type RuleFormValues, saveRuleAction } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { CheckboxGroup } from "@/components/settings/checkbox-group";
 import { CheckboxField, Field } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
@@ -8,6 +7,7 @@ import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "@/lib/notifications/events";
+import { type RuleFormValues, saveRuleAction } from "@/lib/notifications/rules/actions";
 import { EMAIL_RULE_EVENTS, LABEL_MAX, RULE_CHANNELS } from "@/lib/notifications/rules/options";
 import { RuleEmailFields, type RuleTemplateChoice, RuleUrlFields } from "./rule-kind-fields";
 

@@ -1,9 +1,9 @@
-import type { RuleFormValues } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { Field, SelectField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { HASH_KEYS } from "@/lib/notifications/events";
+import type { RuleFormValues } from "@/lib/notifications/rules/actions";
 import { EMAIL_TARGETS, RULE_FORMATS } from "@/lib/notifications/rules/options";
 
 // The parts of the rule form that depend on its kind; rendered inside the client form (rule-form.tsx).

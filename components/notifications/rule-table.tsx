@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { deleteRuleAction, setRuleEnabledAction } from "@/app/(backoffice)/settings/notification-rules/actions";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
+import { deleteRuleAction, setRuleEnabledAction } from "@/lib/notifications/rules/actions";
 import type { RuleRow } from "@/lib/notifications/rules/find-rules";
 
 const cell = "px-3 py-2 align-top";

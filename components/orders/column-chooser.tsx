@@ -1,6 +1,6 @@
-import { saveListColumnsAction } from "@/app/(backoffice)/orders/list-actions";
 import { buttonClass } from "@/components/ui/button";
 import type { T } from "@/lib/i18n";
+import { saveListColumnsAction } from "@/lib/orders/list-actions";
 import { COLUMN_LABEL, ORDER_COLUMNS, type OrderColumn, REQUIRED_ORDER_COLUMNS } from "@/lib/orders/list-columns";
 
 /** Checkboxes of the list's columns; the choice is saved with the user and applies on every visit. */

@@ -1,11 +1,5 @@
 "use client";
 import { useMemo, useRef, useState, useTransition } from "react";
-import {
-  createMailOrdersAction,
-  loadMailTemplatesAction,
-  type MailFormState,
-  previewMailOrderAction,
-} from "@/app/(backoffice)/orders/mail-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { buttonClass } from "@/components/ui/button";
@@ -14,6 +8,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { MailTemplates } from "@/lib/orders/find-mail-templates";
+import { createMailOrdersAction, loadMailTemplatesAction, type MailFormState, previewMailOrderAction } from "@/lib/orders/mail-actions";
 import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";

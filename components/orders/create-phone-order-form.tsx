@@ -1,7 +1,5 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { FormState } from "@/app/(backoffice)/orders/actions";
-import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/app/(backoffice)/orders/phone-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
@@ -9,7 +7,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { normalisePhoneNumber, shopPhoneCountry } from "@/lib/channels/phone-number";
 import { countSms } from "@/lib/channels/sms-segments";
 import type { Messages } from "@/lib/i18n/messages/types";
+import type { FormState } from "@/lib/orders/actions";
 import type { PhoneTemplates } from "@/lib/orders/find-phone-templates";
+import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/lib/orders/phone-actions";
 import type { PhonePreview } from "@/lib/orders/preview-phone-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables, renderText } from "@/lib/templates/render-template";

@@ -1,13 +1,13 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createUrlOrderAction, type FormState } from "@/app/(backoffice)/orders/actions";
-import { createInvoiceOrderAction } from "@/app/(backoffice)/orders/invoice-actions";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { Field, SelectField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { FormAlert } from "@/components/ui/form-alert";
 import { languageOptions } from "@/components/ui/select-options";
 import type { Messages } from "@/lib/i18n/messages/types";
+import { createUrlOrderAction, type FormState } from "@/lib/orders/actions";
+import { createInvoiceOrderAction } from "@/lib/orders/invoice-actions";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { OrderBasicsFields } from "./order-common-fields";
 import { DialogActions, ShopField } from "./order-dialog-parts";

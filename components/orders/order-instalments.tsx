@@ -1,5 +1,5 @@
-import { cancelInstalmentsAction } from "@/app/(backoffice)/orders/instalment-actions";
 import type { T } from "@/lib/i18n";
+import { cancelInstalmentsAction } from "@/lib/instalments/actions";
 import type { OrderInstalments as Data } from "@/lib/instalments/find-order-instalments";
 import { formatMoney } from "@/lib/money/format-money";
 import { formatDateTime } from "@/lib/time/shop-time";

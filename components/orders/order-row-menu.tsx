@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { runOrderAction } from "@/app/(backoffice)/orders/order-actions";
 import type { OrderAction } from "@/lib/orders/order-actions";
+import { runOrderAction } from "@/lib/orders/run-order-action";
 
 const POSTED = new Set<OrderAction>(["cancel", "reactivate", "resend", "markSent"]);
 

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useState } from "react";
-import { runOrderAction } from "@/app/(backoffice)/orders/order-actions";
 import type { OrderAction } from "@/lib/orders/order-actions";
+import { runOrderAction } from "@/lib/orders/run-order-action";
 import { actionHref, OrderRowMenu } from "./order-row-menu";
 
 export type OrderTableRow = { id: string; mode: string; actions: OrderAction[]; cells: ReactNode[] };

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { runOrderAction } from "@/app/(backoffice)/orders/order-actions";
 import { buttonClass } from "@/components/ui/button";
 import type { T } from "@/lib/i18n";
 import type { OrderAction } from "@/lib/orders/order-actions";
+import { runOrderAction } from "@/lib/orders/run-order-action";
 
 type Props = { t: T; orderId: string; mode: string; actions: OrderAction[]; today: string; maxDay: string; validUntilDay: string };
 

@@ -1,11 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import {
-  type CollectFormPublicationState,
-  publishCollectFormAction,
-  unpublishCollectFormAction,
-} from "@/app/(backoffice)/settings/collect-form/actions";
 import { buttonClass } from "@/components/ui/button";
+import { type CollectFormPublicationState, publishCollectFormAction, unpublishCollectFormAction } from "@/lib/collect-form/actions";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 // One state for both actions: the message shown is about the latest one.

@@ -1,14 +1,10 @@
 "use client";
-import {
-  type CollectFormRowValues,
-  type CollectFormValues,
-  updateCollectFormAction,
-} from "@/app/(backoffice)/settings/collect-form/actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CheckboxField, Field, FieldRow } from "@/components/ui/field";
 import { labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
+import { type CollectFormRowValues, type CollectFormValues, updateCollectFormAction } from "@/lib/collect-form/actions";
 import { isCustomField } from "@/lib/collect-form/config";
 import type { CollectFormSettingsView } from "@/lib/collect-form/get-collect-form-settings";
 import { COLLECT_FIELD_KEYS, CUSTOM_LABEL_MAX } from "@/lib/collect-form/schemas";

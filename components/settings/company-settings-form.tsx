@@ -1,15 +1,11 @@
 "use client";
 import { useState } from "react";
-import {
-  type CompanySettingsState,
-  type CompanySettingsValues,
-  updateCompanySettingsAction,
-} from "@/app/(backoffice)/settings/company/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
+import { type CompanySettingsState, type CompanySettingsValues, updateCompanySettingsAction } from "@/lib/companies/actions";
 import type { CompanySettingsView } from "@/lib/companies/get-company-settings";
 import { MAX_SMS_THRESHOLD } from "@/lib/companies/limits";
 import type { Messages } from "@/lib/i18n/messages/types";

@@ -1,8 +1,8 @@
-import type { ReminderPolicyValues } from "@/app/(backoffice)/settings/shop/actions";
 import { CheckboxField, Field } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
+import type { ReminderPolicyValues } from "@/lib/shops/settings-actions";
 
 /** The form's ids of the policy's fields (the error summary links to them). */
 export const REMINDER_INPUTS: Record<string, string> = {

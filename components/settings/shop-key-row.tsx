@@ -1,8 +1,8 @@
 "use client";
 import { useActionState, useRef } from "react";
-import { type KeyActionState, revealShopKeyAction, rotateShopKeyAction } from "@/app/(backoffice)/settings/api-keys/actions";
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton, type CopyLabels } from "@/components/ui/copy-button";
+import { type KeyActionState, revealShopKeyAction, rotateShopKeyAction } from "@/lib/shops/key-actions";
 import type { ShopKeyName } from "@/lib/shops/shop-keys";
 
 export type ShopKeyLabels = CopyLabels & {

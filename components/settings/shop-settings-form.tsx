@@ -1,11 +1,11 @@
 "use client";
-import { type ShopSettingsValues, updateShopSettingsAction } from "@/app/(backoffice)/settings/shop/actions";
 import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { fieldBinder, labelTexts, wholeNumber } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ShopSettingsView } from "@/lib/shops/get-shop-settings";
+import { type ShopSettingsValues, updateShopSettingsAction } from "@/lib/shops/settings-actions";
 import { API_QUOTA_LABELS, type ApiQuotaChoices, ApiQuotaFields, apiQuotaValues } from "./api-quota-fields";
 import { CheckboxGroup } from "./checkbox-group";
 import { REMINDER_INPUTS, REMINDER_LABELS, ReminderPolicyFields } from "./reminder-policy-fields";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { addTestSmsCreditsAction, type TestCreditsState } from "@/app/(backoffice)/settings/company/actions";
 import { buttonClass } from "@/components/ui/button";
+import { addTestSmsCreditsAction, type TestCreditsState } from "@/lib/companies/actions";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 /** Sandbox only: free credits to try the SMS channel. */

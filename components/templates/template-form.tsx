@@ -1,6 +1,5 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { previewTemplateAction, saveTemplateAction } from "@/app/(backoffice)/settings/templates/actions";
 import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, controlClass, Field, FieldRow } from "@/components/ui/field";
 import { labelTexts, liveBinder } from "@/components/ui/field-binding";
@@ -9,6 +8,7 @@ import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { builtInTemplate } from "@/emails";
 import type { Messages } from "@/lib/i18n/messages/types";
+import { previewTemplateAction, saveTemplateAction } from "@/lib/templates/actions";
 import type { TemplatePreview as Preview } from "@/lib/templates/preview-template";
 import { findUnknownVariables } from "@/lib/templates/render-template";
 import { BODY_MAX_LENGTH, KINDS_BY_CHANNEL, NAME_MAX_LENGTH, SUBJECT_MAX_LENGTH, type TEMPLATE_CHANNELS } from "@/lib/templates/schemas";

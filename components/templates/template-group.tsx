@@ -1,13 +1,8 @@
 import Link from "next/link";
-import {
-  customizeTemplateAction,
-  deleteTemplateAction,
-  duplicateTemplateAction,
-  makeTemplateDefaultAction,
-} from "@/app/(backoffice)/settings/templates/actions";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
+import { customizeTemplateAction, deleteTemplateAction, duplicateTemplateAction, makeTemplateDefaultAction } from "@/lib/templates/actions";
 import type { TemplateList } from "@/lib/templates/find-templates";
 import { canChangeTemplate } from "@/lib/templates/template-permissions";
 

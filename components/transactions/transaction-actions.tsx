@@ -1,7 +1,7 @@
-import { runTransactionAction } from "@/app/(backoffice)/transactions/actions";
 import { buttonClass } from "@/components/ui/button";
 import type { T } from "@/lib/i18n";
 import type { TRANSACTION_STATUSES } from "@/lib/payments/schemas";
+import { runTransactionAction } from "@/lib/payments/transaction-actions";
 import { canTransitionTransaction } from "@/lib/payments/transaction-status";
 
 type Props = { t: T; transactionId: string; status: (typeof TRANSACTION_STATUSES)[number]; returnTo: "transaction" | "order" };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { daySchema } from "../orders/schemas";
 import { safeParseInput } from "../server/validation";
+import { daySchema } from "../shared/day";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

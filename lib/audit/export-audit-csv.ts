@@ -1,6 +1,6 @@
 import type { UserActor } from "../auth/actor";
-import { csvField } from "../orders/export-orders-csv";
 import type { Db } from "../server/db";
+import { csvField } from "../shared/csv";
 import { type AuditActor, describeActors } from "./audit-actors";
 import { getAuditScope } from "./audit-scope";
 import type { AuditFilters } from "./schemas";

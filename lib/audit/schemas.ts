@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { daySchema } from "../orders/schemas";
 import { safeParseInput } from "../server/validation";
+import { daySchema } from "../shared/day";
 import { parseActionFilter } from "./audit-actions";
 
 // Messages are keys of the back-office catalogue (lib/i18n/messages/audit-log.ts).

@@ -1,8 +1,9 @@
 // The audit log's query: one keyset page of a company's events, newest first (or oldest first
 // from a `before` cursor). Values are always bound parameters.
-import { ts } from "../orders/search-orders-sql";
+
 import type { Db } from "../server/db";
 import { join, raw, type Sql, sql } from "../server/generated/prisma/internal/prismaNamespace";
+import { ts } from "../shared/sql-time";
 import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
 import { parseActionFilter } from "./audit-actions";
 import { actorCondition } from "./audit-actors";

@@ -7,6 +7,9 @@ const DEBIT_SQL = `UPDATE "Company" c SET "smsCredits" = c."smsCredits" - $2
   FROM "Shop" s WHERE s.id = $1 AND c.id = s."companyId" AND c."smsCredits" >= $2
   RETURNING c."smsCredits"`;
 
+/** The reason (AppError.reason) of a refusal for want of credits. */
+export const SMS_CREDITS_SHORT = "SMS_CREDITS_SHORT";
+
 /**
  * Takes `credits` SMS credits from the shop's company, on the caller's transaction (the order and
  * its message are created, and the credits taken, together or not at all). Not enough credits →
@@ -21,6 +24,7 @@ export async function debitSmsCredits(db: Db, input: { shopId: string; credits: 
       fields: { message: "smsd_err_credits" },
       publicMessage: "invalid_input",
       details: { credits: input.credits },
+      reason: SMS_CREDITS_SHORT,
     });
   }
   return rows[0].smsCredits;

@@ -1,7 +1,7 @@
 import { insertAuditSql } from "../audit/audit-sql";
 import { isPageLanguage, languageOf } from "../i18n/locales";
-import { paymentUrl } from "../orders/payment-link";
 import type { Db } from "../server/db";
+import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderTemplate, type TemplateVars } from "../templates/render-template";
 import type { loadTemplates } from "../templates/resolve-template";

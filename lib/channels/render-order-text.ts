@@ -1,8 +1,8 @@
 import { builtInTemplate } from "../../emails";
 import { isPageLanguage, languageOf } from "../i18n/locales";
-import { paymentUrl } from "../orders/payment-link";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
+import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderText, type TemplateVars } from "../templates/render-template";
 import { countSms, SMS_MAX_CHARACTERS, type SmsCount } from "./sms-segments";
@@ -27,6 +27,10 @@ export type OrderForText = {
 
 export type RenderedOrderText = { text: string; language: string; vars: TemplateVars; count: SmsCount };
 
+/** The reasons (AppError.reason) of a text refused once rendered. */
+export const SMS_TEXT_TOO_LONG = "SMS_TEXT_TOO_LONG";
+export const SMS_TEXT_EMPTY = "SMS_TEXT_EMPTY";
+
 /**
  * The exact text an SMS or WhatsApp order sends, rendered once when it is created (or modified and
  * sent again): see `composeOrderText`. Over the channel's limit (SMS: 500 characters once
@@ -40,6 +44,7 @@ export async function renderOrderText(db: Db, input: { order: OrderForText; sour
       fields: { message: r.text ? "smsd_err_too_long" : "smsd_err_message_required" },
       publicMessage: "invalid_input",
       details: { characters: r.count.characters, max },
+      reason: r.text ? SMS_TEXT_TOO_LONG : SMS_TEXT_EMPTY,
     });
   }
   return r;

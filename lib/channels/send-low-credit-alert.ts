@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { translator } from "../i18n";
 import type { Db } from "../server/db";
-import { appUrl } from "../server/env";
+import { backOfficeUrl } from "../shared/links";
 import { alertLanguage, sendAlertMail } from "./send-alert-mail";
 
 /**
@@ -35,7 +35,7 @@ export async function sendLowCreditAlert(db: Db, input: { companyId: string }) {
       .replaceAll("{company}", company.name)
       .replaceAll("{credits}", String(company.smsCredits))
       .replaceAll("{threshold}", String(company.smsLowCreditThreshold ?? 0))
-      .replaceAll("{url}", `${appUrl()}/settings/company`);
+      .replaceAll("{url}", backOfficeUrl.companySettings());
   let sent = false;
   if (company.managerEmail) {
     await sendAlertMail({

@@ -6,7 +6,7 @@ import { fillAlert, sendAlertMail, shopAlertContext } from "../channels/send-ale
 import { translator } from "../i18n";
 import { formatMoney } from "../money/format-money";
 import type { Db } from "../server/db";
-import { appUrl } from "../server/env";
+import { backOfficeUrl } from "../shared/links";
 
 export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: string }) {
   const c = await db.instalmentCharge.findUnique({
@@ -50,7 +50,7 @@ export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: strin
     reference: c.order.reference ?? c.order.id,
     attempts: String(c.attempts),
     reason: tx ? `${tx.errorCode ?? ""} ${tx.errorMessage ?? ""}`.trim() : "—",
-    link: `${appUrl()}/orders/${c.order.id}`,
+    link: backOfficeUrl.order(c.order.id),
   };
   if (to) {
     await sendAlertMail({

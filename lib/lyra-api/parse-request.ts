@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { SMS_CREDITS_SHORT } from "../channels/debit-sms-credits";
+import { SMS_TEXT_EMPTY, SMS_TEXT_TOO_LONG } from "../channels/render-order-text";
 import { AppError } from "../server/errors";
 import { refusedTextPaths } from "../server/validation";
 import { LYRA_ERRORS, LyraError, type LyraErrorCode } from "./error-codes";
@@ -51,11 +53,12 @@ const FIELD_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
   instalmentSchedule: { code: "INT_931", field: "transactionOptions.installmentOptions.schedules" },
 };
 
-// Field errors whose reason has its own code (the SMS text and the SMS account).
+// Refusals whose rule has its own code (the SMS text and the SMS account), keyed on the rule's
+// stable reason, not on the message the back office shows for it.
 const REASON_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
-  smsd_err_credits: { code: "PSP_1030", field: "channelOptions.smsOptions" },
-  smsd_err_too_long: { code: "PSP_1038", field: "channelOptions.smsOptions.message" },
-  smsd_err_message_required: { code: "PSP_1021", field: "channelOptions.smsOptions.message" },
+  [SMS_CREDITS_SHORT]: { code: "PSP_1030", field: "channelOptions.smsOptions" },
+  [SMS_TEXT_TOO_LONG]: { code: "PSP_1038", field: "channelOptions.smsOptions.message" },
+  [SMS_TEXT_EMPTY]: { code: "PSP_1021", field: "channelOptions.smsOptions.message" },
 };
 
 const STATUS_CODES: Record<string, LyraErrorCode> = {
@@ -72,7 +75,7 @@ export function toLyraError(e: unknown, input: Record<string, unknown> = {}): Ly
   if (e instanceof AppError) {
     if (e.code === "VALIDATION" && e.fields) {
       const [key, reason] = Object.entries(e.fields)[0] ?? ["", ""];
-      const byReason = REASON_CODES[reason];
+      const byReason = e.reason ? REASON_CODES[e.reason] : undefined;
       if (byReason) return new LyraError(byReason.code, `${byReason.field}: ${e.message}`);
       const map = FIELD_CODES[key];
       if (map)

@@ -1,8 +1,8 @@
 import { readAmountUpdate } from "../orders/amount-update";
 import { effectiveStatus } from "../orders/order-view";
-import { paymentUrl } from "../orders/payment-link";
 import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
+import { paymentUrl } from "../shared/links";
 import { CUSTOMER_DETAIL_FIELDS as DETAIL_FIELDS } from "./response-schemas";
 import { urlMessageTemplate } from "./url-message";
 import { wireDate } from "./wire";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { daySchema } from "../orders/schemas";
 import { safeParseInput } from "../server/validation";
+import { daySchema } from "../shared/day";
 import { NOTIFICATION_EVENTS } from "./events";
 
 // Messages are keys of the back-office catalogue (lib/i18n/messages/notification-rules.ts).

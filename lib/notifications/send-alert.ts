@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { fillAlert, sendAlertMail, shopAlertContext } from "../channels/send-alert-mail";
 import { translator } from "../i18n";
 import type { Db } from "../server/db";
-import { appUrl } from "../server/env";
+import { backOfficeUrl } from "../shared/links";
 
 export async function sendWebhookAlert(db: Db, input: { deliveryId: string }) {
   const d = await db.webhookDelivery.findUnique({
@@ -36,7 +36,7 @@ export async function sendWebhookAlert(db: Db, input: { deliveryId: string }) {
     url: d.url,
     attempts: String(d.attempts),
     outcome: d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? "—"),
-    link: `${appUrl()}/notifications/deliveries/${d.id}`,
+    link: backOfficeUrl.delivery(d.id),
   };
   if (to) {
     await sendAlertMail({

@@ -9,10 +9,10 @@ import { type Db, LONG_TRANSACTION } from "../server/db";
 import { AppError } from "../server/errors";
 import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
 import { randomHex32, randomToken } from "../server/secrets";
+import { paymentUrl } from "../shared/links";
 import { type AmountUpdate, amountUpdateRuleErrors } from "./amount-update";
 import { insertOrder, type NewOrderRow } from "./insert-order";
 import { checkAliasRules, checkShopRules, loadShopDefaults, type ShopDefaults, threeDsWithAlias } from "./order-rules";
-import { paymentUrl } from "./payment-link";
 
 export type CreateOrderInput = {
   actor: Actor;

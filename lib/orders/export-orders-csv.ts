@@ -6,16 +6,11 @@ import { currencyExponent } from "../money/currencies";
 import { minorToDecimalString } from "../money/format-money";
 import type { Db } from "../server/db";
 import type { Mode } from "../server/generated/prisma/enums";
+import { csvField } from "../shared/csv";
 import type { OrderSearch } from "./schemas";
 import { type OrderSearchRow, searchOrders } from "./search-orders";
 
 const BATCH = 1000;
-
-/** A CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-export function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n;]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 const isoInZone = (at: Date, tz: string) => format(new TZDate(at.getTime(), tz), "yyyy-MM-dd'T'HH:mm:ssXXX");
 

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../server/db";
 import { parseOrThrow } from "../server/validation";
 import { getOrderOrThrow } from "./get-order";
-import { qrPng, qrSvg } from "./payment-link";
+import { qrPng, qrSvg } from "./qr-code";
 import { qrQuerySchema } from "./schemas";
 
 export type OrderQr = { body: Uint8Array | string; contentType: string; filename: string };

@@ -1,8 +1,8 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
+import { paymentUrl } from "../shared/links";
 import { effectiveStatus } from "./order-view";
-import { paymentUrl } from "./payment-link";
 
 /** One order as the back office shows it; NOT_FOUND for another tenant's order. */
 export async function getOrderOrThrow(db: Db, input: { actor: Actor; orderId: string }) {

@@ -3,12 +3,12 @@ import { isPageLanguage } from "../i18n/locales";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
+import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { type RenderedMail, renderMail } from "../templates/render-message";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "../time/shop-time";
 import { suffixedReference } from "./create-mail-orders";
 import { findMailTemplates } from "./find-mail-templates";
-import { paymentUrl } from "./payment-link";
 import { mailPreviewSchema, splitAddresses } from "./schemas";
 
 // The link does not exist before the order does: the preview shows where it will go.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PAGE_LANGUAGES } from "../i18n/locales";
 import { isKnownCurrency } from "../money/currencies";
 import { parseMajorAmount } from "../money/parse-amount";
+import { daySchema } from "../shared/day";
 import { ORDER_COLUMNS } from "./list-columns";
 
 // Messages are keys of the message catalogue (lib/i18n/messages), shown next to the field.
@@ -16,18 +17,6 @@ export const referenceSchema = z
   .regex(REFERENCE_RE, { error: "err_reference_chars" });
 
 export const currencySchema = z.string().trim().toUpperCase().refine(isKnownCurrency, { error: "err_currency_unknown" });
-
-/** A calendar day, YYYY-MM-DD ("2026-02-30" is not one: PostgreSQL refuses it in a query). */
-export const daySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "err_date_format" })
-  .refine(
-    (d) => {
-      const t = Date.parse(`${d}T00:00:00Z`);
-      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-    },
-    { error: "err_date_format" },
-  );
 
 /** Fields common to the back office's creation forms (F-BO-3), as typed by a person. */
 export const orderFormFields = z.object({

@@ -1,6 +1,7 @@
 // SQL fragments of the order search: the effective-status rule, per-zone day ranges and the keyset
 // condition. Column names come from a fixed table, values are always bound parameters.
 import { empty, join, raw, type Sql, sql } from "../server/generated/prisma/internal/prismaNamespace";
+import { ts } from "../shared/sql-time";
 import type { OrderSort } from "./schemas";
 
 type SortColumn = { column: string; cast: string; nullable: boolean };
@@ -18,8 +19,6 @@ export const SORT_COLUMNS: Record<OrderSort, SortColumn> = {
 };
 
 const col = (name: string) => raw(`o.${name}`);
-/** Instants are bound as ISO text: the columns are UTC `timestamp(3)`. */
-export const ts = (at: Date) => sql`CAST(${at.toISOString()} AS timestamp(3))`;
 
 /** The status people see (lib/orders/order-view.ts effectiveStatus) as a condition. */
 export function statusCondition(status: string, now: Date): Sql {

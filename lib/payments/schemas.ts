@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseMajorAmount } from "../money/parse-amount";
-import { currencySchema, daySchema } from "../orders/schemas";
+import { currencySchema } from "../orders/schemas";
 import { safeParseInput } from "../server/validation";
+import { daySchema } from "../shared/day";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());

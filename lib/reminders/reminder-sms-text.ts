@@ -1,7 +1,7 @@
 import { plainSpaces } from "../channels/render-order-text";
 import { countSms, SMS_MAX_CHARACTERS, type SmsCount } from "../channels/sms-segments";
 import { isPageLanguage, languageOf } from "../i18n/locales";
-import { paymentUrl } from "../orders/payment-link";
+import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderTemplate } from "../templates/render-template";
 import type { loadTemplates } from "../templates/resolve-template";

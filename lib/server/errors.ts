@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   ORDER_NOT_PAYABLE: 409,
   INVALID_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;
@@ -24,11 +25,13 @@ export class AppError extends Error {
   readonly publicMessage: string;
   readonly fields?: FieldErrors;
   readonly details?: Record<string, unknown>;
+  /** The broken rule's stable name, for adapters with codes of their own (the Lyra API): never a message key. */
+  readonly reason?: string;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { publicMessage?: string; fields?: FieldErrors; details?: Record<string, unknown> } = {},
+    opts: { publicMessage?: string; fields?: FieldErrors; details?: Record<string, unknown>; reason?: string } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -36,6 +39,7 @@ export class AppError extends Error {
     this.publicMessage = opts.publicMessage ?? message;
     this.fields = opts.fields;
     this.details = opts.details;
+    this.reason = opts.reason;
   }
 }
 

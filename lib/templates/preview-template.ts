@@ -1,9 +1,9 @@
 import { isReceiptKind } from "../../emails/types";
 import { type Actor, assertShopAccess } from "../auth/actor";
-import { paymentUrl } from "../orders/payment-link";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
+import { paymentUrl } from "../shared/links";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "../time/shop-time";
 import { messageVariables } from "./message-variables";
 import { renderMail, renderText } from "./render-message";

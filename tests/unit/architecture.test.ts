@@ -95,7 +95,28 @@ describe("architecture", () => {
     expect(offending).toEqual([]);
   });
 
+  it("lib/shared (helpers several domains use) imports only lib/server and itself", () => {
+    const shared = path.join(LIB, "shared") + path.sep;
+    const server = path.join(LIB, "server") + path.sep;
+    const offending = [...graph].flatMap(([f, deps]) =>
+      f.startsWith(shared) ? deps.filter((d) => !d.startsWith(shared) && !d.startsWith(server)).map((d) => `${rel(f)} → ${rel(d)}`) : [],
+    );
+    expect([...graph.keys()].some((f) => f.startsWith(shared))).toBe(true);
+    expect(offending).toEqual([]);
+  });
+
   it("lib/ has no import cycle", () => {
     expect(cycles()).toEqual([]);
+  });
+
+  // Server actions live beside their domain (lib/<domain>/…-actions.ts); app/ is routes only, and
+  // a component never reaches into a route's folder (its style sheet aside).
+  it("components/ import nothing from app/ but style sheets", () => {
+    const components = sourceFiles(path.join(ROOT, "components"));
+    const offending = components.flatMap((f) =>
+      [...fs.readFileSync(f, "utf8").matchAll(IMPORT)].map((m) => m[1]!).filter((s) => s.startsWith("@/app/") && !s.endsWith(".css")),
+    );
+    expect(components.length).toBeGreaterThan(20);
+    expect(offending).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { availableActions } from "@/lib/orders/order-actions";
 import { findOrderMessageText } from "@/lib/orders/order-message-text";
-import { qrDataUrl } from "@/lib/orders/payment-link";
+import { qrDataUrl } from "@/lib/orders/qr-code";
 import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";

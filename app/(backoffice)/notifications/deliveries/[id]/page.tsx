@@ -9,9 +9,9 @@ import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
+import { replayDeliveriesAction } from "@/lib/notifications/delivery-actions";
 import { getDeliveryOrThrow } from "@/lib/notifications/get-delivery";
 import { getDb } from "@/lib/server/db";
-import { replayDeliveriesAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getUiLanguage())("ndlv_detail_title") };

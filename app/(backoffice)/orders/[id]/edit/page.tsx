@@ -1,6 +1,5 @@
 // /orders/[id]/edit — "modify and resend" (F-ACT): an order in progress, refused or expired.
 import { notFound } from "next/navigation";
-import { modifyOrderAction } from "@/app/(backoffice)/orders/actions";
 import { CreateUrlOrderForm } from "@/components/orders/create-url-order-form";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -8,6 +7,7 @@ import { translator } from "@/lib/i18n";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
+import { modifyOrderAction } from "@/lib/orders/actions";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { getOrderCopy } from "@/lib/orders/get-order-copy";
 import { availableActions } from "@/lib/orders/order-actions";

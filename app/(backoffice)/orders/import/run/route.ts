@@ -4,7 +4,7 @@ import { importInvoiceOrders } from "@/lib/invoices/import-invoice-orders";
 import { importReportSchema, importTargetSchema, MAX_IMPORT_BYTES } from "@/lib/invoices/schemas";
 import { isSameOrigin } from "@/lib/security/same-origin";
 import { getDb } from "@/lib/server/db";
-import { toErrorResponse } from "@/lib/server/errors";
+import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { readUploadedFile } from "@/lib/server/read-upload";
 import { safeParseInput } from "@/lib/server/validation";
 
@@ -19,8 +19,15 @@ export async function POST(req: Request) {
   const target = safeParseInput(importTargetSchema, Object.fromEntries(new URL(req.url).searchParams));
   if (!target.success) return json({ code: "VALIDATION", message: "invalid_input" }, 400);
   const upload = await readUploadedFile(req, MAX_IMPORT_BYTES);
-  if (!upload.ok)
-    return json({ code: "VALIDATION", message: upload.status === 413 ? "import_err_too_large" : "import_err_no_file" }, upload.status);
+  if (!upload.ok) {
+    const tooLarge = upload.status === 413;
+    const r = toErrorResponse(
+      new AppError(tooLarge ? "PAYLOAD_TOO_LARGE" : "VALIDATION", upload.message, {
+        publicMessage: tooLarge ? "import_err_too_large" : "import_err_no_file",
+      }),
+    );
+    return json(r.body, r.status);
+  }
   try {
     const report = await importInvoiceOrders(getDb(), { actor: ctx.actor, ...target.data, file: upload.bytes });
     return json(importReportSchema.parse(report), report.errorCount ? 422 : 200);

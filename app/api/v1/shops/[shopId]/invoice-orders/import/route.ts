@@ -4,7 +4,7 @@ import { importQuerySchema, importReportSchema, MAX_IMPORT_BYTES } from "@/lib/i
 import { authenticateBasic } from "@/lib/lyra-api/authenticate";
 import { requestOverQuota } from "@/lib/lyra-api/quotas";
 import { getDb } from "@/lib/server/db";
-import { toErrorResponse } from "@/lib/server/errors";
+import { AppError, toErrorResponse } from "@/lib/server/errors";
 import { readUploadedFile } from "@/lib/server/read-upload";
 import { safeParseInput } from "@/lib/server/validation";
 
@@ -29,7 +29,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ shopId:
   const query = safeParseInput(importQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) return json({ code: "VALIDATION", message: "dryRun must be true or false" }, 400);
   const upload = await readUploadedFile(req, MAX_IMPORT_BYTES);
-  if (!upload.ok) return json({ code: upload.status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION", message: upload.message }, upload.status);
+  if (!upload.ok) {
+    const r = toErrorResponse(new AppError(upload.status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION", upload.message));
+    return json(r.body, r.status);
+  }
   try {
     const report = await importInvoiceOrders(getDb(), {
       actor: { type: "API_KEY", shopId: shop.id, mode: shop.mode },

@@ -1,8 +1,4 @@
 import QRCode from "qrcode";
-import { appUrl } from "../server/env";
-
-/** The buyer's link. The token is the only secret; it is ≥ 128 bits of randomness. */
-export const paymentUrl = (token: string) => `${appUrl()}/pay/${token}`;
 
 export const qrPng = (url: string, size = 512) => QRCode.toBuffer(url, { type: "png", width: size, margin: 2, errorCorrectionLevel: "M" });
 

@@ -1,8 +1,8 @@
 "use server";
 // Back-office wide actions: language choice.
 import { cookies } from "next/headers";
-import { UI_LANGUAGES } from "@/lib/i18n/locales";
-import { LANG_COOKIE } from "@/lib/i18n/server";
+import { UI_LANGUAGES } from "./locales";
+import { LANG_COOKIE } from "./server";
 
 export async function setLanguage(formData: FormData) {
   const lang = String(formData.get("lang") ?? "");

@@ -1,0 +1,31 @@
+"use server";
+// Server actions on payment orders: one use case each through authedAction, then the order.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { authedAction, formValues } from "../auth/authed-action";
+import { createUrlOrder } from "./create-url-order";
+import { modifyOrder } from "./modify-order";
+
+export type FormState = { fields?: Record<string, string>; error?: string; values?: Record<string, string> };
+
+export const createUrlOrderAction = authedAction({
+  read: (_prev: FormState, formData: FormData) => ({ values: formValues(formData) }),
+  run: createUrlOrder,
+  done: ({ id }) => {
+    revalidatePath("/orders");
+    redirect(`/orders/${id}?created=1`);
+  },
+  refused: ({ fields, error }, { values }): FormState => ({ fields, error, values }),
+});
+
+/** Modify (and resend) from the edit page: RUNNING, REFUSED or EXPIRED orders; open again after. */
+export const modifyOrderAction = authedAction({
+  read: (orderId: string, _prev: FormState, formData: FormData) => ({ orderId, values: formValues(formData) }),
+  run: modifyOrder,
+  done: (_r, { orderId }) => {
+    revalidatePath(`/orders/${orderId}`);
+    redirect(`/orders/${orderId}?done=modify`);
+  },
+  // The edit form has no message field: the SMS text's problems (credits, length) are the form's.
+  refused: ({ fields, error }, { values }): FormState => (fields?.message ? { error: fields.message, values } : { fields, error, values }),
+});
