@@ -1,5 +1,5 @@
 import type { Db } from "../server/db";
-import { lowSmsCreditAlert } from "./jobs";
+import { lowSmsCreditAlertQueue } from "./queues";
 
 /**
  * The low-credit alert, once per crossing: a company whose credits are below its threshold and
@@ -26,7 +26,7 @@ export async function checkLowSmsCredits(db: Db, input: { companyIds?: string[] 
     );
     if (rows.length) {
       await tx.enqueue(
-        lowSmsCreditAlert,
+        lowSmsCreditAlertQueue,
         rows.map((r) => ({ companyId: r.id })),
       );
     }

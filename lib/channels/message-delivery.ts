@@ -4,7 +4,7 @@ import { canTransition } from "../orders/order-status";
 import type { Db } from "../server/db";
 import type { OrderStatus } from "../server/generated/prisma/enums";
 import { jobRequestId } from "../server/request-context";
-import { deliveryJobExpireSeconds, jobOfChannel } from "./jobs";
+import { deliveryJobExpireSeconds, queueOfChannel } from "./queues";
 
 // What the e-mail, SMS and WhatsApp workers share: the claim of a batch (and of a dead worker's
 // stale claims), the retry decision on the channel's schedule, the re-queue of a transient
@@ -92,7 +92,7 @@ export async function recordRetry(
   await db.$transaction(async (tx) => {
     await tx.sql(RETRY_SQL, [r.id, r.reason, r.after, r.language]);
     await tx.enqueue(
-      jobOfChannel(channel),
+      queueOfChannel(channel),
       { messageId: r.id, requestId: jobRequestId(r.id) },
       { startAfter: new Date(Date.now() + r.after * 1000) },
     );

@@ -2,7 +2,7 @@ import type { Db } from "../server/db";
 import { withRequestId } from "../server/request-context";
 import { uuid7 } from "../server/uuid7";
 import { debitSmsCredits } from "./debit-sms-credits";
-import { type DeliverMessageJob, jobOfChannel } from "./jobs";
+import { type DeliverMessageJob, queueOfChannel } from "./queues";
 import { countSms, type SmsCount } from "./sms-segments";
 
 export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT" | "REMINDER";
@@ -59,7 +59,7 @@ export async function queueMessages(db: Db, messages: NewMessage[]): Promise<str
   if (!messages.length) return [];
   const { ids, values, byChannel } = prepare(messages);
   await db.sql(INSERT_SQL, values);
-  for (const [channel, jobs] of byChannel) await db.enqueue(jobOfChannel(channel), jobs);
+  for (const [channel, jobs] of byChannel) await db.enqueue(queueOfChannel(channel), jobs);
   return ids;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../server/db";
-import { jobOfChannel } from "./jobs";
 import { claimLease, isStaleClaimSql } from "./message-delivery";
+import { queueOfChannel } from "./queues";
 
 /**
  * Messages of any channel that a dead worker left in SENDING (claimed longer ago than a job may
@@ -18,7 +18,7 @@ export async function recoverMessages(db: Db, limit = 5000): Promise<number> {
     if (!rows.length) return 0;
     for (const channel of ["MAIL", "SMS", "WHATSAPP"] as const) {
       const jobs = rows.filter((r) => r.channel === channel).map((r) => ({ messageId: r.id }));
-      if (jobs.length) await tx.enqueue(jobOfChannel(channel), jobs);
+      if (jobs.length) await tx.enqueue(queueOfChannel(channel), jobs);
     }
     return rows.length;
   });

@@ -1,27 +1,25 @@
-import { z } from "zod";
 import { defineJob } from "../server/jobs/define";
 import { logger } from "../server/logger";
+import { instalmentFailedAlertQueue, instalmentsSweepQueue } from "./queues";
+import { sendInstalmentFailedAlert } from "./send-instalment-alert";
+import { sweepInstalments } from "./sweep-instalments";
 
-// Later instalments (issue 12): every 5 minutes, one sweep at a time cluster-wide; an instalment
-// is due on a day, retried days later.
+// The instalments' background work, the worker's side (queues.ts: what producers enqueue).
+
+// Every 5 minutes: an instalment is due on a day, retried days later.
 export const instalmentsSweep = defineJob({
-  name: "instalments.charge-sweep",
-  payload: z.object({}),
-  queue: { policy: "singleton", retryLimit: 0 },
+  ...instalmentsSweepQueue,
   schedule: "*/5 * * * *",
   handle: async (db) => {
-    const r = await (await import("./sweep-instalments")).sweepInstalments(db);
+    const r = await sweepInstalments(db);
     if (r.ACCEPTED || r.RETRY || r.FAILED) logger.info({ component: "jobs", ...r }, "instalments charged");
   },
 });
 
-// A failed instalment's alert e-mail to the merchant, retried if the mail server is down.
 export const instalmentFailedAlert = defineJob({
-  name: "instalments.failed-alert",
-  payload: z.object({ chargeId: z.string() }),
-  queue: { retryLimit: 10, retryDelay: 60, retryBackoff: true },
+  ...instalmentFailedAlertQueue,
   handle: async (db, [job]) => {
-    if (job) await (await import("./send-instalment-alert")).sendInstalmentFailedAlert(db, job.data);
+    if (job) await sendInstalmentFailedAlert(db, job.data);
   },
 });
 

@@ -8,7 +8,7 @@ import type { NotificationEvent } from "../notifications/events";
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { AuthorizationResult } from "../payments/acquirer";
 import type { Db } from "../server/db";
-import { instalmentFailedAlert } from "./jobs";
+import { instalmentFailedAlertQueue } from "./queues";
 
 /**
  * Retry policy of a refused instalment: tried again 1 day after the first refusal, 3 days after
@@ -96,7 +96,7 @@ export async function writeInstalmentAnswer(
   ];
   if (outcome === "FAILED" && !cancelled) {
     events.push({ orderId: c.orderId, event: "INSTALMENT_FAILED" as const, transactionId });
-    await tx.enqueue(instalmentFailedAlert, { chargeId: c.id }, { singletonKey: c.id });
+    await tx.enqueue(instalmentFailedAlertQueue, { chargeId: c.id }, { singletonKey: c.id });
   }
   await queueNotifications(tx, events);
   await recordAuditEvent(tx, {

@@ -8,7 +8,7 @@ import { logger } from "../server/logger";
 import { processMetrics } from "../server/metrics";
 import { uuid7 } from "../server/uuid7";
 import { webhookRetrySchedule } from "./events";
-import { type WebhookJob, webhookAlertJob, webhookJob } from "./jobs";
+import { type WebhookJob, webhookAlertQueue, webhookQueue } from "./queues";
 
 export const WEBHOOK_TIMEOUT_MS = () => Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000);
 const RESPONSE_HEAD_BYTES = 2048;
@@ -88,7 +88,7 @@ async function deliverOne(db: Db, job: WebhookJob): Promise<Outcome> {
         where: { id: job.deliveryId },
         data: { status: "PENDING", lastStatusCode: r.statusCode, lastError: r.error, nextAttemptAt: new Date(Date.now() + delay * 1000) },
       });
-      await tx.enqueue(webhookJob, [{ deliveryId: job.deliveryId, requestId: job.requestId }], {
+      await tx.enqueue(webhookQueue, [{ deliveryId: job.deliveryId, requestId: job.requestId }], {
         startAfter: new Date(Date.now() + delay * 1000),
       });
     } else {
@@ -96,7 +96,7 @@ async function deliverOne(db: Db, job: WebhookJob): Promise<Outcome> {
         where: { id: job.deliveryId },
         data: { status: "FAILED", lastStatusCode: r.statusCode, lastError: r.error, nextAttemptAt: null },
       });
-      if (!job.replay && !d.alertedAt) await tx.enqueue(webhookAlertJob, [{ deliveryId: job.deliveryId }]);
+      if (!job.replay && !d.alertedAt) await tx.enqueue(webhookAlertQueue, [{ deliveryId: job.deliveryId }]);
     }
   });
   logger.warn(

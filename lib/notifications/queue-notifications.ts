@@ -10,14 +10,14 @@ import { decryptSecret } from "../server/secrets";
 import { uuid7 } from "../server/uuid7";
 import { buildKrAnswer, formBody, loadPayloadOrder, restBody } from "./build-payload";
 import { type HashKey, IPN_EVENTS, type NotificationEvent } from "./events";
-import { webhookJob } from "./jobs";
+import { webhookQueue } from "./queues";
 
 export type RaisedEvent = { orderId: string; event: NotificationEvent; transactionId?: string | null };
 
 type Target = { ruleId: string | null; url: string; format: "REST" | "FORM"; hashKey: HashKey; retry: boolean; alertEmail: string | null };
 
 /** `requestId`: the HTTP request whose change raised the event (the worker's log lines name it). */
-export type { WebhookJob } from "./jobs";
+export type { WebhookJob } from "./queues";
 
 /** Queues the notifications of `events` on the caller's transaction; returns the deliveries' ids. */
 export async function queueNotifications(tx: Db, events: RaisedEvent[]): Promise<string[]> {
@@ -142,7 +142,7 @@ export async function queueNotifications(tx: Db, events: RaisedEvent[]): Promise
   if (!rows.length) return [];
   await tx.webhookDelivery.createMany({ data: rows });
   await tx.enqueue(
-    webhookJob,
+    webhookQueue,
     rows.map((r) => withRequestId({ deliveryId: r.id })),
   );
   return rows.map((r) => r.id);

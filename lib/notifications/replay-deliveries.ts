@@ -5,7 +5,7 @@ import { type Actor, assertRole } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { withRequestId } from "../server/request-context";
-import { webhookJob } from "./jobs";
+import { webhookQueue } from "./queues";
 
 export const MAX_REPLAY = 500;
 
@@ -26,7 +26,7 @@ export async function replayDeliveries(db: Db, input: { actor: Actor; deliveryId
       data: { status: "PENDING", nextAttemptAt: new Date() },
     });
     await tx.enqueue(
-      webhookJob,
+      webhookQueue,
       rows.map((r) => withRequestId({ deliveryId: r.id, replay: true })),
     );
     for (const r of rows) {

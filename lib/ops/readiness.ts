@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { emailJob, smsJob, whatsappJob } from "../channels/jobs";
-import { webhookJob } from "../notifications/jobs";
+import { emailQueue, smsQueue, whatsappQueue } from "../channels/queues";
+import { webhookQueue } from "../notifications/queues";
 import type { Db } from "../server/db";
 import { logger } from "../server/logger";
 
@@ -11,7 +11,7 @@ import { logger } from "../server/logger";
 
 const DB_TIMEOUT_MS = 2000;
 /** Queues whose backlog a buyer or merchant waits on: messages and notifications. */
-export const DELIVERY_QUEUES = [emailJob.name, smsJob.name, whatsappJob.name, webhookJob.name];
+export const DELIVERY_QUEUES = [emailQueue.name, smsQueue.name, whatsappQueue.name, webhookQueue.name];
 
 export type Check = { ok: boolean; error?: string } & Record<string, unknown>;
 export type Readiness = { ready: boolean; checks: { database: Check; migrations: Check; queueLag: Check } };

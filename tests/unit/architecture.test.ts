@@ -1,7 +1,6 @@
 // The layering STYLE.md asks for, checked over the source: lib/server (infrastructure) imports no
-// domain, and lib/ has no import cycle. Static imports only, `import type` included (a cycle of
-// types is still a cycle of meaning); `import()` is a deliberate lazy edge (a domain's jobs.ts loads
-// its handlers when they first run) and is not followed.
+// domain, and lib/ has no import cycle. Every import counts: `import type` (a cycle of types is
+// still a cycle of meaning) and a lazy `import()` alike.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,8 +17,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-// `import … from "x"`, `import "x"`, `export … from "x"` (multi-line lists included); not `import("x")`.
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:[^"'`;()]*?\s+from\s+)?["']([^"']+)["']/g;
+// `import … from "x"`, `import "x"`, `export … from "x"` (multi-line lists included), and a lazy
+// `import("x")`: loaded later, but still an edge of meaning (a jobs.ts importing its handlers while
+// they import it back was a circle; producers enqueue the declarations of queues.ts instead).
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:[^"'`;()]*?\s+from\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
 function resolve(from: string, spec: string): string | null {
   const base = spec.startsWith("@/")
@@ -39,7 +40,7 @@ const graph = new Map(
   files.map((f) => {
     const text = fs.readFileSync(f, "utf8");
     const deps = [...text.matchAll(IMPORT)].flatMap((m) => {
-      const r = resolve(f, m[1]!);
+      const r = resolve(f, (m[1] ?? m[2])!);
       return r?.startsWith(LIB) ? [r] : [];
     });
     return [f, [...new Set(deps)]];

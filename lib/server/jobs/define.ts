@@ -2,7 +2,7 @@ import type { Job, WorkOptions } from "pg-boss";
 import type { Db } from "../db";
 import type { JobQueue } from "./queue-def";
 
-export type { EnqueueOptions, QueueOptions } from "./queue-def";
+export type { EnqueueOptions, JobQueue, QueueOptions } from "./queue-def";
 
 /**
  * One background job as its domain declares it (lib/<domain>/jobs.ts): the queue's name, the
