@@ -3,7 +3,7 @@ import type { TemplateVariable } from "../templates/render-template";
 import { loadTemplates } from "../templates/resolve-template";
 import type { DeliveryCounts } from "./deliver-sms";
 import { logDeliveries } from "./log-deliveries";
-import { afterFailure, isOrderOpen, recordRetry, retrySchedule } from "./message-delivery";
+import { afterFailure, closedOrderReason, recordRetry, retrySchedule } from "./message-delivery";
 import { claimPhoneMessages, mapLimit, phoneText, recordAccepted, recordFailed } from "./phone-delivery";
 import { resolveWhatsAppAccount } from "./whatsapp-account";
 import { sendWhatsApp } from "./whatsapp-provider";
@@ -27,8 +27,8 @@ export async function deliverWhatsApp(db: Db, messageIds: string[]): Promise<Del
   const account = resolveWhatsAppAccount();
 
   const outcomes = await mapLimit(rows, Number(process.env.WHATSAPP_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
-    if (m.kind === "ORDER" && !isOrderOpen(m)) {
-      const reason = `not sent: the order is ${m.orderStatus.toLowerCase()}`;
+    const reason = closedOrderReason(m);
+    if (reason) {
       await recordFailed(db, { id: m.id, reason, language: null, text: null, refund: false, touchOrder: false });
       return "failed";
     }
