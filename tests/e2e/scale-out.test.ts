@@ -188,11 +188,7 @@ describe("2 web + 2 worker processes on one database", () => {
       "every message SENT",
     );
     // The receipts too: the sink may have a message before its worker records it SENT.
-    await until(
-      async () => (await db.message.count({ where: { status: "SENT" } })) === FANOUT + PAYMENTS,
-      120_000,
-      "every receipt SENT",
-    );
+    await until(async () => (await db.message.count({ where: { status: "SENT" } })) === FANOUT + PAYMENTS, 120_000, "every receipt SENT");
     await until(
       async () => (await db.webhookDelivery.count({ where: { status: "DELIVERED" } })) === PAYMENTS,
       120_000,
