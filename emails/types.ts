@@ -23,4 +23,24 @@ export type DefaultTexts = {
   smsReminder: string;
   whatsapp: string;
   url: string;
+  /** The words of the e-mail layout around the merchant's text (emails/layout.tsx). */
+  layout: MailLayoutTexts;
+};
+
+export type MailLayoutTexts = {
+  payRequest: string;
+  reminder: string;
+  receipt: string;
+  merchantReceipt: string;
+  amount: string;
+  reference: string;
+  paidOn: string;
+  transaction: string;
+  /** The button, with %amount%. */
+  pay: string;
+  validUntil: string;
+  fallback: string;
+  openOrder: string;
+  contact: string;
+  trust: string;
 };

@@ -6,8 +6,6 @@ export const de: DefaultTexts = {
       subject: "%shop_name%: Ihr Zahlungslink über %amount%",
       html: `<p>Guten Tag,</p>
 <p>%shop_name% bittet Sie um die Zahlung von <strong>%amount%</strong> (Referenz %reference%).</p>
-<p><a href="%url%">Jetzt sicher online bezahlen</a></p>
-<p>Der Link ist bis einschließlich %end_date% gültig. Falls die Schaltfläche nicht funktioniert, kopieren Sie bitte diese Adresse in Ihren Browser: %url%</p>
 <p>Bei Fragen wenden Sie sich bitte an %shop_contact%.</p>
 <p>Mit freundlichen Grüßen<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -36,8 +34,6 @@ export const de: DefaultTexts = {
       subject: "Erinnerung: Ihr Zahlungslink über %amount% läuft am %end_date% ab",
       html: `<p>Guten Tag,</p>
 <p>eine kurze Erinnerung: Die Zahlung von <strong>%amount%</strong> an %shop_name% (Referenz %reference%) steht noch aus.</p>
-<p><a href="%url%">Jetzt sicher bezahlen</a></p>
-<p>Nach dem %end_date% funktioniert der Link nicht mehr. Falls sich die Schaltfläche nicht öffnet, fügen Sie diese Adresse in Ihren Browser ein: %url%</p>
 <p>Sie haben bereits bezahlt? Dann ist diese Nachricht gegenstandslos. Bei Fragen schreiben Sie an %shop_contact%.</p>
 <p>Mit freundlichen Grüßen<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -47,4 +43,20 @@ export const de: DefaultTexts = {
   whatsapp:
     "Guten Tag, %shop_name% sendet Ihnen einen Zahlungslink über %amount% (Ref. %reference%), gültig bis einschließlich %end_date%: %url%",
   url: "Guten Tag, über diesen sicheren Link können Sie %amount% an %shop_name% bezahlen (Referenz %reference%). Der Link ist bis einschließlich %end_date% gültig: %url%",
+  layout: {
+    payRequest: "Zahlungsaufforderung",
+    reminder: "Zahlungserinnerung",
+    receipt: "Zahlung erhalten",
+    merchantReceipt: "Neue Zahlung",
+    amount: "Betrag",
+    reference: "Referenz:",
+    paidOn: "Bezahlt am:",
+    transaction: "Transaktionsnummer:",
+    pay: "%amount% bezahlen",
+    validUntil: "Dieser Link ist gültig bis %end_date%.",
+    fallback: "Die Schaltfläche funktioniert nicht? Kopieren Sie diesen Link in Ihren Browser:",
+    openOrder: "Auftrag öffnen",
+    contact: "Fragen? Schreiben Sie an %shop_contact%",
+    trust: "Sicherer Zahlungslink im Auftrag von %shop_name%. Niemand wird Sie je per E-Mail oder Telefon nach Ihrer Kartennummer fragen.",
+  },
 };

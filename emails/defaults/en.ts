@@ -6,8 +6,6 @@ export const en: DefaultTexts = {
       subject: "%shop_name%: your payment link for %amount%",
       html: `<p>Hello,</p>
 <p>%shop_name% invites you to pay <strong>%amount%</strong> (reference %reference%).</p>
-<p><a href="%url%">Pay securely online</a></p>
-<p>This link stays valid until %end_date%. If the button does not work, copy this address into your browser: %url%</p>
 <p>Questions? Write to %shop_contact%.</p>
 <p>%shop_name%<br>%shop_url%</p>`,
     },
@@ -36,8 +34,6 @@ export const en: DefaultTexts = {
       subject: "Reminder: your payment link for %amount% expires on %end_date%",
       html: `<p>Hello,</p>
 <p>A friendly reminder: the payment of <strong>%amount%</strong> requested by %shop_name% (reference %reference%) is still waiting.</p>
-<p><a href="%url%">Pay now, securely</a></p>
-<p>The link stops working after %end_date%. If the button does not open, paste this address into your browser: %url%</p>
 <p>Already paid? Please ignore this message. Questions? Write to %shop_contact%.</p>
 <p>%shop_name%<br>%shop_url%</p>`,
     },
@@ -46,4 +42,20 @@ export const en: DefaultTexts = {
   smsReminder: "Reminder from %shop_name%: %amount% (ref. %reference%) is still due, link valid until %end_date%: %url%",
   whatsapp: "Hello, %shop_name% sends you a payment link for %amount% (ref. %reference%), valid until %end_date%: %url%",
   url: "Hello, here is your secure link to pay %amount% to %shop_name% (reference %reference%). It is valid until %end_date%: %url%",
+  layout: {
+    payRequest: "Payment request",
+    reminder: "Payment reminder",
+    receipt: "Payment received",
+    merchantReceipt: "New payment",
+    amount: "Amount",
+    reference: "Reference:",
+    paidOn: "Paid on:",
+    transaction: "Transaction number:",
+    pay: "Pay %amount%",
+    validUntil: "This link is valid until %end_date%.",
+    fallback: "Button not working? Copy this link into your browser:",
+    openOrder: "Open the order",
+    contact: "Questions? Contact %shop_contact%",
+    trust: "Secure payment link sent on behalf of %shop_name%. Nobody will ever ask for your card number by e-mail or phone.",
+  },
 };

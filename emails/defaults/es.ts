@@ -6,8 +6,6 @@ export const es: DefaultTexts = {
       subject: "%shop_name%: su enlace de pago de %amount%",
       html: `<p>Hola:</p>
 <p>%shop_name% le solicita el pago de <strong>%amount%</strong> (referencia %reference%).</p>
-<p><a href="%url%">Pagar de forma segura en línea</a></p>
-<p>Este enlace es válido hasta el %end_date%, inclusive. Si el botón no funciona, copie esta dirección en su navegador: %url%</p>
 <p>¿Tiene alguna pregunta? Escriba a %shop_contact%.</p>
 <p>Un saludo,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -36,8 +34,6 @@ export const es: DefaultTexts = {
       subject: "Recordatorio: su enlace de pago de %amount% caduca el %end_date%",
       html: `<p>Hola:</p>
 <p>Le recordamos que el pago de <strong>%amount%</strong> solicitado por %shop_name% (referencia %reference%) sigue pendiente.</p>
-<p><a href="%url%">Pagar ahora de forma segura</a></p>
-<p>El enlace dejará de funcionar después del %end_date%. Si el botón no se abre, pegue esta dirección en su navegador: %url%</p>
 <p>¿Ya ha pagado? No tenga en cuenta este mensaje. ¿Alguna pregunta? Escriba a %shop_contact%.</p>
 <p>Un saludo,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -46,4 +42,20 @@ export const es: DefaultTexts = {
   smsReminder: "Recordatorio de %shop_name%: quedan %amount% por pagar (ref. %reference%) hasta el %end_date% en %url%",
   whatsapp: "Hola, %shop_name% le envía un enlace de pago de %amount% (ref. %reference%), válido hasta el %end_date%: %url%",
   url: "Hola, este es su enlace seguro para pagar %amount% a %shop_name% (referencia %reference%). Es válido hasta el %end_date%, inclusive: %url%",
+  layout: {
+    payRequest: "Solicitud de pago",
+    reminder: "Recordatorio de pago",
+    receipt: "Pago recibido",
+    merchantReceipt: "Nuevo pago",
+    amount: "Importe",
+    reference: "Referencia:",
+    paidOn: "Pagado el:",
+    transaction: "N.º de transacción:",
+    pay: "Pagar %amount%",
+    validUntil: "Este enlace es válido hasta el %end_date%.",
+    fallback: "¿El botón no funciona? Copie este enlace en su navegador:",
+    openOrder: "Abrir la orden",
+    contact: "¿Preguntas? Escriba a %shop_contact%",
+    trust: "Enlace de pago seguro enviado en nombre de %shop_name%. Nadie le pedirá nunca su número de tarjeta por correo o por teléfono.",
+  },
 };

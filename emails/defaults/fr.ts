@@ -6,8 +6,6 @@ export const fr: DefaultTexts = {
       subject: "%shop_name% : votre lien de paiement de %amount%",
       html: `<p>Bonjour,</p>
 <p>%shop_name% vous invite à régler <strong>%amount%</strong> (référence %reference%).</p>
-<p><a href="%url%">Payer en ligne en toute sécurité</a></p>
-<p>Ce lien est valable jusqu'au %end_date%. Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur : %url%</p>
 <p>Une question ? Écrivez à %shop_contact%.</p>
 <p>%shop_name%<br>%shop_url%</p>`,
     },
@@ -36,8 +34,6 @@ export const fr: DefaultTexts = {
       subject: "Rappel : votre lien de paiement de %amount% expire le %end_date%",
       html: `<p>Bonjour,</p>
 <p>Petit rappel : le règlement de <strong>%amount%</strong> demandé par %shop_name% (référence %reference%) est toujours en attente.</p>
-<p><a href="%url%">Payer maintenant en toute sécurité</a></p>
-<p>Le lien cesse de fonctionner après le %end_date%. Si le bouton ne s'ouvre pas, collez cette adresse dans votre navigateur : %url%</p>
 <p>Vous avez déjà réglé ? Ne tenez pas compte de ce message. Une question ? Écrivez à %shop_contact%.</p>
 <p>%shop_name%<br>%shop_url%</p>`,
     },
@@ -46,4 +42,21 @@ export const fr: DefaultTexts = {
   smsReminder: "Rappel %shop_name% : %amount% à régler (réf. %reference%) jusqu'au %end_date% inclus sur %url%",
   whatsapp: "Bonjour, %shop_name% vous envoie un lien pour régler %amount% (réf. %reference%), valable jusqu'au %end_date% : %url%",
   url: "Bonjour, voici votre lien sécurisé pour régler %amount% à %shop_name% (référence %reference%). Il est valable jusqu'au %end_date% : %url%",
+  layout: {
+    payRequest: "Demande de paiement",
+    reminder: "Rappel de paiement",
+    receipt: "Paiement reçu",
+    merchantReceipt: "Nouveau paiement",
+    amount: "Montant",
+    reference: "Référence :",
+    paidOn: "Payé le :",
+    transaction: "N° de transaction :",
+    pay: "Payer %amount%",
+    validUntil: "Ce lien est valable jusqu’au %end_date%.",
+    fallback: "Le bouton ne s’ouvre pas ? Copiez ce lien dans votre navigateur :",
+    openOrder: "Ouvrir l’ordre",
+    contact: "Une question ? Écrivez à %shop_contact%",
+    trust:
+      "Lien de paiement sécurisé envoyé pour le compte de %shop_name%. Personne ne vous demandera jamais votre numéro de carte par e-mail ou par téléphone.",
+  },
 };

@@ -6,8 +6,6 @@ export const it: DefaultTexts = {
       subject: "%shop_name%: link per il pagamento di %amount%",
       html: `<p>Gentile cliente,</p>
 <p>%shop_name% le richiede il pagamento di <strong>%amount%</strong> (riferimento %reference%).</p>
-<p><a href="%url%">Procedi al pagamento sicuro</a></p>
-<p>Il link è valido fino al giorno %end_date% incluso. Se il pulsante non funziona, copi e incolli questo indirizzo nel browser: %url%</p>
 <p>Per qualsiasi domanda può scrivere a %shop_contact%.</p>
 <p>Cordiali saluti,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -36,8 +34,6 @@ export const it: DefaultTexts = {
       subject: "Promemoria: il suo link di pagamento di %amount% scade il %end_date%",
       html: `<p>Gentile cliente,</p>
 <p>le ricordiamo che il pagamento di <strong>%amount%</strong> richiesto da %shop_name% (riferimento %reference%) è ancora in attesa.</p>
-<p><a href="%url%">Paghi ora in modo sicuro</a></p>
-<p>Dopo il giorno %end_date% il link non funzionerà più. Se il pulsante non si apre, incolli questo indirizzo nel browser: %url%</p>
 <p>Ha già pagato? Non tenga conto di questo messaggio. Per qualsiasi domanda può scrivere a %shop_contact%.</p>
 <p>Cordiali saluti,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -47,4 +43,21 @@ export const it: DefaultTexts = {
   whatsapp:
     "Buongiorno, ecco il link di %shop_name% per il pagamento di %amount% (rif. %reference%), valido fino al giorno %end_date% incluso: %url%",
   url: "Buongiorno, ecco il link sicuro per pagare %amount% a %shop_name% (riferimento %reference%). È valido fino al giorno %end_date% incluso: %url%",
+  layout: {
+    payRequest: "Richiesta di pagamento",
+    reminder: "Promemoria di pagamento",
+    receipt: "Pagamento ricevuto",
+    merchantReceipt: "Nuovo pagamento",
+    amount: "Importo",
+    reference: "Riferimento:",
+    paidOn: "Pagato il:",
+    transaction: "N. transazione:",
+    pay: "Paga %amount%",
+    validUntil: "Questo link è valido fino al %end_date%.",
+    fallback: "Il pulsante non funziona? Copia questo link nel browser:",
+    openOrder: "Apri l’ordine",
+    contact: "Domande? Scrivi a %shop_contact%",
+    trust:
+      "Link di pagamento sicuro inviato per conto di %shop_name%. Nessuno ti chiederà mai il numero della carta via e-mail o telefono.",
+  },
 };

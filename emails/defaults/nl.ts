@@ -6,8 +6,6 @@ export const nl: DefaultTexts = {
       subject: "%shop_name%: uw betaallink voor %amount%",
       html: `<p>Beste klant,</p>
 <p>%shop_name% verzoekt u vriendelijk <strong>%amount%</strong> te betalen (kenmerk %reference%).</p>
-<p><a href="%url%">Veilig online betalen</a></p>
-<p>Deze link is geldig tot en met %end_date%. Werkt de knop niet? Kopieer dan dit adres naar uw browser: %url%</p>
 <p>Hebt u vragen? Neem dan contact op via %shop_contact%.</p>
 <p>Met vriendelijke groet,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -36,8 +34,6 @@ export const nl: DefaultTexts = {
       subject: "Herinnering: uw betaallink voor %amount% verloopt op %end_date%",
       html: `<p>Beste klant,</p>
 <p>Een korte herinnering: de betaling van <strong>%amount%</strong> die %shop_name% vraagt (kenmerk %reference%) staat nog open.</p>
-<p><a href="%url%">Nu veilig betalen</a></p>
-<p>Na %end_date% werkt de link niet meer. Opent de knop niet? Plak dan dit adres in uw browser: %url%</p>
 <p>Al betaald? Dan kunt u dit bericht negeren. Hebt u vragen? Neem contact op via %shop_contact%.</p>
 <p>Met vriendelijke groet,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -46,4 +42,20 @@ export const nl: DefaultTexts = {
   smsReminder: "Herinnering van %shop_name%: %amount% (kenmerk %reference%) staat nog open, betaal uiterlijk %end_date% via %url%",
   whatsapp: "Hallo, %shop_name% stuurt u een betaallink voor %amount% (kenmerk %reference%), geldig tot en met %end_date%: %url%",
   url: "Hallo, hier is uw beveiligde link om %amount% aan %shop_name% te betalen (kenmerk %reference%). De link is geldig tot en met %end_date%: %url%",
+  layout: {
+    payRequest: "Betaalverzoek",
+    reminder: "Betaalherinnering",
+    receipt: "Betaling ontvangen",
+    merchantReceipt: "Nieuwe betaling",
+    amount: "Bedrag",
+    reference: "Referentie:",
+    paidOn: "Betaald op:",
+    transaction: "Transactienummer:",
+    pay: "%amount% betalen",
+    validUntil: "Deze link is geldig tot %end_date%.",
+    fallback: "Werkt de knop niet? Kopieer deze link in uw browser:",
+    openOrder: "Order openen",
+    contact: "Vragen? Schrijf naar %shop_contact%",
+    trust: "Beveiligde betaallink namens %shop_name%. Niemand zal u ooit per e-mail of telefoon om uw kaartnummer vragen.",
+  },
 };

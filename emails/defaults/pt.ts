@@ -6,8 +6,6 @@ export const pt: DefaultTexts = {
       subject: "%shop_name%: link de pagamento de %amount%",
       html: `<p>Olá,</p>
 <p>%shop_name% solicita o pagamento de <strong>%amount%</strong> (referência %reference%).</p>
-<p><a href="%url%">Pagar online em segurança</a></p>
-<p>Este link é válido até %end_date%, inclusive. Se o botão não funcionar, copie e cole este endereço no navegador: %url%</p>
 <p>Alguma dúvida? Escreva para %shop_contact%.</p>
 <p>Com os melhores cumprimentos,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -36,8 +34,6 @@ export const pt: DefaultTexts = {
       subject: "Lembrete: o seu link de pagamento de %amount% expira em %end_date%",
       html: `<p>Olá,</p>
 <p>Lembramos que o pagamento de <strong>%amount%</strong> pedido por %shop_name% (referência %reference%) continua pendente.</p>
-<p><a href="%url%">Pagar agora em segurança</a></p>
-<p>O link deixa de funcionar depois de %end_date%. Se o botão não abrir, cole este endereço no navegador: %url%</p>
 <p>Já pagou? Ignore esta mensagem. Alguma dúvida? Escreva para %shop_contact%.</p>
 <p>Com os melhores cumprimentos,<br>%shop_name%<br>%shop_url%</p>`,
     },
@@ -46,4 +42,20 @@ export const pt: DefaultTexts = {
   smsReminder: "Lembrete de %shop_name%: falta pagar %amount% (ref. %reference%) até %end_date% em %url%",
   whatsapp: "Olá, %shop_name% envia-lhe um link para pagar %amount% (ref. %reference%), válido até %end_date%: %url%",
   url: "Olá, aqui está o seu link seguro para pagar %amount% a %shop_name% (referência %reference%). É válido até %end_date%, inclusive: %url%",
+  layout: {
+    payRequest: "Pedido de pagamento",
+    reminder: "Lembrete de pagamento",
+    receipt: "Pagamento recebido",
+    merchantReceipt: "Novo pagamento",
+    amount: "Montante",
+    reference: "Referência:",
+    paidOn: "Pago em:",
+    transaction: "N.º da transação:",
+    pay: "Pagar %amount%",
+    validUntil: "Este link é válido até %end_date%.",
+    fallback: "O botão não funciona? Copie este link para o navegador:",
+    openOrder: "Abrir a ordem",
+    contact: "Dúvidas? Escreva para %shop_contact%",
+    trust: "Link de pagamento seguro enviado em nome de %shop_name%. Ninguém lhe pedirá o número do cartão por e-mail ou telefone.",
+  },
 };

@@ -1,10 +1,10 @@
-import { isReceiptKind, type TemplateKind } from "../../emails";
+import type { TemplateKind } from "../../emails";
 import { insertAuditSql } from "../audit/audit-sql";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import type { DeliveryEvent } from "../orders/delivery-status";
 import type { Db } from "../server/db";
 import { classifySendError, getMailer, mailFrom, messageIdDomain } from "../server/mailer";
-import { paymentUrl } from "../shared/links";
+import { backOfficeUrl, paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderMail } from "../templates/render-message";
 import { loadTemplates } from "../templates/resolve-template";
@@ -136,7 +136,10 @@ export async function deliverEmails(db: Db, messageIds: string[]): Promise<{ sen
       language,
     );
     // A reminder renders like its order, from the reminder template (never the order's own text).
-    const mail = renderMail(source, vars, language, { withLink: !isReceiptKind(m.kind) });
+    const mail = await renderMail(source, vars, language, {
+      kind: m.kind,
+      orderUrl: m.kind === "RECEIPT_MERCHANT" ? backOfficeUrl.order(m.orderId) : undefined,
+    });
     const messageId = `<${m.id}@${messageIdDomain()}>`;
     try {
       const res = await withTimeout(

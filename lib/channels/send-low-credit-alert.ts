@@ -45,6 +45,7 @@ export async function sendLowCreditAlert(db: Db, input: { companyId: string }) {
       subject: fill(t("lowcredit_subject")),
       text: fill(t("lowcredit_body")),
       messageKey: `low-credit-${input.companyId}-${Date.now()}`,
+      action: { label: t("mail_action_company"), href: backOfficeUrl.companySettings() },
       // The catcher files it under the company's first shop, so its tenant sees it in the test mailbox.
       headers: company.shops[0] ? { "X-Shop-Id": company.shops[0].id } : {},
     });

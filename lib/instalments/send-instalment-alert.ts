@@ -60,6 +60,7 @@ export async function sendInstalmentFailedAlert(db: Db, input: { chargeId: strin
       subject: fillAlert(t("inst_alert_subject"), vars),
       text: fillAlert(t("inst_alert_body"), vars),
       messageKey: `instalment-alert-${c.id}`,
+      action: { label: t("mail_action_order"), href: vars.link! },
       headers: { "X-Shop-Id": c.order.shopId, "X-Payment-Order-Id": c.order.id },
     });
   }

@@ -46,6 +46,7 @@ export async function sendWebhookAlert(db: Db, input: { deliveryId: string }) {
       subject: fillAlert(t("webhook_alert_subject"), vars),
       text: fillAlert(t("webhook_alert_body"), vars),
       messageKey: `webhook-alert-${d.id}`,
+      action: { label: t("mail_action_delivery"), href: vars.link! },
       headers: { "X-Shop-Id": d.shopId, ...(d.orderId ? { "X-Payment-Order-Id": d.orderId } : {}) },
     });
   }

@@ -62,6 +62,6 @@ export async function previewMailOrder(db: Db, input: { actor: Actor; values: Re
     },
     language,
   );
-  const mail = renderMail({ subject: template.subject ?? "", body: template.body ?? "" }, vars, language);
+  const mail = await renderMail({ subject: template.subject ?? "", body: template.body ?? "" }, vars, language);
   return { ...mail, recipient: recipients[0] ?? null, language } satisfies MailPreview;
 }

@@ -3,7 +3,7 @@ import { type Actor, assertShopAccess } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { parseOrThrow } from "../server/validation";
-import { paymentUrl } from "../shared/links";
+import { backOfficeUrl, paymentUrl } from "../shared/links";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "../time/shop-time";
 import { messageVariables } from "./message-variables";
 import { renderMail, renderText } from "./render-message";
@@ -48,8 +48,11 @@ export async function previewTemplate(db: Db, input: { actor: Actor; shopId: str
   );
   const unknown = findUnknownVariables(`${t.subject ?? ""}\n${t.body}`);
   if (t.channel === "MAIL") {
-    // As sent: receipts get no payment link appended.
-    const mail = renderMail({ subject: t.subject ?? "", body: t.body }, vars, t.language, { withLink: !receipt });
+    // As sent, in the layout of its kind (receipts have no "Pay" button).
+    const mail = await renderMail({ subject: t.subject ?? "", body: t.body }, vars, t.language, {
+      kind: t.kind,
+      orderUrl: t.kind === "RECEIPT_MERCHANT" ? backOfficeUrl.order("00000000000000000000000000000042") : undefined,
+    });
     return {
       channel: t.channel,
       subject: mail.subject,

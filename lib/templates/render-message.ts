@@ -1,4 +1,6 @@
 import { convert } from "html-to-text";
+import type { TemplateKind } from "../../emails/types";
+import { BODY_SLOT, mailShell, ORDER_URL_SLOT, type ShellShape, textShell } from "./mail-shell";
 import { renderTemplate, type TemplateVars } from "./render-template";
 import { sanitizeTemplateHtml } from "./sanitize-template-html";
 
@@ -21,12 +23,11 @@ const TEXT_OPTIONS = {
   ],
 };
 
-function compileMail(template: { subject: string | null; body: string }, withLink: boolean): CompiledMail {
-  const key = `${withLink ? 1 : 0}\u0000${template.subject ?? ""}\u0000${template.body}`;
+function compileMail(template: { subject: string | null; body: string }): CompiledMail {
+  const key = `${template.subject ?? ""}\u0000${template.body}`;
   let c = compiled.get(key);
   if (!c) {
-    const body = withLink && !template.body.includes("%url%") ? `${template.body}<p><a href="%url%">%url%</a></p>` : template.body;
-    const html = sanitizeTemplateHtml(body);
+    const html = sanitizeTemplateHtml(template.body);
     c = { subject: template.subject ?? "", html, text: convert(html, TEXT_OPTIONS) };
     if (compiled.size > 500) compiled.clear();
     compiled.set(key, c);
@@ -34,22 +35,52 @@ function compileMail(template: { subject: string | null; body: string }, withLin
   return c;
 }
 
+export type MailOptions = {
+  /** What the message is (default ORDER): a payment request and a reminder carry the "Pay" button. */
+  kind?: TemplateKind;
+  /** A merchant's receipt links to the order in the back office. */
+  orderUrl?: string;
+  /** The shop's logo (https), else the platform's. */
+  logoUrl?: string | null;
+};
+
 /**
- * An e-mail from its template: the body sanitized (the payment link appended when it has no
- * %url%, unless `withLink` is false, as for receipts), its plain-text part derived, then the
- * variables replaced in subject, HTML (values escaped) and text, in a minimal HTML document.
+ * An e-mail from its template: the body sanitized, its plain-text part derived, the variables
+ * replaced (values escaped in the HTML), inside the one layout of every e-mail (lib/templates/
+ * mail-shell.ts: header, amount card, "Pay" button with the plain link as fallback, validity,
+ * footer with the shop's contact). The payment link is in the layout, so a body without %url%
+ * still leads to the payment page.
  */
-export function renderMail(
+export async function renderMail(
   template: { subject: string | null; body: string },
   vars: TemplateVars,
   lang: string,
-  options: { withLink?: boolean } = {},
-): RenderedMail {
-  const c = compileMail(template, options.withLink !== false);
+  options: MailOptions = {},
+): Promise<RenderedMail> {
+  const c = compileMail(template);
+  const shape: ShellShape = {
+    kind: options.kind ?? "ORDER",
+    lang,
+    hasReference: Boolean(vars.reference),
+    hasContact: Boolean(vars.shop_contact),
+    hasShopUrl: Boolean(vars.shop_url),
+    hasOrderUrl: Boolean(options.orderUrl),
+    logoUrl: options.logoUrl ?? null,
+  };
   const subject = renderTemplate(c.subject, vars, { appendUrl: false }).replace(/\s+/g, " ").trim();
-  const body = renderTemplate(c.html, vars, { escape: escapeHtml, appendUrl: false });
-  const text = renderTemplate(c.text, vars, { appendUrl: false });
-  const html = `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1e293b">${body}</body></html>`;
+  // The body goes into the layout first, then both are filled in one pass (values escaped): a value
+  // can never reach a slot.
+  const shell = (await mailShell(shape)).replaceAll(ORDER_URL_SLOT, () => escapeHtml(options.orderUrl ?? ""));
+  const html = renderTemplate(
+    shell.replace(BODY_SLOT, () => c.html),
+    vars,
+    { escape: escapeHtml, appendUrl: false },
+  );
+  const text = renderTemplate(
+    textShell(shape, c.text).replaceAll(ORDER_URL_SLOT, () => options.orderUrl ?? ""),
+    vars,
+    { appendUrl: false },
+  );
   return { subject, html, text };
 }
 

@@ -6,6 +6,7 @@ import { collectFormSettingsFr } from "./collect-form-settings";
 import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
+import { mailLayoutFr } from "./mail-layout";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
@@ -280,4 +281,5 @@ export const fr = {
   ...auditLogFr,
   ...amountUpdateFr,
   ...instalmentsFr,
+  ...mailLayoutFr,
 } as const;
