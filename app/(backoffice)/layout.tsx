@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { FoldingMenu } from "@/components/backoffice/folding-menu";
 import { SideNav } from "@/components/backoffice/side-nav";
 import { TopBar } from "@/components/backoffice/top-bar";
-import { Document } from "@/components/ui/document";
+import { Document, SITE_ICONS } from "@/components/ui/document";
 import { requireSession } from "@/lib/auth/session";
 import { usesSandboxGateways } from "@/lib/channels/find-sandbox-messages";
 import { isMailCatcherMode } from "@/lib/channels/mail-catcher-mode";
@@ -12,7 +13,7 @@ import { getDb } from "@/lib/server/db";
 
 export async function generateMetadata(): Promise<Metadata> {
   const name = translator(await getUiLanguage())("app_name");
-  return { title: { default: name, template: `%s · ${name}` } };
+  return { title: { default: name, template: `%s · ${name}` }, ...SITE_ICONS };
 }
 
 // Layouts only frame: every page and action checks the session and rights itself.
@@ -27,9 +28,11 @@ export default async function BackOfficeLayout({ children }: { children: ReactNo
         {t("skip_to_content")}
       </a>
       <TopBar t={t} lang={lang} user={user} />
-      <div className="flex">
-        <SideNav t={t} role={user.role} mailCatcher={isMailCatcherMode()} sandboxOutbox={sandboxOutbox} />
-        <main id="main" className="min-w-0 flex-1 p-6">
+      <div className="flex flex-col md:flex-row">
+        <FoldingMenu labels={{ menu: t("nav_menu"), open: t("nav_menu_open"), close: t("nav_menu_close") }}>
+          <SideNav t={t} role={user.role} mailCatcher={isMailCatcherMode()} sandboxOutbox={sandboxOutbox} />
+        </FoldingMenu>
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
           {children}
         </main>
       </div>

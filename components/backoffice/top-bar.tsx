@@ -1,3 +1,4 @@
+import Image from "next/image";
 import type { T } from "@/lib/i18n";
 import { setLanguage } from "@/lib/i18n/actions";
 import { UI_LANGUAGES } from "@/lib/i18n/locales";
@@ -13,10 +14,13 @@ export function TopBar({
   user: { name: string; email: string; role: string; companyName: string };
 }) {
   return (
-    <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
-      <p className="text-lg font-semibold text-brand-800">{t("app_name")}</p>
-      <div className="flex items-center gap-4 text-sm">
-        <span>
+    <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 md:px-6">
+      <p className="flex items-center gap-2 text-lg font-semibold text-brand-800">
+        <Image src="/icon.svg" alt="" width={28} height={28} unoptimized />
+        {t("app_name")}
+      </p>
+      <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <span className="min-w-0 break-words">
           {t("signed_in_as")} <strong data-testid="whoami">{user.email}</strong> · {user.companyName} · {t(`role_${user.role}`)}
         </span>
         <form action={setLanguage} className="flex items-center gap-1" aria-label={t("language")}>

@@ -1,4 +1,5 @@
 "use client";
+import { Check, Copy } from "lucide-react";
 import { useState } from "react";
 import { copyText, selectedMessage } from "./copy-text";
 
@@ -19,8 +20,9 @@ export function CopyButton({ value, targetId, labels, name }: { value: string; t
       <button
         type="button"
         onClick={copy}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100"
+        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100"
       >
+        {note === labels.copied ? <Check aria-hidden size={16} /> : <Copy aria-hidden size={16} />}
         {labels.copy}
         {name ? <span className="sr-only"> {name}</span> : null}
       </button>

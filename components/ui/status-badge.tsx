@@ -1,3 +1,5 @@
+import { CircleCheck, CircleMinus, CircleX, Clock, type LucideIcon } from "lucide-react";
+
 const TONES: Record<string, string> = {
   RUNNING: "bg-sky-100 text-sky-900",
   PAID: "bg-green-100 text-green-900",
@@ -19,9 +21,33 @@ const TONES: Record<string, string> = {
   DELIVERED: "bg-green-100 text-green-900",
 };
 
+// A shape beside the colour, so a status never depends on colour alone (decorative: the label names it).
+const SHAPES: Record<string, LucideIcon> = {
+  PAID: CircleCheck,
+  SENT: CircleCheck,
+  CAPTURED: CircleCheck,
+  DELIVERED: CircleCheck,
+  ENABLED: CircleCheck,
+  REFUSED: CircleX,
+  FAILED: CircleX,
+  RUNNING: Clock,
+  IN_PROGRESS: Clock,
+  PENDING: Clock,
+  AUTHORISED: Clock,
+  AUTHORISED_TO_VALIDATE: Clock,
+  EXPIRED: CircleMinus,
+  CANCELLED: CircleMinus,
+  DISABLED: CircleMinus,
+};
+
 export function StatusBadge({ value, label }: { value: string; label: string }) {
+  const Shape = SHAPES[value];
   return (
-    <span data-status={value} className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[value] ?? "bg-slate-100"}`}>
+    <span
+      data-status={value}
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[value] ?? "bg-slate-100"}`}
+    >
+      {Shape ? <Shape aria-hidden size={12} strokeWidth={2.5} /> : null}
       {label}
     </span>
   );

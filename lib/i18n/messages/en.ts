@@ -5,7 +5,7 @@ import { collectFormSettingsEn } from "./collect-form-settings";
 import { instalmentsEn } from "./instalments";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
-import { mailLayoutEn } from "./mail-layout";
+import { lookEn } from "./look";
 import { mailOrdersEn } from "./mail-orders";
 import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
@@ -281,5 +281,5 @@ export const en: Messages = {
   ...auditLogEn,
   ...amountUpdateEn,
   ...instalmentsEn,
-  ...mailLayoutEn,
+  ...lookEn,
 };

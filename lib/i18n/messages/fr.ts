@@ -6,7 +6,7 @@ import { collectFormSettingsFr } from "./collect-form-settings";
 import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
-import { mailLayoutFr } from "./mail-layout";
+import { lookFr } from "./look";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
@@ -281,5 +281,5 @@ export const fr = {
   ...auditLogFr,
   ...amountUpdateFr,
   ...instalmentsFr,
-  ...mailLayoutFr,
+  ...lookFr,
 } as const;
