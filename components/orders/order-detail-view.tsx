@@ -83,7 +83,7 @@ export function OrderDetailView({
   ];
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 id="title" className="text-2xl font-semibold">
           {t("detail_title")} {order.reference ?? order.id}
         </h1>

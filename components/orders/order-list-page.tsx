@@ -78,12 +78,12 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
   const exportParams = { ...values, ...(mode === "TEST" ? { mode: "TEST" } : {}) };
   return (
     <section aria-labelledby="title">
-      <div className="mb-4 flex items-center justify-between">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 id="title" className="text-2xl font-semibold">
           {t(mode === "TEST" ? "test_orders_title" : "orders_title")}
         </h1>
         {hasRole(actor, "OPERATOR") ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Link href={`/orders/new?mode=${mode}`} className={buttonClass()}>
               {t("orders_create_url")}
             </Link>

@@ -11,7 +11,8 @@ const summary = (v: unknown) =>
         .join(", ")
     : "";
 
-const row = "grid grid-cols-[12rem_10rem_1fr] gap-2 border-b border-slate-100 pb-2";
+// One column on a phone (date, who, what stacked), three from 768 px.
+const row = "grid grid-cols-1 gap-1 border-b border-slate-100 pb-2 md:grid-cols-[12rem_10rem_minmax(0,1fr)] md:gap-2";
 
 /** The order's history: each audited change, who made it, and what changed; each notification sent and how it went. */
 export function OrderTimeline({ t, events, timeZone, lang }: { t: T; events: TimelineEntry[]; timeZone: string; lang: string }) {

@@ -78,7 +78,7 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
   const card = "rounded-lg border border-slate-200 bg-white p-6";
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 id="title" className="text-2xl font-semibold">
           {t("txd_title")} {tx.number}
         </h1>
