@@ -341,13 +341,13 @@ describe("reminder sweep", () => {
     const frDate = plain(formatDateTime(v, "Europe/Paris", "fr", false));
     expect(plain(french.subject)).toBe(`Rappel : votre lien de paiement de 15,90 € expire le ${frDate}`);
     expect(french.html).toContain(`href="${paymentUrl(await token(fr!))}"`);
-    expect(plain(french.text)).toContain(`après le ${frDate}`);
+    expect(plain(french.text)).toContain(`Ce lien est valable jusqu’au ${frDate}.`);
 
     const english = mailTo(await recipientOf(en!));
     const enDate = plain(formatDateTime(v, "Europe/Paris", "en", false));
     expect(english.subject).toBe(`Reminder: your payment link for €15.90 expires on ${enDate}`);
     expect(english.html).toContain(`href="${paymentUrl(await token(en!))}"`);
-    expect(plain(english.text)).toContain(`The link stops working after ${enDate}`);
+    expect(plain(english.text)).toContain(`This link is valid until ${enDate}.`);
 
     const skipped = (await reminders([paidLater!]))[0]!;
     expect(skipped).toMatchObject({ status: "FAILED", error: "not sent: the order is paid" });
@@ -374,7 +374,7 @@ describe("reminder sweep", () => {
     );
     const custom = sink.messages[0]!.parsed;
     expect(custom.subject).toMatch(/^Dernier jour : R\d+$/);
-    // Without %url% in the template, the link is appended.
+    // Without %url% in the template, the layout's button still leads to the page.
     expect(custom.html).toContain(paymentUrl(await token(fr!)));
   });
 });

@@ -57,15 +57,18 @@ describe("built-in message templates (F-TPL-2)", () => {
       }
     });
 
-    it("puts the link in every ORDER text", () => {
-      for (const text of [t.mail.ORDER.html, t.sms, t.whatsapp, t.url]) expect(text).toContain("%url%");
+    it("puts the link in every ORDER text; an e-mail's is the layout's button, with the amount and the end date", () => {
+      for (const text of [t.sms, t.whatsapp, t.url]) expect(text).toContain("%url%");
+      expect(t.layout.pay).toContain("%amount%");
+      expect(t.layout.validUntil).toContain("%end_date%");
+      // the body no longer speaks of a button of its own
+      expect(t.mail.ORDER.html).not.toContain("%url%");
     });
 
     it("has reminders by e-mail and SMS with the link and the end date", () => {
-      for (const text of [t.mail.REMINDER.html, t.smsReminder]) {
-        expect(text).toContain("%url%");
-        expect(text).toContain("%end_date%");
-      }
+      expect(t.smsReminder).toContain("%url%");
+      expect(t.smsReminder).toContain("%end_date%");
+      expect(t.mail.REMINDER.subject).toContain("%end_date%");
       expect(builtInTemplate("SMS", "REMINDER", lang).body).toBe(t.smsReminder);
       expect(builtInTemplate("SMS", "ORDER", lang).body).toBe(t.sms);
       expect(builtInTemplate("MAIL", "REMINDER", lang)).toEqual({ subject: t.mail.REMINDER.subject, body: t.mail.REMINDER.html });
