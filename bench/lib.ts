@@ -80,5 +80,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ b
   };
 }
 
+/** The machine, and its load average when the run ends (a shared machine's numbers are noisy: compare ratios). */
 export const machine = () =>
-  `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")}`;
