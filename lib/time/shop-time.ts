@@ -28,6 +28,13 @@ export function endOfDayInZone(day: string, timeZone: string): Date {
   return new Date(t);
 }
 
+/** 00:00:00 of `day` in the zone: one second after 23:59:59 of the day before. */
+export const startOfDayInZone = (day: string, timeZone: string) =>
+  new Date(endOfDayInZone(addCalendarDays(day, -1), timeZone).getTime() + 1000);
+
+/** The last millisecond of `day` in the zone (23:59:59.999): an inclusive "to" day's bound. */
+export const lastInstantOfDay = (day: string, timeZone: string) => new Date(endOfDayInZone(day, timeZone).getTime() + 999);
+
 export const isValidTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz });
