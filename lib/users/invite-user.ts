@@ -2,8 +2,9 @@
 // which no password matches), with their shop access, an INVITE link valid 72 h, and the
 // invitation e-mail's job — all in one transaction: no user without their e-mail, no e-mail for a
 // user that was not created.
-import { type Actor, assertRole, type UserActor } from "../auth/actor";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, assertRole, type UserActor } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Role } from "../server/generated/prisma/enums";

@@ -46,9 +46,7 @@ export async function sendUserTokenMail(db: Db, input: { tokenId: string; sealed
   const { user } = row;
   const lang = user.locale === "en" || user.locale === "fr" ? user.locale : alertLanguage(user.company.users[0]?.locale);
   const t = translator(lang);
-  const inviter = row.createdById
-    ? await db.user.findUnique({ where: { id: row.createdById }, select: { name: true } })
-    : null;
+  const inviter = row.createdById ? await db.user.findUnique({ where: { id: row.createdById }, select: { name: true } }) : null;
   const url = userTokenUrl(row.kind, decryptSecret(input.sealedToken));
   const prefix = row.kind === "INVITE" ? "users_mail_invite" : "users_mail_reset";
   const fill = (s: string) =>

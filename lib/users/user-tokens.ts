@@ -71,7 +71,10 @@ export async function revokeUserTokens(db: Db, input: { userId: string; kind?: U
  * token_unknown / token_used / token_expired / token_revoked). Atomic: UPDATE … WHERE usedAt IS
  * NULL AND revokedAt IS NULL AND expiresAt > now(); call it in the transaction that acts on it.
  */
-export async function consumeUserToken(db: Db, input: { token: string; kind: UserTokenKind }): Promise<{ userId: string; tokenId: string }> {
+export async function consumeUserToken(
+  db: Db,
+  input: { token: string; kind: UserTokenKind },
+): Promise<{ userId: string; tokenId: string }> {
   if (!looksLikeToken(input.token)) throw refused("token_unknown");
   const digest = digestKey(input.token);
   const rows = await db.$queryRaw<{ id: string; userId: string }[]>`
@@ -88,7 +91,10 @@ export async function consumeUserToken(db: Db, input: { token: string; kind: Use
 export async function checkUserToken(db: Db, input: { token: string; kind: UserTokenKind }): Promise<{ userId: string; expiresAt: Date }> {
   if (!looksLikeToken(input.token)) throw refused("token_unknown");
   const digest = digestKey(input.token);
-  const row = await db.userToken.findUnique({ where: { digest }, select: { userId: true, kind: true, expiresAt: true, usedAt: true, revokedAt: true } });
+  const row = await db.userToken.findUnique({
+    where: { digest },
+    select: { userId: true, kind: true, expiresAt: true, usedAt: true, revokedAt: true },
+  });
   if (row && row.kind === input.kind && !row.usedAt && !row.revokedAt && row.expiresAt > new Date()) {
     return { userId: row.userId, expiresAt: row.expiresAt };
   }
