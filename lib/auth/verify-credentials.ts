@@ -28,7 +28,7 @@ export const SIGN_IN_BACKOFF = {
 let dummyHash: Promise<string> | undefined;
 
 export type SignInResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; sessionVersion: number; twoFactor: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
@@ -56,7 +56,15 @@ export async function verifyCredentials(db: Db, input: { email: string; password
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, disabledAt: true, companyId: true, role: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      disabledAt: true,
+      companyId: true,
+      role: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
+    },
   });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
@@ -65,7 +73,7 @@ export async function verifyCredentials(db: Db, input: { email: string; password
   if (failure) return { ok: false, reason: "invalid" };
   await clearBackoff(db, pairKey);
   if (addressKey) await releaseBackoff(db, addressKey);
-  return { ok: true, userId: user!.id };
+  return { ok: true, userId: user!.id, sessionVersion: user!.sessionVersion, twoFactor: user!.totpEnabledAt !== null };
 }
 
 /**
