@@ -5,9 +5,11 @@ import { getDb } from "../server/db";
 import { env } from "../server/env";
 import { deriveSecret } from "../server/secrets";
 import { sameOriginUrl } from "./callback-url";
+import { issueSecondFactorTicket } from "./second-factor-ticket";
 import { endSessionsFrom } from "./sessions";
-import { rateLimitedError } from "./sign-in-error";
+import { rateLimitedError, SECOND_FACTOR_EXPIRED, secondFactorError } from "./sign-in-error";
 import { verifyCredentials } from "./verify-credentials";
+import { verifySecondFactor } from "./verify-second-factor";
 
 // next-auth reads NEXTAUTH_URL for its callbacks: default it to the public URL.
 process.env.NEXTAUTH_URL ??= process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -34,6 +36,30 @@ export function authOptions(): NextAuthOptions {
             clientAddress: clientAddress(req?.headers ?? {}),
           });
           if (!r.ok) throw new Error(r.reason === "rate_limited" ? rateLimitedError(r.retryAfterSeconds) : "CredentialsSignin");
+          // Two-factor on: no session yet, a ticket for the second step (sign-in-error.ts).
+          if (r.twoFactor) throw new Error(secondFactorError(issueSecondFactorTicket(r.userId, r.sessionVersion)));
+          return { id: r.userId, sessionVersion: r.sessionVersion };
+        },
+      }),
+      CredentialsProvider({
+        id: "second-factor",
+        name: "second-factor",
+        credentials: { ticket: { type: "text" }, code: { type: "text" } },
+        async authorize(credentials, req) {
+          const r = await verifySecondFactor(getDb(), {
+            ticket: credentials?.ticket ?? "",
+            code: credentials?.code ?? "",
+            clientAddress: clientAddress(req?.headers ?? {}),
+          });
+          if (!r.ok) {
+            throw new Error(
+              r.reason === "rate_limited"
+                ? rateLimitedError(r.retryAfterSeconds)
+                : r.reason === "expired"
+                  ? SECOND_FACTOR_EXPIRED
+                  : "CredentialsSignin",
+            );
+          }
           return { id: r.userId, sessionVersion: r.sessionVersion };
         },
       }),

@@ -69,7 +69,7 @@ export async function verifyCredentials(db: Db, input: { email: string; password
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   const failure = !user ? "unknown_account" : !ok ? "wrong_password" : user.disabledAt ? "disabled" : null;
-  await recordSignIn(db, user, failure, input.clientAddress);
+  await recordSignIn(db, user, failure, input.clientAddress, user?.totpEnabledAt != null);
   if (failure) return { ok: false, reason: "invalid" };
   await clearBackoff(db, pairKey);
   if (addressKey) await releaseBackoff(db, addressKey);
@@ -87,8 +87,10 @@ async function recordSignIn(
   user: { id: string; companyId: string; role: Role } | null,
   failure: string | null,
   clientAddress: string | undefined,
+  secondStepNext = false,
 ) {
-  const action = failure ? "user.sign_in_failed" : "user.sign_in";
+  // With two-factor on, the password alone is a step, not a sign-in: the second step writes user.sign_in.
+  const action = failure ? "user.sign_in_failed" : secondStepNext ? "user.sign_in_password" : "user.sign_in";
   const after = { ...(failure ? { reason: failure } : {}), ...(clientAddress ? { clientAddress } : {}) };
   if (!user) {
     await db.auditEvent.create({ data: { actorType: "USER", action, after } });
