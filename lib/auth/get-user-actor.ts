@@ -39,6 +39,7 @@ export async function getUserActor(db: Db, userId: string, sessionVersion?: numb
     /** The company requires a second factor and this user has none yet: enrolment is all they may do. */
     mustEnrolTwoFactor: user.company.twoFactorRequired && !user.totpEnabledAt,
     twoFactorEnabled: user.totpEnabledAt !== null,
+    twoFactorRequired: user.company.twoFactorRequired,
   };
 }
 

@@ -7,13 +7,14 @@ import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { decryptSecret, encryptSecret } from "../server/secrets";
 import type { UserActor } from "./actor";
-import { verifyPassword } from "./password";
+import { confirmOwnPassword } from "./confirm-password";
 import { newRecoveryCodes, newTotpSecret, recoveryCodeDigest, totpStep, totpUri } from "./totp";
 
 export const ISSUER = "Payment orders";
 
-export const twoFactorCodeSchema = z.object({ code: z.string().trim().min(6).max(20) });
-export const disableTwoFactorSchema = twoFactorCodeSchema.extend({ password: z.string().min(1).max(200) });
+const codeField = z.string().trim().min(6, { error: "err_two_factor_code" }).max(20, { error: "err_two_factor_code" });
+export const twoFactorCodeSchema = z.object({ code: codeField });
+export const disableTwoFactorSchema = twoFactorCodeSchema.extend({ password: z.string().min(1, { error: "err_password_wrong" }).max(200) });
 
 const refused = (field: string, key: string) => new AppError("VALIDATION", key, { fields: { [field]: key } });
 
@@ -108,12 +109,12 @@ export const recoveryCodesLeft = (db: Db, userId: string) => db.userRecoveryCode
 export async function disableTwoFactor(db: Db, input: { actor: UserActor; password: string; code: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: input.actor.userId },
-    select: { passwordHash: true, totpEnabledAt: true, company: { select: { twoFactorRequired: true } } },
+    select: { totpEnabledAt: true, company: { select: { twoFactorRequired: true } } },
   });
   if (!user.totpEnabledAt) return;
   if (user.company.twoFactorRequired)
     throw new AppError("FORBIDDEN", "required by the company", { publicMessage: "err_two_factor_required" });
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw refused("password", "err_password_wrong");
+  await confirmOwnPassword(db, { userId: input.actor.userId, password: input.password, field: "password" });
   if (!(await checkSecondFactor(db, { userId: input.actor.userId, code: input.code }))) throw refused("code", "err_two_factor_code");
   await db.$transaction(async (tx) => {
     await tx.user.update({

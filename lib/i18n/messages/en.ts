@@ -1,3 +1,4 @@
+import { account19En } from "./account19";
 import { amountUpdateEn } from "./amount-update";
 import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
@@ -282,4 +283,5 @@ export const en: Messages = {
   ...amountUpdateEn,
   ...instalmentsEn,
   ...lookEn,
+  ...account19En,
 };

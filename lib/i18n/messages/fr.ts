@@ -1,3 +1,4 @@
+import { account19Fr } from "./account19";
 import { amountUpdateFr } from "./amount-update";
 import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
@@ -282,4 +283,5 @@ export const fr = {
   ...amountUpdateFr,
   ...instalmentsFr,
   ...lookFr,
+  ...account19Fr,
 } as const;
