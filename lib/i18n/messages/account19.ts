@@ -64,7 +64,7 @@ export const account19Fr = {
   company_section_security: "Sécurité",
   company_two_factor_required: "Exiger la validation en deux étapes pour tous les utilisateurs",
   company_two_factor_help: "Ceux qui ne l’ont pas encore activée devront le faire à leur prochaine connexion, avant toute autre chose.",
-  company_two_factor_save: "Enregistrer",
+  company_two_factor_save: "Appliquer à la société",
   company_two_factor_saved: "Enregistré.",
 };
 
@@ -132,6 +132,6 @@ export const account19En: Record<keyof typeof account19Fr, string> = {
   company_section_security: "Security",
   company_two_factor_required: "Require two-step sign-in of every user",
   company_two_factor_help: "Those who have not turned it on yet will have to at their next sign-in, before anything else.",
-  company_two_factor_save: "Save",
+  company_two_factor_save: "Apply to the company",
   company_two_factor_saved: "Saved.",
 };
