@@ -54,7 +54,16 @@ export async function createShop(
 
 export async function createUser(
   db: Db,
-  data: { companyId: string; email: string; password: string; name: string; role: Role; shopIds: string[]; locale?: string; allShops?: boolean },
+  data: {
+    companyId: string;
+    email: string;
+    password: string;
+    name: string;
+    role: Role;
+    shopIds: string[];
+    locale?: string;
+    allShops?: boolean;
+  },
 ) {
   return db.user.create({
     data: {

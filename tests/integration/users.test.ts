@@ -170,7 +170,7 @@ describe("invitations", () => {
     });
     expect(await failure(acceptInvitation(db, { token, name: "Nina New", password: GOOD }))).toMatchObject({ reason: "token_used" });
     const signIn = await verifyCredentials(db, { email: "new.colleague@example.test", password: GOOD });
-    expect(signIn).toEqual({ ok: true, userId: inv.userId });
+    expect(signIn).toMatchObject({ ok: true, userId: inv.userId });
     const row = (await listUsers(db, { actor: users.admin })).users.find((u) => u.id === inv.userId)!;
     expect(row).toMatchObject({ name: "Nina New", status: "ACTIVE", shops: [{ id: "12345678", name: "Boutique Démo" }] });
     expect(row.lastSignInAt).toBeInstanceOf(Date);
@@ -331,6 +331,8 @@ describe("roles, disabling and the last active administrator", () => {
     const op = users.operator;
     expect(await actorOf(op.userId)).not.toBeNull();
     const reset = await issueUserToken(db, { userId: op.userId, kind: "RESET", ttlMs: RESET_TTL_MS });
+    const { sessionVersion: version } = await db.user.findUniqueOrThrow({ where: { id: op.userId }, select: { sessionVersion: true } });
+    expect(await getUserActor(db, op.userId, version)).not.toBeNull();
     await setUserDisabled(db, { actor: users.admin, userId: op.userId, disabled: true });
     expect(await actorOf(op.userId)).toBeNull();
     expect(await verifyCredentials(db, { email: "operator@demo.test", password: "demo-operator-1" })).toEqual({
@@ -352,6 +354,8 @@ describe("roles, disabling and the last active administrator", () => {
 
     await setUserDisabled(db, { actor: users.admin, userId: op.userId, disabled: false });
     expect(await actorOf(op.userId)).not.toBeNull();
+    // Enabled again, the sessions they had stay ended (session version bumped): they sign in anew.
+    expect(await getUserActor(db, op.userId, version)).toBeNull();
     expect((await verifyCredentials(db, { email: "operator@demo.test", password: "demo-operator-1" })).ok).toBe(true);
     const enabled = await db.auditEvent.findFirstOrThrow({ where: { action: "user.enable" }, orderBy: { createdAt: "desc" } });
     expect(enabled).toMatchObject({ before: { status: "DISABLED" }, after: { status: "ACTIVE", email: "operator@demo.test" } });
@@ -375,7 +379,11 @@ describe("forgot password", () => {
     expect(Math.abs(row.expiresAt.getTime() - row.createdAt.getTime() - RESET_TTL_MS)).toBeLessThan(5000);
 
     expect(await failure(resetPassword(db, { token, password: "azerty" }))).toMatchObject({ fields: { password: "err_password_short" } });
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: users.viewer.userId }, select: { sessionVersion: true } });
+    expect(await getUserActor(db, users.viewer.userId, sessionVersion)).not.toBeNull();
     expect(await resetPassword(db, { token, password: GOOD })).toEqual({ userId: users.viewer.userId, email: "viewer@demo.test" });
+    // Every session the account had is over.
+    expect(await getUserActor(db, users.viewer.userId, sessionVersion)).toBeNull();
     expect(await failure(resetPassword(db, { token, password: `${GOOD}!` }))).toMatchObject({ reason: "token_used" });
     expect((await verifyCredentials(db, { email: "viewer@demo.test", password: "demo-viewer-1" })).ok).toBe(false);
     expect((await verifyCredentials(db, { email: "viewer@demo.test", password: GOOD })).ok).toBe(true);

@@ -25,6 +25,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           submit: t("signin_submit"),
           invalid: t("signin_invalid"),
           rateLimited: t("signin_rate_limited"),
+          codeTitle: t("signin_code_title"),
+          code: t("signin_code"),
+          codeHelp: t("signin_code_help"),
+          codeSubmit: t("signin_code_submit"),
+          codeInvalid: t("signin_code_invalid"),
+          codeExpired: t("signin_code_expired"),
         }}
       />
       <p className="mt-6 text-sm">

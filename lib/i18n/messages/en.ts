@@ -1,3 +1,4 @@
+import { account19En } from "./account19";
 import { amountUpdateEn } from "./amount-update";
 import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
@@ -284,4 +285,5 @@ export const en: Messages = {
   ...instalmentsEn,
   ...lookEn,
   ...users19En,
+  ...account19En,
 };

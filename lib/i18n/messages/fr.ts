@@ -1,3 +1,4 @@
+import { account19Fr } from "./account19";
 import { amountUpdateFr } from "./amount-update";
 import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
@@ -284,4 +285,5 @@ export const fr = {
   ...instalmentsFr,
   ...lookFr,
   ...users19Fr,
+  ...account19Fr,
 } as const;
