@@ -97,6 +97,7 @@ export const users19Fr = {
   invite_title: "Rejoindre {company}",
   invite_intro:
     "Vous êtes invité sur le back office des ordres de paiement avec l’adresse {email}. Choisissez votre nom et votre mot de passe.",
+  link_invite_page_title: "Invitation",
   invite_name: "Votre nom",
   invite_submit: "Créer mon accès",
   invite_done: "Votre accès est créé. Connectez-vous.",
@@ -218,6 +219,7 @@ export const users19En: Record<keyof typeof users19Fr, string> = {
   reset_ask_again: "Ask for a new link",
   invite_title: "Join {company}",
   invite_intro: "You are invited to the payment orders back office with the address {email}. Choose your name and your password.",
+  link_invite_page_title: "Invitation",
   invite_name: "Your name",
   invite_submit: "Create my access",
   invite_done: "Your access is ready. Sign in.",

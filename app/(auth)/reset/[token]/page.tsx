@@ -7,8 +7,10 @@ import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { describeUserLink } from "@/lib/users/password-links";
 
-// The token is in the address: never sent on to another site.
-export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false } };
+// The token is in the address: never sent on to another site, nor indexed.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getUiLanguage())("reset_title"), referrer: "no-referrer", robots: { index: false } };
+}
 
 export default async function ResetPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
