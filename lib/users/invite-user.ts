@@ -16,6 +16,8 @@ import { INVITE_TTL_MS, issueUserToken } from "./user-tokens";
 
 export type Invitation = { userId: string; tokenId: string; expiresAt: Date };
 
+const taken = () => new AppError("CONFLICT", "e-mail already in use", { fields: { email: "err_user_exists" }, reason: "user_exists" });
+
 /**
  * Creates an invited user in a company and queues the invitation. No permission check: the
  * caller has checked that `actor` may invite into `companyId` (inviteUser: a company
@@ -51,21 +53,26 @@ export async function createInvitation(
       const found = await tx.shop.count({ where: { id: { in: shopIds }, companyId: input.companyId } });
       if (found !== shopIds.length) throw new AppError("VALIDATION", "shop outside the company", { fields: { shopIds: "err_user_shops" } });
     }
-    const taken = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
-    if (taken) throw new AppError("CONFLICT", "e-mail already in use", { fields: { email: "err_user_exists" }, reason: "user_exists" });
-    const user = await tx.user.create({
-      data: {
-        companyId: input.companyId,
-        email: data.email,
-        name: data.name,
-        role: data.role,
-        passwordHash: "",
-        locale: data.locale ?? null,
-        allShops: data.allShops,
-        access: { create: shopIds.map((shopId) => ({ shopId })) },
-      },
-      select: { id: true },
-    });
+    if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw taken();
+    const user = await tx.user
+      .create({
+        data: {
+          companyId: input.companyId,
+          email: data.email,
+          name: data.name,
+          role: data.role,
+          passwordHash: "",
+          locale: data.locale ?? null,
+          allShops: data.allShops,
+          access: { create: shopIds.map((shopId) => ({ shopId })) },
+        },
+        select: { id: true },
+      })
+      // Two invitations of one address at once: the unique index decides, the loser reads as taken.
+      .catch((e: { code?: string }) => {
+        if (e.code === "P2002") throw taken();
+        throw e;
+      });
     const issued = await queueInvitationMail(tx, { userId: user.id, createdById });
     await recordAuditEvent(tx, {
       actor: input.actor,

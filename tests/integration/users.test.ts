@@ -206,6 +206,15 @@ describe("invitations", () => {
       fields: { email: "err_email" },
     });
     expect(await db.user.count({ where: { email: { in: ["x1@example.test", "x2@example.test", "x3@example.test"] } } })).toBe(0);
+    // The same address invited twice at the same moment: one user, the other call refused as taken.
+    const race = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        failure(inviteUser(db, users.admin, { email: "twice@example.test", role: "VIEWER", allShops: true })),
+      ),
+    );
+    expect(race.map((r) => r.code).sort()).toEqual(["CONFLICT", "CONFLICT", "CONFLICT", "OK"]);
+    expect(race.filter((r) => r.code === "CONFLICT").every((r) => r.fields?.email === "err_user_exists")).toBe(true);
+    expect(await db.user.count({ where: { email: "twice@example.test" } })).toBe(1);
   });
 
   it("createInvitation (the platform console's) invites into any company; a shop of another company is refused", async () => {
