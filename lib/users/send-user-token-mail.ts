@@ -29,7 +29,6 @@ export async function sendUserTokenMail(db: Db, input: { tokenId: string; sealed
           company: {
             select: {
               name: true,
-              shops: { select: { id: true }, orderBy: { id: "asc" }, take: 1 },
               users: {
                 where: { role: "ADMIN", disabledAt: null, locale: { not: null } },
                 select: { locale: true },
@@ -64,8 +63,8 @@ export async function sendUserTokenMail(db: Db, input: { tokenId: string; sealed
     text: fill(t(`${prefix}_body`)),
     messageKey: `user-token-${input.tokenId}`,
     action: { label: t(`${prefix}_action`), href: url },
-    // The catcher files it under the company's first shop: its administrators see it in the test mailbox.
-    headers: user.company.shops[0] ? { "X-Shop-Id": user.company.shops[0].id } : {},
+    // No X-Shop-Id: without SMTP_URL the catcher would show it in the shop's Test mailbox, which
+    // every user of the shop reads — and the link sets the password of the account it names.
   });
   return { sent: true };
 }

@@ -142,6 +142,8 @@ describe("invitations", () => {
     const mail = await deliverLastTokenMail();
     expect(mail.rcptTo).toEqual(["new.colleague@example.test"]);
     expect(mail.parsed.subject).toBe("Invitation to the Démo SARL back office");
+    // Filed under no shop: without SMTP_URL no tenant's Test mailbox (read by every user of the shop) shows the link.
+    expect(mail.parsed.headers.get("x-shop-id")).toBeUndefined();
     expect(mail.parsed.text).toContain("Alice Admin invites you");
     const token = linkToken(mail.parsed.text ?? "", "invite")!;
     expect(token).toBeTruthy();
