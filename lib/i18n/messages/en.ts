@@ -1,3 +1,4 @@
+import { account19En } from "./account19";
 import { amountUpdateEn } from "./amount-update";
 import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
@@ -16,6 +17,7 @@ import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
 import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
+import { users19En } from "./users19";
 import { whatsappEn } from "./whatsapp";
 
 // English catalogue.
@@ -282,4 +284,6 @@ export const en: Messages = {
   ...amountUpdateEn,
   ...instalmentsEn,
   ...lookEn,
+  ...users19En,
+  ...account19En,
 };

@@ -1,3 +1,4 @@
+import { account19Fr } from "./account19";
 import { amountUpdateFr } from "./amount-update";
 import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
@@ -16,6 +17,7 @@ import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
 import { transactionsFr } from "./transactions";
+import { users19Fr } from "./users19";
 import { whatsappFr } from "./whatsapp";
 
 export const fr = {
@@ -282,4 +284,6 @@ export const fr = {
   ...amountUpdateFr,
   ...instalmentsFr,
   ...lookFr,
+  ...users19Fr,
+  ...account19Fr,
 } as const;
