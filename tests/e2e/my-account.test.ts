@@ -4,6 +4,9 @@
 import { Secret, TOTP } from "otpauth";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getUserActor } from "@/lib/auth/get-user-actor";
+import { totpCode } from "@/lib/auth/totp";
+import { confirmTwoFactorEnrolment, startTwoFactorEnrolment } from "@/lib/auth/two-factor";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { axeViolations, type Harness, signIn, startHarness } from "./harness";
 
@@ -126,6 +129,15 @@ describe("My account and two-step sign-in", () => {
     await admin.goto(`${h.base}/settings/company`);
     expect(await axeViolations(admin)).toEqual([]);
     await admin.check("#required");
+    await admin.getByRole("button", { name: "Apply to the company" }).click();
+    // Not before the administrator has it: saving would lock them into the enrolment page.
+    await admin.waitForSelector(
+      "[data-testid=two-factor-requirement-form] [role=alert] >> text=Turn on two-step sign-in for yourself first",
+    );
+    const me = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.test" }, select: { id: true } });
+    const actor = (await getUserActor(db, me.id))!.actor;
+    const { secret } = await startTwoFactorEnrolment(db, { actor });
+    await confirmTwoFactorEnrolment(db, { actor, code: totpCode(secret) });
     await admin.getByRole("button", { name: "Apply to the company" }).click();
     await admin.waitForSelector("[data-testid=two-factor-requirement-form] [role=status] >> text=Saved.");
     const company = await db.company.findFirstOrThrow({ where: { name: "Démo SARL" }, select: { twoFactorRequired: true } });
