@@ -13,22 +13,27 @@ export async function getUserActor(db: Db, userId: string) {
       companyId: true,
       locale: true,
       disabledAt: true,
+      allShops: true,
       company: { select: { name: true } },
       access: { select: { shop: { select: { id: true, name: true } } }, orderBy: { shopId: "asc" } },
     },
   });
   if (!user || user.disabledAt) return null;
+  // Access to every shop of the company (users19): today's and those created later.
+  const shops = user.allShops
+    ? await db.shop.findMany({ where: { companyId: user.companyId }, select: { id: true, name: true }, orderBy: { id: "asc" } })
+    : user.access.map((a) => a.shop);
   const actor: UserActor = {
     type: "USER",
     userId: user.id,
     companyId: user.companyId,
     role: user.role,
-    shopIds: user.access.map((a) => a.shop.id),
+    shopIds: shops.map((s) => s.id),
   };
   return {
     actor,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, companyName: user.company.name },
-    shops: user.access.map((a) => a.shop),
+    shops,
   };
 }
 

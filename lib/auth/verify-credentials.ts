@@ -65,6 +65,7 @@ export async function verifyCredentials(db: Db, input: { email: string; password
   if (failure) return { ok: false, reason: "invalid" };
   await clearBackoff(db, pairKey);
   if (addressKey) await releaseBackoff(db, addressKey);
+  await db.user.update({ where: { id: user!.id }, data: { lastSignInAt: new Date() } });
   return { ok: true, userId: user!.id };
 }
 
