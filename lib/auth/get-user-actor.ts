@@ -14,11 +14,12 @@ export async function getUserActor(db: Db, userId: string) {
       locale: true,
       disabledAt: true,
       allShops: true,
-      company: { select: { name: true } },
+      company: { select: { name: true, isPlatform: true, suspendedAt: true } },
       access: { select: { shop: { select: { id: true, name: true } } }, orderBy: { shopId: "asc" } },
     },
   });
-  if (!user || user.disabledAt) return null;
+  // A suspended company's users are out at their next request (setup19).
+  if (!user || user.disabledAt || user.company.suspendedAt) return null;
   // Access to every shop of the company (users19): today's and those created later.
   const shops = user.allShops
     ? await db.shop.findMany({ where: { companyId: user.companyId }, select: { id: true, name: true }, orderBy: { id: "asc" } })
@@ -33,6 +34,8 @@ export async function getUserActor(db: Db, userId: string) {
   return {
     actor,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, companyName: user.company.name },
+    /** A platform operator (a user of the platform's company, setup19): /platform is theirs. */
+    isPlatformOperator: user.company.isPlatform,
     shops,
   };
 }

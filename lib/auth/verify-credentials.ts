@@ -56,11 +56,19 @@ export async function verifyCredentials(db: Db, input: { email: string; password
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, disabledAt: true, companyId: true, role: true },
+    select: { id: true, passwordHash: true, disabledAt: true, companyId: true, role: true, company: { select: { suspendedAt: true } } },
   });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  const failure = !user ? "unknown_account" : !ok ? "wrong_password" : user.disabledAt ? "disabled" : null;
+  const failure = !user
+    ? "unknown_account"
+    : !ok
+      ? "wrong_password"
+      : user.disabledAt
+        ? "disabled"
+        : user.company.suspendedAt
+          ? "company_suspended"
+          : null;
   await recordSignIn(db, user, failure, input.clientAddress);
   if (failure) return { ok: false, reason: "invalid" };
   await clearBackoff(db, pairKey);
