@@ -65,6 +65,19 @@ export const AUDIT_AREAS = {
   users: {
     actions: ["user.sign_in", "user.sign_in_failed"],
   },
+  // setup19: the first run and the platform operators' console.
+  platform: {
+    actions: [
+      "platform.setup",
+      "platform.operator.create",
+      "platform.company.create",
+      "platform.company.rename",
+      "platform.company.suspend",
+      "platform.company.unsuspend",
+      "platform.company.admin_create",
+      "platform.shop.create",
+    ],
+  },
 } as const satisfies Record<string, { actions: readonly string[] }>;
 
 export type AuditArea = keyof typeof AUDIT_AREAS;
