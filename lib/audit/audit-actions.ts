@@ -63,7 +63,19 @@ export const AUDIT_AREAS = {
     actions: ["shop.key.reveal", "shop.key.rotate"],
   },
   users: {
-    actions: ["user.sign_in", "user.sign_in_failed"],
+    actions: [
+      "user.sign_in",
+      "user.sign_in_failed",
+      "user.invite",
+      "user.invite.accept",
+      "user.invite.resend",
+      "user.invite.revoke",
+      "user.access.update",
+      "user.disable",
+      "user.enable",
+      "user.password_reset.request",
+      "user.password_reset",
+    ],
   },
   // setup19: the first run and the platform operators' console.
   platform: {

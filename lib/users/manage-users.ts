@@ -34,8 +34,14 @@ export type UserRow = {
 const statusOf = (u: { disabledAt: Date | null; invited: boolean }): UserStatus =>
   u.disabledAt ? "DISABLED" : u.invited ? "INVITED" : "ACTIVE";
 
-/** The company's users, by name. Administrators only. */
-export async function listUsers(db: Db, input: { actor: UserActor }): Promise<UserRow[]> {
+/**
+ * The company's users, by name, with the company's shops and the time zone their times are shown
+ * in (the first shop's). Administrators only.
+ */
+export async function listUsers(
+  db: Db,
+  input: { actor: UserActor },
+): Promise<{ users: UserRow[]; shops: { id: string; name: string }[]; timeZone: string }> {
   assertRole(input.actor, "ADMIN");
   const rows = await db.$queryRaw<
     {
@@ -59,28 +65,30 @@ export async function listUsers(db: Db, input: { actor: UserActor }): Promise<Us
       FROM "User" u
      WHERE u."companyId" = ${input.actor.companyId}::uuid
      ORDER BY lower(coalesce(nullif(u.name, ''), u.email)), u.email`;
-  const shops = await db.shop.findMany({
+  const companyShops = await db.shop.findMany({
     where: { companyId: input.actor.companyId },
-    select: { id: true, name: true },
+    select: { id: true, name: true, timeZone: true },
     orderBy: { id: "asc" },
   });
   const access = await db.userShopAccess.findMany({
     where: { userId: { in: rows.map((r) => r.id) } },
     select: { userId: true, shopId: true },
   });
-  const byId = new Map(shops.map((s) => [s.id, s]));
-  return rows.map((r) => ({
+  const byId = new Map(companyShops.map((s) => [s.id, { id: s.id, name: s.name }]));
+  const all = [...byId.values()];
+  const users = rows.map((r) => ({
     id: r.id,
     name: r.name,
     email: r.email,
     role: r.role,
     allShops: r.allShops,
-    shops: r.allShops ? shops : access.filter((a) => a.userId === r.id).flatMap((a) => byId.get(a.shopId) ?? []),
+    shops: r.allShops ? all : access.filter((a) => a.userId === r.id).flatMap((a) => byId.get(a.shopId) ?? []),
     lastSignInAt: r.lastSignInAt,
     status: statusOf(r),
     invitationExpiresAt: r.invited ? r.invitationExpiresAt : null,
     createdAt: r.createdAt,
   }));
+  return { users, shops: all, timeZone: companyShops[0]?.timeZone ?? "Europe/Paris" };
 }
 
 /** A user of the actor's company, locked for the change (FOR UPDATE), with the company's row locked first. */

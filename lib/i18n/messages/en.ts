@@ -16,6 +16,7 @@ import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
 import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
+import { users19En } from "./users19";
 import { whatsappEn } from "./whatsapp";
 
 // English catalogue.
@@ -282,4 +283,5 @@ export const en: Messages = {
   ...amountUpdateEn,
   ...instalmentsEn,
   ...lookEn,
+  ...users19En,
 };

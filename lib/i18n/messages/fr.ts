@@ -16,6 +16,7 @@ import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
 import { transactionsFr } from "./transactions";
+import { users19Fr } from "./users19";
 import { whatsappFr } from "./whatsapp";
 
 export const fr = {
@@ -282,4 +283,5 @@ export const fr = {
   ...amountUpdateFr,
   ...instalmentsFr,
   ...lookFr,
+  ...users19Fr,
 } as const;
