@@ -7,6 +7,7 @@ import { AppError, type FieldErrors } from "../server/errors";
 import { digestKey } from "../server/secrets";
 import { parseOrThrow } from "../server/validation";
 import type { ShopKeys } from "../shops/shop-keys";
+import { PLATFORM_COMPANY_NAME } from "./create-operator";
 import { insertShopWithKeys } from "./insert-shop";
 import { type SetupInput, setupSchema } from "./schemas";
 
@@ -14,8 +15,6 @@ export type SetupResult = {
   operatorId: string;
   merchant: { companyId: string; shopId: string; adminId: string; keys: ShopKeys } | null;
 };
-
-const PLATFORM_COMPANY_NAME = "Platform";
 
 /**
  * The first run (issue 19): the setup link's token is spent, the platform's company and its first

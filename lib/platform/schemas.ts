@@ -70,3 +70,6 @@ export const inviteCompanyAdminSchema = z.object({
   name: personName,
   locale: z.enum(["fr", "en"]).default("fr"),
 });
+
+/** `npm run admin:create` (the strength check with the account's e-mail and name is the use case's). */
+export const operatorSchema = z.object({ email, name: personName, password: newPasswordSchema });
