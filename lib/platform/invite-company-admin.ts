@@ -19,6 +19,10 @@ export async function inviteCompanyAdmin(
   const data = parseOrThrow(inviteCompanyAdminSchema, input);
   const company = await db.company.findFirst({ where: { id: data.companyId, isPlatform: false }, select: { id: true } });
   if (!company) throw new AppError("NOT_FOUND", "company not found", { fields: { companyId: "err_platform_company" } });
+  // Said on the form's field (createInvitation refuses it too, under its transaction).
+  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    throw new AppError("VALIDATION", "e-mail already in use", { fields: { email: "err_user_exists" } });
+  }
   return createInvitation(db, {
     actor: input.actor,
     companyId: data.companyId,

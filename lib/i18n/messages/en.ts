@@ -16,6 +16,7 @@ import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
 import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
+import { setup19En } from "./setup19";
 import { users19En } from "./users19";
 import { whatsappEn } from "./whatsapp";
 
@@ -284,4 +285,5 @@ export const en: Messages = {
   ...instalmentsEn,
   ...lookEn,
   ...users19En,
+  ...setup19En,
 };

@@ -16,6 +16,7 @@ import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
 import { transactionsFr } from "./transactions";
+import { setup19Fr } from "./setup19";
 import { users19Fr } from "./users19";
 import { whatsappFr } from "./whatsapp";
 
@@ -284,4 +285,5 @@ export const fr = {
   ...instalmentsFr,
   ...lookFr,
   ...users19Fr,
+  ...setup19Fr,
 } as const;
