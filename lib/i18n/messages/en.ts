@@ -11,12 +11,12 @@ import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
 import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
+import { setup19En } from "./setup19";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
 import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
-import { setup19En } from "./setup19";
 import { users19En } from "./users19";
 import { whatsappEn } from "./whatsapp";
 

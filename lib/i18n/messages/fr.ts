@@ -12,11 +12,11 @@ import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
 import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
+import { setup19Fr } from "./setup19";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
 import { transactionsFr } from "./transactions";
-import { setup19Fr } from "./setup19";
 import { users19Fr } from "./users19";
 import { whatsappFr } from "./whatsapp";
 

@@ -1,9 +1,11 @@
 // The first run (/setup/<token>) and the platform operators' console (/platform), issue 19.
 export const setup19Fr = {
   setup_title: "Première mise en route",
-  setup_intro: "Créez le compte de l’opérateur de la plateforme : il crée ensuite les sociétés, leurs boutiques et invite leurs administrateurs.",
+  setup_intro:
+    "Créez le compte de l’opérateur de la plateforme : il crée ensuite les sociétés, leurs boutiques et invite leurs administrateurs.",
   setup_invalid_title: "Lien de mise en route inutilisable",
-  setup_invalid_body: "Ce lien a déjà servi ou n’est plus valable. Connectez-vous, ou redémarrez le serveur d’une plateforme encore vide pour en obtenir un nouveau.",
+  setup_invalid_body:
+    "Ce lien a déjà servi ou n’est plus valable. Connectez-vous, ou redémarrez le serveur d’une plateforme encore vide pour en obtenir un nouveau.",
   setup_operator: "Opérateur de la plateforme",
   setup_name: "Nom",
   setup_email: "Adresse e-mail",
@@ -60,10 +62,12 @@ export const setup19Fr = {
   platform_languages_help: "Codes séparés par des virgules, la première est la langue par défaut : fr, en, de, es, it, pt, nl.",
   platform_validity: "Validité par défaut des ordres (jours)",
   platform_create_shop: "Créer la boutique",
-  platform_shop_created: "Boutique {id} créée. Voici ses clés : elles ne seront plus affichées ici. Transmettez-les de façon sûre ; l’administrateur de la société pourra les révéler ou les renouveler dans Paramètres › Clés d’API REST.",
+  platform_shop_created:
+    "Boutique {id} créée. Voici ses clés : elles ne seront plus affichées ici. Transmettez-les de façon sûre ; l’administrateur de la société pourra les révéler ou les renouveler dans Paramètres › Clés d’API REST.",
   platform_shop_id: "Identifiant (utilisateur REST)",
   platform_invite_admin: "Inviter l’administrateur de la société",
-  platform_invite_help: "Il reçoit par e-mail un lien à usage unique (72 h) pour choisir son mot de passe ; il aura accès à toutes les boutiques de la société.",
+  platform_invite_help:
+    "Il reçoit par e-mail un lien à usage unique (72 h) pour choisir son mot de passe ; il aura accès à toutes les boutiques de la société.",
   platform_admin_name: "Nom",
   platform_admin_email: "Adresse e-mail",
   platform_admin_locale: "Langue de l’e-mail",
@@ -86,7 +90,8 @@ export const setup19En: Record<keyof typeof setup19Fr, string> = {
   setup_title: "First run",
   setup_intro: "Create the platform operator's account: it then creates the companies and their shops, and invites their administrators.",
   setup_invalid_title: "This setup link cannot be used",
-  setup_invalid_body: "This link was used already or is no longer valid. Sign in, or restart the server of a still empty platform to get a new one.",
+  setup_invalid_body:
+    "This link was used already or is no longer valid. Sign in, or restart the server of a still empty platform to get a new one.",
   setup_operator: "Platform operator",
   setup_name: "Name",
   setup_email: "E-mail address",
@@ -147,7 +152,8 @@ export const setup19En: Record<keyof typeof setup19Fr, string> = {
     "Shop {id} created. Here are its keys: they will not be shown here again. Hand them over safely; the company's administrator can reveal or rotate them in Settings › REST API keys.",
   platform_shop_id: "Id (REST user name)",
   platform_invite_admin: "Invite the company's administrator",
-  platform_invite_help: "They receive by e-mail a one-time link (72 h) to choose their password; they will have access to every shop of the company.",
+  platform_invite_help:
+    "They receive by e-mail a one-time link (72 h) to choose their password; they will have access to every shop of the company.",
   platform_admin_name: "Name",
   platform_admin_email: "E-mail address",
   platform_admin_locale: "Language of the e-mail",
