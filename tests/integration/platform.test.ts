@@ -6,6 +6,7 @@ import { getUserActor } from "@/lib/auth/get-user-actor";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { authenticateBasic } from "@/lib/lyra-api/authenticate";
 import { handlePayRaw } from "@/lib/pay-page/handler";
+import { getInvoiceForm } from "@/lib/payments/invoice-lookup";
 import { payOrder } from "@/lib/payments/pay-order";
 import { completeSetup } from "@/lib/platform/complete-setup";
 import { createPlatformOperator } from "@/lib/platform/create-operator";
@@ -230,6 +231,9 @@ describe("platform console and suspension", () => {
       code: "ORDER_NOT_PAYABLE",
       publicMessage: "unavailable",
     });
+    // The shop's invoice page (/collect/<shopId>) too.
+    await db.dataCollectionForm.upsert({ where: { shopId: "12345678" }, create: { shopId: "12345678", invoiceMode: true }, update: {} });
+    expect(await getInvoiceForm(db, "12345678")).toBeNull();
     // Nothing deleted.
     expect(await db.paymentOrder.count({ where: { id: order.id } })).toBe(1);
 
@@ -237,6 +241,7 @@ describe("platform console and suspension", () => {
     expect(await verifyCredentials(db, { email: "admin@demo.test", password: "demo-admin-1" })).toMatchObject({ ok: true });
     expect((await callApi("Charge/CreatePaymentOrder", { amount: 1000, currency: "EUR", orderId: "S-3" })).status).toBe("SUCCESS");
     expect((await payGet(order.token)).status).toBe(200);
+    expect(await getInvoiceForm(db, "12345678")).not.toBeNull();
     const audit = await db.auditEvent.findMany({ where: { action: { in: ["platform.company.suspend", "platform.company.unsuspend"] } } });
     expect(audit.map((a) => a.action).sort()).toEqual(["platform.company.suspend", "platform.company.unsuspend"]);
   });
