@@ -26,7 +26,7 @@ export const createCompanyAction = authedAction({
     revalidatePath("/platform");
     return { ok: "platform_company_created" };
   },
-  refused: ({ fields, error }, values): PlatformFormState => ({ fields: fields && { ...fields }, error, values }),
+  refused: ({ fields, error }, values): PlatformFormState => ({ fields, error, values }),
 });
 
 export const renameCompanyAction = authedAction({
