@@ -77,6 +77,19 @@ export const AUDIT_AREAS = {
       "user.password_reset",
     ],
   },
+  // setup19: the first run and the platform operators' console.
+  platform: {
+    actions: [
+      "platform.setup",
+      "platform.operator.create",
+      "platform.company.create",
+      "platform.company.rename",
+      "platform.company.suspend",
+      "platform.company.unsuspend",
+      "platform.company.admin_create",
+      "platform.shop.create",
+    ],
+  },
 } as const satisfies Record<string, { actions: readonly string[] }>;
 
 export type AuditArea = keyof typeof AUDIT_AREAS;

@@ -132,6 +132,8 @@ export const ENV_SCHEMA = z.object({
   // Graceful shutdown (lib/server/shutdown.ts)
   SHUTDOWN_TIMEOUT_SECONDS: decimal(1, "must be a number of seconds ≥ 1").optional(),
   // Observability
+  // Log lines for people (pino-pretty) or JSON; default: pretty on a terminal, JSON otherwise.
+  LOG_FORMAT: z.enum(["pretty", "json"], { error: "must be pretty or json" }).optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",

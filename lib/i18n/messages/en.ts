@@ -12,6 +12,7 @@ import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
 import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
+import { setup19En } from "./setup19";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
@@ -286,4 +287,5 @@ export const en: Messages = {
   ...lookEn,
   ...users19En,
   ...account19En,
+  ...setup19En,
 };

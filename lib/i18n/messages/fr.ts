@@ -13,6 +13,7 @@ import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
 import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
+import { setup19Fr } from "./setup19";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
@@ -286,4 +287,5 @@ export const fr = {
   ...lookFr,
   ...users19Fr,
   ...account19Fr,
+  ...setup19Fr,
 } as const;
