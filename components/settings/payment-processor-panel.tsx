@@ -98,7 +98,7 @@ export function PaymentProcessorPanel({
           />
         ))}
         <div>
-          <button type="submit" className={buttonClass("primary")} disabled={pending}>
+          <button type="submit" className={buttonClass("primary")} disabled={pending} data-intent="save">
             {m.pp_save}
           </button>
         </div>
@@ -108,14 +108,14 @@ export function PaymentProcessorPanel({
           <form action={action}>
             {hidden}
             <input type="hidden" name="intent" value="verify" />
-            <button type="submit" className={buttonClass("secondary")} disabled={pending}>
+            <button type="submit" className={buttonClass("secondary")} disabled={pending} data-intent="verify">
               {m.pp_test}
             </button>
           </form>
           <form action={action}>
             {hidden}
             <input type="hidden" name="intent" value="remove" />
-            <button type="submit" className={buttonClass("secondary")} disabled={pending}>
+            <button type="submit" className={buttonClass("secondary")} disabled={pending} data-intent="remove">
               {m.pp_remove}
             </button>
           </form>

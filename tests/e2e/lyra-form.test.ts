@@ -154,11 +154,11 @@ describe("Settings › Payment processor", () => {
     await test.locator("#TEST-restUrl").fill(fake.config.restUrl);
     await test.locator("#TEST-signatureKey").fill("testkey-0123456789abcdef");
     await test.locator("#TEST-restPassword").fill(fake.config.restPassword);
-    await test.locator("button", { hasText: "Save" }).click();
+    await test.locator("button[data-intent=save]").click();
     await page.waitForSelector("[data-testid=processor-TEST] [role=status]");
     expect(await page.inputValue("#TEST-restPassword")).toBe("");
     expect(await page.content()).not.toContain(fake.config.restPassword);
-    await page.locator("[data-testid=processor-TEST] button", { hasText: "Test the connection" }).click();
+    await page.locator("[data-testid=processor-TEST] button[data-intent=verify]").click();
     await page.waitForSelector("[data-testid=processor-TEST][data-verified=true]");
     expect(await page.textContent("[data-testid=processor-notify-url-TEST]")).toMatch(/\/api\/connectors\/[0-9a-f-]{36}\/notify$/);
     expect(await axeViolations(page)).toEqual([]);
