@@ -39,7 +39,7 @@ export default async function PaymentProcessorPage({ searchParams }: { searchPar
             const s = settings.find((c) => c.mode === mode);
             return (
               <PaymentProcessorPanel
-                key={`${shop.id}-${mode}-${s?.updatedAt.toISOString() ?? "none"}`}
+                key={`${shop.id}-${mode}`}
                 shopId={shop.id}
                 mode={mode}
                 kinds={kinds}
