@@ -7,6 +7,7 @@ import { instalmentsEn } from "./instalments";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
 import { lookEn } from "./look";
+import { lyraform20En } from "./lyraform20";
 import { mailOrdersEn } from "./mail-orders";
 import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
@@ -288,4 +289,5 @@ export const en: Messages = {
   ...users19En,
   ...account19En,
   ...setup19En,
+  ...lyraform20En,
 };

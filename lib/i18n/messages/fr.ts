@@ -8,6 +8,7 @@ import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
 import { lookFr } from "./look";
+import { lyraform20Fr } from "./lyraform20";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
@@ -288,4 +289,5 @@ export const fr = {
   ...users19Fr,
   ...account19Fr,
   ...setup19Fr,
+  ...lyraform20Fr,
 } as const;
