@@ -54,7 +54,7 @@ const QUERY = `
   JOIN "Shop" s ON s.id = o."shopId"
   LEFT JOIN LATERAL (
     SELECT id, number, status, brand, last4, "createdAt", "errorMessage", "aliasId"
-    FROM "Transaction" WHERE "orderId" = o.id ORDER BY "createdAt" DESC LIMIT 1
+    FROM "Transaction" WHERE "orderId" = o.id AND "operationType" = 'DEBIT' ORDER BY "createdAt" DESC LIMIT 1
   ) t ON true
   WHERE o.token = $1`;
 
