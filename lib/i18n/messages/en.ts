@@ -11,6 +11,7 @@ import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
 import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
+import { refunds20En } from "./refunds20";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
@@ -282,4 +283,5 @@ export const en: Messages = {
   ...amountUpdateEn,
   ...instalmentsEn,
   ...lookEn,
+  ...refunds20En,
 };

@@ -12,6 +12,7 @@ import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
 import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
+import { refunds20Fr } from "./refunds20";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
@@ -282,4 +283,5 @@ export const fr = {
   ...amountUpdateFr,
   ...instalmentsFr,
   ...lookFr,
+  ...refunds20Fr,
 } as const;
