@@ -219,7 +219,19 @@ export function OrderDetailView({
                   </span>
                 ) : null}
                 <span>{formatDateTime(tx.createdAt, tz, lang)}</span>
-                {canOperate ? <TransactionActions t={t} transactionId={tx.id} status={tx.status} returnTo="order" /> : null}
+                {canOperate ? (
+                  <TransactionActions
+                    t={t}
+                    lang={lang}
+                    transactionId={tx.id}
+                    number={tx.number}
+                    status={tx.status}
+                    operationType={tx.operationType}
+                    amount={tx.amount}
+                    currency={tx.currency}
+                    returnTo="order"
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
