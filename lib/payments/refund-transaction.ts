@@ -49,13 +49,15 @@ type LockedDebit = {
   refunded: string;
 };
 
-// The debit locked, with what its refunds already hold (settled or still asked).
+// The debit locked. What its refunds already hold (settled or still asked) is read by a second
+// statement, once the lock is ours: a statement that waited for the lock keeps the snapshot it
+// started with, and a sum in it would miss the refund the previous holder just committed.
 const LOCK_DEBIT_SQL = `SELECT t.id, t."orderId", t."shopId", t.mode::text AS mode, t.status::text AS status,
     t."operationType"::text AS "operationType", t.amount::text AS amount, t.currency, t."processorRef",
-    t.brand, t.last4, t."expiryMonth", t."expiryYear",
-    (SELECT COALESCE(sum(r.amount), 0) FROM "Transaction" r
-      WHERE r."parentId" = t.id AND r.status IN ('PENDING', 'CAPTURED'))::text AS refunded
-  FROM "Transaction" t WHERE t.id = $1 FOR UPDATE OF t`;
+    t.brand, t.last4, t."expiryMonth", t."expiryYear"
+  FROM "Transaction" t WHERE t.id = $1 FOR UPDATE`;
+const REFUNDED_SQL = `SELECT COALESCE(sum(amount), 0)::text AS refunded FROM "Transaction"
+  WHERE "parentId" = $1 AND status IN ('PENDING', 'CAPTURED')`;
 
 const refuse = (reason: string, message: string, details: Record<string, unknown> = {}) =>
   new AppError("CONFLICT", message, { publicMessage: `err_${reason}`, reason, details });
@@ -67,7 +69,11 @@ export function refundableOf(t: { amount: number | bigint | string; refunded: nu
 
 async function reserve(db: Db, input: RefundInput) {
   return db.$transaction(async (tx) => {
-    const t = (await tx.sql<LockedDebit>(LOCK_DEBIT_SQL, [input.transactionId])).rows[0];
+    const locked = (await tx.sql<Omit<LockedDebit, "refunded">>(LOCK_DEBIT_SQL, [input.transactionId])).rows[0];
+    const t: LockedDebit | undefined = locked && {
+      ...locked,
+      refunded: (await tx.sql<{ refunded: string }>(REFUNDED_SQL, [locked.id])).rows[0]?.refunded ?? "0",
+    };
     if (!t) throw new AppError("NOT_FOUND", `transaction ${input.transactionId} not found`, { publicMessage: "Not found" });
     assertShopAccess(input.actor, t.shopId);
     if (input.actor.type === "API_KEY" && input.actor.mode !== t.mode)
