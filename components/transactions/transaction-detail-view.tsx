@@ -148,7 +148,9 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
           currency={tx.currency}
           returnTo="transaction"
           refundable={tx.refundable}
-          captureWindow={{ ...captureDayWindow(tx, tz), current: tx.captureDate ? dayInZone(tx.captureDate, tz) : "" }}
+          captureWindow={
+            tx.connectorId ? undefined : { ...captureDayWindow(tx, tz), current: tx.captureDate ? dayInZone(tx.captureDate, tz) : "" }
+          }
         />
       ) : null}
       <nav aria-label={t("txd_tabs")} className="flex gap-2 border-b border-slate-200">

@@ -29,6 +29,7 @@ export async function getTransactionOrThrow(db: Db, input: { actor: Actor; trans
           createdAt: true,
           operationType: true,
           processorRef: true,
+          connectorId: true,
           comment: true,
           parent: { select: { id: true, number: true, amount: true, currency: true } },
           refunds: {

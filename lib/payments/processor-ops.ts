@@ -1,13 +1,14 @@
 // The operations on a transaction already recorded — capture, cancel, refund — as one small seam
-// (refunds20): the sandbox answers them itself; a shop with a processor connector (lyraform20's
-// PaymentConnector, lib/payments/connectors) has them sent to its processor. Each is a network
+// (refunds20): the sandbox answers them itself; a transaction recorded through a shop's processor
+// connector (lyraform20's PaymentConnector, lib/payments/connectors) has them sent to its processor. Each is a network
 // call made with no transaction open ("Reserve, call, record"): the caller reserved before and
 // records the answer after, idempotently. `operationId` (a refund's own id) is the idempotency key.
 import type { Db } from "../server/db";
+import { connectorForTransaction } from "./connectors/shop-connector";
 
 /** Same shape as the connectors' OperationResult (lib/payments/connectors/types.ts). */
 export type OperationResult =
-  | { ok: true; status: "CAPTURED" | "CANCELLED" | "REFUNDED" | "PENDING"; processorRef: string }
+  | { ok: true; status: "VALIDATED" | "CAPTURED" | "CANCELLED" | "REFUNDED" | "PENDING"; processorRef: string }
   | { ok: false; code: string; message: string };
 
 export type OperationContext = {
@@ -43,9 +44,16 @@ export const sandboxProcessorOps: ProcessorOps = {
 };
 
 /**
- * The operations for one transaction: the sandbox's today. Once the connectors land (lyraform20),
- * a transaction recorded through a shop's connector (Transaction.connectorId) is routed to it.
+ * The operations for one transaction: its shop connector's when it was recorded through one
+ * (Transaction.connectorId, lyraform20's connectorForTransaction), else the sandbox's. A refund or
+ * a partial capture sends its own amount; the connector's answer comes back as is.
  */
-export async function processorOpsFor(_db: Db, _t: { shopId: string; mode: "TEST" | "PRODUCTION" }): Promise<ProcessorOps> {
-  return sandboxProcessorOps;
+export async function processorOpsFor(db: Db, t: { id: string }): Promise<ProcessorOps> {
+  const found = await connectorForTransaction(db, t.id);
+  if (!found) return sandboxProcessorOps;
+  const { connector, ctx } = found;
+  const call = (op: "capture" | "cancel" | "refund") => (c: OperationContext) =>
+    connector[op]({ ...ctx, amount: c.amount, currency: c.currency, operationId: c.operationId }) as Promise<OperationResult>;
+  // No lowerAmount: lowering an authorisation is not in the connector interface (refused with a clear error).
+  return { name: connector.kind, capture: call("capture"), cancel: call("cancel"), refund: call("refund") };
 }

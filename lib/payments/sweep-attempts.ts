@@ -15,6 +15,8 @@ const ABANDON_SQL = `
 WITH stale AS (
   SELECT id FROM "PaymentAttempt"
   WHERE status = 'PENDING' AND "createdAt" < $1
+    -- On a processor's hosted page (issue 20) the buyer types the card there: 15 minutes more.
+    AND ("connectorId" IS NULL OR "createdAt" < $1 - interval '15 minutes')
   ORDER BY "createdAt" LIMIT $2 FOR UPDATE SKIP LOCKED
 )
 UPDATE "PaymentAttempt" a SET status = 'ABANDONED', "settledAt" = $3 FROM stale

@@ -58,6 +58,12 @@ export async function updateTransaction(db: Db, input: UpdateTransactionInput) {
       );
     captureDate = startOfDayInZone(input.captureDay, tz);
   }
+  // Moving the capture date is the sandbox's (and Lyra's own back office's): not in the connector interface.
+  if (captureDate && (input.ops ?? (await processorOpsFor(db, t0))).name !== "sandbox")
+    throw new AppError("CONFLICT", "the processor's capture date cannot be changed from here", {
+      publicMessage: "err_processor_unsupported",
+      reason: "unsupported",
+    });
   const lower = input.amount !== undefined && input.amount !== t0.amount ? input.amount : undefined;
   if (lower !== undefined && (!Number.isSafeInteger(lower) || lower <= 0 || lower > t0.amount))
     throw invalid("amount", "err_tx_amount_lower", "amount_not_lower", `amount ${lower} is not between 1 and ${t0.amount}`);
