@@ -32,7 +32,17 @@ export const AUDIT_AREAS = {
     ],
   },
   transactions: {
-    actions: ["transaction.validate", "transaction.capture", "transaction.cancel", "transaction.expire"],
+    actions: [
+      "transaction.validate",
+      "transaction.capture",
+      "transaction.cancel",
+      "transaction.expire",
+      // refunds20
+      "transaction.refund",
+      "transaction.refundRefused",
+      "transaction.update",
+      "transaction.holdForValidation",
+    ],
   },
   templates: {
     actions: ["template.create", "template.update", "template.duplicate", "template.default", "template.delete"],

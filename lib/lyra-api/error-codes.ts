@@ -80,6 +80,13 @@ export const LYRA_ERRORS = {
   PSP_1103: "Idempotency-Key reused with a different request body",
   PSP_1060: "an option of this order is not supported by the shop's payment processor",
   PSP_1104: "Idempotency-Key: the first request with this key is still being processed",
+  // ours (refunds20): the transaction services (spec §15)
+  PSP_010: "transaction not found",
+  PSP_1106: "operation forbidden in the transaction's status",
+  PSP_1107: "amount exceeds what remains refundable or to capture",
+  PSP_1108: "currency differs from the transaction's",
+  PSP_1109: "expectedCaptureDate outside today .. the authorisation's end (payment + 7 days)",
+  PSP_1110: "the payment processor refused the operation",
   PSP_999: "internal error",
 } as const;
 

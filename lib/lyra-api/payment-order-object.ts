@@ -41,7 +41,7 @@ export const PAYMENT_ORDER_SELECT = {
   amountUpdate: true,
   createdAt: true,
   updatedAt: true,
-  transactions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
+  transactions: { where: { operationType: "DEBIT" }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
 } satisfies Prisma.PaymentOrderSelect;
 
 export type PaymentOrderRow = Prisma.PaymentOrderGetPayload<{ select: typeof PAYMENT_ORDER_SELECT }>;

@@ -59,7 +59,7 @@ const QUERY = `
   JOIN "Company" c ON c.id = s."companyId"
   LEFT JOIN LATERAL (
     SELECT id, number, status, brand, last4, "createdAt", "errorMessage", "aliasId"
-    FROM "Transaction" WHERE "orderId" = o.id ORDER BY "createdAt" DESC LIMIT 1
+    FROM "Transaction" WHERE "orderId" = o.id AND "operationType" = 'DEBIT' ORDER BY "createdAt" DESC LIMIT 1
   ) t ON true
   WHERE o.token = $1`;
 

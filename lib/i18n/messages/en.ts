@@ -14,6 +14,7 @@ import { notificationEngineEn } from "./notification-engine";
 import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
 import { setup19En } from "./setup19";
+import { refunds20En } from "./refunds20";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
 import { templatesEn } from "./templates";
@@ -290,4 +291,5 @@ export const en: Messages = {
   ...account19En,
   ...setup19En,
   ...lyraform20En,
+  ...refunds20En,
 };

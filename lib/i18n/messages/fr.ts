@@ -15,6 +15,7 @@ import { notificationEngineFr } from "./notification-engine";
 import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
 import { setup19Fr } from "./setup19";
+import { refunds20Fr } from "./refunds20";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { templatesFr } from "./templates";
@@ -290,4 +291,5 @@ export const fr = {
   ...account19Fr,
   ...setup19Fr,
   ...lyraform20Fr,
+  ...refunds20Fr,
 } as const;
