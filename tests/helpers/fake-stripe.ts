@@ -156,7 +156,7 @@ export async function startFakeStripe(opts: { secretKey?: string; webhook?: Fake
 
   fake.pay = async (sessionId, card) => {
     const session = fake.objects.get(sessionId);
-    if (!session || session.object !== "checkout.session") throw new Error(`fake Stripe: no session ${sessionId}`);
+    if (session?.object !== "checkout.session") throw new Error(`fake Stripe: no session ${sessionId}`);
     const result = completeCheckout(fake, session, card);
     if (result.redirect) await afterAction("redirect");
     else await afterAction("api");
@@ -198,7 +198,7 @@ export async function startFakeStripe(opts: { secretKey?: string; webhook?: Fake
   const servePage = async (method: string, url: URL, raw: string, res: http.ServerResponse) => {
     const id = url.pathname.split("/")[3] ?? "";
     const session = fake.objects.get(id);
-    if (!session || session.object !== "checkout.session") {
+    if (session?.object !== "checkout.session") {
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
       return void res.end("<!doctype html><html lang=en><title>Not found</title><main><h1>Something went wrong</h1></main></html>");
     }

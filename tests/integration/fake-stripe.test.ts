@@ -104,7 +104,14 @@ describe("fake Stripe", () => {
     const pi = await stripe.paymentIntents.retrieve(fake.get(s.id).payment_intent);
     expect(pi.status).toBe("succeeded");
     const err = await stripe.paymentIntents
-      .create({ amount: 5_000, currency: "eur", customer: pi.customer as string, payment_method: pi.payment_method as string, off_session: true, confirm: true })
+      .create({
+        amount: 5_000,
+        currency: "eur",
+        customer: pi.customer as string,
+        payment_method: pi.payment_method as string,
+        off_session: true,
+        confirm: true,
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect((err as Stripe.errors.StripeCardError).payment_intent?.status).toBe("requires_payment_method");
