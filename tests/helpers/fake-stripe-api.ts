@@ -158,7 +158,7 @@ function createSession(fake: FakeState, r: ApiRequest): Obj {
     );
   }
   const session: Obj = {
-    id: newId("cs"),
+    id: newId(fake.livemode ? "cs_live" : "cs_test"),
     object: "checkout.session",
     amount_subtotal: total,
     amount_total: total,
@@ -171,7 +171,7 @@ function createSession(fake: FakeState, r: ApiRequest): Obj {
     customer_details: null,
     customer_email: p.customer_email ?? null,
     expires_at: expiresAt,
-    livemode: false,
+    livemode: fake.livemode,
     locale: p.locale ?? null,
     metadata: p.metadata ?? {},
     mode: "payment",
@@ -366,10 +366,10 @@ const ROUTES: Route[] = [
   {
     method: "GET",
     re: /^\/v1\/balance$/,
-    run: () => ({
+    run: (fake) => ({
       object: "balance",
       available: [{ amount: 0, currency: "eur", source_types: { card: 0 } }],
-      livemode: false,
+      livemode: fake.livemode,
       pending: [{ amount: 0, currency: "eur", source_types: { card: 0 } }],
     }),
   },

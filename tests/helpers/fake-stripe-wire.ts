@@ -51,7 +51,7 @@ export const missing = (kind: string, id: string, param = "id") =>
   new StripeWireError(404, { type: "invalid_request_error", code: "resource_missing", message: `No such ${kind}: '${id}'`, param });
 
 export function newId(prefix: string): string {
-  return `${prefix}_test_${crypto.randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
+  return `${prefix}_${crypto.randomBytes(18).toString("base64url").replace(/[-_]/g, "x")}`;
 }
 
 export const now = () => Math.floor(Date.now() / 1000);

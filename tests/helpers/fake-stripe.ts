@@ -39,6 +39,8 @@ export type FakeStripe = {
   host: string;
   port: number;
   secretKey: string;
+  /** A live key (`sk_live_…`) makes a live-mode fake: its objects and events say livemode: true. */
+  livemode: boolean;
   /** The endpoint Stripe posts events to, with its signing secret (`whsec_…`); null: none. */
   webhook: { url: string; secret: string; events?: string[] } | null;
   webhookTiming: WebhookTiming;
@@ -73,7 +75,8 @@ export async function startFakeStripe(opts: { secretKey?: string; webhook?: Fake
     url: "",
     host: "127.0.0.1",
     port: 0,
-    secretKey: opts.secretKey ?? newId("sk"),
+    secretKey: opts.secretKey ?? newId("sk_test"),
+    livemode: /^(sk|rk)_live_/.test(opts.secretKey ?? ""),
     webhook: opts.webhook ?? null,
     webhookTiming: "before-redirect",
     afterRedirectDelayMs: 300,
@@ -99,7 +102,7 @@ export async function startFakeStripe(opts: { secretKey?: string; webhook?: Fake
       api_version: FAKE_STRIPE_API_VERSION,
       created: now(),
       data: { object: structuredClone(object) },
-      livemode: false,
+      livemode: fake.livemode,
       pending_webhooks: fake.webhook ? 1 : 0,
       request: request ?? { id: null, idempotency_key: null },
       type,
@@ -260,7 +263,7 @@ function completeCheckout(fake: FakeState, session: Obj, card: { number: string;
       object: "customer",
       email: card.email || session.customer_email || null,
       created: now(),
-      livemode: false,
+      livemode: fake.livemode,
       metadata: {},
     };
     fake.objects.set(customer.id, customer);
@@ -294,7 +297,7 @@ export function createPaymentIntent(fake: FakeState, p: Obj): Obj {
     description: p.description ?? null,
     last_payment_error: null,
     latest_charge: null,
-    livemode: false,
+    livemode: fake.livemode,
     metadata: p.metadata ?? {},
     payment_method: p.payment_method ?? null,
     payment_method_types: ["card"],
@@ -315,7 +318,7 @@ export function createPaymentMethod(fake: FakeState, card: TestCard, last4: stri
     card: { brand: card.brand, last4, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, funding: "credit", country: "US" },
     customer: null,
     created: now(),
-    livemode: false,
+    livemode: fake.livemode,
     metadata: {},
   };
   fake.objects.set(pm.id, pm);
@@ -337,7 +340,7 @@ function newCharge(fake: FakeState, pi: Obj, pm: Obj, ok: boolean, decline?: Tes
     created: now(),
     failure_code: decline?.code ?? null,
     failure_message: decline?.message ?? null,
-    livemode: false,
+    livemode: fake.livemode,
     metadata: pi.metadata,
     outcome: ok
       ? { network_status: "approved_by_network", reason: null, seller_message: "Payment complete.", type: "authorized" }

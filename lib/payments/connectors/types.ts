@@ -129,6 +129,20 @@ export type OperationResult =
   | { ok: true; status: "VALIDATED" | "CAPTURED" | "CANCELLED" | "REFUNDED" | "PENDING"; processorRef: string }
   | { ok: false; code: string; message: string };
 
+/**
+ * A merchant-initiated charge on a card the processor keeps (a later instalment): no buyer present.
+ * `aliasToken` is CardAlias.processorToken; `attemptId` the PENDING attempt's id (idempotency key).
+ */
+export type AliasChargeContext<Config> = {
+  config: Config;
+  mode: ConnectorMode;
+  aliasToken: string;
+  amount: number;
+  currency: string;
+  orderId: string;
+  attemptId: string;
+};
+
 export type VerifyResult = { ok: true; detail?: string } | { ok: false; code: string; message: string };
 
 export interface PaymentConnector<Config = unknown> {
@@ -148,4 +162,9 @@ export interface PaymentConnector<Config = unknown> {
   /** Cancel an authorisation not captured yet. */
   cancel(ctx: TransactionContext<Config>): Promise<OperationResult>;
   refund(ctx: TransactionContext<Config>): Promise<OperationResult>;
+  /**
+   * Charge a kept card off-session (stripe20; capabilities.instalments): ACCEPTED or REFUSED (nothing
+   * charged); throws only when the outcome is unknown (network), like Acquirer.chargeToken.
+   */
+  chargeAlias?(ctx: AliasChargeContext<Config>): Promise<ProcessorOutcome>;
 }
