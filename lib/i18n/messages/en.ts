@@ -13,6 +13,7 @@ import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
+import { stripe20En } from "./stripe20";
 import { templatesEn } from "./templates";
 import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
@@ -282,4 +283,5 @@ export const en: Messages = {
   ...amountUpdateEn,
   ...instalmentsEn,
   ...lookEn,
+  ...stripe20En,
 };

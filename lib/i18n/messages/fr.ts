@@ -14,6 +14,7 @@ import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
+import { stripe20Fr } from "./stripe20";
 import { templatesFr } from "./templates";
 import { transactionsFr } from "./transactions";
 import { whatsappFr } from "./whatsapp";
@@ -282,4 +283,5 @@ export const fr = {
   ...amountUpdateFr,
   ...instalmentsFr,
   ...lookFr,
+  ...stripe20Fr,
 } as const;
