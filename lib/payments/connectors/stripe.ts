@@ -260,6 +260,7 @@ export const stripeConnector: PaymentConnector<StripeConfig> = {
           payment_method: alias.paymentMethod,
           off_session: true,
           confirm: true,
+          capture_method: ctx.validationMode === "MANUAL" ? "manual" : "automatic",
           metadata: { orderId: ctx.orderId, attemptId: ctx.attemptId, kind: "instalment" },
           expand: ["latest_charge"],
         },

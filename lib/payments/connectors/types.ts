@@ -141,6 +141,8 @@ export type AliasChargeContext<Config> = {
   currency: string;
   orderId: string;
   attemptId: string;
+  /** MANUAL: authorise only, captured when the merchant validates. */
+  validationMode?: "AUTOMATIC" | "MANUAL";
 };
 
 export type VerifyResult = { ok: true; detail?: string } | { ok: false; code: string; message: string };
