@@ -12,6 +12,7 @@ import { annotateRequest } from "../server/request-context";
 import { fieldErrorsOf, safeParseInput } from "../server/validation";
 import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
 import { needsDetails, showDetails, showInvoiceLookup, submitDetails, submitInvoiceLookup } from "./handler-collect";
+import { showReturn, submitHosted } from "./handler-hosted";
 import {
   acceptedLanguage,
   chosenLanguage,
@@ -49,7 +50,10 @@ export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
   }
   if (url.pathname.startsWith("/pay/")) {
     if (parts.length === 1 && method === "GET") return showPage(req, token, queryLang, url.searchParams.get("result") ?? undefined);
-    if (parts.length === 1 && method === "POST") return submitCard(req, token);
+    if (parts.length === 1 && method === "POST") return submitPay(req, token);
+    if (parts.length === 3 && parts[1] === "return" && parts[2] && (method === "GET" || method === "POST")) {
+      return showReturn(req, token, parts[2], url.searchParams, queryLang);
+    }
     if (parts.length === 2 && parts[1] === "details") {
       if (method === "GET") return showDetails(req, token, queryLang);
       if (method === "POST") return submitDetails(req, token);
@@ -73,9 +77,14 @@ async function showPage(req: PayRequest, token: string, chosen: PageLanguage | n
   return html(req, status, renderPayPage({ token, page, lang, chosen, resultId, form, assets: assetUrls() }));
 }
 
-async function submitCard(req: PayRequest, token: string): Promise<PayResponse> {
+/** The page's one form: the card (sandbox, TEST) or the button to the processor's page (issue 20). */
+async function submitPay(req: PayRequest, token: string): Promise<PayResponse> {
   const form = await readForm(req);
   if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
+  return form.get("hosted") === "1" ? submitHosted(req, token, form) : submitCard(req, token, form);
+}
+
+async function submitCard(req: PayRequest, token: string, form: URLSearchParams): Promise<PayResponse> {
   const chosen = chosenLanguage(form.get("lang"));
   const raw = {
     cardNumber: form.get("cardNumber") ?? "",

@@ -36,6 +36,7 @@ type Row = {
   txCreatedAt: Date | null;
   txErrorMessage: string | null;
   txAliasId: string | null;
+  connectorKind: string | null;
 };
 
 // The buyer page's one query (the hottest read of the product: docs/benchmarks.md), in SQL on
@@ -49,7 +50,9 @@ const QUERY = `
          s.name AS "shopName", s."timeZone" AS "shopTimeZone", s.url AS "shopUrl", s."defaultLanguage" AS "shopLanguage",
          s."acceptedBrands",
          t.id AS "txId", t.number AS "txNumber", t.status AS "txStatus", t.brand AS "txBrand", t.last4 AS "txLast4",
-         t."createdAt" AS "txCreatedAt", t."errorMessage" AS "txErrorMessage", t."aliasId" AS "txAliasId"
+         t."createdAt" AS "txCreatedAt", t."errorMessage" AS "txErrorMessage", t."aliasId" AS "txAliasId",
+         (SELECT c.kind::text FROM "ShopConnector" c
+          WHERE c."shopId" = o."shopId" AND c.mode = o.mode AND c."verifiedAt" IS NOT NULL) AS "connectorKind"
   FROM "PaymentOrder" o
   JOIN "Shop" s ON s.id = o."shopId"
   LEFT JOIN LATERAL (
@@ -88,6 +91,10 @@ export async function getPaymentPage(db: Db, input: { token: string }) {
     channel: r.channel,
     shopId: r.shopId,
     status: effectiveStatus(r.status, r.validUntil),
+    /** Paid on this processor's page (the shop's verified connector for the order's mode); null: the sandbox's card form. */
+    connectorKind: r.connectorKind,
+    /** The sandbox serves TEST orders only: a PRODUCTION order without a verified connector cannot be paid. */
+    payable: r.mode === "TEST" || r.connectorKind !== null,
     shop: { name: r.shopName, timeZone: r.shopTimeZone, url: r.shopUrl, defaultLanguage: r.shopLanguage, acceptedBrands: r.acceptedBrands },
     lastTransaction: r.txId
       ? {

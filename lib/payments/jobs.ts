@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../server/jobs/define";
 import { logger } from "../server/logger";
+import { processorAlertQueue } from "./queues";
 
 const log = logger.child({ component: "jobs" });
 
@@ -31,4 +32,12 @@ export const paymentAttemptsSweep = defineJob({
   },
 });
 
-export const paymentJobs = [captureTransactionsSweep, paymentAttemptsSweep];
+// A processor's answer refused by us (record-processor-outcome.ts): the merchant's alert e-mail.
+export const processorAlert = defineJob({
+  ...processorAlertQueue,
+  handle: async (db, [job]) => {
+    if (job) await (await import("./send-processor-alert")).sendProcessorAlert(db, job.data);
+  },
+});
+
+export const paymentJobs = [captureTransactionsSweep, paymentAttemptsSweep, processorAlert];
