@@ -49,8 +49,12 @@ export async function startConnectorPayment(
       if (order.amountUpdate && !c.connector.capabilities.buyerAmount) throw optionUnsupported();
       const extra = await tx.paymentOrder.findUniqueOrThrow({ where: { id: order.id }, select: { reference: true } });
       const amount = amountToCharge(order, undefined);
+      // An instalment plan keeps the card at the processor for the later charges (stripe20).
       const saveCard =
-        c.connector.capabilities.aliases && (order.aliasMode === "AUTOMATIC" || (order.aliasMode === "PROPOSE" && input.saveCard === true));
+        c.connector.capabilities.aliases &&
+        (!!readInstalmentPlan(order.installmentPlan) ||
+          order.aliasMode === "AUTOMATIC" ||
+          (order.aliasMode === "PROPOSE" && input.saveCard === true));
       const attemptId = randomHex32();
       await reserveAttempt(tx, {
         id: attemptId,
