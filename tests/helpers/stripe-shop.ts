@@ -9,24 +9,31 @@ import { type FakeStripe, startFakeStripe } from "./fake-stripe";
 
 export type StripeShop = { fake: FakeStripe; connectorId: string; webhookSecret: string };
 
-export async function startStripeShop(
+/** A fake Stripe with a fresh live (PRODUCTION) or test key; its webhook endpoint is set by configureStripeShop. */
+export function startFakeStripeFor(mode: "TEST" | "PRODUCTION" = "PRODUCTION") {
+  return startFakeStripe({ secretKey: `sk_${mode === "PRODUCTION" ? "live" : "test"}_${crypto.randomUUID().replaceAll("-", "")}` });
+}
+
+/** Saves and verifies the shop's STRIPE connector for `fake`, whose webhooks then go to `${base}/api/connectors/<id>/notify`. */
+export async function configureStripeShop(
   db: Db,
-  input: { admin: Actor; shopId: string; base: string; mode?: "TEST" | "PRODUCTION" },
+  input: { admin: Actor; shopId: string; base: string; fake: FakeStripe; mode?: "TEST" | "PRODUCTION" },
 ): Promise<StripeShop> {
+  const { fake } = input;
   const mode = input.mode ?? "PRODUCTION";
-  const secretKey = `sk_${mode === "PRODUCTION" ? "live" : "test"}_${crypto.randomUUID().replaceAll("-", "")}`;
   const webhookSecret = `whsec_${crypto.randomUUID().replaceAll("-", "")}`;
-  const fake = await startFakeStripe({ secretKey });
   process.env.STRIPE_API_URL = fake.url;
-  const row = await saveShopConnector(db, {
-    actor: input.admin,
-    shopId: input.shopId,
-    mode,
-    kind: "STRIPE",
-    config: { secretKey, webhookSecret },
-  });
+  const config = { secretKey: fake.secretKey, webhookSecret };
+  const row = await saveShopConnector(db, { actor: input.admin, shopId: input.shopId, mode, kind: "STRIPE", config });
   const verified = await verifyShopConnector(db, { actor: input.admin, shopId: input.shopId, mode });
   if (!verified.ok) throw new Error(`Stripe connector not verified: ${verified.message}`);
   fake.webhook = { url: `${input.base}/api/connectors/${row.id}/notify`, secret: webhookSecret };
   return { fake, connectorId: row.id, webhookSecret };
+}
+
+export async function startStripeShop(
+  db: Db,
+  input: { admin: Actor; shopId: string; base: string; mode?: "TEST" | "PRODUCTION" },
+): Promise<StripeShop> {
+  return configureStripeShop(db, { ...input, fake: await startFakeStripeFor(input.mode) });
 }
