@@ -2,10 +2,13 @@
 // HTTP: the server front receives the signed webhooks and the buyer's return, recordProcessorOutcome
 // records the outcome once whatever their order; forged webhooks are refused and logged; manual
 // capture and refunds go through the connector; later instalments are off-session PaymentIntents.
+import { addMinutes } from "date-fns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chargeInstalment } from "@/lib/instalments/charge-instalment";
 import { connectorForTransaction, getPayingConnector } from "@/lib/payments/connectors/shop-connector";
+import { CONNECTOR_ATTEMPT_MINUTES, settleConnectorAttempts } from "@/lib/payments/settle-connector-attempts";
 import { startConnectorPayment } from "@/lib/payments/start-connector-payment";
+import { ATTEMPT_ANSWER_MINUTES, sweepPaymentAttempts } from "@/lib/payments/sweep-attempts";
 import { setLogDestination } from "@/lib/server/logger";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { signStripePayload } from "../helpers/fake-stripe";
@@ -260,5 +263,27 @@ describe("a PRODUCTION order paid on Stripe Checkout", () => {
         last4: alias.last4,
       });
     }
+  });
+
+  it("the sweep: a session still open is left alone, then expired at Stripe and abandoned; lost webhooks of a paid one are made up", async () => {
+    stripe.fake.webhookTiming = "manual";
+    const left = await order();
+    const a = await leave(left.token);
+    const lost = await order();
+    const b = await leave(lost.token);
+    await stripe.fake.pay(b.sessionId, { number: "4242424242424242" });
+    stripe.fake.pending.length = 0; // never delivered
+    const created = (await db.paymentAttempt.findUniqueOrThrow({ where: { id: a.attemptId } })).createdAt;
+    // The plain sweep no longer abandons them: the buyer may still be on Stripe's page.
+    expect(await sweepPaymentAttempts(db, addMinutes(created, ATTEMPT_ANSWER_MINUTES + 1))).toBe(0);
+    expect(await settleConnectorAttempts(db, addMinutes(created, CONNECTOR_ATTEMPT_MINUTES - 1))).toEqual({ settled: 0, waiting: 0 });
+    // These two, and the one the forged webhooks left PENDING.
+    const pending = await db.paymentAttempt.count({ where: { status: "PENDING", connectorId: { not: null } } });
+    expect(pending).toBeGreaterThanOrEqual(2);
+    expect(await settleConnectorAttempts(db, addMinutes(created, CONNECTOR_ATTEMPT_MINUTES + 1))).toEqual({ settled: pending, waiting: 0 });
+    expect(stripe.fake.get(a.sessionId).status).toBe("expired");
+    expect((await db.paymentAttempt.findUniqueOrThrow({ where: { id: a.attemptId } })).status).toBe("ABANDONED");
+    expect(await consequences(left.id)).toMatchObject({ order: "RUNNING", transactions: [] });
+    await expectPaidOnce(lost.id, b.attemptId);
   });
 });

@@ -207,6 +207,11 @@ export const stripeConnector: PaymentConnector<StripeConfig> = {
     return sessionOutcome(stripeClient(config.secretKey), req.attemptId, sessionId, req.query.get("stripe") === "cancel");
   },
 
+  async settleAttempt(config, _mode, req) {
+    if (!req.processorRef) return null;
+    return sessionOutcome(stripeClient(config.secretKey), req.attemptId, req.processorRef, true);
+  },
+
   async capture(ctx) {
     return stripeOperation(async () => {
       const pi = await stripeClient(ctx.config.secretKey).paymentIntents.capture(

@@ -169,4 +169,15 @@ export interface PaymentConnector<Config = unknown> {
    * charged); throws only when the outcome is unknown (network), like Acquirer.chargeToken.
    */
   chargeAlias?(ctx: AliasChargeContext<Config>): Promise<ProcessorOutcome>;
+  /**
+   * An attempt left PENDING past its processor page's life (its notification lost): close it at the
+   * processor, so that nothing can be paid on it any more, and say what became of it (stripe20;
+   * settle-connector-attempts.ts). null: the processor cannot tell yet (asked again next sweep).
+   * A connector without it has its stale attempts abandoned by the attempts sweep.
+   */
+  settleAttempt?(
+    config: Config,
+    mode: ConnectorMode,
+    req: { attemptId: string; processorRef: string | null },
+  ): Promise<ProcessorOutcome | null>;
 }
