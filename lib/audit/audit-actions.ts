@@ -27,6 +27,7 @@ export const AUDIT_AREAS = {
       "order.reminder",
       "order.instalment.charge",
       "order.instalment.alert",
+      "order.processor.alert",
       "order.instalments.cancel",
     ],
   },
@@ -57,6 +58,9 @@ export const AUDIT_AREAS = {
       "company.settings.update",
       "company.sms.credits.add",
       "company.sms.low_credit_alert",
+      "shop.connector.save",
+      "shop.connector.verify",
+      "shop.connector.remove",
     ],
   },
   keys: {

@@ -18,6 +18,8 @@ const ABANDON_SQL = `
 WITH stale AS (
   SELECT a.id FROM "PaymentAttempt" a
   WHERE a.status = 'PENDING' AND a."createdAt" < $1
+    -- On a processor's hosted page (issue 20) the buyer types the card there: 15 minutes more.
+    AND (a."connectorId" IS NULL OR a."createdAt" < $1 - interval '15 minutes')
     AND NOT EXISTS (SELECT 1 FROM "ShopConnector" c WHERE c.id = a."connectorId" AND c.kind::text = ANY($4::text[]))
   ORDER BY a."createdAt" LIMIT $2 FOR UPDATE OF a SKIP LOCKED
 )

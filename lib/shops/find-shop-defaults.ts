@@ -1,5 +1,6 @@
 import type { UserActor } from "../auth/actor";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
+import { connectorLimits } from "../payments/connectors/connector-limits";
 import type { Db } from "../server/db";
 import { addCalendarDays, dayInZone } from "../time/shop-time";
 
@@ -22,9 +23,10 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
       threeDsPreferences: true,
       managerEmail: true,
       company: { select: { managerEmail: true } },
+      connectors: { where: { verifiedAt: { not: null } }, select: { mode: true, kind: true } },
     },
   });
-  return shops.map(({ company, managerEmail, ...s }) => {
+  return shops.map(({ company, managerEmail, connectors, ...s }) => {
     const today = dayInZone(now, s.timeZone);
     return {
       ...s,
@@ -33,6 +35,11 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
       today,
       defaultValidUntil: addCalendarDays(today, s.defaultValidityDays),
       maxValidUntil: addCalendarDays(today, MAX_VALIDITY_DAYS),
+      /** Issue 20: per mode, whether orders can be paid and which options the shop's processor cannot honour. */
+      connectorLimits: {
+        TEST: connectorLimits("TEST", connectors.find((c) => c.mode === "TEST")?.kind ?? null),
+        PRODUCTION: connectorLimits("PRODUCTION", connectors.find((c) => c.mode === "PRODUCTION")?.kind ?? null),
+      },
     };
   });
 }

@@ -6,6 +6,7 @@ import { instalmentsEn } from "./instalments";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
 import { lookEn } from "./look";
+import { lyraform20En } from "./lyraform20";
 import { mailOrdersEn } from "./mail-orders";
 import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
@@ -284,4 +285,5 @@ export const en: Messages = {
   ...instalmentsEn,
   ...lookEn,
   ...stripe20En,
+  ...lyraform20En,
 };

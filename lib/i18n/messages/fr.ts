@@ -7,6 +7,7 @@ import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
 import { lookFr } from "./look";
+import { lyraform20Fr } from "./lyraform20";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
@@ -284,4 +285,5 @@ export const fr = {
   ...instalmentsFr,
   ...lookFr,
   ...stripe20Fr,
+  ...lyraform20Fr,
 } as const;
