@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function prodLink(shopId = SHOP, actor = users.operator) {
+async function prodLink(shopId: string = SHOP, actor = users.operator) {
   const o = await createOrder(db, {
     actor,
     shopId,

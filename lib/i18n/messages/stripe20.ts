@@ -9,7 +9,7 @@ export const stripe20Fr = {
   pp_hint_STRIPE_webhookSecret:
     "Tableau de bord Stripe › Développeurs › Webhooks › Ajouter un endpoint avec l’URL ci-dessous, puis « Révéler » le secret de signature.",
   pp_events_STRIPE:
-    "Événements à sélectionner : checkout.session.completed, checkout.session.expired, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, payment_intent.succeeded, payment_intent.amount_capturable_updated, payment_intent.payment_failed, charge.refunded.",
+    "Événements à sélectionner : checkout.session.completed, checkout.session.expired, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, payment_intent.succeeded, payment_intent.amount_capturable_updated, payment_intent.payment_failed.",
 };
 
 export const stripe20En: Record<keyof typeof stripe20Fr, string> = {
@@ -21,5 +21,5 @@ export const stripe20En: Record<keyof typeof stripe20Fr, string> = {
   pp_hint_STRIPE_webhookSecret:
     "Stripe Dashboard › Developers › Webhooks › Add an endpoint with the URL below, then “Reveal” its signing secret.",
   pp_events_STRIPE:
-    "Events to select: checkout.session.completed, checkout.session.expired, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, payment_intent.succeeded, payment_intent.amount_capturable_updated, payment_intent.payment_failed, charge.refunded.",
+    "Events to select: checkout.session.completed, checkout.session.expired, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, payment_intent.succeeded, payment_intent.amount_capturable_updated, payment_intent.payment_failed.",
 };
