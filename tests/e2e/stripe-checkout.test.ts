@@ -9,7 +9,7 @@ import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { type FakeStripe, signStripePayload } from "../helpers/fake-stripe";
 import { newOrder } from "../helpers/orders";
 import { configureStripeShop, type StripeShop, startFakeStripeFor } from "../helpers/stripe-shop";
-import { axeViolations, type Harness, startHarness } from "./harness";
+import { axeViolations, type Harness, signIn, startHarness } from "./harness";
 
 const SHOP = "12345678";
 let h: Harness;
@@ -137,5 +137,42 @@ describe("Stripe Checkout in the browser", () => {
     // Signed with the endpoint's secret, but not these bytes.
     const altered = body.replace("evt_forged", "evt_altered");
     expect((await fake.post(altered, signStripePayload(body, stripe.webhookSecret))).status).toBe(400);
+  });
+
+  it("Settings › Payment processor: Stripe's secrets never shown again, a wrong key fails the test, the right one passes", async () => {
+    const page = await h.page("en-GB");
+    await signIn(page, h.base, "admin@demo.test", "demo-admin-1");
+    await page.goto(`${h.base}/settings/payment-processor?shop=${SHOP}`);
+    const prod = page.locator("[data-testid=processor-PRODUCTION]");
+    expect(await prod.getAttribute("data-verified")).toBe("true");
+    expect(await page.inputValue("#PRODUCTION-kind")).toBe("STRIPE");
+    expect(await page.inputValue("#PRODUCTION-secretKey")).toBe("");
+    expect(await page.content()).not.toContain(fake.secretKey);
+    expect(await page.content()).not.toContain(stripe.webhookSecret);
+    expect(await page.textContent("[data-testid=processor-notify-url-PRODUCTION]")).toBe(fake.webhook?.url);
+    expect(await axeViolations(page)).toEqual([]);
+    // Another account's key (the webhook secret left empty: the saved one is kept).
+    await page.fill("#PRODUCTION-secretKey", "sk_live_notThisAccount0123456789");
+    await prod.locator("button", { hasText: "Save" }).click();
+    await page.waitForSelector("[data-testid=processor-PRODUCTION][data-verified=false]");
+    await prod.locator("button", { hasText: "Test the connection" }).click();
+    await page.waitForSelector("[data-testid=processor-PRODUCTION] [role=alert]");
+    expect(await prod.locator("[role=alert]").textContent()).toContain("Invalid API Key");
+    expect(await prod.getAttribute("data-verified")).toBe("false");
+    // The account's own key: verified again, the webhook secret still the saved one.
+    await page.fill("#PRODUCTION-secretKey", fake.secretKey);
+    await prod.locator("button", { hasText: "Save" }).click();
+    await page.waitForSelector("[data-testid=processor-PRODUCTION] [role=status]");
+    await prod.locator("button", { hasText: "Test the connection" }).click();
+    await page.waitForSelector("[data-testid=processor-PRODUCTION][data-verified=true]");
+    fake.webhookTiming = "before-redirect";
+    const l = await link();
+    const buyer = await h.page("en-GB");
+    await toStripe(buyer, l.url);
+    await typeCard(buyer, "4242424242424242");
+    await buyer.waitForSelector("[data-outcome=success]");
+    expect(fake.deliveries.at(-1)?.status).toBe(200);
+    await page.close();
+    await buyer.close();
   });
 });
