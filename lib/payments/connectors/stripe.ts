@@ -214,9 +214,10 @@ export const stripeConnector: PaymentConnector<StripeConfig> = {
 
   async capture(ctx) {
     return stripeOperation(async () => {
+      // The amount validated (at most the authorisation: Stripe releases the rest).
       const pi = await stripeClient(ctx.config.secretKey).paymentIntents.capture(
         ctx.processorRef,
-        {},
+        { amount_to_capture: ctx.amount },
         { idempotencyKey: `capture-${ctx.transactionId}` },
       );
       return { ok: true, status: "CAPTURED", processorRef: pi.id };
