@@ -17,6 +17,7 @@ import { setup19En } from "./setup19";
 import { refunds20En } from "./refunds20";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
+import { stripe20En } from "./stripe20";
 import { templatesEn } from "./templates";
 import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
@@ -290,6 +291,7 @@ export const en: Messages = {
   ...users19En,
   ...account19En,
   ...setup19En,
+  ...stripe20En,
   ...lyraform20En,
   ...refunds20En,
 };

@@ -18,6 +18,7 @@ import { setup19Fr } from "./setup19";
 import { refunds20Fr } from "./refunds20";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
+import { stripe20Fr } from "./stripe20";
 import { templatesFr } from "./templates";
 import { transactionsFr } from "./transactions";
 import { users19Fr } from "./users19";
@@ -290,6 +291,7 @@ export const fr = {
   ...users19Fr,
   ...account19Fr,
   ...setup19Fr,
+  ...stripe20Fr,
   ...lyraform20Fr,
   ...refunds20Fr,
 } as const;
