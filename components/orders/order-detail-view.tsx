@@ -29,7 +29,7 @@ type Props = {
   notice: { ok: boolean; key: string } | null;
   tab: "info" | "message";
   actions: OrderAction[];
-  dates: { today: string; maxDay: string; validUntilDay: string };
+  dates: { today: string; maxDay: string; proposedDay: string };
   timeline: Awaited<ReturnType<typeof findOrderTimeline>>;
   messages: OrderMessage[];
   /** The URL channel's ready-to-paste text (the shop's default URL template, else ours). */

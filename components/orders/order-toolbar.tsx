@@ -4,10 +4,10 @@ import type { T } from "@/lib/i18n";
 import type { OrderAction } from "@/lib/orders/order-actions";
 import { runOrderAction } from "@/lib/orders/run-order-action";
 
-type Props = { t: T; orderId: string; mode: string; actions: OrderAction[]; today: string; maxDay: string; validUntilDay: string };
+type Props = { t: T; orderId: string; mode: string; actions: OrderAction[]; today: string; maxDay: string; proposedDay: string };
 
 /** The actions an order offers now (F-ACT), as links or one-button forms; forbidden ones are absent. */
-export function OrderToolbar({ t, orderId, mode, actions, today, maxDay, validUntilDay }: Props) {
+export function OrderToolbar({ t, orderId, mode, actions, today, maxDay, proposedDay }: Props) {
   const has = (a: OrderAction) => actions.includes(a);
   const post = (action: OrderAction, variant: "primary" | "secondary" | "danger" = "secondary") => (
     <form action={runOrderAction} key={action}>
@@ -50,7 +50,8 @@ export function OrderToolbar({ t, orderId, mode, actions, today, maxDay, validUn
             <input
               type="date"
               name="day"
-              defaultValue={validUntilDay < today ? today : validUntilDay}
+              // Today + the shop's default validity (manual), not the current end.
+              defaultValue={proposedDay < today ? today : proposedDay}
               min={today}
               max={maxDay}
               className="rounded-md border border-slate-400 px-2 py-1.5 text-sm"

@@ -48,6 +48,7 @@ export async function updateOrder(
     validUntil: c.validUntil,
     validUntilDay: c.validUntilDay,
     checkValidity: c.validUntil !== undefined || c.validUntilDay !== undefined,
+    createdAt: order.createdAt,
     dataCollectionForm: c.dataCollectionForm,
     amountMinor: amount,
     taxAmount: c.taxAmount !== undefined ? c.taxAmount : order.taxAmount,

@@ -13,10 +13,9 @@ import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { availableActions } from "@/lib/orders/order-actions";
 import { findOrderMessageText } from "@/lib/orders/order-message-text";
 import { qrDataUrl } from "@/lib/orders/qr-code";
-import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
+import { proposedValidityDay } from "@/lib/orders/validity";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { addCalendarDays, dayInZone } from "@/lib/time/shop-time";
 
 export default async function OrderPage({
   params,
@@ -33,7 +32,6 @@ export default async function OrderPage({
   });
   const lang = await getUiLanguage();
   const sp = await searchParams;
-  const today = dayInZone(new Date(), order.shop.timeZone);
   return (
     <OrderDetailView
       order={order}
@@ -45,7 +43,7 @@ export default async function OrderPage({
       tab={sp.tab === "message" ? "message" : "info"}
       qr={await qrDataUrl(order.paymentUrl)}
       actions={hasRole(actor, "OPERATOR") ? availableActions(order) : []}
-      dates={{ today, maxDay: addCalendarDays(today, MAX_VALIDITY_DAYS), validUntilDay: dayInZone(order.validUntil, order.shop.timeZone) }}
+      dates={proposedValidityDay(order)}
       timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
       messages={await findOrderMessages(getDb(), { actor, orderId: order.id })}
       instalments={order.installmentPlan ? await findOrderInstalments(getDb(), { actor, orderId: order.id }) : null}
