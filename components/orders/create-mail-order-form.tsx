@@ -8,6 +8,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { MailTemplates } from "@/lib/orders/find-mail-templates";
+import type { OrderCopy } from "@/lib/orders/get-order-copy";
 import { createMailOrdersAction, loadMailTemplatesAction, type MailFormState, previewMailOrderAction } from "@/lib/orders/mail-actions";
 import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
@@ -17,21 +18,30 @@ import { MailPreviewPanel } from "./mail-preview-panel";
 import { MailRecipientFields } from "./mail-recipient-fields";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 
-type Props = { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages; initialTemplates?: MailTemplates };
+type Props = {
+  mode: "TEST" | "PRODUCTION";
+  shops: ShopDefaults[];
+  messages: Messages;
+  initialTemplates?: MailTemplates;
+  /** "Create from" (issue 21): the source order's values, everything but the reference. */
+  initial?: OrderCopy;
+};
 type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
 
 /** The "order by e-mail" dialog (F-CH-MAIL): one order per recipient, its message from a template. */
-export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates }: Props) {
+export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates, initial }: Props) {
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const formRef = useRef<HTMLFormElement>(null);
   const [templates, setTemplates] = useState(initialTemplates);
   const [templatesFailed, setTemplatesFailed] = useState(!initialTemplates);
-  const [templateId, setTemplateId] = useState("");
-  const [subject, setSubject] = useState(initialTemplates?.defaultTemplate.subject ?? "");
-  const [body, setBody] = useState(initialTemplates?.defaultTemplate.body ?? "");
+  const copied = initialTemplates?.templates.find((t) => t.id === initial?.templateId);
+  const [templateId, setTemplateId] = useState(copied?.id ?? "");
+  const start = copied ?? initialTemplates?.defaultTemplate;
+  const [subject, setSubject] = useState(initial?.subject || start?.subject || "");
+  const [body, setBody] = useState(initial?.message || start?.body || "");
   // The editor reads its content once: a new key mounts it again with the loaded body.
   const [editorKey, setEditorKey] = useState(0);
-  const [touched, setTouched] = useState({ subject: false, body: false });
+  const [touched, setTouched] = useState({ subject: Boolean(initial?.subject), body: Boolean(initial?.message) });
   const [problems, setProblems] = useState<Problems>({});
   const [preview, setPreview] = useState<MailPreview | null>(null);
   const { submitting, submit } = useDialogSubmit(createMailOrdersAction, setProblems);
@@ -47,6 +57,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
       setTemplates(r.templates);
       fill(r.templates.defaultTemplate, false);
     },
+    initial?.shopId,
   );
   const unknown = useMemo(() => findUnknownVariables(`${subject}\n${body}`), [subject, body]);
 
@@ -98,12 +109,14 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
           invalidRecipients={problems.invalidRecipients}
           invalidBcc={problems.invalidBcc}
           managerEmail={shop.managerEmail ?? null}
+          values={initial}
         />
 
         <OrderCommonFields
           messages={m}
           shop={shop}
           error={err}
+          values={initial}
           language={{ label: m.mail_field_language, value: language, onChange: chooseLanguage }}
           template={{
             label: m.mail_field_template,
@@ -160,7 +173,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             />
           )}
         </FieldRow>
-        <AdvancedOrderFields messages={m} shop={shop} error={err} />
+        <AdvancedOrderFields messages={m} shop={shop} error={err} values={initial} />
         <UnknownVariablesNote label={m.mail_unknown_vars} names={unknown} />
         <DialogActions mode={mode} label={m.mail_submit} pending={submitting} messages={m}>
           <button type="button" className={buttonClass("secondary")} onClick={showPreview} disabled={previewing}>

@@ -2,6 +2,7 @@ import { amountUpdateEn } from "./amount-update";
 import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
 import { collectFormSettingsEn } from "./collect-form-settings";
+import { gaps21En } from "./gaps21";
 import { instalmentsEn } from "./instalments";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
@@ -282,4 +283,5 @@ export const en: Messages = {
   ...amountUpdateEn,
   ...instalmentsEn,
   ...lookEn,
+  ...gaps21En,
 };

@@ -3,6 +3,7 @@ import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
 import { auditLogFr } from "./audit-log";
 import { collectFormSettingsFr } from "./collect-form-settings";
+import { gaps21Fr } from "./gaps21";
 import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
@@ -282,4 +283,5 @@ export const fr = {
   ...amountUpdateFr,
   ...instalmentsFr,
   ...lookFr,
+  ...gaps21Fr,
 } as const;

@@ -1,0 +1,20 @@
+// Issue 21: every screen as the manual promises it — create from, modify and resend, delete, the
+// small gaps of the dialogs and the order detail.
+export const gaps21Fr = {
+  action_delete: "Supprimer",
+  delete_confirm:
+    "Supprimer définitivement cet ordre ? Il disparaîtra des listes, des exports et des statistiques ; son lien sera indisponible.",
+  delete_confirm_yes: "Oui, supprimer",
+  delete_confirm_no: "Annuler",
+  done_delete: "L’ordre a été supprimé.",
+  err_delete_has_transaction: "Cet ordre a une transaction : il ne peut pas être supprimé.",
+};
+
+export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
+  action_delete: "Delete",
+  delete_confirm: "Delete this order for good? It disappears from the lists, exports and statistics; its link becomes unavailable.",
+  delete_confirm_yes: "Yes, delete",
+  delete_confirm_no: "Cancel",
+  done_delete: "The order was deleted.",
+  err_delete_has_transaction: "This order has a transaction: it cannot be deleted.",
+};
