@@ -3,9 +3,8 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { buttonClass } from "@/components/ui/button";
-import { Field, FieldRow } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { MailTemplates } from "@/lib/orders/find-mail-templates";
 import type { OrderCopy } from "@/lib/orders/get-order-copy";
@@ -14,6 +13,7 @@ import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";
 import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
+import { MailBodyField } from "./mail-body-field";
 import { MailPreviewPanel } from "./mail-preview-panel";
 import { MailRecipientFields } from "./mail-recipient-fields";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
@@ -144,35 +144,16 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             setTouched((t) => ({ ...t, subject: true }));
           }}
         />
-        <FieldRow id="message" label={m.mail_field_body} labelId="message-label" textLabel help={m.mail_body_help} error={err("message")}>
-          {(w) => (
-            <RichTextEditor
-              key={editorKey}
-              id="message"
-              labelledBy="message-label"
-              name="message"
-              defaultValue={body}
-              describedBy={w["aria-describedby"]}
-              invalid={Boolean(w["aria-invalid"])}
-              labels={{
-                toolbar: m.mail_rte_toolbar,
-                bold: m.mail_rte_bold,
-                italic: m.mail_rte_italic,
-                bulletList: m.mail_rte_bullets,
-                orderedList: m.mail_rte_numbers,
-                link: m.mail_rte_link,
-                linkPrompt: m.mail_rte_link_prompt,
-                unlink: m.mail_rte_unlink,
-                undo: m.mail_rte_undo,
-                redo: m.mail_rte_redo,
-              }}
-              onChange={(html) => {
-                setBody(html);
-                setTouched((t) => ({ ...t, body: true }));
-              }}
-            />
-          )}
-        </FieldRow>
+        <MailBodyField
+          messages={m}
+          value={body}
+          error={err("message")}
+          editorKey={editorKey}
+          onChange={(html) => {
+            setBody(html);
+            setTouched((t) => ({ ...t, body: true }));
+          }}
+        />
         <AdvancedOrderFields messages={m} shop={shop} error={err} values={initial} />
         <UnknownVariablesNote label={m.mail_unknown_vars} names={unknown} />
         <DialogActions mode={mode} label={m.mail_submit} pending={submitting} messages={m}>

@@ -26,6 +26,6 @@ export const modifyOrderAction = authedAction({
     revalidatePath(`/orders/${orderId}`);
     redirect(`/orders/${orderId}?done=modify`);
   },
-  // The edit form has no message field: the SMS text's problems (credits, length) are the form's.
-  refused: ({ fields, error }, { values }): FormState => (fields?.message ? { error: fields.message, values } : { fields, error, values }),
+  // The SMS text's problems (credits, length) are shown on its field.
+  refused: ({ fields, error }, { values }): FormState => ({ fields, error, values }),
 });
