@@ -28,6 +28,8 @@ type Props = {
   qr: string;
   notice: { ok: boolean; key: string } | null;
   tab: "info" | "message";
+  /** The row menu's delete: its confirmation open on arrival. */
+  confirmDelete?: boolean;
   actions: OrderAction[];
   dates: { today: string; maxDay: string; proposedDay: string };
   timeline: Awaited<ReturnType<typeof findOrderTimeline>>;
@@ -47,6 +49,7 @@ export function OrderDetailView({
   qr,
   notice,
   tab,
+  confirmDelete,
   actions,
   dates,
   timeline,
@@ -138,7 +141,18 @@ export function OrderDetailView({
           {t(notice.key)}
         </p>
       ) : null}
-      {canOperate && actions.length ? <OrderToolbar t={t} orderId={order.id} mode={order.mode} actions={actions} {...dates} /> : null}
+      {canOperate && actions.length ? (
+        <OrderToolbar
+          t={t}
+          orderId={order.id}
+          shopId={order.shopId}
+          name={order.reference ?? order.id}
+          mode={order.mode}
+          actions={actions}
+          confirmDelete={confirmDelete}
+          {...dates}
+        />
+      ) : null}
       <nav aria-label={t("detail_title")} className="flex gap-2 border-b border-slate-200">
         {(["info", "message"] as const).map((k) => (
           <Link

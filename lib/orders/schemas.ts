@@ -138,7 +138,17 @@ export type UrlOrderForm = z.infer<typeof urlOrderFormSchema>;
 // their CSV export. Amounts are typed in major units of `currency`; days are YYYY-MM-DD in the
 // shop's zone (the use case turns them into instants).
 
-export const ORDER_SORTS = ORDER_COLUMNS;
+export const ORDER_SORTS = [
+  "created",
+  "reference",
+  "amount",
+  "channel",
+  "status",
+  "delivery",
+  "validUntil",
+  "shop",
+  "recipient",
+] as const satisfies readonly (typeof ORDER_COLUMNS)[number][];
 export type OrderSort = (typeof ORDER_SORTS)[number];
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());

@@ -2,6 +2,8 @@
 // small gaps of the dialogs and the order detail.
 export const gaps21Fr = {
   action_delete: "Supprimer",
+  delete_title: "Supprimer l’ordre",
+  audit_act_order_delete: "Ordre supprimé",
   delete_confirm:
     "Supprimer définitivement cet ordre ? Il disparaîtra des listes, des exports et des statistiques ; son lien sera indisponible.",
   delete_confirm_yes: "Oui, supprimer",
@@ -12,6 +14,8 @@ export const gaps21Fr = {
 
 export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
   action_delete: "Delete",
+  delete_title: "Delete the order",
+  audit_act_order_delete: "Order deleted",
   delete_confirm: "Delete this order for good? It disappears from the lists, exports and statistics; its link becomes unavailable.",
   delete_confirm_yes: "Yes, delete",
   delete_confirm_no: "Cancel",

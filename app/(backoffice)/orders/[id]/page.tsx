@@ -22,7 +22,7 @@ export default async function OrderPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string; tab?: string; done?: string; error?: string }>;
+  searchParams: Promise<{ created?: string; tab?: string; done?: string; error?: string; confirm?: string }>;
 }) {
   const { actor } = await requireSession();
   const { id } = await params;
@@ -41,8 +41,9 @@ export default async function OrderPage({
       created={sp.created === "1"}
       notice={sp.done ? { ok: true, key: `done_${sp.done}` } : sp.error ? { ok: false, key: sp.error } : null}
       tab={sp.tab === "message" ? "message" : "info"}
+      confirmDelete={sp.confirm === "delete"}
       qr={await qrDataUrl(order.paymentUrl)}
-      actions={hasRole(actor, "OPERATOR") ? availableActions(order) : []}
+      actions={hasRole(actor, "OPERATOR") ? availableActions({ ...order, attempted: order.transactions.length > 0 }) : []}
       dates={proposedValidityDay(order)}
       timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
       messages={await findOrderMessages(getDb(), { actor, orderId: order.id })}
