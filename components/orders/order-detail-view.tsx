@@ -38,6 +38,8 @@ type Props = {
   messageText: string;
   /** Paid in instalments (issue 12): the schedule and its progress. */
   instalments?: InstalmentData | null;
+  /** E-mail orders: the subject (and text) as the buyer received them. */
+  sentMessage?: { subject: string; text: string | null } | null;
 };
 
 export function OrderDetailView({
@@ -56,6 +58,7 @@ export function OrderDetailView({
   messages,
   messageText,
   instalments,
+  sentMessage,
 }: Props) {
   const tz = order.shop.timeZone;
   const canOperate = hasRole(actor, "OPERATOR");
@@ -74,7 +77,7 @@ export function OrderDetailView({
     [t("detail_validation"), t(`validation_${order.validationMode}`)],
     [t("detail_capture_delay"), String(order.captureDelay)],
     [t("col_recipient"), order.recipient ?? order.buyerEmail ?? "—"],
-    [t("detail_subject"), order.subject ?? "—"],
+    ...(sentMessage ? [[t("detail_subject"), sentMessage.subject || "—"] as [string, string]] : []),
     [t("detail_dcf"), t(order.dataCollectionForm ? "yes" : "no")],
     [t("detail_amount_update"), amountUpdateText(order, t, lang)],
     ...(order.channel === "MAIL" || order.channel === "SMS"
@@ -82,7 +85,8 @@ export function OrderDetailView({
       : []),
     [t("detail_3ds"), t(`threeds_${order.threeDsPreference}`)],
     [t("detail_alias"), t(`alias_${order.aliasMode}`)],
-    [t("detail_tx_status"), order.transactions[0] ? t(`txs_${order.transactions[0].status}`) : "—"],
+    // No transaction yet: the order awaits its payment (issue 21), not a bare dash.
+    [t("detail_tx_status"), order.transactions[0] ? t(`txs_${order.transactions[0].status}`) : t("tx_awaiting_payment")],
   ];
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
@@ -173,10 +177,14 @@ export function OrderDetailView({
             <dl className="grid grid-cols-[10rem_1fr] gap-2">
               <dt className="text-slate-600">{t("col_recipient")}</dt>
               <dd>{order.recipient ?? "—"}</dd>
-              <dt className="text-slate-600">Subject</dt>
-              <dd>{order.subject ?? "—"}</dd>
+              {sentMessage ? (
+                <>
+                  <dt className="text-slate-600">{t("detail_subject")}</dt>
+                  <dd data-testid="sent-subject">{sentMessage.subject || "—"}</dd>
+                </>
+              ) : null}
               <dt className="text-slate-600">{t("tab_message")}</dt>
-              <dd className="whitespace-pre-wrap">{order.message ?? t("message_none")}</dd>
+              <dd className="whitespace-pre-wrap">{sentMessage?.text ?? order.message ?? t("message_none")}</dd>
             </dl>
           )}
         </div>

@@ -2,6 +2,8 @@
 // small gaps of the dialogs and the order detail.
 export const gaps21Fr = {
   action_delete: "Supprimer",
+  inst_days_after: "{days} jours après le paiement",
+  tx_awaiting_payment: "En attente de paiement",
   delete_title: "Supprimer l’ordre",
   audit_act_order_delete: "Ordre supprimé",
   delete_confirm:
@@ -14,6 +16,8 @@ export const gaps21Fr = {
 
 export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
   action_delete: "Delete",
+  inst_days_after: "{days} days after the payment",
+  tx_awaiting_payment: "Awaiting payment",
   delete_title: "Delete the order",
   audit_act_order_delete: "Order deleted",
   delete_confirm: "Delete this order for good? It disappears from the lists, exports and statistics; its link becomes unavailable.",

@@ -12,6 +12,7 @@ import { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { availableActions } from "@/lib/orders/order-actions";
 import { findOrderMessageText } from "@/lib/orders/order-message-text";
+import { findOrderSentMessage } from "@/lib/orders/order-sent-message";
 import { qrDataUrl } from "@/lib/orders/qr-code";
 import { proposedValidityDay } from "@/lib/orders/validity";
 import { getDb } from "@/lib/server/db";
@@ -48,6 +49,7 @@ export default async function OrderPage({
       timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
       messages={await findOrderMessages(getDb(), { actor, orderId: order.id })}
       instalments={order.installmentPlan ? await findOrderInstalments(getDb(), { actor, orderId: order.id }) : null}
+      sentMessage={await findOrderSentMessage(getDb(), { actor, order })}
       messageText={await findOrderMessageText(getDb(), { actor, order, lang: languageOf(order.locale) ?? "fr" })}
     />
   );
