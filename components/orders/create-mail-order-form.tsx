@@ -127,6 +127,13 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             onChange: chooseTemplate,
           }}
         />
+        {/* Settings › Templates in a new tab: this draft stays as it is (issue 21). */}
+        <p className="-mt-2 text-sm">
+          <a href="/settings/templates" target="_blank" rel="noopener" className="text-brand-700 underline" data-testid="templates-link">
+            {m.mail_templates_link}
+            <span className="sr-only"> ({m.opens_new_tab})</span>
+          </a>
+        </p>
         {templatesFailed ? (
           <p role="status" className="text-sm text-amber-900">
             {m.mail_templates_error}

@@ -140,6 +140,16 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
             onChange: chooseTemplate,
           }}
         />
+        {/* The buyer's e-mail for the receipt (issue 21), as in the URL dialog. */}
+        <Field
+          id="buyerEmail"
+          type="email"
+          label={m.field_buyer_email}
+          optional={m.optional}
+          error={err("buyerEmail")}
+          defaultValue={copy?.buyerEmail}
+          autoComplete="off"
+        />
         {templates ? null : (
           <p role="status" className="text-sm text-amber-900">
             {m.phone_templates_error}

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
@@ -9,6 +9,7 @@ import type { Messages } from "@/lib/i18n/messages/types";
 import { createUrlOrderAction, type FormState } from "@/lib/orders/actions";
 import { createInvoiceOrderAction } from "@/lib/orders/invoice-actions";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { LinkTextField, type LinkTextValues } from "./link-text-field";
 import { MailBodyField } from "./mail-body-field";
 import { OrderBasicsFields } from "./order-common-fields";
 import { DialogActions, ShopField } from "./order-dialog-parts";
@@ -49,9 +50,30 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
   const v = state.values ?? initial ?? {};
   const bind = fieldBinder(err, v);
   const texts = labelTexts(m);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The URL dialog's link text previews with the values as typed (issue 21).
+  const linkText = !submit && !invoice;
+  const read = (): LinkTextValues => {
+    const d = formRef.current ? new FormData(formRef.current) : null;
+    const at = (k: string, fallback: string) => (d?.get(k) as string | null) ?? v[k] ?? fallback;
+    return {
+      reference: at("reference", ""),
+      amount: at("amount", ""),
+      currency: at("currency", shop?.currencies[0] ?? "EUR"),
+      validUntil: at("validUntil", shop?.defaultValidUntil ?? ""),
+      language: at("language", shop?.defaultLanguage ?? "fr"),
+    };
+  };
+  const [typed, setTyped] = useState<LinkTextValues>(read);
   if (!shop) return null;
   return (
-    <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+    <form
+      ref={formRef}
+      action={action}
+      onChange={linkText ? () => setTyped(read()) : undefined}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
+      noValidate
+    >
       {state.fields || state.error ? (
         <FormAlert>{state.error ? ((m as Record<string, string>)[state.error] ?? m.err_generic) : m.form_has_errors}</FormAlert>
       ) : null}
@@ -101,6 +123,7 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
           autoComplete="off"
         />
       ) : null}
+      {linkText ? <LinkTextField key={shop.id} messages={m} shop={shop} typed={typed} initial={v.message} error={err("message")} /> : null}
       {submit?.channel === "MAIL" ? (
         <>
           <Field {...bind("subject")} label={m.mail_field_subject} maxLength={255} autoComplete="off" />

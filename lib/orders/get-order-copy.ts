@@ -46,6 +46,7 @@ export async function getOrderCopy(db: Db, input: { actor: Actor; orderId: strin
     dataCollectionForm: o.dataCollectionForm ? "true" : "",
     remindersOptOut: o.remindersOptOut ? "true" : "",
   };
+  if (o.channel === "URL" && o.message) copy.message = o.message;
   if (o.channel === "MAIL") {
     copy.recipients = (o.recipient ?? "").split(";").join("\n");
     copy.bcc = o.bcc ?? "";

@@ -51,6 +51,11 @@ function withAmountMinor<T extends { amount: string; currency: string }>(v: T, c
 /** The simplified "order by URL" form. */
 export const urlOrderFormSchema = orderFormFields.transform(withAmountMinor);
 
+/** The URL dialog's link text (issue 21): the ready-to-send text with its variables, optional. */
+export const linkTextSchema = z.object({
+  message: z.preprocess(emptyToUndefined, z.string().trim().max(1000, { error: "err_message_too_long" }).optional()),
+});
+
 /** E-mail addresses as typed in a "To" or "BCC" box: separated by ";" (also "," or new lines). */
 export const splitAddresses = (typed: string) =>
   typed

@@ -1,3 +1,4 @@
+import { builtInTemplate } from "../../emails";
 import type { UserActor } from "../auth/actor";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
 import type { Db } from "../server/db";
@@ -22,9 +23,10 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
       threeDsPreferences: true,
       managerEmail: true,
       company: { select: { managerEmail: true } },
+      templates: { where: { channel: "URL", kind: "ORDER", isDefault: true }, select: { language: true, body: true } },
     },
   });
-  return shops.map(({ company, managerEmail, ...s }) => {
+  return shops.map(({ company, managerEmail, templates, ...s }) => {
     const today = dayInZone(now, s.timeZone);
     return {
       ...s,
@@ -33,6 +35,10 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
       today,
       defaultValidUntil: addCalendarDays(today, s.defaultValidityDays),
       maxValidUntil: addCalendarDays(today, MAX_VALIDITY_DAYS),
+      /** The URL dialog's "link text" per language (issue 21): the shop's default URL template, else ours. */
+      urlTexts: Object.fromEntries(
+        s.languages.map((l) => [l, templates.find((t) => t.language === l)?.body ?? builtInTemplate("URL", "ORDER", l).body]),
+      ) as Record<string, string>,
     };
   });
 }

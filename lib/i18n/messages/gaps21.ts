@@ -2,6 +2,12 @@
 // small gaps of the dialogs and the order detail.
 export const gaps21Fr = {
   action_delete: "Supprimer",
+  mail_templates_link: "Gérer les modèles",
+  opens_new_tab: "s’ouvre dans un nouvel onglet",
+  link_text: "Texte du lien",
+  link_text_help: "Le texte prêt à envoyer avec le lien ; variables : %reference% %amount% %end_date% %shop_name% %url%…",
+  link_text_preview: "Aperçu",
+  link_text_url_placeholder: "https://…/pay/… (le lien, une fois l’ordre créé)",
   inst_days_after: "{days} jours après le paiement",
   tx_awaiting_payment: "En attente de paiement",
   delete_title: "Supprimer l’ordre",
@@ -16,6 +22,12 @@ export const gaps21Fr = {
 
 export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
   action_delete: "Delete",
+  mail_templates_link: "Manage the templates",
+  opens_new_tab: "opens in a new tab",
+  link_text: "Link text",
+  link_text_help: "The ready-to-send text with the link; variables: %reference% %amount% %end_date% %shop_name% %url%…",
+  link_text_preview: "Preview",
+  link_text_url_placeholder: "https://…/pay/… (the link, once the order is created)",
   inst_days_after: "{days} days after the payment",
   tx_awaiting_payment: "Awaiting payment",
   delete_title: "Delete the order",
