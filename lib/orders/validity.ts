@@ -49,6 +49,7 @@ export function proposedValidityDay(
   const today = dayInZone(now, order.shop.timeZone);
   const maxDay = maxValidityDay(order.shop.timeZone, order.createdAt);
   const proposed = addCalendarDays(today, order.shop.defaultValidityDays);
+  // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM-DD" strings, compared as text
   return { today, maxDay, proposedDay: proposed > maxDay ? maxDay : proposed };
 }
 

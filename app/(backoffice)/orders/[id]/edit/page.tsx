@@ -33,6 +33,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
   const maxDay = maxValidityDay(order.shop.timeZone, order.createdAt);
   const shops = (await findShopDefaults(getDb(), { actor }))
     .filter((s) => s.id === order.shopId)
+    // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM-DD" strings, compared as text
     .map((s) => ({ ...s, maxValidUntil: maxDay < s.maxValidUntil ? maxDay : s.maxValidUntil }));
   const validUntil = dayInZone(order.validUntil, order.shop.timeZone);
   return (
