@@ -16,6 +16,14 @@ export const richTextLabels = (m: Messages): RichTextLabels => ({
   unlink: m.mail_rte_unlink,
   undo: m.mail_rte_undo,
   redo: m.mail_rte_redo,
+  underline: m.rte_underline,
+  alignLeft: m.rte_align_left,
+  alignCenter: m.rte_align_center,
+  alignRight: m.rte_align_right,
+  alignJustify: m.rte_align_justify,
+  color: m.rte_color,
+  size: m.rte_size,
+  sizeDefault: m.rte_size_default,
 });
 
 export function MailBodyField({

@@ -2,6 +2,14 @@
 // small gaps of the dialogs and the order detail.
 export const gaps21Fr = {
   action_delete: "Supprimer",
+  rte_underline: "Souligné",
+  rte_align_left: "Aligner à gauche",
+  rte_align_center: "Centrer",
+  rte_align_right: "Aligner à droite",
+  rte_align_justify: "Justifier",
+  rte_color: "Couleur du texte",
+  rte_size: "Taille du texte",
+  rte_size_default: "Taille normale",
   mail_templates_link: "Gérer les modèles",
   opens_new_tab: "s’ouvre dans un nouvel onglet",
   link_text: "Texte du lien",
@@ -22,6 +30,14 @@ export const gaps21Fr = {
 
 export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
   action_delete: "Delete",
+  rte_underline: "Underline",
+  rte_align_left: "Align left",
+  rte_align_center: "Centre",
+  rte_align_right: "Align right",
+  rte_align_justify: "Justify",
+  rte_color: "Text colour",
+  rte_size: "Text size",
+  rte_size_default: "Normal size",
   mail_templates_link: "Manage the templates",
   opens_new_tab: "opens in a new tab",
   link_text: "Link text",
