@@ -198,6 +198,22 @@ describe("dialogs (issue 21)", () => {
     expect(flat(await page.textContent("main"))).toContain(`Payez 12,50 € pour LINK-E2E : ${h.base}/pay/${o.token}`);
   });
 
+  it("3-D Secure: a help per option; an alias locks the preference to challenge with the reason", async () => {
+    const page = await operatorPage();
+    await page.goto(`${h.base}/orders/new?mode=TEST`);
+    await page.click("[data-testid=advanced-options] summary");
+    await page.click("[data-testid=threeds-help] summary");
+    expect(await page.locator("[data-testid=threeds-help] dd").count()).toBe(3);
+    expect(await page.isDisabled("#threeDsPreference")).toBe(false);
+    await page.selectOption("#aliasMode", "PROPOSE");
+    expect(await page.isDisabled("#threeDsPreferenceLocked")).toBe(true);
+    expect(await page.inputValue("#threeDsPreferenceLocked")).toBe("CHALLENGE");
+    expect(await page.textContent("main")).toContain("exige l’authentification forte");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.selectOption("#aliasMode", "NONE");
+    expect(await page.isDisabled("#threeDsPreference")).toBe(false);
+  });
+
   it("the e-mail dialog: a Templates link in a new tab, a toolbar of named icons with underline", async () => {
     const page = await operatorPage();
     await page.goto(`${h.base}/orders/new?mode=TEST&channel=MAIL`);

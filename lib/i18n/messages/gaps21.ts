@@ -2,6 +2,13 @@
 // small gaps of the dialogs and the order detail.
 export const gaps21Fr = {
   action_delete: "Supprimer",
+  threeds_help_title: "Que signifient ces choix ?",
+  threeds_help_NO_PREFERENCE: "La banque du porteur décide s’il faut authentifier l’acheteur.",
+  threeds_help_FRICTIONLESS:
+    "Vous demandez d’éviter l’authentification ; la banque peut l’exiger quand même (et la responsabilité en cas de fraude vous revient).",
+  threeds_help_CHALLENGE: "L’acheteur s’authentifie auprès de sa banque (code, application) : plus sûr, un peu plus long.",
+  threeds_locked_by_alias:
+    "Enregistrer la carte (alias) exige l’authentification forte : la préférence est fixée à « Authentification forte demandée ».",
   rte_underline: "Souligné",
   rte_align_left: "Aligner à gauche",
   rte_align_center: "Centrer",
@@ -30,6 +37,11 @@ export const gaps21Fr = {
 
 export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
   action_delete: "Delete",
+  threeds_help_title: "What do these choices mean?",
+  threeds_help_NO_PREFERENCE: "The cardholder's bank decides whether to authenticate the buyer.",
+  threeds_help_FRICTIONLESS: "You ask to avoid authentication; the bank may still require it (and the fraud liability is yours).",
+  threeds_help_CHALLENGE: "The buyer authenticates with their bank (code, app): safer, a little longer.",
+  threeds_locked_by_alias: 'Registering the card (alias) requires strong authentication: the preference is set to "Challenge requested".',
   rte_underline: "Underline",
   rte_align_left: "Align left",
   rte_align_center: "Centre",
