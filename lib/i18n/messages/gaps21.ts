@@ -2,6 +2,13 @@
 // small gaps of the dialogs and the order detail.
 export const gaps21Fr = {
   action_delete: "Supprimer",
+  nrule_section_form_urls: "URL au format formulaire (en plus)",
+  nrule_form_urls_help:
+    "Appelées aussi, au format formulaire (vads_*), pour les mêmes événements : utile quand deux systèmes attendent chacun leur format.",
+  nrule_form_url_test: "URL formulaire en mode TEST",
+  nrule_form_url_test_help: "Pour les ordres de TEST. http ou https.",
+  nrule_form_url_prod: "URL formulaire en mode PRODUCTION",
+  nrule_form_url_prod_help: "Pour les ordres de PRODUCTION. https uniquement.",
   threeds_help_title: "Que signifient ces choix ?",
   threeds_help_NO_PREFERENCE: "La banque du porteur décide s’il faut authentifier l’acheteur.",
   threeds_help_FRICTIONLESS:
@@ -37,6 +44,13 @@ export const gaps21Fr = {
 
 export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
   action_delete: "Delete",
+  nrule_section_form_urls: "Form-format URLs (in addition)",
+  nrule_form_urls_help:
+    "Also called, in the form format (vads_*), for the same events: useful when two systems each expect their own format.",
+  nrule_form_url_test: "Form URL in TEST mode",
+  nrule_form_url_test_help: "For TEST orders. http or https.",
+  nrule_form_url_prod: "Form URL in PRODUCTION mode",
+  nrule_form_url_prod_help: "For PRODUCTION orders. https only.",
   threeds_help_title: "What do these choices mean?",
   threeds_help_NO_PREFERENCE: "The cardholder's bank decides whether to authenticate the buyer.",
   threeds_help_FRICTIONLESS: "You ask to avoid authentication; the bank may still require it (and the fraud liability is yours).",
