@@ -1,4 +1,6 @@
+import { CircleHelp } from "lucide-react";
 import type { ReactNode } from "react";
+import { useState } from "react";
 import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -42,6 +44,8 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
   const bind = fieldBinder(error, values);
   const texts = labelTexts(m);
   const open = FIELDS.some((f) => !hide.includes(f as never) && ((values[f] && values[f] !== "NONE") || error(f)));
+  const [alias, setAlias] = useState(values.aliasMode ?? "NONE");
+  const aliasLocked = !hide.includes("aliasMode") && alias !== "NONE";
   const choices = (keys: string[], prefix: string) => keys.map((v) => ({ value: v, label: text(`${prefix}${v}`) }));
   const option = (name: "dataCollectionForm" | "remindersOptOut", key: "adv_dcf" | "adv_reminders_opt_out") =>
     hide.includes(name) ? null : (
@@ -72,17 +76,50 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
             defaultValue={values.captureDelay ?? String(shop.defaultCaptureDelay)}
           />
         </div>
-        <SelectField
-          {...bind("threeDsPreference")}
-          label={m.adv_threeds}
-          defaultValue={values.threeDsPreference ?? "NO_PREFERENCE"}
-          options={choices(shop.threeDsPreferences, "threeds_")}
-        />
+        <div className="flex flex-col gap-1">
+          {aliasLocked ? (
+            <>
+              {/* Issue 21: an alias forces strong authentication (the server sets it) — shown, locked, with the reason. */}
+              <SelectField
+                id="threeDsPreferenceLocked"
+                name="threeDsPreferenceLocked"
+                label={m.adv_threeds}
+                help={m.threeds_locked_by_alias}
+                value="CHALLENGE"
+                disabled
+                onChange={() => undefined}
+                options={choices(["CHALLENGE"], "threeds_")}
+              />
+            </>
+          ) : (
+            <SelectField
+              {...bind("threeDsPreference")}
+              label={m.adv_threeds}
+              defaultValue={values.threeDsPreference ?? "NO_PREFERENCE"}
+              options={choices(shop.threeDsPreferences, "threeds_")}
+            />
+          )}
+          <details className="text-sm" data-testid="threeds-help">
+            <summary className="inline-flex cursor-pointer items-center gap-1 text-brand-700">
+              <CircleHelp size={16} aria-hidden focusable={false} />
+              {m.threeds_help_title}
+            </summary>
+            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-700">
+              {(["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"] as const).map((k) => (
+                <div key={k} className="contents">
+                  <dt className="font-medium">{text(`threeds_${k}`)}</dt>
+                  <dd>{text(`threeds_help_${k}`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        </div>
         {hide.includes("aliasMode") ? null : (
           <SelectField
             {...bind("aliasMode")}
             {...texts("adv_alias")}
             defaultValue={values.aliasMode ?? "NONE"}
+            onChange={(e) => setAlias(e.target.value)}
             options={choices(["NONE", "PROPOSE", "AUTOMATIC"], "adv_alias_")}
           />
         )}

@@ -13,6 +13,7 @@ export const AUDIT_AREAS = {
       "order.extendValidity",
       "order.cancel",
       "order.reactivate",
+      "order.delete",
       "order.pay",
       "order.refuse",
       "order.expire",

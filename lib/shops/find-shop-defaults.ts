@@ -1,3 +1,4 @@
+import { builtInTemplate } from "../../emails";
 import type { UserActor } from "../auth/actor";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
 import { connectorLimits } from "../payments/connectors/connector-limits";
@@ -24,9 +25,10 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
       managerEmail: true,
       company: { select: { managerEmail: true } },
       connectors: { where: { verifiedAt: { not: null } }, select: { mode: true, kind: true } },
+      templates: { where: { channel: "URL", kind: "ORDER", isDefault: true }, select: { language: true, body: true } },
     },
   });
-  return shops.map(({ company, managerEmail, connectors, ...s }) => {
+  return shops.map(({ company, managerEmail, connectors, templates, ...s }) => {
     const today = dayInZone(now, s.timeZone);
     return {
       ...s,
@@ -40,6 +42,10 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
         TEST: connectorLimits("TEST", connectors.find((c) => c.mode === "TEST")?.kind ?? null),
         PRODUCTION: connectorLimits("PRODUCTION", connectors.find((c) => c.mode === "PRODUCTION")?.kind ?? null),
       },
+      /** The URL dialog's "link text" per language (issue 21): the shop's default URL template, else ours. */
+      urlTexts: Object.fromEntries(
+        s.languages.map((l) => [l, templates.find((t) => t.language === l)?.body ?? builtInTemplate("URL", "ORDER", l).body]),
+      ) as Record<string, string>,
     };
   });
 }

@@ -3,6 +3,7 @@ import { amountUpdateEn } from "./amount-update";
 import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
 import { collectFormSettingsEn } from "./collect-form-settings";
+import { gaps21En } from "./gaps21";
 import { instalmentsEn } from "./instalments";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
@@ -13,8 +14,8 @@ import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
 import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
-import { setup19En } from "./setup19";
 import { refunds20En } from "./refunds20";
+import { setup19En } from "./setup19";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
 import { stripe20En } from "./stripe20";
@@ -294,4 +295,5 @@ export const en: Messages = {
   ...stripe20En,
   ...lyraform20En,
   ...refunds20En,
+  ...gaps21En,
 };

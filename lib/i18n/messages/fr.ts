@@ -4,6 +4,7 @@ import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
 import { auditLogFr } from "./audit-log";
 import { collectFormSettingsFr } from "./collect-form-settings";
+import { gaps21Fr } from "./gaps21";
 import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
@@ -14,8 +15,8 @@ import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
 import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
-import { setup19Fr } from "./setup19";
 import { refunds20Fr } from "./refunds20";
+import { setup19Fr } from "./setup19";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
 import { stripe20Fr } from "./stripe20";
@@ -294,4 +295,5 @@ export const fr = {
   ...stripe20Fr,
   ...lyraform20Fr,
   ...refunds20Fr,
+  ...gaps21Fr,
 } as const;

@@ -124,7 +124,16 @@ describe("REST invoice import", () => {
     expect(await invoices("TEST")).toBe(0);
     await setForm("12345678", { invoiceMode: true, published: false });
     const r = await post(FILE, { creds: DEMO_PROD, type: "text/csv", query: "?dryRun=true" });
-    expect(r).toMatchObject({ status: 400, json: { code: "VALIDATION", message: "err_invoice_form_unpublished" } });
+    // Issue 21: a stable code and reason, a readable English message — never a translation key.
+    expect(r).toMatchObject({
+      status: 400,
+      json: {
+        code: "VALIDATION",
+        reason: "INVOICE_FORM_UNPUBLISHED",
+        message: "Publish the shop's data collection form before creating PRODUCTION invoice orders.",
+      },
+    });
+    expect(JSON.stringify(r.json)).not.toMatch(/"err_/);
   });
 
   it("refuses a body over the limit (413) and a bad dryRun (400)", async () => {
