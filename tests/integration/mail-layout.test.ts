@@ -12,6 +12,8 @@ import { createMailOrders } from "@/lib/orders/create-mail-orders";
 import { closeMailer } from "@/lib/server/mailer";
 import { backOfficeUrl, paymentUrl } from "@/lib/shared/links";
 import { renderMail } from "@/lib/templates/render-message";
+import { createInvitation } from "@/lib/users/invite-user";
+import { sendUserTokenMail } from "@/lib/users/send-user-token-mail";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, payNow } from "../helpers/orders";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
@@ -176,6 +178,32 @@ describe("the e-mail layout, rendered in Chromium", () => {
     expect(await seen.page.textContent("body")).toContain("Check your server <now>.");
     expect(seen.widest).toBeLessThanOrEqual(600);
     expect(mail.text).toContain(backOfficeUrl.delivery("d-1"));
+    await seen.page.close();
+  });
+
+  it("an invitation: the same layout, a button to the one-time link (also in the plain text), ≤ 600 px", async () => {
+    sink.messages.length = 0;
+    await createInvitation(db, {
+      actor: { type: "SYSTEM" },
+      companyId: users.other.companyId,
+      email: "new.admin@autre.test",
+      role: "ADMIN",
+      allShops: true,
+      locale: "fr",
+    });
+    const [job] = await db.$queryRawUnsafe<{ data: { tokenId: string; sealedToken: string } }[]>(
+      `SELECT data FROM pgboss.job WHERE name = 'users.token-mail' ORDER BY created_on DESC LIMIT 1`,
+    );
+    expect(await sendUserTokenMail(db, job!.data)).toEqual({ sent: true });
+    await sink.waitFor(1);
+    const mail = sink.messages[0]!.parsed;
+    const seen = await open(mail.html as string, "invitation-fr");
+    const button = seen.links.find((l) => /\/invite\/[A-Za-z0-9_-]{43}$/.test(l.href));
+    expect(button, JSON.stringify(seen.links)).toBeDefined();
+    expect(button!.text.length).toBeGreaterThan(0);
+    expect(mail.text).toContain(button!.href);
+    expect(seen.widest).toBeLessThanOrEqual(600);
+    expect(seen.imagesWithoutAlt).toBe(0);
     await seen.page.close();
   });
 });

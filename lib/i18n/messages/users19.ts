@@ -109,11 +109,11 @@ export const users19Fr = {
   // E-mails ({name} {company} {inviter} {email} {url})
   users_mail_invite_subject: "Invitation au back office de {company}",
   users_mail_invite_body:
-    "Bonjour,\n\n{inviter} vous invite à rejoindre le back office des ordres de paiement de {company} avec l’adresse {email}.\n\nChoisissez votre mot de passe avec le bouton ci-dessous. Le lien est valable 72 heures et ne sert qu’une fois.\n\nSi vous n’attendiez pas cette invitation, ignorez ce message.",
+    "Bonjour,\n\n{inviter} vous invite à rejoindre le back office des ordres de paiement de {company} avec l’adresse {email}.\n\nChoisissez votre mot de passe avec le bouton « Accepter l’invitation ». Le lien est valable 72 heures et ne sert qu’une fois.\n\nSi vous n’attendiez pas cette invitation, ignorez ce message.",
   users_mail_invite_action: "Accepter l’invitation",
   users_mail_reset_subject: "Réinitialisation de votre mot de passe",
   users_mail_reset_body:
-    "Bonjour {name},\n\nUne demande de nouveau mot de passe a été faite pour le compte {email} ({company}).\n\nChoisissez-le avec le bouton ci-dessous. Le lien est valable une heure et ne sert qu’une fois.\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.",
+    "Bonjour {name},\n\nUne demande de nouveau mot de passe a été faite pour le compte {email} ({company}).\n\nChoisissez-le avec le bouton « Accepter l’invitation ». Le lien est valable une heure et ne sert qu’une fois.\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.",
   users_mail_reset_action: "Choisir un nouveau mot de passe",
   // Audit log
   audit_act_user_invite: "Utilisateur invité",
@@ -230,11 +230,11 @@ export const users19En: Record<keyof typeof users19Fr, string> = {
   link_invalid_title: "Link not usable",
   users_mail_invite_subject: "Invitation to the {company} back office",
   users_mail_invite_body:
-    "Hello,\n\n{inviter} invites you to join the payment orders back office of {company} with the address {email}.\n\nChoose your password with the button below. The link is valid for 72 hours and works once.\n\nIf you did not expect this invitation, ignore this message.",
+    "Hello,\n\n{inviter} invites you to join the payment orders back office of {company} with the address {email}.\n\nChoose your password with the “Accept the invitation” button. The link is valid for 72 hours and works once.\n\nIf you did not expect this invitation, ignore this message.",
   users_mail_invite_action: "Accept the invitation",
   users_mail_reset_subject: "Resetting your password",
   users_mail_reset_body:
-    "Hello {name},\n\nA new password was requested for the account {email} ({company}).\n\nChoose it with the button below. The link is valid for one hour and works once.\n\nIf you did not ask for anything, ignore this message: your password stays the same.",
+    "Hello {name},\n\nA new password was requested for the account {email} ({company}).\n\nChoose it with the button in this message. The link is valid for one hour and works once.\n\nIf you did not ask for anything, ignore this message: your password stays the same.",
   users_mail_reset_action: "Choose a new password",
   audit_act_user_invite: "User invited",
   audit_act_user_invite_accept: "Invitation accepted",
