@@ -100,7 +100,8 @@ process.on("exit", () => {
 });
 const startWorker = () =>
   workers.push(
-    spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    // WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node flags for the worker (a CPU profile)
+    spawn(process.execPath, [...(process.env.WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "scripts/worker.ts"], {
       env: { ...process.env, ALLOW_PRIVATE_WEBHOOKS: "1", NODE_OPTIONS: "" },
       stdio: ["ignore", "ignore", "inherit"],
     }),

@@ -7,10 +7,11 @@ import { classifySendError, getMailer, mailFrom, messageIdDomain } from "../serv
 import { backOfficeUrl, paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderMail } from "../templates/render-message";
-import { loadTemplates } from "../templates/resolve-template";
+import { loadTemplatesOf } from "../templates/resolve-template";
 import { logDeliveries } from "./log-deliveries";
 import {
   afterFailure,
+  type ClaimedMessage,
   claimMessages,
   claimSql,
   closedOrderReason,
@@ -50,30 +51,10 @@ LEFT JOIN LATERAL (
 ) t ON c.kind IN ('RECEIPT_BUYER', 'RECEIPT_MERCHANT')`,
 );
 
-type Claimed = {
-  id: string;
-  orderId: string;
+type Claimed = ClaimedMessage & {
   kind: TemplateKind;
-  recipient: string;
   bcc: string | null;
-  attempts: number;
-  reference: string | null;
-  amount: string;
-  currency: string;
-  locale: string;
-  createdAt: Date;
-  validUntil: Date;
-  token: string;
-  orderStatus: string;
   orderSubject: string | null;
-  orderMessage: string | null;
-  templateId: string | null;
-  shopId: string;
-  shopName: string;
-  timeZone: string;
-  shopUrl: string | null;
-  defaultLanguage: string;
-  contact: string | null;
   txNumber: string | null;
   txAt: Date | null;
 };
@@ -97,10 +78,7 @@ const split = (list: string | null) =>
 export async function deliverEmails(db: Db, messageIds: string[]): Promise<{ sent: number; failed: number; retried: number }> {
   const rows = await claimMessages<Claimed>(db, "MAIL", CLAIM_SQL, messageIds);
   if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplates(db, {
-    shopIds: [...new Set(rows.map((r) => r.shopId))],
-    templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
-  });
+  const templates = await loadTemplatesOf(db, rows);
   const mailer = await getMailer();
   const schedule = retrySchedule("MAIL");
 

@@ -37,6 +37,30 @@ WITH c AS (
 )
 ${select}`;
 
+/** What every channel's claim reads of a message, its order and its shop (claimSql's `c` and the joins). */
+export type ClaimedMessage = {
+  id: string;
+  orderId: string;
+  recipient: string;
+  attempts: number;
+  reference: string | null;
+  amount: string;
+  currency: string;
+  locale: string;
+  createdAt: Date;
+  validUntil: Date;
+  token: string;
+  orderStatus: string;
+  orderMessage: string | null;
+  templateId: string | null;
+  shopId: string;
+  shopName: string;
+  timeZone: string;
+  shopUrl: string | null;
+  defaultLanguage: string;
+  contact: string | null;
+};
+
 export async function claimMessages<T extends pg.QueryResultRow>(db: Db, channel: MessageChannel, sql: string, messageIds: string[]) {
   const { rows } = await db.sql<T>(sql, [messageIds, channel, claimLease()]);
   return rows;

@@ -5,7 +5,7 @@ import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderTemplate, type TemplateVars } from "../templates/render-template";
 import type { loadTemplates } from "../templates/resolve-template";
-import { claimMessages, claimSql, orderDeliveryCte } from "./message-delivery";
+import { type ClaimedMessage, claimMessages, claimSql, orderDeliveryCte } from "./message-delivery";
 
 // What the SMS and WhatsApp workers share beyond every channel's (message-delivery.ts): what a
 // claim reads, the text, and the statements that record each outcome right after the provider
@@ -31,30 +31,10 @@ const CLAIM_SQL = claimSql(
 FROM c JOIN "PaymentOrder" o ON o.id = c."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"`,
 );
 
-export type ClaimedPhoneMessage = {
-  id: string;
-  orderId: string;
+export type ClaimedPhoneMessage = ClaimedMessage & {
   kind: string;
-  recipient: string;
-  attempts: number;
   /** A reminder's text, rendered (and its credits counted) when it was queued. */
   messageText: string | null;
-  reference: string | null;
-  amount: string;
-  currency: string;
-  locale: string;
-  createdAt: Date;
-  validUntil: Date;
-  token: string;
-  orderStatus: string;
-  orderMessage: string | null;
-  templateId: string | null;
-  shopId: string;
-  shopName: string;
-  timeZone: string;
-  shopUrl: string | null;
-  defaultLanguage: string;
-  contact: string | null;
   companyId: string;
   smsProviderUrl: string | null;
   smsLogin: string | null;
