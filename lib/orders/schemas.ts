@@ -52,6 +52,11 @@ function withAmountMinor<T extends { amount: string; currency: string }>(v: T, c
 /** The simplified "order by URL" form. */
 export const urlOrderFormSchema = orderFormFields.transform(withAmountMinor);
 
+/** The URL dialog's link text (issue 21): the ready-to-send text with its variables, optional. */
+export const linkTextSchema = z.object({
+  message: z.preprocess(emptyToUndefined, z.string().trim().max(1000, { error: "err_message_too_long" }).optional()),
+});
+
 /** E-mail addresses as typed in a "To" or "BCC" box: separated by ";" (also "," or new lines). */
 export const splitAddresses = (typed: string) =>
   typed
@@ -139,7 +144,17 @@ export type UrlOrderForm = z.infer<typeof urlOrderFormSchema>;
 // their CSV export. Amounts are typed in major units of `currency`; days are YYYY-MM-DD in the
 // shop's zone (the use case turns them into instants).
 
-export const ORDER_SORTS = ORDER_COLUMNS;
+export const ORDER_SORTS = [
+  "created",
+  "reference",
+  "amount",
+  "channel",
+  "status",
+  "delivery",
+  "validUntil",
+  "shop",
+  "recipient",
+] as const satisfies readonly (typeof ORDER_COLUMNS)[number][];
 export type OrderSort = (typeof ORDER_SORTS)[number];
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());

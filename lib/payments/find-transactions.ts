@@ -46,6 +46,8 @@ export async function findTransactions(
       brand: true,
       last4: true,
       createdAt: true,
+      operationType: true,
+      parent: { select: { id: true, number: true } },
       shop: { select: { timeZone: true } },
       order: { select: { id: true, reference: true, channel: true } },
     },

@@ -1,7 +1,8 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import pretty from "pino-pretty";
 import { currentRequestId } from "./request-context";
 
-// Structured JSON logs, one line per event, on stdout: {"level":"info","time":"…","pid":…,
+// Structured JSON logs (or pretty lines on a terminal: isPrettyLogFormat), one line per event, on stdout: {"level":"info","time":"…","pid":…,
 // "hostname":"…","reqId":"…","msg":"…", …fields}. The current request id is added to every line
 // written while a request (or a job it queued) is handled. Secret-looking fields are redacted by
 // name, and a card-number-like digit run that slipped into a message is masked before writing.
@@ -94,12 +95,25 @@ export function maskCardNumbers(s: string): string {
 // Buffered (4 KB) rather than a write(2) per line: on a busy buyer page that system call per
 // request cost ~10 ms of p95 (docs/benchmarks.md). Flushed on exit, so a stopping process keeps
 // its last lines; a killed one may lose up to 4 KB.
-const stdout = pino.destination({ fd: 1, sync: false, minLength: 4096 });
+const json = pino.destination({ fd: 1, sync: false, minLength: 4096 });
 process.once("exit", () => {
   try {
-    stdout.flushSync();
+    json.flushSync();
   } catch {}
 });
+
+/**
+ * Lines a person reads (pino-pretty) on a terminal or with LOG_FORMAT=pretty; JSON otherwise
+ * (LOG_FORMAT=json forces it on a terminal too). The same redaction and card masking run before.
+ */
+export function isPrettyLogFormat(env: Record<string, string | undefined> = process.env, isTty = Boolean(process.stdout.isTTY)): boolean {
+  if (env.LOG_FORMAT === "pretty") return true;
+  if (env.LOG_FORMAT === "json") return false;
+  return isTty && !env.VITEST;
+}
+const stdout: DestinationStream = isPrettyLogFormat()
+  ? pretty({ colorize: Boolean(process.stdout.isTTY), translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", sync: true })
+  : json;
 const g = globalThis as unknown as { poLogger?: Logger; poLogSink?: DestinationStream };
 const sink: DestinationStream = { write: (s: string) => (g.poLogSink ?? stdout).write(s) };
 
