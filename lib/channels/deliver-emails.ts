@@ -4,7 +4,7 @@ import { isPageLanguage, languageOf } from "../i18n/locales";
 import type { DeliveryEvent } from "../orders/delivery-status";
 import type { Db } from "../server/db";
 import { classifySendError, getMailer, mailFrom, messageIdDomain } from "../server/mailer";
-import { backOfficeUrl, paymentUrl } from "../shared/links";
+import { backOfficeUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderMail } from "../templates/render-message";
 import { loadTemplatesOf } from "../templates/resolve-template";
@@ -17,6 +17,7 @@ import {
   closedOrderReason,
   type FailureOutcome,
   orderDeliveryCte,
+  orderValuesOf,
   recordRetry,
   retrySchedule,
 } from "./message-delivery";
@@ -101,16 +102,7 @@ export async function deliverEmails(db: Db, messageIds: string[]): Promise<{ sen
     const template = templates.pick({ shopId: m.shopId, channel: "MAIL", kind: m.kind, language, templateId: m.templateId });
     const source = m.kind === "ORDER" ? { subject: m.orderSubject ?? template.subject, body: m.orderMessage ?? template.body } : template;
     const vars = messageVariables(
-      {
-        reference: m.reference,
-        amount: BigInt(m.amount),
-        currency: m.currency,
-        createdAt: m.createdAt,
-        validUntil: m.validUntil,
-        paymentUrl: paymentUrl(m.token),
-        shop: { name: m.shopName, timeZone: m.timeZone, url: m.shopUrl, contact: m.contact },
-        payment: m.txAt && m.txNumber ? { at: m.txAt, number: m.txNumber } : undefined,
-      },
+      { ...orderValuesOf(m), payment: m.txAt && m.txNumber ? { at: m.txAt, number: m.txNumber } : undefined },
       language,
     );
     // A reminder renders like its order, from the reminder template (never the order's own text).

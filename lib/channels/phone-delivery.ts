@@ -1,11 +1,10 @@
 import { insertAuditSql } from "../audit/audit-sql";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import type { Db } from "../server/db";
-import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderTemplate, type TemplateVars } from "../templates/render-template";
 import type { loadTemplates } from "../templates/resolve-template";
-import { type ClaimedMessage, claimMessages, claimSql, orderDeliveryCte } from "./message-delivery";
+import { type ClaimedMessage, claimMessages, claimSql, orderDeliveryCte, orderValuesOf } from "./message-delivery";
 
 // What the SMS and WhatsApp workers share beyond every channel's (message-delivery.ts): what a
 // claim reads, the text, and the statements that record each outcome right after the provider
@@ -54,18 +53,7 @@ export const claimPhoneMessages = (db: Db, channel: PhoneChannel, messageIds: st
 export function phoneText(m: ClaimedPhoneMessage, channel: PhoneChannel, templates: Awaited<ReturnType<typeof loadTemplates>>) {
   const lang = languageOf(m.locale) ?? m.defaultLanguage;
   const language = isPageLanguage(lang) ? lang : "en";
-  const vars: TemplateVars = messageVariables(
-    {
-      reference: m.reference,
-      amount: BigInt(m.amount),
-      currency: m.currency,
-      createdAt: m.createdAt,
-      validUntil: m.validUntil,
-      paymentUrl: paymentUrl(m.token),
-      shop: { name: m.shopName, timeZone: m.timeZone, url: m.shopUrl, contact: m.contact },
-    },
-    language,
-  );
+  const vars: TemplateVars = messageVariables(orderValuesOf(m), language);
   // A reminder: its text as queued (credits were counted on it), else the reminder template.
   const source =
     m.kind === "REMINDER"
