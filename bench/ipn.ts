@@ -7,7 +7,7 @@
 //     the time from the payment's commit to the receiver reading its IPN is measured.
 // Goals: ≥ 500 deliveries/s and ≥ 0.5× the ceiling measured in the same run (phase 0: a bare
 // keep-alive HTTP POST loop of the same body to the same receiver, as many in flight as the worker
-// has: 2 batches of WEBHOOK_BATCH_SIZE — no database, no worker); payment → IPN received p99 ≤ 1 s
+// has: WEBHOOK_CONCURRENCY (default 2) batches of WEBHOOK_BATCH_SIZE — no database, no worker); payment → IPN received p99 ≤ 1 s
 // under that load. On a shared machine the ratio is the figure to compare.
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/ipn.ts
 import { type ChildProcess, spawn } from "node:child_process";
@@ -100,7 +100,8 @@ process.on("exit", () => {
 });
 const startWorker = () =>
   workers.push(
-    spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    // WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node flags for the worker (a CPU profile)
+    spawn(process.execPath, [...(process.env.WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "scripts/worker.ts"], {
       env: { ...process.env, ALLOW_PRIVATE_WEBHOOKS: "1", NODE_OPTIONS: "" },
       stdio: ["ignore", "ignore", "inherit"],
     }),
@@ -109,7 +110,7 @@ const startWorker = () =>
 // Phase 0: the ceiling — the same body POSTed by a bare keep-alive loop, no database.
 // keep-alive, at most 64 sockets: the agent the worker posts through (lib/security/outbound-request.ts)
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const inFlight = 2 * Number(process.env.WEBHOOK_BATCH_SIZE ?? 100);
+const inFlight = Number(process.env.WEBHOOK_CONCURRENCY ?? 2) * Number(process.env.WEBHOOK_BATCH_SIZE ?? 100);
 const post = () =>
   new Promise<void>((resolve, reject) => {
     const req = http.request(

@@ -4,18 +4,20 @@ import { isPageLanguage, languageOf } from "../i18n/locales";
 import type { DeliveryEvent } from "../orders/delivery-status";
 import type { Db } from "../server/db";
 import { classifySendError, getMailer, mailFrom, messageIdDomain } from "../server/mailer";
-import { backOfficeUrl, paymentUrl } from "../shared/links";
+import { backOfficeUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderMail } from "../templates/render-message";
-import { loadTemplates } from "../templates/resolve-template";
+import { loadTemplatesOf } from "../templates/resolve-template";
 import { logDeliveries } from "./log-deliveries";
 import {
   afterFailure,
+  type ClaimedMessage,
   claimMessages,
   claimSql,
   closedOrderReason,
   type FailureOutcome,
   orderDeliveryCte,
+  orderValuesOf,
   recordRetry,
   retrySchedule,
 } from "./message-delivery";
@@ -50,30 +52,10 @@ LEFT JOIN LATERAL (
 ) t ON c.kind IN ('RECEIPT_BUYER', 'RECEIPT_MERCHANT')`,
 );
 
-type Claimed = {
-  id: string;
-  orderId: string;
+type Claimed = ClaimedMessage & {
   kind: TemplateKind;
-  recipient: string;
   bcc: string | null;
-  attempts: number;
-  reference: string | null;
-  amount: string;
-  currency: string;
-  locale: string;
-  createdAt: Date;
-  validUntil: Date;
-  token: string;
-  orderStatus: string;
   orderSubject: string | null;
-  orderMessage: string | null;
-  templateId: string | null;
-  shopId: string;
-  shopName: string;
-  timeZone: string;
-  shopUrl: string | null;
-  defaultLanguage: string;
-  contact: string | null;
   txNumber: string | null;
   txAt: Date | null;
 };
@@ -97,10 +79,7 @@ const split = (list: string | null) =>
 export async function deliverEmails(db: Db, messageIds: string[]): Promise<{ sent: number; failed: number; retried: number }> {
   const rows = await claimMessages<Claimed>(db, "MAIL", CLAIM_SQL, messageIds);
   if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplates(db, {
-    shopIds: [...new Set(rows.map((r) => r.shopId))],
-    templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
-  });
+  const templates = await loadTemplatesOf(db, rows);
   const mailer = await getMailer();
   const schedule = retrySchedule("MAIL");
 
@@ -123,16 +102,7 @@ export async function deliverEmails(db: Db, messageIds: string[]): Promise<{ sen
     const template = templates.pick({ shopId: m.shopId, channel: "MAIL", kind: m.kind, language, templateId: m.templateId });
     const source = m.kind === "ORDER" ? { subject: m.orderSubject ?? template.subject, body: m.orderMessage ?? template.body } : template;
     const vars = messageVariables(
-      {
-        reference: m.reference,
-        amount: BigInt(m.amount),
-        currency: m.currency,
-        createdAt: m.createdAt,
-        validUntil: m.validUntil,
-        paymentUrl: paymentUrl(m.token),
-        shop: { name: m.shopName, timeZone: m.timeZone, url: m.shopUrl, contact: m.contact },
-        payment: m.txAt && m.txNumber ? { at: m.txAt, number: m.txNumber } : undefined,
-      },
+      { ...orderValuesOf(m), payment: m.txAt && m.txNumber ? { at: m.txAt, number: m.txNumber } : undefined },
       language,
     );
     // A reminder renders like its order, from the reminder template (never the order's own text).

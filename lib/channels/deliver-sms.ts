@@ -1,6 +1,6 @@
 import type { Db } from "../server/db";
 import { logger } from "../server/logger";
-import { loadTemplates } from "../templates/resolve-template";
+import { loadTemplatesOf } from "../templates/resolve-template";
 import { checkLowSmsCredits } from "./check-low-sms-credits";
 import { logDeliveries } from "./log-deliveries";
 import { afterFailure, closedOrderReason, recordRetry, retrySchedule } from "./message-delivery";
@@ -24,10 +24,7 @@ export type DeliveryCounts = { sent: number; failed: number; retried: number };
 export async function deliverSms(db: Db, messageIds: string[]): Promise<DeliveryCounts> {
   const rows = await claimPhoneMessages(db, "SMS", messageIds);
   if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplates(db, {
-    shopIds: [...new Set(rows.map((r) => r.shopId))],
-    templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
-  });
+  const templates = await loadTemplatesOf(db, rows);
   const schedule = retrySchedule("SMS");
   const accounts = new Map<string, SmsAccount | Error>();
   const accountOf = (m: ClaimedPhoneMessage) => {

@@ -1,6 +1,6 @@
 import type { Db } from "../server/db";
 import type { TemplateVariable } from "../templates/render-template";
-import { loadTemplates } from "../templates/resolve-template";
+import { loadTemplatesOf } from "../templates/resolve-template";
 import type { DeliveryCounts } from "./deliver-sms";
 import { logDeliveries } from "./log-deliveries";
 import { afterFailure, closedOrderReason, recordRetry, retrySchedule } from "./message-delivery";
@@ -19,10 +19,7 @@ import { sendWhatsApp } from "./whatsapp-provider";
 export async function deliverWhatsApp(db: Db, messageIds: string[]): Promise<DeliveryCounts> {
   const rows = await claimPhoneMessages(db, "WHATSAPP", messageIds);
   if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplates(db, {
-    shopIds: [...new Set(rows.map((r) => r.shopId))],
-    templateIds: rows.flatMap((r) => (r.templateId ? [r.templateId] : [])),
-  });
+  const templates = await loadTemplatesOf(db, rows);
   const schedule = retrySchedule("WHATSAPP");
   const account = resolveWhatsAppAccount();
 

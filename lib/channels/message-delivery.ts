@@ -4,6 +4,7 @@ import { canTransition } from "../orders/order-status";
 import type { Db } from "../server/db";
 import type { OrderStatus } from "../server/generated/prisma/enums";
 import { jobRequestId } from "../server/request-context";
+import { paymentUrl } from "../shared/links";
 import { deliveryJobExpireSeconds, queueOfChannel } from "./queues";
 
 // What the e-mail, SMS and WhatsApp workers share: the claim of a batch (and of a dead worker's
@@ -36,6 +37,41 @@ WITH c AS (
   RETURNING m.id, m."orderId", m.kind, m.recipient, m.attempts, ${columns}
 )
 ${select}`;
+
+/** What every channel's claim reads of a message, its order and its shop (claimSql's `c` and the joins). */
+export type ClaimedMessage = {
+  id: string;
+  orderId: string;
+  recipient: string;
+  attempts: number;
+  reference: string | null;
+  amount: string;
+  currency: string;
+  locale: string;
+  createdAt: Date;
+  validUntil: Date;
+  token: string;
+  orderStatus: string;
+  orderMessage: string | null;
+  templateId: string | null;
+  shopId: string;
+  shopName: string;
+  timeZone: string;
+  shopUrl: string | null;
+  defaultLanguage: string;
+  contact: string | null;
+};
+
+/** The order's values a claimed message is rendered with (messageVariables' input, without a payment). */
+export const orderValuesOf = (m: ClaimedMessage) => ({
+  reference: m.reference,
+  amount: BigInt(m.amount),
+  currency: m.currency,
+  createdAt: m.createdAt,
+  validUntil: m.validUntil,
+  paymentUrl: paymentUrl(m.token),
+  shop: { name: m.shopName, timeZone: m.timeZone, url: m.shopUrl, contact: m.contact },
+});
 
 export async function claimMessages<T extends pg.QueryResultRow>(db: Db, channel: MessageChannel, sql: string, messageIds: string[]) {
   const { rows } = await db.sql<T>(sql, [messageIds, channel, claimLease()]);

@@ -1,11 +1,10 @@
 import { insertAuditSql } from "../audit/audit-sql";
 import { isPageLanguage, languageOf } from "../i18n/locales";
 import type { Db } from "../server/db";
-import { paymentUrl } from "../shared/links";
 import { messageVariables } from "../templates/message-variables";
 import { renderTemplate, type TemplateVars } from "../templates/render-template";
 import type { loadTemplates } from "../templates/resolve-template";
-import { claimMessages, claimSql, orderDeliveryCte } from "./message-delivery";
+import { type ClaimedMessage, claimMessages, claimSql, orderDeliveryCte, orderValuesOf } from "./message-delivery";
 
 // What the SMS and WhatsApp workers share beyond every channel's (message-delivery.ts): what a
 // claim reads, the text, and the statements that record each outcome right after the provider
@@ -31,30 +30,10 @@ const CLAIM_SQL = claimSql(
 FROM c JOIN "PaymentOrder" o ON o.id = c."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"`,
 );
 
-export type ClaimedPhoneMessage = {
-  id: string;
-  orderId: string;
+export type ClaimedPhoneMessage = ClaimedMessage & {
   kind: string;
-  recipient: string;
-  attempts: number;
   /** A reminder's text, rendered (and its credits counted) when it was queued. */
   messageText: string | null;
-  reference: string | null;
-  amount: string;
-  currency: string;
-  locale: string;
-  createdAt: Date;
-  validUntil: Date;
-  token: string;
-  orderStatus: string;
-  orderMessage: string | null;
-  templateId: string | null;
-  shopId: string;
-  shopName: string;
-  timeZone: string;
-  shopUrl: string | null;
-  defaultLanguage: string;
-  contact: string | null;
   companyId: string;
   smsProviderUrl: string | null;
   smsLogin: string | null;
@@ -74,18 +53,7 @@ export const claimPhoneMessages = (db: Db, channel: PhoneChannel, messageIds: st
 export function phoneText(m: ClaimedPhoneMessage, channel: PhoneChannel, templates: Awaited<ReturnType<typeof loadTemplates>>) {
   const lang = languageOf(m.locale) ?? m.defaultLanguage;
   const language = isPageLanguage(lang) ? lang : "en";
-  const vars: TemplateVars = messageVariables(
-    {
-      reference: m.reference,
-      amount: BigInt(m.amount),
-      currency: m.currency,
-      createdAt: m.createdAt,
-      validUntil: m.validUntil,
-      paymentUrl: paymentUrl(m.token),
-      shop: { name: m.shopName, timeZone: m.timeZone, url: m.shopUrl, contact: m.contact },
-    },
-    language,
-  );
+  const vars: TemplateVars = messageVariables(orderValuesOf(m), language);
   // A reminder: its text as queued (credits were counted on it), else the reminder template.
   const source =
     m.kind === "REMINDER"

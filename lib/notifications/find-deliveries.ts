@@ -1,6 +1,7 @@
 import type { UserActor } from "../auth/actor";
 import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
+import { newestFirstPage } from "../shared/page";
 import { createdInShopDays } from "../time/day-range";
 import type { DeliveryFilters } from "./schemas";
 
@@ -48,9 +49,7 @@ export async function findDeliveries(
   };
   const rows = await db.webhookDelivery.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * size,
-    take: size + 1,
+    ...newestFirstPage(page, size),
     select: {
       id: true,
       shopId: true,

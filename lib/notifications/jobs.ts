@@ -11,7 +11,8 @@ export const webhookJob = defineJob({
   ...webhookQueue,
   work: () => ({
     batchSize: Number(process.env.WEBHOOK_BATCH_SIZE ?? 100),
-    localConcurrency: 2,
+    // batches in flight per worker process (the IPN bench's ceiling uses as many)
+    localConcurrency: Number(process.env.WEBHOOK_CONCURRENCY ?? 2),
     burstWhenBatchFull: true,
     pollingIntervalSeconds: Number(process.env.WEBHOOK_POLL_SECONDS ?? 0.5),
   }),

@@ -1,6 +1,7 @@
 import type { UserActor } from "../auth/actor";
 import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
+import { newestFirstPage } from "../shared/page";
 import { createdInShopDays } from "../time/day-range";
 import type { TransactionFilters } from "./schemas";
 
@@ -34,9 +35,7 @@ export async function findTransactions(
   };
   const rows = await db.transaction.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * size,
-    take: size + 1,
+    ...newestFirstPage(page, size),
     select: {
       id: true,
       number: true,

@@ -7,7 +7,7 @@ import { type Actor, assertRole } from "../auth/actor";
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import { addCalendarDays, dayInZone, endOfDayInZone } from "../time/shop-time";
+import { dayInZone, startOfDayInZone } from "../time/shop-time";
 import { getTransactionOrThrow } from "./get-transaction";
 import { type ProcessorOps, processorOpsFor } from "./processor-ops";
 import { canTransitionTransaction, transitionTransaction, validationExpiryDays } from "./transaction-status";
@@ -31,8 +31,6 @@ const BEFORE_CAPTURE = ["AUTHORISED", "AUTHORISED_TO_VALIDATE"];
 export function captureDayWindow(t: { createdAt: Date }, timeZone: string, now = new Date()) {
   return { min: dayInZone(now, timeZone), max: dayInZone(addDays(t.createdAt, validationExpiryDays()), timeZone) };
 }
-
-const startOfDayInZone = (day: string, tz: string) => new Date(endOfDayInZone(addCalendarDays(day, -1), tz).getTime() + 1000);
 
 const invalid = (field: string, key: string, reason: string, message: string) =>
   new AppError("VALIDATION", message, { fields: { [field]: key }, reason });

@@ -126,6 +126,7 @@ export const ENV_SCHEMA = z.object({
   ALLOW_PRIVATE_WEBHOOKS: flag.optional(),
   WEBHOOK_POLL_SECONDS: decimal(0.5).optional(),
   WEBHOOK_BATCH_SIZE: whole(1).optional(),
+  WEBHOOK_CONCURRENCY: whole(1).optional(),
   // stripe20: where the Stripe connector sends its API calls (unset: https://api.stripe.com); tests point it at a local fake
   STRIPE_API_URL: httpUrl.optional(),
   // Retention (lib/retention)

@@ -35,3 +35,11 @@ export async function loadTemplates(db: Db, input: { shopIds: string[]; template
     },
   };
 }
+
+/** loadTemplates for a batch of claimed messages: their shops' defaults and the templates they name. */
+export function loadTemplatesOf(db: Db, messages: { shopId: string; templateId: string | null }[]) {
+  return loadTemplates(db, {
+    shopIds: [...new Set(messages.map((m) => m.shopId))],
+    templateIds: messages.flatMap((m) => (m.templateId ? [m.templateId] : [])),
+  });
+}
