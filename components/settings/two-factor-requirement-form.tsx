@@ -18,7 +18,12 @@ export function TwoFactorRequirementForm({ required, canEdit, messages: m }: { r
       testId="two-factor-requirement-form"
     >
       <SettingsSection id="security" title={m.company_section_security}>
-        <CheckboxField id="required" label={m.company_two_factor_required} help={m.company_two_factor_help} defaultChecked={required} />
+        <CheckboxField
+          id="required"
+          label={m.company_two_factor_required}
+          help={m.company_two_factor_help}
+          defaultChecked={form.state.required ?? required}
+        />
       </SettingsSection>
     </SettingsForm>
   );

@@ -19,7 +19,7 @@ export async function changePassword(
   await confirmOwnPassword(db, { userId: input.actor.userId, password: input.currentPassword, field: "currentPassword" });
   const user = await db.user.findUniqueOrThrow({ where: { id: input.actor.userId }, select: { email: true, name: true } });
   const problem = passwordProblem(input.newPassword, user);
-  if (problem) throw new AppError("VALIDATION", problem, { fields: { newPassword: problem } });
+  if (problem) throw new AppError("VALIDATION", `weak password: ${problem}`, { fields: { newPassword: problem } });
   if (input.newPassword !== input.confirmPassword) {
     throw new AppError("VALIDATION", "passwords differ", { fields: { confirmPassword: "err_password_mismatch" } });
   }

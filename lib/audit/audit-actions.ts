@@ -13,6 +13,7 @@ export const AUDIT_AREAS = {
       "order.extendValidity",
       "order.cancel",
       "order.reactivate",
+      "order.delete",
       "order.pay",
       "order.refuse",
       "order.expire",
@@ -27,11 +28,22 @@ export const AUDIT_AREAS = {
       "order.reminder",
       "order.instalment.charge",
       "order.instalment.alert",
+      "order.processor.alert",
       "order.instalments.cancel",
     ],
   },
   transactions: {
-    actions: ["transaction.validate", "transaction.capture", "transaction.cancel", "transaction.expire"],
+    actions: [
+      "transaction.validate",
+      "transaction.capture",
+      "transaction.cancel",
+      "transaction.expire",
+      // refunds20
+      "transaction.refund",
+      "transaction.refundRefused",
+      "transaction.update",
+      "transaction.holdForValidation",
+    ],
   },
   templates: {
     actions: ["template.create", "template.update", "template.duplicate", "template.default", "template.delete"],
@@ -57,6 +69,9 @@ export const AUDIT_AREAS = {
       "company.settings.update",
       "company.sms.credits.add",
       "company.sms.low_credit_alert",
+      "shop.connector.save",
+      "shop.connector.verify",
+      "shop.connector.remove",
     ],
   },
   keys: {
@@ -75,6 +90,19 @@ export const AUDIT_AREAS = {
       "user.enable",
       "user.password_reset.request",
       "user.password_reset",
+    ],
+  },
+  // setup19: the first run and the platform operators' console.
+  platform: {
+    actions: [
+      "platform.setup",
+      "platform.operator.create",
+      "platform.company.create",
+      "platform.company.rename",
+      "platform.company.suspend",
+      "platform.company.unsuspend",
+      "platform.company.admin_create",
+      "platform.shop.create",
     ],
   },
 } as const satisfies Record<string, { actions: readonly string[] }>;

@@ -21,7 +21,7 @@ export async function confirmOwnPassword(db: Db, input: { userId: string; passwo
   }
   const user = await db.user.findUniqueOrThrow({ where: { id: input.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    throw new AppError("VALIDATION", "wrong password", { fields: { [input.field]: "err_password_wrong" } });
+    throw new AppError("VALIDATION", "wrong password", { publicMessage: "invalid", fields: { [input.field]: "err_password_wrong" } });
   }
   await clearBackoff(db, key);
 }

@@ -20,11 +20,12 @@ export async function getUserActor(db: Db, userId: string, sessionVersion?: numb
       allShops: true,
       sessionVersion: true,
       totpEnabledAt: true,
-      company: { select: { name: true, twoFactorRequired: true } },
+      company: { select: { name: true, twoFactorRequired: true, isPlatform: true, suspendedAt: true } },
       access: { select: { shop: { select: { id: true, name: true } } }, orderBy: { shopId: "asc" } },
     },
   });
-  if (!user || user.disabledAt) return null;
+  // A suspended company's users are out at their next request (setup19).
+  if (!user || user.disabledAt || user.company.suspendedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   // Access to every shop of the company (users19): today's and those created later.
   const shops = user.allShops
@@ -40,6 +41,8 @@ export async function getUserActor(db: Db, userId: string, sessionVersion?: numb
   return {
     actor,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, companyName: user.company.name },
+    /** A platform operator (a user of the platform's company, setup19): /platform is theirs. */
+    isPlatformOperator: user.company.isPlatform,
     shops,
     /** The company requires a second factor and this user has none yet: enrolment is all they may do. */
     mustEnrolTwoFactor: user.company.twoFactorRequired && !user.totpEnabledAt,

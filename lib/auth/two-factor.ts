@@ -16,7 +16,8 @@ const codeField = z.string().trim().min(6, { error: "err_two_factor_code" }).max
 export const twoFactorCodeSchema = z.object({ code: codeField });
 export const disableTwoFactorSchema = twoFactorCodeSchema.extend({ password: z.string().min(1, { error: "err_password_wrong" }).max(200) });
 
-const refused = (field: string, key: string) => new AppError("VALIDATION", key, { fields: { [field]: key } });
+// A field's refusal: the form shows the key under that field (a public message of its own would replace it).
+const refused = (field: string, key: string) => new AppError("VALIDATION", `refused ${field}`, { fields: { [field]: key } });
 
 /** Starts (or restarts) an enrolment: a new pending secret, its otpauth:// URI for the QR code and the key to type. */
 export async function startTwoFactorEnrolment(db: Db, input: { actor: UserActor }) {

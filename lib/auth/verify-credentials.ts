@@ -64,11 +64,20 @@ export async function verifyCredentials(db: Db, input: { email: string; password
       role: true,
       sessionVersion: true,
       totpEnabledAt: true,
+      company: { select: { suspendedAt: true } },
     },
   });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  const failure = !user ? "unknown_account" : !ok ? "wrong_password" : user.disabledAt ? "disabled" : null;
+  const failure = !user
+    ? "unknown_account"
+    : !ok
+      ? "wrong_password"
+      : user.disabledAt
+        ? "disabled"
+        : user.company.suspendedAt
+          ? "company_suspended"
+          : null;
   await recordSignIn(db, user, failure, input.clientAddress, user?.totpEnabledAt != null);
   if (failure) return { ok: false, reason: "invalid" };
   await clearBackoff(db, pairKey);

@@ -5,16 +5,17 @@ import { z } from "zod";
 import { authedAction } from "../auth/authed-action";
 import { setTwoFactorRequirement } from "./set-two-factor-requirement";
 
-export type TwoFactorRequirementState = { error?: string; saved?: boolean };
+/** `required`: as submitted, shown again after the answer (React resets the form to its defaults). */
+export type TwoFactorRequirementState = { error?: string; saved?: boolean; required?: boolean };
 
 export const setTwoFactorRequirementAction = authedAction({
   role: "ADMIN",
   schema: z.object({ required: z.boolean() }),
   read: (_prev: TwoFactorRequirementState, formData: FormData) => ({ required: formData.get("required") === "on" }),
   run: (db, input) => setTwoFactorRequirement(db, input),
-  done: (): TwoFactorRequirementState => {
+  done: (_r, { required }): TwoFactorRequirementState => {
     revalidatePath("/settings/company");
-    return { saved: true };
+    return { saved: true, required };
   },
-  refused: ({ error }): TwoFactorRequirementState => ({ error: error ?? "err_generic" }),
+  refused: ({ error }, { required }): TwoFactorRequirementState => ({ error: error ?? "err_generic", required }),
 });

@@ -158,6 +158,6 @@ describe("the URL order slice in the browser", () => {
     expect(await axeViolations(buyer)).toEqual([]);
     const unknown = await buyer.goto(`${h.base}/pay/${"z".repeat(32)}`);
     expect(unknown?.status()).toBe(404);
-    expect(await buyer.textContent("main")).toContain("Lien inconnu");
+    expect(await buyer.textContent("main")).toContain("Lien indisponible");
   });
 });

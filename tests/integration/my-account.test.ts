@@ -5,6 +5,8 @@ import { changePassword } from "@/lib/account/change-password";
 import { updateProfile } from "@/lib/account/update-profile";
 import type { UserActor } from "@/lib/auth/actor";
 import { CONFIRM_PASSWORD_BACKOFF } from "@/lib/auth/confirm-password";
+import { totpCode } from "@/lib/auth/totp";
+import { confirmTwoFactorEnrolment, startTwoFactorEnrolment } from "@/lib/auth/two-factor";
 import { setTwoFactorRequirement } from "@/lib/companies/set-two-factor-requirement";
 import { isAppError } from "@/lib/server/errors";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
@@ -100,6 +102,10 @@ describe("My account", () => {
 describe("company two-factor requirement", () => {
   it("administrators only; audited before → after; its users without a second factor must enrol", async () => {
     expect(await refusal(setTwoFactorRequirement(db, { actor: users.operator, required: true }))).toBe("forbidden");
+    // The administrator first, else saving would lock them out of everything but the enrolment.
+    expect(await refusal(setTwoFactorRequirement(db, { actor: users.admin, required: true }))).toBe("err_two_factor_self_first");
+    const { secret } = await startTwoFactorEnrolment(db, { actor: users.admin });
+    await confirmTwoFactorEnrolment(db, { actor: users.admin, code: totpCode(secret) });
     expect(await setTwoFactorRequirement(db, { actor: users.admin, required: true })).toEqual({ changed: true });
     expect(await setTwoFactorRequirement(db, { actor: users.admin, required: true })).toEqual({ changed: false });
     const ev = await db.auditEvent.findMany({ where: { action: "company.two_factor_requirement", companyId: users.admin.companyId } });
