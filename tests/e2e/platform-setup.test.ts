@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateBasic } from "@/lib/lyra-api/authenticate";
 import { issueSetupToken } from "@/lib/platform/setup-token";
+import { seedPlatformOperator } from "@/prisma/seed-extras";
 import { basic } from "../helpers/api";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
@@ -105,5 +106,15 @@ describe("first run → platform console → a company's administrator", () => {
     const admin = await h.page();
     await signIn(admin, h.base, "admin@demo.test", "demo-admin-1");
     expect((await admin.goto(`${h.base}/platform`))?.status()).toBe(404);
+    await seedPlatformOperator(db);
+    const ops = await h.page();
+    await ops.goto(`${h.base}/signin`);
+    await ops.fill("#email", "platform@demo.test");
+    await ops.fill("#password", "demo-platform-1");
+    await Promise.all([ops.waitForURL(`${h.base}/platform`), ops.click('button[type="submit"]')]);
+    // The demo's companies are listed; the back office sends the operator back to the console.
+    await ops.getByRole("link", { name: "Démo SARL" }).waitFor();
+    await ops.goto(`${h.base}/orders`);
+    expect(new URL(ops.url()).pathname).toBe("/platform");
   });
 });
