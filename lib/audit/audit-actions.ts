@@ -57,13 +57,24 @@ export const AUDIT_AREAS = {
       "company.settings.update",
       "company.sms.credits.add",
       "company.sms.low_credit_alert",
+      "company.two_factor_requirement",
     ],
   },
   keys: {
     actions: ["shop.key.reveal", "shop.key.rotate"],
   },
   users: {
-    actions: ["user.sign_in", "user.sign_in_failed"],
+    actions: [
+      "user.sign_in",
+      "user.sign_in_failed",
+      // account19: My account and two-step sign-in
+      "user.sign_in_password",
+      "user.profile_updated",
+      "user.password_changed",
+      "user.two_factor_enabled",
+      "user.two_factor_disabled",
+      "user.recovery_code_used",
+    ],
   },
 } as const satisfies Record<string, { actions: readonly string[] }>;
 
