@@ -64,15 +64,26 @@ export async function verifyCredentials(db: Db, input: { email: string; password
       role: true,
       sessionVersion: true,
       totpEnabledAt: true,
+      company: { select: { suspendedAt: true } },
     },
   });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  const failure = !user ? "unknown_account" : !ok ? "wrong_password" : user.disabledAt ? "disabled" : null;
+  const failure = !user
+    ? "unknown_account"
+    : !ok
+      ? "wrong_password"
+      : user.disabledAt
+        ? "disabled"
+        : user.company.suspendedAt
+          ? "company_suspended"
+          : null;
   await recordSignIn(db, user, failure, input.clientAddress, user?.totpEnabledAt != null);
   if (failure) return { ok: false, reason: "invalid" };
   await clearBackoff(db, pairKey);
   if (addressKey) await releaseBackoff(db, addressKey);
+  // The last sign-in (Settings › Users): now, unless a second factor is still to come (verifySecondFactor sets it then).
+  if (!user!.totpEnabledAt) await db.user.update({ where: { id: user!.id }, data: { lastSignInAt: new Date() } });
   return { ok: true, userId: user!.id, sessionVersion: user!.sessionVersion, twoFactor: user!.totpEnabledAt !== null };
 }
 

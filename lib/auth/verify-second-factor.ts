@@ -56,5 +56,6 @@ export async function verifySecondFactor(
   await clearBackoff(db, pairKey);
   await clearBackoff(db, accountKey);
   await recordAuditEvent(db, { actor, action: "user.sign_in", after: { secondFactor: method, ...address } });
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }

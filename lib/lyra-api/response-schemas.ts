@@ -60,7 +60,19 @@ export const v4PaymentOrderSchema = typed("V4/PaymentOrder", {
       captureDelay: z.number().int(),
       installmentNumber: z.number().int(),
     }),
-    installmentDetails: z.null(),
+    // Issue 21: an order paid in instalments exposes its schedule (date, amount, status of each).
+    installmentDetails: typed("V4/InstallmentDetails", {
+      count: z.number().int(),
+      installments: z.array(
+        typed("V4/InstallmentDetail", {
+          number: z.number().int(),
+          date: z.string().nullable(),
+          amount: z.number().int(),
+          status: z.enum(["NOT_STARTED", "PENDING", "PAID", "FAILED", "CANCELLED"]),
+          transactionUuid: z.string().nullable(),
+        }),
+      ),
+    }).nullable(),
     transactionUuid: z
       .string()
       .regex(/^[a-f0-9]{32}$/)
@@ -150,3 +162,9 @@ export const v4TransactionSchema = typed("V4/PaymentTransaction", {
 });
 
 export const v4OrderTransactionsSchema = typed("V4/OrderTransactions", { orderId: z.string(), transactions: z.array(v4TransactionSchema) });
+
+/** The transaction services' answer (refunds20, spec §15): the same object, typed V4/Transaction. */
+export const v4TransactionObjectSchema = typed("V4/Transaction", {
+  ...v4TransactionSchema.omit({ _type: true }).shape,
+  operationType: z.enum(["DEBIT", "CREDIT"]),
+});

@@ -10,7 +10,7 @@ export async function getOrderOrThrow(db: Db, input: { actor: Actor; orderId: st
     ? await db.paymentOrder.findUnique({
         where: { id: input.orderId },
         include: {
-          shop: { select: { id: true, name: true, timeZone: true } },
+          shop: { select: { id: true, name: true, timeZone: true, defaultValidityDays: true } },
           sourceUser: { select: { name: true, email: true } },
           transactions: {
             orderBy: { createdAt: "desc" },
@@ -25,6 +25,8 @@ export async function getOrderOrThrow(db: Db, input: { actor: Actor; orderId: st
               createdAt: true,
               errorCode: true,
               installmentIndex: true,
+              operationType: true,
+              parentId: true,
             },
           },
         },

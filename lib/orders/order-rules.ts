@@ -1,7 +1,7 @@
 import { checkWebhookUrl } from "../security/outbound-url";
 import type { Db } from "../server/db";
 import type { FieldErrors } from "../server/errors";
-import type { AliasMode, Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
+import type { AliasMode, ConnectorKind, Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
 import { type ValidityCheck, validityFromDay, validityFromInstant } from "./validity";
 
 export type ShopRules = {
@@ -30,6 +30,8 @@ export type RuleInput = {
   validUntilDay?: string;
   validUntil?: Date;
   checkValidity?: boolean;
+  /** An existing order's creation: the 90-day maximum counts from it (issue 21). */
+  createdAt?: Date;
   language?: string;
   dataCollectionForm?: boolean;
   amountMinor?: number;
@@ -45,7 +47,9 @@ export function checkShopRules(shop: ShopRules, input: RuleInput): { fields: Fie
   if (input.checkReference !== false && shop.referenceMandatory && !input.reference) fields.reference = "err_reference_required";
   let validity: ValidityCheck | null = null;
   if (input.checkValidity !== false) {
-    validity = input.validUntil ? validityFromInstant(input.validUntil) : validityFromDay(input.validUntilDay, shop);
+    validity = input.validUntil
+      ? validityFromInstant(input.validUntil, new Date(), input.createdAt)
+      : validityFromDay(input.validUntilDay, shop, new Date(), input.createdAt);
     if (!validity.ok) fields.validUntil = validity.error;
   }
   if (input.language && !shop.languages.includes(input.language)) fields.language = "err_language";
@@ -78,12 +82,17 @@ export type ShopDefaults = ShopRules & {
   defaultLanguage: string;
   defaultValidationMode: "AUTOMATIC" | "MANUAL";
   defaultCaptureDelay: number;
+  /** The shop's verified payment processor per mode (issue 20); null: none (TEST: the sandbox). */
+  testConnector: ConnectorKind | null;
+  productionConnector: ConnectorKind | null;
 };
 
 /** Columns of "Shop" s / "DataCollectionForm" f that make ShopDefaults (see shopDefaultsOf). */
 export const SHOP_DEFAULTS_COLUMNS = `s."timeZone", s."defaultValidityDays", s.currencies, s."referenceMandatory", s.languages,
   s."defaultLanguage", s."defaultValidationMode"::text AS "defaultValidationMode", s."defaultCaptureDelay",
-  f."shopId" IS NOT NULL AS "hasForm", f."publishedAt"`;
+  f."shopId" IS NOT NULL AS "hasForm", f."publishedAt",
+  (SELECT c.kind::text FROM "ShopConnector" c WHERE c."shopId" = s.id AND c.mode = 'TEST' AND c."verifiedAt" IS NOT NULL) AS "testConnector",
+  (SELECT c.kind::text FROM "ShopConnector" c WHERE c."shopId" = s.id AND c.mode = 'PRODUCTION' AND c."verifiedAt" IS NOT NULL) AS "productionConnector"`;
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw pg row
 export const shopDefaultsOf = (s: any): ShopDefaults => ({ ...s, dataCollectionForm: s.hasForm ? { publishedAt: s.publishedAt } : null });

@@ -1,5 +1,6 @@
 // /signin — the back-office sign-in page.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SignInForm } from "@/components/backoffice/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { rateLimitedSeconds, waitText } from "@/lib/auth/sign-in-error";
@@ -32,6 +33,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           codeExpired: t("signin_code_expired"),
         }}
       />
+      <p className="mt-6 text-sm">
+        <Link href="/forgot" className="text-brand-700 underline">
+          {t("signin_forgot")}
+        </Link>
+      </p>
     </main>
   );
 }

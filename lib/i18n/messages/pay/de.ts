@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -26,8 +27,8 @@ export const de: PayMessages = {
   expired_body: "Dieser Zahlungslink ist nicht mehr gültig. Bitten Sie den Händler um einen neuen.",
   paid_title: "Bereits bezahlt",
   paid_body: "Dieser Auftrag wurde bereits bezahlt. Eine weitere Zahlung ist nicht möglich.",
-  not_found_title: "Unbekannter Link",
-  not_found_body: "Dieser Zahlungslink existiert nicht. Prüfen Sie die Adresse, die Sie erhalten haben.",
+  not_found_title: "Link nicht verfügbar",
+  not_found_body: "Dieser Zahlungslink existiert nicht oder ist nicht mehr verfügbar. Prüfen Sie die Adresse, die Sie erhalten haben.",
   rate_limited: "Zu viele Zahlungsversuche. Versuchen Sie es in einigen Minuten erneut.",
   payment_in_progress: "Für diesen Link läuft bereits eine Zahlung. Warten Sie einen Moment und laden Sie die Seite dann neu.",
   errors_summary: "Bitte prüfen Sie die markierten Felder.",
@@ -91,4 +92,5 @@ export const de: PayMessages = {
   err_buyer_amount_invalid: "Geben Sie einen gültigen Betrag ein, zum Beispiel 12,50.",
   err_buyer_amount_out_of_range: "Geben Sie einen Betrag innerhalb der angegebenen Grenzen ein.",
   ...payInstalments.de,
+  ...payConnectors.de,
 };

@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -26,8 +27,8 @@ export const en: PayMessages = {
   expired_body: "This payment link is no longer valid. Ask the merchant for a new one.",
   paid_title: "Already paid",
   paid_body: "This order has already been paid. No further payment is possible.",
-  not_found_title: "Unknown link",
-  not_found_body: "This payment link does not exist. Check the address you received.",
+  not_found_title: "Link unavailable",
+  not_found_body: "This payment link does not exist or is no longer available. Check the address you received.",
   rate_limited: "Too many payment attempts. Try again in a few minutes.",
   payment_in_progress: "A payment is already in progress on this link. Wait a moment, then reload the page.",
   errors_summary: "Check the fields marked below.",
@@ -90,4 +91,5 @@ export const en: PayMessages = {
   err_buyer_amount_invalid: "Enter a valid amount, for example 12.50.",
   err_buyer_amount_out_of_range: "Enter an amount within the limits shown.",
   ...payInstalments.en,
+  ...payConnectors.en,
 };

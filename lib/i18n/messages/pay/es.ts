@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -26,8 +27,8 @@ export const es: PayMessages = {
   expired_body: "Este enlace de pago ya no es válido. Pida uno nuevo al comercio.",
   paid_title: "Ya pagado",
   paid_body: "Esta orden ya ha sido pagada. No es posible realizar otro pago.",
-  not_found_title: "Enlace desconocido",
-  not_found_body: "Este enlace de pago no existe. Compruebe la dirección que ha recibido.",
+  not_found_title: "Enlace no disponible",
+  not_found_body: "Este enlace de pago no existe o ya no está disponible. Compruebe la dirección que ha recibido.",
   rate_limited: "Demasiados intentos de pago. Vuelva a intentarlo dentro de unos minutos.",
   payment_in_progress: "Ya hay un pago en curso en este enlace. Espere un momento y vuelva a cargar la página.",
   errors_summary: "Revise los campos señalados.",
@@ -91,4 +92,5 @@ export const es: PayMessages = {
   err_buyer_amount_invalid: "Introduzca un importe válido, por ejemplo 12,50.",
   err_buyer_amount_out_of_range: "Introduzca un importe dentro de los límites indicados.",
   ...payInstalments.es,
+  ...payConnectors.es,
 };

@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 // Buyer-facing texts of the payment page in French: the reference catalogue (its keys type the others).
 export const fr = {
@@ -25,8 +26,8 @@ export const fr = {
   expired_body: "Ce lien de paiement n'est plus valable. Contactez le marchand pour en obtenir un nouveau.",
   paid_title: "Déjà payé",
   paid_body: "Cet ordre a déjà été réglé. Aucun nouveau paiement n'est possible.",
-  not_found_title: "Lien inconnu",
-  not_found_body: "Ce lien de paiement n'existe pas. Vérifiez l'adresse reçue.",
+  not_found_title: "Lien indisponible",
+  not_found_body: "Ce lien de paiement n'existe pas ou n'est plus disponible. Vérifiez l'adresse reçue.",
   rate_limited: "Trop de tentatives de paiement. Réessayez dans quelques minutes.",
   payment_in_progress: "Un paiement est déjà en cours sur ce lien. Patientez quelques instants, puis rechargez la page.",
   errors_summary: "Vérifiez les champs signalés.",
@@ -90,4 +91,5 @@ export const fr = {
   err_buyer_amount_invalid: "Saisissez un montant valide, par exemple 12,50.",
   err_buyer_amount_out_of_range: "Saisissez un montant dans les limites indiquées.",
   ...payInstalments.fr,
+  ...payConnectors.fr,
 };

@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -26,8 +27,8 @@ export const it: PayMessages = {
   expired_body: "Questo link di pagamento non è più valido. Chiedine uno nuovo all'esercente.",
   paid_title: "Già pagato",
   paid_body: "Questo ordine è già stato pagato. Non è possibile effettuare un altro pagamento.",
-  not_found_title: "Link sconosciuto",
-  not_found_body: "Questo link di pagamento non esiste. Controlla l'indirizzo che hai ricevuto.",
+  not_found_title: "Link non disponibile",
+  not_found_body: "Questo link di pagamento non esiste o non è più disponibile. Controlla l'indirizzo che hai ricevuto.",
   rate_limited: "Troppi tentativi di pagamento. Riprova tra qualche minuto.",
   payment_in_progress: "Un pagamento è già in corso su questo link. Attendi qualche istante, poi ricarica la pagina.",
   errors_summary: "Controlla i campi segnalati.",
@@ -91,4 +92,5 @@ export const it: PayMessages = {
   err_buyer_amount_invalid: "Inserisci un importo valido, ad esempio 12,50.",
   err_buyer_amount_out_of_range: "Inserisci un importo entro i limiti indicati.",
   ...payInstalments.it,
+  ...payConnectors.it,
 };

@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -26,8 +27,8 @@ export const nl: PayMessages = {
   expired_body: "Deze betaallink is niet meer geldig. Vraag de verkoper om een nieuwe.",
   paid_title: "Al betaald",
   paid_body: "Deze opdracht is al betaald. Een nieuwe betaling is niet mogelijk.",
-  not_found_title: "Onbekende link",
-  not_found_body: "Deze betaallink bestaat niet. Controleer het adres dat u hebt ontvangen.",
+  not_found_title: "Link niet beschikbaar",
+  not_found_body: "Deze betaallink bestaat niet of is niet meer beschikbaar. Controleer het adres dat u hebt ontvangen.",
   rate_limited: "Te veel betaalpogingen. Probeer het over enkele minuten opnieuw.",
   payment_in_progress: "Er loopt al een betaling via deze link. Wacht even en laad de pagina dan opnieuw.",
   errors_summary: "Controleer de gemarkeerde velden.",
@@ -91,4 +92,5 @@ export const nl: PayMessages = {
   err_buyer_amount_invalid: "Vul een geldig bedrag in, bijvoorbeeld 12,50.",
   err_buyer_amount_out_of_range: "Vul een bedrag in binnen de aangegeven grenzen.",
   ...payInstalments.nl,
+  ...payConnectors.nl,
 };

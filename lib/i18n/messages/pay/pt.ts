@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -26,8 +27,8 @@ export const pt: PayMessages = {
   expired_body: "Este link de pagamento já não é válido. Peça um novo ao comerciante.",
   paid_title: "Já pago",
   paid_body: "Esta ordem já foi paga. Não é possível efetuar outro pagamento.",
-  not_found_title: "Link desconhecido",
-  not_found_body: "Este link de pagamento não existe. Verifique o endereço que recebeu.",
+  not_found_title: "Link indisponível",
+  not_found_body: "Este link de pagamento não existe ou já não está disponível. Verifique o endereço que recebeu.",
   rate_limited: "Demasiadas tentativas de pagamento. Tente novamente dentro de alguns minutos.",
   payment_in_progress: "Já existe um pagamento em curso neste link. Aguarde um momento e recarregue a página.",
   errors_summary: "Verifique os campos assinalados.",
@@ -91,4 +92,5 @@ export const pt: PayMessages = {
   err_buyer_amount_invalid: "Introduza um montante válido, por exemplo 12,50.",
   err_buyer_amount_out_of_range: "Introduza um montante dentro dos limites indicados.",
   ...payInstalments.pt,
+  ...payConnectors.pt,
 };
