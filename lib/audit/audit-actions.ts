@@ -69,6 +69,7 @@ export const AUDIT_AREAS = {
       "company.settings.update",
       "company.sms.credits.add",
       "company.sms.low_credit_alert",
+      "company.two_factor_requirement",
       "shop.connector.save",
       "shop.connector.verify",
       "shop.connector.remove",
@@ -81,6 +82,13 @@ export const AUDIT_AREAS = {
     actions: [
       "user.sign_in",
       "user.sign_in_failed",
+      // account19: My account and two-step sign-in
+      "user.sign_in_password",
+      "user.profile_updated",
+      "user.password_changed",
+      "user.two_factor_enabled",
+      "user.two_factor_disabled",
+      "user.recovery_code_used",
       "user.invite",
       "user.invite.accept",
       "user.invite.resend",

@@ -67,6 +67,13 @@ export const account19Fr = {
   company_two_factor_help: "Ceux qui ne l’ont pas encore activée devront le faire à leur prochaine connexion, avant toute autre chose.",
   company_two_factor_save: "Appliquer à la société",
   company_two_factor_saved: "Enregistré.",
+  audit_act_user_sign_in_password: "Mot de passe accepté (validation en deux étapes à suivre)",
+  audit_act_user_profile_updated: "Profil modifié",
+  audit_act_user_password_changed: "Mot de passe changé",
+  audit_act_user_two_factor_enabled: "Validation en deux étapes activée",
+  audit_act_user_two_factor_disabled: "Validation en deux étapes désactivée",
+  audit_act_user_recovery_code_used: "Code de secours utilisé",
+  audit_act_company_two_factor_requirement: "Validation en deux étapes exigée (société)",
 };
 
 export const account19En: Record<keyof typeof account19Fr, string> = {
@@ -136,4 +143,11 @@ export const account19En: Record<keyof typeof account19Fr, string> = {
   company_two_factor_help: "Those who have not turned it on yet will have to at their next sign-in, before anything else.",
   company_two_factor_save: "Apply to the company",
   company_two_factor_saved: "Saved.",
+  audit_act_user_sign_in_password: "Password accepted (two-step sign-in to follow)",
+  audit_act_user_profile_updated: "Profile changed",
+  audit_act_user_password_changed: "Password changed",
+  audit_act_user_two_factor_enabled: "Two-step sign-in turned on",
+  audit_act_user_two_factor_disabled: "Two-step sign-in turned off",
+  audit_act_user_recovery_code_used: "Recovery code used",
+  audit_act_company_two_factor_requirement: "Two-step sign-in required (company)",
 };
