@@ -98,6 +98,17 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
     [t("txd_shop"), tx.shop.name],
     [t("txd_mode"), tx.mode],
     ...(tx.processorRef ? ([[t("rf_processor_ref"), <code key="pr">{tx.processorRef}</code>]] as Rows) : []),
+    // A processor's answer the platform refused to apply (issue 20): to cancel or refund at the processor.
+    ...(tx.flaggedReason
+      ? ([
+          [
+            t("txd_flagged"),
+            <strong key="fl" className="text-red-800" data-testid="tx-flagged">
+              {tx.flaggedReason}
+            </strong>,
+          ],
+        ] as Rows)
+      : []),
     ...(tx.comment ? ([[t("rf_comment_label"), tx.comment]] as Rows) : []),
   ];
   const threeDs = pairs(tx.threeDs);

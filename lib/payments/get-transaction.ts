@@ -30,6 +30,7 @@ export async function getTransactionOrThrow(db: Db, input: { actor: Actor; trans
           operationType: true,
           processorRef: true,
           connectorId: true,
+          flaggedReason: true,
           comment: true,
           parent: { select: { id: true, number: true, amount: true, currency: true } },
           refunds: {

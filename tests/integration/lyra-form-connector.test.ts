@@ -323,6 +323,47 @@ describe("PRODUCTION without a verified processor", () => {
   });
 });
 
+describe("aliases and late answers", () => {
+  it("REGISTER_PAY: the card is kept with the processor's identifier, never a number", async () => {
+    const o = await prodOrder({ aliasMode: "AUTOMATIC" });
+    const r = await payOnFake(base, fake, o.token);
+    expect(fake.state.forms.at(-1)?.vads_page_action).toBe("REGISTER_PAY");
+    const t = await db.transaction.findUniqueOrThrow({ where: { id: r.attemptId }, select: { aliasId: true } });
+    const alias = await db.cardAlias.findUniqueOrThrow({ where: { id: t.aliasId ?? "" } });
+    expect(alias).toMatchObject({ brand: "VISA", last4: "0055", mode: "PRODUCTION", connectorId });
+    expect(alias.processorToken).toBe(fake.state.notifications.at(-1)?.fields.vads_identifier);
+  });
+
+  it("an accepted answer after the sweep abandoned the attempt is still recorded (money moved)", async () => {
+    fake.state.arrival = "return-first";
+    fake.state.signedReturn = false;
+    fake.state.notifyDelayMs = 800;
+    const o = await prodOrder();
+    const hop = await payOnFake(base, fake, o.token);
+    // The sweep's verdict, as if the buyer had taken more than the allowed time at the processor.
+    await db.paymentAttempt.update({ where: { id: hop.attemptId }, data: { status: "ABANDONED", settledAt: new Date() } });
+    await fake.notified();
+    expect(fake.state.notifications.at(-1)?.status).toBe(200);
+    expect((await orderOf(o.id)).status).toBe("PAID");
+    expect(await countPays(o.id)).toBe(1);
+  });
+
+  it("a payment on an order paid meanwhile is flagged, not applied", async () => {
+    fake.state.arrival = "return-first";
+    fake.state.signedReturn = false;
+    fake.state.notifyDelayMs = 800;
+    const o = await prodOrder();
+    const first = await payOnFake(base, fake, o.token);
+    await db.paymentAttempt.update({ where: { id: first.attemptId }, data: { status: "ABANDONED", settledAt: new Date() } });
+    await db.paymentOrder.update({ where: { id: o.id }, data: { status: "PAID" } });
+    await fake.notified();
+    const t = await db.transaction.findUniqueOrThrow({ where: { id: first.attemptId } });
+    expect(t.status).toBe("REFUSED");
+    expect(t.flaggedReason).toContain("PAID");
+    expect(await countPays(o.id)).toBe(0);
+  });
+});
+
 describe("the processor's REST services", () => {
   it("Test the connection: good credentials verify, a wrong REST password does not", async () => {
     expect(await verifyShopConnector(db, { actor: users.admin, shopId: SHOP, mode: "PRODUCTION" })).toEqual({ ok: true });

@@ -59,6 +59,7 @@ export const lyraform20Fr = {
   audit_act_shop_connector_verify: "Connexion au processeur testée",
   audit_act_shop_connector_remove: "Processeur de paiement retiré",
   audit_act_order_processor_alert: "Alerte : réponse du processeur refusée",
+  txd_flagged: "Réponse du processeur non appliquée (à annuler ou rembourser chez le processeur)",
 };
 
 export const lyraform20En: Record<keyof typeof lyraform20Fr, string> = {
@@ -119,4 +120,5 @@ export const lyraform20En: Record<keyof typeof lyraform20Fr, string> = {
   audit_act_shop_connector_verify: "Processor connection tested",
   audit_act_shop_connector_remove: "Payment processor removed",
   audit_act_order_processor_alert: "Alert: processor answer refused",
+  txd_flagged: "Processor answer not applied (cancel or refund it at the processor)",
 };
