@@ -39,13 +39,19 @@ export default async function NewRulePage({ searchParams }: { searchParams: Prom
         initial={{
           kind,
           label: "",
-          events: kind === "EMAIL" ? ["PAYMENT_ACCEPTED"] : ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"],
+          events: kind === "URL_CALL" ? ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"] : ["PAYMENT_ACCEPTED"],
           channels: [],
           alertEmail: "",
           retry: true,
           urlTest: "",
           formUrlTest: "",
           formUrlProd: "",
+          // Issue 21: an SMS rule starts with the company's default phone number (Settings › Company).
+          smsPhone:
+            kind === "SMS"
+              ? ((await getDb().company.findUnique({ where: { id: actor.companyId }, select: { smsNotifyPhone: true } }))?.smsNotifyPhone ??
+                "")
+              : "",
           urlProd: "",
           format: "REST",
           hashKey: "password",
