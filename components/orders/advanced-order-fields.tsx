@@ -1,4 +1,5 @@
 import { CircleHelp } from "lucide-react";
+import type { ReactNode } from "react";
 import { useState } from "react";
 import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
@@ -12,6 +13,8 @@ type Props = {
   error: (field: string) => string | undefined;
   /** Options this kind of order does not have (invoice orders: their description is a main field, never an alias). */
   hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut" | "amountUpdate" | "instalments")[];
+  /** Options the shop's payment processor cannot honour in this mode (issue 20): greyed out, with the reason's message key. */
+  unsupported?: Partial<Record<"amountUpdate" | "instalments", string>>;
 };
 
 const FIELDS = [
@@ -36,7 +39,7 @@ const FIELDS = [
  * the order's currency), instalments and no reminders (e-mail and SMS orders). Open when one of
  * them has a value or an error. A ticked option comes back "on" from a form, "true" from a copy.
  */
-export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [] }: Props) {
+export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [], unsupported = {} }: Props) {
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const bind = fieldBinder(error, values);
   const texts = labelTexts(m);
@@ -122,7 +125,7 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
         )}
         {option("dataCollectionForm", "adv_dcf")}
         {hide.includes("amountUpdate") ? null : (
-          <div className="flex flex-col gap-3">
+          <Unsupported id="amount-update-unsupported" reason={unsupported.amountUpdate ? text(unsupported.amountUpdate) : undefined}>
             <SelectField
               {...bind("amountUpdateMode")}
               {...texts("adv_amount_update")}
@@ -133,11 +136,29 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
               <Field {...bind("amountUpdateMin")} {...texts("adv_amount_update_min")} inputMode="decimal" autoComplete="off" />
               <Field {...bind("amountUpdateMax")} {...texts("adv_amount_update_max")} inputMode="decimal" autoComplete="off" />
             </div>
-          </div>
+          </Unsupported>
         )}
-        {hide.includes("instalments") ? null : <InstalmentFields messages={m} values={values} error={error} />}
+        {hide.includes("instalments") ? null : (
+          <Unsupported id="instalments-unsupported" reason={unsupported.instalments ? text(unsupported.instalments) : undefined}>
+            <InstalmentFields messages={m} values={values} error={error} />
+          </Unsupported>
+        )}
         {option("remindersOptOut", "adv_reminders_opt_out")}
       </div>
     </details>
+  );
+}
+
+/** A group of options, greyed out (disabled: not sent) with the reason when the shop's processor cannot honour it. */
+function Unsupported({ id, reason, children }: { id: string; reason?: string; children: ReactNode }) {
+  return (
+    <fieldset disabled={Boolean(reason)} aria-describedby={reason ? id : undefined} className="flex flex-col gap-3">
+      {reason ? (
+        <p id={id} className="text-sm text-slate-700" data-testid={id}>
+          {reason}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
   );
 }

@@ -12,6 +12,7 @@ import { createMailOrdersAction, loadMailTemplatesAction, type MailFormState, pr
 import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";
+import { ConnectorWarning } from "./connector-warning";
 import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
 import { MailBodyField } from "./mail-body-field";
 import { MailPreviewPanel } from "./mail-preview-panel";
@@ -102,6 +103,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
         ) : null}
         <input type="hidden" name="mode" value={mode} />
         <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
+        {shop ? <ConnectorWarning mode={mode} shop={shop} messages={m} /> : null}
 
         <MailRecipientFields
           messages={m}
@@ -161,7 +163,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             setTouched((t) => ({ ...t, body: true }));
           }}
         />
-        <AdvancedOrderFields messages={m} shop={shop} error={err} values={initial} />
+        <AdvancedOrderFields messages={m} shop={shop} error={err} values={initial} unsupported={shop.connectorLimits[mode].unsupported} />
         <UnknownVariablesNote label={m.mail_unknown_vars} names={unknown} />
         <DialogActions mode={mode} label={m.mail_submit} pending={submitting} messages={m}>
           <button type="button" className={buttonClass("secondary")} onClick={showPreview} disabled={previewing}>

@@ -14,6 +14,7 @@ import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderActi
 import type { PhonePreview } from "@/lib/orders/preview-phone-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables, renderText } from "@/lib/templates/render-template";
+import { ConnectorWarning } from "./connector-warning";
 import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 import { PhoneMessagePreview } from "./phone-message-preview";
@@ -105,6 +106,7 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
         <input type="hidden" name="mode" value={mode} />
         <input type="hidden" name="channel" value={channel} />
         <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
+        {shop ? <ConnectorWarning mode={mode} shop={shop} messages={m} /> : null}
 
         <Field
           id="phoneNumber"
@@ -170,7 +172,7 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
         />
         <UnknownVariablesNote label={m.phone_unknown_vars} names={unknown} />
         {sms ? <SmsCounter count={count} max={preview.max} credits={credits} messages={m} /> : null}
-        <AdvancedOrderFields messages={m} shop={shop} error={err} values={copy} />
+        <AdvancedOrderFields messages={m} shop={shop} error={err} values={copy} unsupported={shop.connectorLimits[mode].unsupported} />
         <DialogActions mode={mode} label={sms ? m.smsd_submit : m.wa_submit} pending={submitting} messages={m} />
       </form>
       <PhoneMessagePreview text={rendered} to={typedPhone?.ok ? typedPhone.e164 : null} language={preview.language} messages={m} />

@@ -9,6 +9,7 @@ import type { Messages } from "@/lib/i18n/messages/types";
 import { createUrlOrderAction, type FormState } from "@/lib/orders/actions";
 import { createInvoiceOrderAction } from "@/lib/orders/invoice-actions";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { ConnectorWarning } from "./connector-warning";
 import { LinkTextField, type LinkTextValues } from "./link-text-field";
 import { MailBodyField } from "./mail-body-field";
 import { OrderBasicsFields } from "./order-common-fields";
@@ -86,6 +87,7 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
         label={m.field_shop}
         error={err("shopId")}
       />
+      <ConnectorWarning mode={mode} shop={shop} messages={m} />
       {invoice ? <p className="text-sm text-slate-700">{m.invoice_intro}</p> : null}
       <OrderBasicsFields
         messages={m}
@@ -153,6 +155,7 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
           shop={shop}
           values={v}
           error={err}
+          unsupported={shop.connectorLimits[mode].unsupported}
           hide={
             invoice
               ? ["description", "aliasMode", "dataCollectionForm", "remindersOptOut", "amountUpdate", "instalments"]

@@ -62,6 +62,7 @@ export function OrderDetailView({
 }: Props) {
   const tz = order.shop.timeZone;
   const canOperate = hasRole(actor, "OPERATOR");
+  const lastDebit = order.transactions.find((x) => x.operationType === "DEBIT");
   const info: [string, React.ReactNode][] = [
     [t("detail_shop"), `${order.shop.name} (${order.shop.id})`],
     [t("detail_mode"), order.mode],
@@ -86,7 +87,7 @@ export function OrderDetailView({
     [t("detail_3ds"), t(`threeds_${order.threeDsPreference}`)],
     [t("detail_alias"), t(`alias_${order.aliasMode}`)],
     // No transaction yet: the order awaits its payment (issue 21), not a bare dash.
-    [t("detail_tx_status"), order.transactions[0] ? t(`txs_${order.transactions[0].status}`) : t("tx_awaiting_payment")],
+    [t("detail_tx_status"), lastDebit ? t(`txs_${lastDebit.status}`) : t("tx_awaiting_payment")],
   ];
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
@@ -223,6 +224,11 @@ export function OrderDetailView({
                   {tx.number}
                 </Link>
                 <StatusBadge value={tx.status} label={t(`txs_${tx.status}`)} />
+                {tx.operationType === "CREDIT" ? (
+                  <span data-testid="transaction-refund">
+                    {t("rf_refund")} −{formatMoney(tx.amount, tx.currency, lang)}
+                  </span>
+                ) : null}
                 <span>
                   {tx.brand} •••• {tx.last4}
                 </span>
@@ -235,7 +241,19 @@ export function OrderDetailView({
                   </span>
                 ) : null}
                 <span>{formatDateTime(tx.createdAt, tz, lang)}</span>
-                {canOperate ? <TransactionActions t={t} transactionId={tx.id} status={tx.status} returnTo="order" /> : null}
+                {canOperate ? (
+                  <TransactionActions
+                    t={t}
+                    lang={lang}
+                    transactionId={tx.id}
+                    number={tx.number}
+                    status={tx.status}
+                    operationType={tx.operationType}
+                    amount={tx.amount}
+                    currency={tx.currency}
+                    returnTo="order"
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -3,7 +3,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money/format-money";
 import type { TransactionDetail } from "@/lib/payments/get-transaction";
-import { formatDateTime } from "@/lib/time/shop-time";
+import { captureDayWindow } from "@/lib/payments/update-transaction";
+import { dayInZone, formatDateTime } from "@/lib/time/shop-time";
 import { TransactionActions } from "./transaction-actions";
 
 type Props = {
@@ -43,8 +44,41 @@ function Facts({ rows, testId }: { rows: Rows; testId?: string }) {
 export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays, notice }: Props) {
   const tz = tx.shop.timeZone;
   const when = (d: Date | null) => (d ? formatDateTime(d, tz, lang) : "—");
+  const isRefund = tx.operationType === "CREDIT";
   const main: Rows = [
+    [t("rf_operation"), t(`rf_op_${tx.operationType}`)],
+    ...(tx.parent
+      ? ([
+          [
+            t("rf_parent"),
+            <Link
+              key="p"
+              href={`/transactions/${tx.parent.id}`}
+              className="font-mono text-brand-700 underline"
+              data-testid="tx-parent-link"
+            >
+              {tx.parent.number}
+            </Link>,
+          ],
+        ] as Rows)
+      : []),
     [t("txd_amount"), formatMoney(tx.amount, tx.currency, lang)],
+    ...(!isRefund && tx.refunds.length
+      ? ([
+          [
+            t("rf_refunded"),
+            <span key="r" data-testid="tx-refunded">
+              {formatMoney(tx.refunded, tx.currency, lang)}
+            </span>,
+          ],
+          [
+            t("rf_refundable"),
+            <span key="l" data-testid="tx-refundable">
+              {formatMoney(tx.refundable, tx.currency, lang)}
+            </span>,
+          ],
+        ] as Rows)
+      : []),
     [t("tx_status"), <StatusBadge key="s" value={tx.status} label={t(`txs_${tx.status}`)} />],
     [t("txd_created"), when(tx.createdAt)],
     [t("txd_capture_date"), when(tx.captureDate)],
@@ -63,6 +97,8 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
     ],
     [t("txd_shop"), tx.shop.name],
     [t("txd_mode"), tx.mode],
+    ...(tx.processorRef ? ([[t("rf_processor_ref"), <code key="pr">{tx.processorRef}</code>]] as Rows) : []),
+    ...(tx.comment ? ([[t("rf_comment_label"), tx.comment]] as Rows) : []),
   ];
   const threeDs = pairs(tx.threeDs);
   const buyer: Rows = [[t("txd_buyer_email"), tx.order.buyerEmail ?? tx.order.recipient ?? "—"]];
@@ -100,7 +136,23 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
           {t("txd_to_validate_notice").replace("{days}", String(expiryDays))}
         </p>
       ) : null}
-      {canOperate ? <TransactionActions t={t} transactionId={tx.id} status={tx.status} returnTo="transaction" /> : null}
+      {canOperate ? (
+        <TransactionActions
+          t={t}
+          lang={lang}
+          transactionId={tx.id}
+          number={tx.number}
+          status={tx.status}
+          operationType={tx.operationType}
+          amount={tx.amount}
+          currency={tx.currency}
+          returnTo="transaction"
+          refundable={tx.refundable}
+          captureWindow={
+            tx.connectorId ? undefined : { ...captureDayWindow(tx, tz), current: tx.captureDate ? dayInZone(tx.captureDate, tz) : "" }
+          }
+        />
+      ) : null}
       <nav aria-label={t("txd_tabs")} className="flex gap-2 border-b border-slate-200">
         {(["transaction", "buyer"] as const).map((k) => (
           <Link
@@ -119,6 +171,29 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
           <div className={card}>
             <Facts rows={main} testId="tx-facts" />
           </div>
+          {!isRefund && (tx.status === "CAPTURED" || tx.refunds.length) ? (
+            <div className={card}>
+              <h2 className="mb-4 text-lg font-semibold">{t("rf_refunds")}</h2>
+              {tx.refunds.length ? (
+                <ul className="flex flex-col gap-2 text-sm" data-testid="tx-refunds">
+                  {tx.refunds.map((r) => (
+                    <li key={r.id} className="flex flex-wrap items-center gap-4" data-refund-id={r.id} data-status={r.status}>
+                      <Link href={`/transactions/${r.id}`} className="font-mono text-brand-700 underline">
+                        {r.number}
+                      </Link>
+                      <StatusBadge value={r.status} label={t(`txs_${r.status}`)} />
+                      <span>−{formatMoney(r.amount, tx.currency, lang)}</span>
+                      <span>{when(r.createdAt)}</span>
+                      {r.comment ? <span className="text-slate-700">{r.comment}</span> : null}
+                      {r.errorMessage ? <span className="text-red-800">{r.errorMessage}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-600">{t("rf_none")}</p>
+              )}
+            </div>
+          ) : null}
           <div className={card}>
             <h2 className="mb-4 text-lg font-semibold">{t("txd_3ds")}</h2>
             {threeDs.length ? <Facts rows={threeDs} /> : <p className="text-sm text-slate-600">{t("txd_3ds_none")}</p>}

@@ -13,7 +13,7 @@ import type { DashboardQuery } from "./schemas";
 export const STAT_KEYS = ["created", "opened", "paid", "refused", "expired", "cancelled"] as const;
 type StatKey = (typeof STAT_KEYS)[number];
 export type Counts = Record<StatKey, number>;
-export type DayRow = Counts & { day: string; amounts: Record<string, number> };
+export type DayRow = Counts & { day: string; amounts: Record<string, number>; refunded: Record<string, number> };
 export type ChannelRow = Counts & { channel: string; conversionRate: number | null };
 
 const zero = (): Counts => ({ created: 0, opened: 0, paid: 0, refused: 0, expired: 0, cancelled: 0 });
@@ -21,7 +21,8 @@ const rate = (num: number, den: number) => (den ? num / den : null);
 
 const STATS_SQL = `SELECT to_char(day, 'YYYY-MM-DD') AS day, channel::text, currency,
     sum(created)::int AS created, sum(opened)::int AS opened, sum(paid)::int AS paid, sum(refused)::int AS refused,
-    sum(expired)::int AS expired, sum(cancelled)::int AS cancelled, sum("paidAmount")::text AS "paidAmount"
+    sum(expired)::int AS expired, sum(cancelled)::int AS cancelled, sum("paidAmount")::text AS "paidAmount",
+    sum("refundedAmount")::text AS "refundedAmount"
   FROM "ShopDailyStats" WHERE "shopId" = $1 AND mode = $2::"Mode" AND day BETWEEN $3::date AND $4::date
   GROUP BY day, channel, currency ORDER BY day`;
 const PAY_TIME_SQL = `SELECT bucket, sum(count)::int AS count FROM "ShopDailyPayTime"
@@ -39,15 +40,17 @@ export async function getDashboard(db: Db, input: { actor: UserActor; query: Das
   const from = query.from ?? addCalendarDays(to, -29);
   const args = [shopId, query.mode, from, to];
   const [stats, payTime] = await Promise.all([
-    db.sql<{ day: string; channel: string; currency: string; paidAmount: string } & Counts>(STATS_SQL, args),
+    db.sql<{ day: string; channel: string; currency: string; paidAmount: string; refundedAmount: string } & Counts>(STATS_SQL, args),
     db.sql<{ bucket: number; count: number }>(PAY_TIME_SQL, args),
   ]);
 
   const days = new Map<string, DayRow>();
-  for (let d = from; d <= to; d = addCalendarDays(d, 1)) days.set(d, { day: d, ...zero(), amounts: {} });
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) days.set(d, { day: d, ...zero(), amounts: {}, refunded: {} });
   const channels = new Map<string, Counts>();
   const totals = zero();
   const amounts: Record<string, number> = {};
+  // refunds20: refunds and authorisations never captured, on the day they happened (net = paid − this).
+  const refunded: Record<string, number> = {};
   for (const r of stats.rows) {
     const day = days.get(r.day);
     const ch = channels.get(r.channel) ?? zero();
@@ -62,6 +65,11 @@ export async function getDashboard(db: Db, input: { actor: UserActor; query: Das
       if (day) day.amounts[r.currency] = (day.amounts[r.currency] ?? 0) + paid;
       amounts[r.currency] = (amounts[r.currency] ?? 0) + paid;
     }
+    const back = Number(r.refundedAmount);
+    if (back) {
+      if (day) day.refunded[r.currency] = (day.refunded[r.currency] ?? 0) + back;
+      refunded[r.currency] = (refunded[r.currency] ?? 0) + back;
+    }
   }
   const histogram = Array.from({ length: PAY_TIME_BUCKETS }, () => 0);
   for (const r of payTime.rows) histogram[r.bucket] = (histogram[r.bucket] ?? 0) + r.count;
@@ -72,7 +80,16 @@ export async function getDashboard(db: Db, input: { actor: UserActor; query: Das
     from,
     to,
     days: [...days.values()],
-    totals: { ...totals, amounts, conversionRate: rate(totals.paid, totals.created), openRate: rate(totals.opened, totals.created) },
+    totals: {
+      ...totals,
+      amounts,
+      refunded,
+      net: Object.fromEntries(
+        [...new Set([...Object.keys(amounts), ...Object.keys(refunded)])].map((c) => [c, (amounts[c] ?? 0) - (refunded[c] ?? 0)]),
+      ),
+      conversionRate: rate(totals.paid, totals.created),
+      openRate: rate(totals.opened, totals.created),
+    },
     byChannel: [...channels.entries()]
       .map(([channel, c]): ChannelRow => ({ channel, ...c, conversionRate: rate(c.paid, c.created) }))
       .sort((a, b) => b.created - a.created),
@@ -89,9 +106,11 @@ const csvCell = (v: string | number | null) => {
 
 /** The dashboard's figures per day as CSV (amounts in major units, one column per currency), then per channel. */
 export function dashboardCsv(d: Dashboard, exponent: (currency: string) => number): string {
-  const currencies = Object.keys(d.totals.amounts).sort();
+  const currencies = [...new Set([...Object.keys(d.totals.amounts), ...Object.keys(d.totals.refunded)])].sort();
   const lines: string[] = [];
-  lines.push(["day", ...STAT_KEYS, "conversion_rate", ...currencies.map((c) => `collected_${c}`)].join(","));
+  lines.push(
+    ["day", ...STAT_KEYS, "conversion_rate", ...currencies.flatMap((c) => [`collected_${c}`, `refunded_${c}`, `net_${c}`])].join(","),
+  );
   const major = (minor: number, c: string) => (minor / 10 ** exponent(c)).toFixed(exponent(c));
   for (const r of d.days) {
     lines.push(
@@ -99,7 +118,11 @@ export function dashboardCsv(d: Dashboard, exponent: (currency: string) => numbe
         r.day,
         ...STAT_KEYS.map((k) => r[k]),
         r.created ? (r.paid / r.created).toFixed(4) : "",
-        ...currencies.map((c) => major(r.amounts[c] ?? 0, c)),
+        ...currencies.flatMap((c) => [
+          major(r.amounts[c] ?? 0, c),
+          major(r.refunded[c] ?? 0, c),
+          major((r.amounts[c] ?? 0) - (r.refunded[c] ?? 0), c),
+        ]),
       ]
         .map(csvCell)
         .join(","),

@@ -45,7 +45,7 @@ SELECT c.*, o.reference, COALESCE(t.amount, o.amount) AS amount, o.currency, o.l
 FROM c JOIN "PaymentOrder" o ON o.id = c."orderId" JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" co ON co.id = s."companyId"
 LEFT JOIN LATERAL (
   SELECT number, "createdAt", amount FROM "Transaction" x
-  WHERE x."orderId" = o.id AND x.status IN ('AUTHORISED', 'AUTHORISED_TO_VALIDATE', 'CAPTURED')
+  WHERE x."orderId" = o.id AND x."operationType" = 'DEBIT' AND x.status IN ('AUTHORISED', 'AUTHORISED_TO_VALIDATE', 'CAPTURED')
   ORDER BY x."createdAt" DESC LIMIT 1
 ) t ON c.kind IN ('RECEIPT_BUYER', 'RECEIPT_MERCHANT')`,
 );

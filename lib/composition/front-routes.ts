@@ -5,6 +5,8 @@
 import { badPathV4, handleV4Raw } from "../lyra-api/handler";
 import { handleOpsRaw, OPS_PATHS } from "../ops/handler";
 import { handlePayRaw } from "../pay-page/handler";
+import { handleConnectorNotification, NOTIFY_PATH } from "../payments/connectors/handle-notification";
+import { getDb } from "../server/db";
 import { type FrontRoutes, fail, readBody, send } from "../server/front";
 import { allJobs } from "./jobs";
 
@@ -33,6 +35,21 @@ export const frontRoutes: FrontRoutes = {
         (r) => send(res, r),
         (e) => fail(res, e, "api call"),
       );
+      return true;
+    }
+    // A payment processor's notification (issue 20): POST /api/connectors/<shopConnectorId>/notify.
+    const notify = url.startsWith("/api/connectors/") ? NOTIFY_PATH.exec(pathname) : null;
+    if (notify?.[1]) {
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+      readBody(req)
+        .then((rawBody) =>
+          handleConnectorNotification(getDb(), { shopConnectorId: notify[1] as string, method: req.method ?? "GET", headers, rawBody }),
+        )
+        .then(
+          (r) => send(res, r),
+          (e) => fail(res, e, "processor notification"),
+        );
       return true;
     }
     if (url.startsWith("/pay/") || url.startsWith("/pay-assets/") || url.startsWith("/collect/")) {

@@ -1,6 +1,7 @@
 import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
 import { type Actor, assertRole, assertShopAccess } from "../auth/actor";
 import { loadShopDefaults } from "../orders/order-rules";
+import { connectorRuleErrors } from "../payments/connectors/connector-rules";
 import { type Db, LONG_TRANSACTION } from "../server/db";
 import { AppError } from "../server/errors";
 import type { Mode } from "../server/generated/prisma/enums";
@@ -52,6 +53,19 @@ export async function createInvoiceOrders(db: Db, input: CreateInvoiceOrdersInpu
   await assertInvoiceFormUsable(db, { shopId, mode });
   const shop = await loadShopDefaults(db, shopId);
   if (!shop) throw new AppError("NOT_FOUND", `shop ${shopId} not found`);
+  // Issue 20: PRODUCTION invoices are payable only through the shop's verified processor.
+  const refusal = connectorRuleErrors(mode === "PRODUCTION" ? shop.productionConnector : shop.testConnector, {
+    mode,
+    hasInstalments: false,
+    hasAmountUpdate: false,
+  });
+  if (refusal) {
+    throw new AppError("VALIDATION", "import refused by the payment processor rules", {
+      fields: refusal.fields,
+      reason: refusal.reason,
+      publicMessage: Object.values(refusal.fields)[0],
+    });
+  }
   const { valid, errors } = validateImportRows(input.table, shop, now);
   const references = valid.map((r) => r.reference);
   const report = (created: number, skipped: ValidImportRow[], dryRun: boolean): ImportReport => ({

@@ -60,6 +60,7 @@ export const LYRA_ERRORS = {
   INT_945: "installmentOptions: simple (count, period) and advanced (schedules) options mixed",
   INT_942: "order reference required by shop configuration",
   PSP_106: "call quota exceeded",
+  PSP_109: "shop not in production: no verified payment processor for PRODUCTION (Settings › Shop › Payment processor)",
   PSP_1000: "Payment order not found",
   PSP_1005: "action forbidden on a finalized payment order",
   PSP_1006: "action forbidden on an expired payment order",
@@ -77,7 +78,15 @@ export const LYRA_ERRORS = {
   // ours
   PSP_1102: "payment order is not cancelled",
   PSP_1103: "Idempotency-Key reused with a different request body",
+  PSP_1060: "an option of this order is not supported by the shop's payment processor",
   PSP_1104: "Idempotency-Key: the first request with this key is still being processed",
+  // ours (refunds20): the transaction services (spec §15)
+  PSP_010: "transaction not found",
+  PSP_1106: "operation forbidden in the transaction's status",
+  PSP_1107: "amount exceeds what remains refundable or to capture",
+  PSP_1108: "currency differs from the transaction's",
+  PSP_1109: "expectedCaptureDate outside today .. the authorisation's end (payment + 7 days)",
+  PSP_1110: "the payment processor refused the operation",
   PSP_999: "internal error",
 } as const;
 

@@ -11,6 +11,7 @@ import { createPaymentOrder } from "./services/create-payment-order";
 import { getPaymentOrder } from "./services/get-payment-order";
 import { orderGet } from "./services/order-get";
 import { sdkTest } from "./services/sdk-test";
+import { transactionCancelOrRefund, transactionGet, transactionUpdate, transactionValidate } from "./services/transaction-services";
 import type { Service } from "./services/types";
 import { updatePaymentOrder } from "./services/update-payment-order";
 
@@ -22,6 +23,10 @@ export const SERVICES: Record<string, Service> = {
   "Charge/PaymentOrder/Reactivate": reactivatePaymentOrder,
   "Charge/SDKTest": sdkTest,
   "Order/Get": orderGet,
+  "Transaction/Get": transactionGet,
+  "Transaction/CancelOrRefund": transactionCancelOrRefund,
+  "Transaction/Validate": transactionValidate,
+  "Transaction/Update": transactionUpdate,
 };
 
 const MAX_BODY = 256 * 1024;

@@ -3,8 +3,16 @@ import { importReportSchema } from "../invoices/schemas";
 import { appUrl } from "../server/env";
 import { APPLICATION_VERSION } from "./envelope";
 import { LYRA_ERRORS } from "./error-codes";
-import { v4EnvelopeSchema, v4ErrorSchema, v4OrderTransactionsSchema, v4PaymentOrderSchema, v4StringSchema } from "./response-schemas";
+import {
+  v4EnvelopeSchema,
+  v4ErrorSchema,
+  v4OrderTransactionsSchema,
+  v4PaymentOrderSchema,
+  v4StringSchema,
+  v4TransactionObjectSchema,
+} from "./response-schemas";
 import { createPaymentOrderSchema, getPaymentOrderSchema, orderGetSchema, sdkTestSchema, updatePaymentOrderSchema } from "./schemas";
+import { cancelOrRefundSchema, transactionGetSchema, updateTransactionSchema, validateTransactionSchema } from "./transaction-schemas";
 import { v1ErrorSchema } from "./v1-error";
 
 const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
@@ -41,6 +49,34 @@ const OPERATIONS = [
   ],
   ["Charge/SDKTest", "Check credentials: echoes `value`.", sdkTestSchema, v4StringSchema, false],
   ["Order/Get", "Transactions made by paying the links of a merchant reference.", orderGetSchema, v4OrderTransactionsSchema, false],
+  [
+    "Transaction/Get",
+    "Read one transaction of this shop and mode (a refund is its own CREDIT transaction).",
+    transactionGetSchema,
+    v4TransactionObjectSchema,
+    false,
+  ],
+  [
+    "Transaction/CancelOrRefund",
+    "Before capture: cancel (a smaller amount lowers the amount to capture). After capture: refund all or part of what remains, answering the refund's own CREDIT transaction.",
+    cancelOrRefundSchema,
+    v4TransactionObjectSchema,
+    false,
+  ],
+  [
+    "Transaction/Validate",
+    "Validate a transaction waiting for manual validation (AUTHORISED_TO_VALIDATE).",
+    validateTransactionSchema,
+    v4TransactionObjectSchema,
+    false,
+  ],
+  [
+    "Transaction/Update",
+    "Before capture: lower the amount, move the capture date (today .. payment + 7 days, the shop's days), switch the validation mode.",
+    updateTransactionSchema,
+    v4TransactionObjectSchema,
+    false,
+  ],
 ] as const;
 
 let cached: object | undefined;
@@ -56,7 +92,7 @@ export function openApiDocument() {
         "Wire-compatible with Lyra's V4 payment-order web services: point existing client code at this host.",
         "Every call is POST with a JSON body and HTTP Basic auth `<shopId>:<REST password>`; the password (test or production) selects the mode.",
         'Business and validation errors answer HTTP 200 with `status: "ERROR"` and a `V4/WebService/WebServiceError` (codes below).',
-        "Additions (ours): the `Idempotency-Key` header, the Cancel and Reactivate services, and `deliveryStatus`/`sendCount` on every PaymentOrder; `allowDCFAmountUpdate` also takes `RANGE` (the buyer pays between `allowDCFAmountUpdateMin` and `allowDCFAmountUpdateMax`, minor units, around `amount`) and `FREE` (from `allowDCFAmountUpdateMin`: donations), echoed with both bounds (null when none); once paid, `amount` is the amount the buyer paid.",
+        "Additions (ours): the `Idempotency-Key` header, the Cancel and Reactivate services, the transaction services' PSP_010 and PSP_1106–PSP_1110 codes, and `deliveryStatus`/`sendCount` on every PaymentOrder; `allowDCFAmountUpdate` also takes `RANGE` (the buyer pays between `allowDCFAmountUpdateMin` and `allowDCFAmountUpdateMax`, minor units, around `amount`) and `FREE` (from `allowDCFAmountUpdateMin`: donations), echoed with both bounds (null when none); once paid, `amount` is the amount the buyer paid.",
         "",
         "Error codes: " +
           Object.entries(LYRA_ERRORS)

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { SMS_CREDITS_SHORT } from "../channels/debit-sms-credits";
 import { SMS_TEXT_EMPTY, SMS_TEXT_TOO_LONG } from "../channels/render-order-text";
+import { CONNECTOR_OPTION_UNSUPPORTED, NO_PRODUCTION_CONNECTOR } from "../payments/connectors/connector-rules";
 import { AppError } from "../server/errors";
 import { refusedTextPaths } from "../server/validation";
 import { LYRA_ERRORS, LyraError, type LyraErrorCode } from "./error-codes";
@@ -59,6 +60,9 @@ const REASON_CODES: Record<string, { code: LyraErrorCode; field: string }> = {
   [SMS_CREDITS_SHORT]: { code: "PSP_1030", field: "channelOptions.smsOptions" },
   [SMS_TEXT_TOO_LONG]: { code: "PSP_1038", field: "channelOptions.smsOptions.message" },
   [SMS_TEXT_EMPTY]: { code: "PSP_1021", field: "channelOptions.smsOptions.message" },
+  // Issue 20: PRODUCTION needs the shop's verified payment processor; an option it cannot honour.
+  [NO_PRODUCTION_CONNECTOR]: { code: "PSP_109", field: "mode" },
+  [CONNECTOR_OPTION_UNSUPPORTED]: { code: "PSP_1060", field: "transactionOptions" },
 };
 
 const STATUS_CODES: Record<string, LyraErrorCode> = {

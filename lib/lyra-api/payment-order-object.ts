@@ -44,7 +44,7 @@ export const PAYMENT_ORDER_SELECT = {
   instalments: { orderBy: { index: "asc" }, select: { index: true, dueDate: true, amount: true, status: true, transactionId: true } },
   createdAt: true,
   updatedAt: true,
-  transactions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
+  transactions: { where: { operationType: "DEBIT" }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
 } satisfies Prisma.PaymentOrderSelect;
 
 export type PaymentOrderRow = Prisma.PaymentOrderGetPayload<{ select: typeof PAYMENT_ORDER_SELECT }>;

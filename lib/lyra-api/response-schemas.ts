@@ -162,3 +162,9 @@ export const v4TransactionSchema = typed("V4/PaymentTransaction", {
 });
 
 export const v4OrderTransactionsSchema = typed("V4/OrderTransactions", { orderId: z.string(), transactions: z.array(v4TransactionSchema) });
+
+/** The transaction services' answer (refunds20, spec §15): the same object, typed V4/Transaction. */
+export const v4TransactionObjectSchema = typed("V4/Transaction", {
+  ...v4TransactionSchema.omit({ _type: true }).shape,
+  operationType: z.enum(["DEBIT", "CREDIT"]),
+});

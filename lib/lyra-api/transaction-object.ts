@@ -17,6 +17,8 @@ export const TRANSACTION_SELECT = {
   captureDate: true,
   createdAt: true,
   threeDs: true,
+  operationType: true,
+  parentId: true,
   alias: { select: { token: true } },
   order: { select: { id: true, metadata: true, validationMode: true, reference: true } },
 } satisfies Prisma.TransactionSelect;
@@ -31,7 +33,11 @@ const STATUS: Record<string, "PAID" | "RUNNING" | "UNPAID"> = {
   REFUSED: "UNPAID",
   CANCELLED: "UNPAID",
   EXPIRED: "UNPAID",
+  PENDING: "RUNNING",
 };
+
+/** Lyra's detailed status; a refund still asked of the processor waits for its authorisation. */
+const DETAILED: Record<string, string> = { PENDING: "WAITING_AUTHORISATION" };
 
 /** A transaction as V4/PaymentTransaction (Order/Get, and the IPN's transactions[]). */
 export function toPaymentTransaction(t: TransactionRow) {
@@ -46,8 +52,8 @@ export function toPaymentTransaction(t: TransactionRow) {
     paymentMethodType: "CARD",
     paymentMethodToken: t.alias?.token ?? null,
     status: STATUS[t.status] ?? "UNPAID",
-    detailedStatus: t.status,
-    operationType: "DEBIT",
+    detailedStatus: DETAILED[t.status] ?? t.status,
+    operationType: t.operationType,
     // A challenge is strong authentication; frictionless is the issuer's exemption.
     effectiveStrongAuthentication: threeDs.flow === "CHALLENGE" && authenticated ? "ENABLED" : "DISABLED",
     creationDate: wireDate(t.createdAt),
@@ -61,7 +67,8 @@ export function toPaymentTransaction(t: TransactionRow) {
       liabilityShift: authenticated ? "YES" : "NO",
       effectiveAmount: Number(t.amount),
       effectiveCurrency: t.currency,
-      creationContext: "CHARGE",
+      creationContext: t.operationType === "CREDIT" ? "REFUND" : "CHARGE",
+      parentTransactionUuid: t.parentId,
       cardDetails: {
         paymentSource: "EC",
         manualValidation: t.order.validationMode === "MANUAL" ? "YES" : "NO",

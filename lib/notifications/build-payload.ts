@@ -42,9 +42,10 @@ const ORDER_STATUS: Record<string, string> = {
 /** The V4/Payment document (spec §11.3) as the exact string to send and sign. */
 export function buildKrAnswer(order: PayloadOrder, now: Date): string {
   const c = (order.collectedData ?? {}) as Record<string, string | undefined>;
+  // Net of refunds (refunds20): what the buyer paid less what was given back.
   const paidAmount = order.transactions
     .filter((t) => t.status === "AUTHORISED" || t.status === "CAPTURED" || t.status === "AUTHORISED_TO_VALIDATE")
-    .reduce((sum, t) => sum + Number(t.amount), 0);
+    .reduce((sum, t) => sum + (t.operationType === "CREDIT" ? -1 : 1) * Number(t.amount), 0);
   const answer = {
     shopId: order.shopId,
     orderCycle: order.status === "RUNNING" || order.status === "REFUSED" ? "OPEN" : "CLOSED",
@@ -52,7 +53,7 @@ export function buildKrAnswer(order: PayloadOrder, now: Date): string {
     serverDate: wireDate(now),
     orderDetails: {
       orderTotalAmount: Number(order.amount),
-      orderEffectiveAmount: paidAmount || Number(order.amount),
+      orderEffectiveAmount: order.transactions.some((t) => t.operationType === "CREDIT") ? paidAmount : paidAmount || Number(order.amount),
       orderCurrency: order.currency,
       mode: order.mode,
       orderId: order.reference,
@@ -168,7 +169,7 @@ export function formBody(order: PayloadOrder, event: string, key: string, now: D
     vads_ctx_mode: order.mode,
     vads_cust_email: order.buyerEmail ?? "",
     vads_hash: hmacHex(key, `${order.id}:${t?.id ?? ""}:${event}`),
-    vads_operation_type: "DEBIT",
+    vads_operation_type: t?.operationType ?? "DEBIT",
     vads_order_id: order.reference ?? "",
     vads_payment_config: "SINGLE",
     vads_payment_order_id: order.id,

@@ -10,11 +10,13 @@ export const NOTIFICATION_EVENTS = [
   "TRANSACTION_CANCELLED",
   // A later instalment refused on its last try (issue 12): with that refused transaction.
   "INSTALMENT_FAILED",
+  // refunds20: a refund (its own CREDIT transaction) accepted by the processor.
+  "TRANSACTION_REFUNDED",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** Events after which the API spec's IPN goes to an order's own ipnTargetUrl even without a rule. */
-export const IPN_EVENTS: readonly NotificationEvent[] = ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"];
+export const IPN_EVENTS: readonly NotificationEvent[] = ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED", "TRANSACTION_REFUNDED"];
 
 /** The only event source so far ("event source is in list: payment order"). */
 export const NOTIFICATION_SOURCES = ["PAYMENT_ORDER"] as const;

@@ -5,6 +5,7 @@ import { renderOrderText } from "../channels/render-order-text";
 import { isPageLanguage, localeOf, type PageLanguage } from "../i18n/locales";
 import { instalmentRuleErrors } from "../instalments/instalment-rules";
 import type { InstalmentRequest } from "../instalments/plan";
+import { connectorRuleErrors } from "../payments/connectors/connector-rules";
 import { type Db, LONG_TRANSACTION } from "../server/db";
 import { AppError } from "../server/errors";
 import type { AliasMode, Channel, Mode, ThreeDsPreference, ValidationMode } from "../server/generated/prisma/enums";
@@ -82,6 +83,22 @@ export async function prepareOrder(db: Db, input: CreateOrderInput): Promise<New
   Object.assign(fields, instalments.fields);
   if (Object.keys(fields).length || !validity?.ok) {
     throw new AppError("VALIDATION", `invalid order: ${JSON.stringify(fields)}`, { fields, publicMessage: "invalid_input" });
+  }
+  // Issue 20: who takes the payment — the sandbox (TEST) or the shop's verified processor.
+  const connectorRefusal = connectorRuleErrors(input.mode === "PRODUCTION" ? shop.productionConnector : shop.testConnector, {
+    mode: input.mode,
+    validationMode: input.validationMode ?? shop.defaultValidationMode,
+    captureDelay: input.captureDelay ?? shop.defaultCaptureDelay,
+    aliasMode,
+    hasInstalments: instalments.plan != null,
+    hasAmountUpdate: input.amountUpdate != null,
+  });
+  if (connectorRefusal) {
+    throw new AppError("VALIDATION", `order refused by the payment processor rules: ${JSON.stringify(connectorRefusal.fields)}`, {
+      fields: connectorRefusal.fields,
+      reason: connectorRefusal.reason,
+      publicMessage: Object.values(connectorRefusal.fields)[0],
+    });
   }
 
   const shopLanguage = isPageLanguage(shop.defaultLanguage) ? shop.defaultLanguage : "fr";

@@ -25,6 +25,8 @@ export async function getOrderOrThrow(db: Db, input: { actor: Actor; orderId: st
               createdAt: true,
               errorCode: true,
               installmentIndex: true,
+              operationType: true,
+              parentId: true,
             },
           },
         },

@@ -1,7 +1,7 @@
 import { checkWebhookUrl } from "../security/outbound-url";
 import type { Db } from "../server/db";
 import type { FieldErrors } from "../server/errors";
-import type { AliasMode, Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
+import type { AliasMode, ConnectorKind, Mode, ThreeDsPreference } from "../server/generated/prisma/enums";
 import { type ValidityCheck, validityFromDay, validityFromInstant } from "./validity";
 
 export type ShopRules = {
@@ -82,12 +82,17 @@ export type ShopDefaults = ShopRules & {
   defaultLanguage: string;
   defaultValidationMode: "AUTOMATIC" | "MANUAL";
   defaultCaptureDelay: number;
+  /** The shop's verified payment processor per mode (issue 20); null: none (TEST: the sandbox). */
+  testConnector: ConnectorKind | null;
+  productionConnector: ConnectorKind | null;
 };
 
 /** Columns of "Shop" s / "DataCollectionForm" f that make ShopDefaults (see shopDefaultsOf). */
 export const SHOP_DEFAULTS_COLUMNS = `s."timeZone", s."defaultValidityDays", s.currencies, s."referenceMandatory", s.languages,
   s."defaultLanguage", s."defaultValidationMode"::text AS "defaultValidationMode", s."defaultCaptureDelay",
-  f."shopId" IS NOT NULL AS "hasForm", f."publishedAt"`;
+  f."shopId" IS NOT NULL AS "hasForm", f."publishedAt",
+  (SELECT c.kind::text FROM "ShopConnector" c WHERE c."shopId" = s.id AND c.mode = 'TEST' AND c."verifiedAt" IS NOT NULL) AS "testConnector",
+  (SELECT c.kind::text FROM "ShopConnector" c WHERE c."shopId" = s.id AND c.mode = 'PRODUCTION' AND c."verifiedAt" IS NOT NULL) AS "productionConnector"`;
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw pg row
 export const shopDefaultsOf = (s: any): ShopDefaults => ({ ...s, dataCollectionForm: s.hasForm ? { publishedAt: s.publishedAt } : null });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PAGE_LANGUAGES } from "../i18n/locales";
+import { amountRangeMinor } from "../money/amount-range";
 import { isKnownCurrency } from "../money/currencies";
 import { parseMajorAmount } from "../money/parse-amount";
 import { daySchema } from "../shared/day";
@@ -179,20 +180,8 @@ export const orderSearchSchema = z
     after: optional(z.string().max(400)),
   })
   .transform((v, ctx) => {
-    const minor = (field: "amountMin" | "amountMax") => {
-      const typed = v[field];
-      if (typed === undefined) return undefined;
-      if (!v.currency) {
-        ctx.addIssue({ code: "custom", path: ["currency"], message: "osearch_err_currency" });
-        return undefined;
-      }
-      const parsed = parseMajorAmount(typed, v.currency);
-      if (parsed.ok) return parsed.minor;
-      ctx.addIssue({ code: "custom", path: [field], message: `err_amount_${parsed.reason}` });
-      return undefined;
-    };
     const { amountMin, amountMax, sort, dir, after, ...filters } = v;
-    return { filters: { ...filters, amountMinMinor: minor("amountMin"), amountMaxMinor: minor("amountMax") }, sort, dir, after };
+    return { filters: { ...filters, ...amountRangeMinor(v, ctx) }, sort, dir, after };
   });
 
 export type OrderSearch = z.output<typeof orderSearchSchema>;

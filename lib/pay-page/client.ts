@@ -27,3 +27,11 @@ for (const f of forms) {
     else f.dataset.sent = "1";
   });
 }
+
+// Issue 20: the hop to a processor's hosted page (the button or link stays for a page without
+// script), and the page that waits for the processor's confirmation.
+document.querySelector<HTMLFormElement>("form[data-autosubmit]")?.submit();
+const follow = document.querySelector<HTMLAnchorElement>("a[data-autofollow]");
+if (follow) window.location.assign(follow.href);
+const refresh = document.querySelector<HTMLElement>("[data-refresh]");
+if (refresh) setTimeout(() => window.location.reload(), Number(refresh.dataset.refresh) || 2000);

@@ -1,8 +1,9 @@
 import type { PageLanguage } from "../i18n/locales";
 import { fill, payMessages } from "../i18n/messages/pay";
+import { SUSPENDED_LINK } from "../i18n/messages/setup19-pay";
 import { cardSchema } from "../payments/card";
 import { completeChallenge, getChallenge } from "../payments/complete-challenge";
-import { getPaymentPage, recordFirstOpen } from "../payments/get-payment-page";
+import { getPaymentPage, type PaymentPage, recordFirstOpen } from "../payments/get-payment-page";
 import { payOrder } from "../payments/pay-order";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
@@ -12,6 +13,7 @@ import { annotateRequest } from "../server/request-context";
 import { fieldErrorsOf, safeParseInput } from "../server/validation";
 import { ASSET_PREFIX, assetUrls, findAsset } from "./assets";
 import { needsDetails, showDetails, showInvoiceLookup, submitDetails, submitInvoiceLookup } from "./handler-collect";
+import { showReturn, submitHosted } from "./handler-hosted";
 import {
   acceptedLanguage,
   chosenLanguage,
@@ -49,7 +51,10 @@ export async function handlePayRaw(req: PayRequest): Promise<PayResponse> {
   }
   if (url.pathname.startsWith("/pay/")) {
     if (parts.length === 1 && method === "GET") return showPage(req, token, queryLang, url.searchParams.get("result") ?? undefined);
-    if (parts.length === 1 && method === "POST") return submitCard(req, token);
+    if (parts.length === 1 && method === "POST") return submitPay(req, token);
+    if (parts.length === 3 && parts[1] === "return" && parts[2] && (method === "GET" || method === "POST")) {
+      return showReturn(req, token, parts[2], url.searchParams, queryLang);
+    }
     if (parts.length === 2 && parts[1] === "details") {
       if (method === "GET") return showDetails(req, token, queryLang);
       if (method === "POST") return submitDetails(req, token);
@@ -67,15 +72,21 @@ async function showPage(req: PayRequest, token: string, chosen: PageLanguage | n
   const page = await getPaymentPage(getDb(), { token: token });
   if (!page) return notFound(req, chosen);
   annotateRequest({ orderId: page.id });
+  if (page.companySuspended) return suspended(req, page, chosen);
   if (page.unopened && req.method === "GET") await recordFirstOpen(getDb(), page.id);
   if (needsDetails(page)) return seeOther(req, `/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`);
   const lang = languageFor(page, chosen);
   return html(req, status, renderPayPage({ token, page, lang, chosen, resultId, form, assets: assetUrls() }));
 }
 
-async function submitCard(req: PayRequest, token: string): Promise<PayResponse> {
+/** The page's one form: the card (sandbox, TEST) or the button to the processor's page (issue 20). */
+async function submitPay(req: PayRequest, token: string): Promise<PayResponse> {
   const form = await readForm(req);
   if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
+  return form.get("hosted") === "1" ? submitHosted(req, token, form) : submitCard(req, token, form);
+}
+
+async function submitCard(req: PayRequest, token: string, form: URLSearchParams): Promise<PayResponse> {
   const chosen = chosenLanguage(form.get("lang"));
   const raw = {
     cardNumber: form.get("cardNumber") ?? "",
@@ -117,6 +128,13 @@ async function submitCard(req: PayRequest, token: string): Promise<PayResponse> 
     logger.error(isAppError(e) ? { code: e.code } : { err: e }, "payment attempt failed");
     return showPage(req, token, chosen, undefined, { ...keep, error: "err_generic" }, 500);
   }
+}
+
+/** The merchant's company is suspended by the platform: nothing to pay, nothing about the order shown. */
+export function suspended(req: PayRequest, page: PaymentPage, chosen: PageLanguage | null): PayResponse {
+  const lang = languageFor(page, chosen);
+  const m = SUSPENDED_LINK[lang];
+  return html(req, 403, renderNoticePage({ lang, title: m.title, body: m.body, assets: assetUrls() }));
 }
 
 const isInProgress = (e: unknown) => isAppError(e) && e.code === "ORDER_NOT_PAYABLE" && e.publicMessage === "payment_in_progress";

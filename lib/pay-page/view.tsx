@@ -10,6 +10,7 @@ import { amountToShow, BuyerAmountField } from "./amount-field";
 import { InstalmentConsent, InstalmentSchedule } from "./instalment-schedule";
 import { payPageHref } from "./page-language";
 import { brandName, Document, Field, Notice, type PageAssets, pageFigures, Shell, Summary, text, toHtml } from "./page-parts";
+import { HostedPayForm, Unavailable } from "./view-hosted";
 
 export { renderDetailsPage, renderInvoiceLookupPage } from "./view-collect";
 
@@ -139,6 +140,9 @@ const REASONS: Record<string, keyof PayMessages> = {
   authentication_cancelled: "reason_authentication_cancelled",
 };
 
+/** The `result` of a return whose buyer left the processor's page (no transaction). */
+export const ABANDONED = "abandoned";
+
 /** The payment page in its current state: form (with the last refusal), accepted, paid, expired. */
 export function renderPayPage(input: PageInput): string {
   const { token, page, lang, chosen, resultId, form, assets } = input;
@@ -159,6 +163,8 @@ export function renderPayPage(input: PageInput): string {
   } else if (page.status === "EXPIRED" || page.status === "CANCELLED") {
     // A cancelled link reads as expired to the buyer: no reason to explain more.
     body = <Notice tone="neutral" title={m.expired_title} body={m.expired_body} />;
+  } else if (!page.payable) {
+    body = <Unavailable page={page} m={m} />;
   } else {
     const refused = last && last.id === resultId && last.status === "REFUSED" ? last : null;
     const reason = refused?.errorMessage ? REASONS[refused.errorMessage] : undefined;
@@ -169,22 +175,35 @@ export function renderPayPage(input: PageInput): string {
             {reason ? <p>{m[reason]}</p> : null}
           </Notice>
         ) : null}
+        {resultId === ABANDONED ? <Notice tone="neutral" title={m.title} body={m.hosted_abandoned} /> : null}
         {page.dataCollectionForm && page.hasCollectedData ? (
           <p>
             <a href={`/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`}>{m.collect_edit}</a>
           </p>
         ) : null}
-        <CardForm
-          token={token}
-          page={page}
-          chosen={chosen}
-          m={m}
-          payLabel={fill(m.pay, {
-            amount: formatMoney(page.instalments?.[0]?.amount ?? amountToShow(page, form?.amount), page.currency, locale),
-          })}
-          form={form}
-          locale={locale}
-        />
+        {page.connectorKind ? (
+          <HostedPayForm
+            token={token}
+            page={page}
+            chosen={chosen}
+            m={m}
+            locale={locale}
+            consentError={text(m, form?.fields?.instalmentConsent)}
+            payLabel={fill(m.pay, { amount: formatMoney(page.instalments?.[0]?.amount ?? page.amount, page.currency, locale) })}
+          />
+        ) : (
+          <CardForm
+            token={token}
+            page={page}
+            chosen={chosen}
+            m={m}
+            payLabel={fill(m.pay, {
+              amount: formatMoney(page.instalments?.[0]?.amount ?? amountToShow(page, form?.amount), page.currency, locale),
+            })}
+            form={form}
+            locale={locale}
+          />
+        )}
       </>
     );
   }

@@ -2,15 +2,44 @@ import { type Actor, assertRole } from "../auth/actor";
 import { cancelPlanOfVoidedFirstInstalment } from "../instalments/cancel-instalments";
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
+import { AppError } from "../server/errors";
 import { getTransactionOrThrow } from "./get-transaction";
-import { transitionTransaction } from "./transaction-status";
+import { type ProcessorOps, processorOpsFor } from "./processor-ops";
+import { canTransitionTransaction, transitionTransaction } from "./transaction-status";
 
-/** Cancels an authorised transaction before it is captured (validated or not): it will never be captured. */
-export async function cancelTransaction(db: Db, input: { actor: Actor; transactionId: string }) {
+/**
+ * Cancels an authorised transaction before it is captured (validated or not): it will never be
+ * captured. The processor is told first, with no transaction open (refunds20's seam; the sandbox
+ * answers at once), then the cancellation is recorded through the transition table.
+ */
+export async function cancelTransaction(db: Db, input: { actor: Actor; transactionId: string; comment?: string; ops?: ProcessorOps }) {
   const tx0 = await getTransactionOrThrow(db, input);
   assertRole(input.actor, "OPERATOR");
+  if (tx0.operationType !== "DEBIT" || !canTransitionTransaction(tx0.status, "cancel"))
+    throw new AppError("INVALID_TRANSITION", `cannot cancel a transaction in status ${tx0.status}`, {
+      publicMessage: "err_action_not_allowed",
+      details: { status: tx0.status, event: "cancel" },
+    });
+  const ops = input.ops ?? (await processorOpsFor(db, tx0));
+  const answer = await ops.cancel({
+    transactionId: tx0.id,
+    processorRef: tx0.processorRef,
+    mode: tx0.mode,
+    amount: tx0.amount,
+    currency: tx0.currency,
+  });
+  if (!answer.ok)
+    throw new AppError("CONFLICT", `processor refused the cancellation: ${answer.code} ${answer.message}`, {
+      publicMessage: "err_processor_refused",
+      reason: "processor_refused",
+    });
   return db.$transaction(async (tx) => {
-    const r = await transitionTransaction(tx, { transactionId: input.transactionId, event: "cancel", actor: input.actor });
+    const r = await transitionTransaction(tx, {
+      transactionId: input.transactionId,
+      event: "cancel",
+      actor: input.actor,
+      data: input.comment ? { comment: input.comment.slice(0, 255) } : undefined,
+    });
     await queueNotifications(tx, [{ orderId: tx0.order.id, event: "TRANSACTION_CANCELLED", transactionId: input.transactionId }]);
     await cancelPlanOfVoidedFirstInstalment(tx, input);
     return r;

@@ -27,6 +27,15 @@ export async function getTransactionOrThrow(db: Db, input: { actor: Actor; trans
           capturedAt: true,
           validatedAt: true,
           createdAt: true,
+          operationType: true,
+          processorRef: true,
+          connectorId: true,
+          comment: true,
+          parent: { select: { id: true, number: true, amount: true, currency: true } },
+          refunds: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, number: true, amount: true, status: true, createdAt: true, errorMessage: true, comment: true },
+          },
           alias: { select: { token: true, brand: true, last4: true, expiryMonth: true, expiryYear: true } },
           shop: { select: { name: true, timeZone: true } },
           order: { select: { id: true, reference: true, channel: true, buyerEmail: true, recipient: true } },
@@ -38,7 +47,18 @@ export async function getTransactionOrThrow(db: Db, input: { actor: Actor; trans
   if (input.actor.type === "API_KEY" && input.actor.mode !== row.mode) {
     throw new AppError("NOT_FOUND", `transaction ${input.transactionId} is in another mode`, { publicMessage: "Not found" });
   }
-  return { ...row, amount: Number(row.amount) };
+  const refunds = row.refunds.map((r) => ({ ...r, amount: Number(r.amount) }));
+  // What a captured debit may still be refunded: its amount less the refunds done or still asked.
+  const held = refunds.filter((r) => r.status === "PENDING" || r.status === "CAPTURED").reduce((s, r) => s + r.amount, 0);
+  const refundable = row.operationType === "DEBIT" && row.status === "CAPTURED" ? Math.max(0, Number(row.amount) - held) : 0;
+  return {
+    ...row,
+    amount: Number(row.amount),
+    parent: row.parent ? { ...row.parent, amount: Number(row.parent.amount) } : null,
+    refunds,
+    refunded: refunds.filter((r) => r.status === "CAPTURED").reduce((s, r) => s + r.amount, 0),
+    refundable,
+  };
 }
 
 export type TransactionDetail = Awaited<ReturnType<typeof getTransactionOrThrow>>;

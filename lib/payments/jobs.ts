@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../server/jobs/define";
 import { logger } from "../server/logger";
+import { processorAlertQueue } from "./queues";
 
 const log = logger.child({ component: "jobs" });
 
@@ -28,7 +29,18 @@ export const paymentAttemptsSweep = defineJob({
   handle: async (db) => {
     const abandoned = await (await import("./sweep-attempts")).sweepPaymentAttempts(db);
     if (abandoned) log.warn({ abandoned }, "payment attempts left without an answer abandoned");
+    // stripe20: attempts on a processor's page whose notification never came, settled by asking it.
+    const { settled } = await (await import("./settle-connector-attempts")).settleConnectorAttempts(db);
+    if (settled) log.warn({ settled }, "processor attempts without a notification settled");
   },
 });
 
-export const paymentJobs = [captureTransactionsSweep, paymentAttemptsSweep];
+// A processor's answer refused by us (record-processor-outcome.ts): the merchant's alert e-mail.
+export const processorAlert = defineJob({
+  ...processorAlertQueue,
+  handle: async (db, [job]) => {
+    if (job) await (await import("./send-processor-alert")).sendProcessorAlert(db, job.data);
+  },
+});
+
+export const paymentJobs = [captureTransactionsSweep, paymentAttemptsSweep, processorAlert];

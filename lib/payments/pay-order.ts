@@ -35,7 +35,8 @@ export type PayOrderInput = {
  */
 export const PAY_LIMITS = { perOrder: 10, perAddress: Number(process.env.PAY_LIMIT_PER_ADDRESS ?? 30), windowSeconds: 600 };
 
-async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
+/** The buyer's attempts' limits, for the card form and a processor's hosted page alike. */
+export async function checkPayRateLimits(db: Db, token: string, clientAddress?: string) {
   const limits = [hitRateLimit(db, `pay:order:${token}`, PAY_LIMITS.perOrder, PAY_LIMITS.windowSeconds)];
   if (clientAddress) limits.push(hitRateLimit(db, `pay:addr:${clientAddress}`, PAY_LIMITS.perAddress, PAY_LIMITS.windowSeconds));
   const blocked = (await Promise.all(limits)).find((r) => !r.allowed);
@@ -47,6 +48,9 @@ async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
   }
 }
 
+export const sandboxRefusesProduction = () =>
+  new AppError("ORDER_NOT_PAYABLE", "the sandbox acquirer serves TEST orders only", { publicMessage: "payments_unavailable" });
+
 /**
  * One payment attempt on a link (F-PAY-1), in three steps so that no row lock is held while the
  * acquirer answers: reserve (the order locked and checked payable, a PENDING attempt written,
@@ -57,11 +61,14 @@ async function checkRateLimits(db: Db, token: string, clientAddress?: string) {
  */
 export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderResult> {
   const acquirer = input.acquirer ?? sandboxAcquirer;
-  await checkRateLimits(db, input.token, input.clientAddress);
+  await checkPayRateLimits(db, input.token, input.clientAddress);
   const reserved = await db.$transaction(
     async (tx) => {
       const now = new Date();
       const order = await lockPayableOrder(tx, input.token, now);
+      // The sandbox moves no money: it serves TEST orders only (a PRODUCTION one is paid on its
+      // shop's processor page, start-connector-payment.ts).
+      if (order.mode !== "TEST" && acquirer === sandboxAcquirer) throw sandboxRefusesProduction();
       // Paid in instalments: the first is charged now, with the buyer's consent to keep the card.
       const amount = firstInstalmentAmount(order) ?? amountToCharge(order, input.amount);
       if (order.installmentPlan && input.instalmentConsent !== true) {

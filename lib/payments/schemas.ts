@@ -1,13 +1,21 @@
 import { z } from "zod";
-import { parseMajorAmount } from "../money/parse-amount";
+import { amountRangeMinor } from "../money/amount-range";
 import { currencySchema } from "../orders/schemas";
-import { safeParseInput } from "../server/validation";
+import { isStorableText, safeParseInput } from "../server/validation";
 import { daySchema } from "../shared/day";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
 
-export const TRANSACTION_STATUSES = ["AUTHORISED", "AUTHORISED_TO_VALIDATE", "CAPTURED", "REFUSED", "CANCELLED", "EXPIRED"] as const;
+export const TRANSACTION_STATUSES = [
+  "AUTHORISED",
+  "AUTHORISED_TO_VALIDATE",
+  "CAPTURED",
+  "REFUSED",
+  "CANCELLED",
+  "EXPIRED",
+  "PENDING",
+] as const;
 
 /** GET /transactions: the list's filters (F-BO-5); amounts typed in major units of `currency`. */
 export const transactionSearchSchema = z
@@ -29,20 +37,8 @@ export const transactionSearchSchema = z
   })
   .transform((v, ctx) => {
     if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "txsearch_err_range" });
-    const minor = (field: "amountMin" | "amountMax") => {
-      const typed = v[field];
-      if (typed === undefined) return undefined;
-      if (!v.currency) {
-        ctx.addIssue({ code: "custom", path: ["currency"], message: "osearch_err_currency" });
-        return undefined;
-      }
-      const parsed = parseMajorAmount(typed, v.currency);
-      if (parsed.ok) return parsed.minor;
-      ctx.addIssue({ code: "custom", path: [field], message: `err_amount_${parsed.reason}` });
-      return undefined;
-    };
     const { amountMin, amountMax, page, ...filters } = v;
-    return { filters: { ...filters, amountMinMinor: minor("amountMin"), amountMaxMinor: minor("amountMax") }, page };
+    return { filters: { ...filters, ...amountRangeMinor(v, ctx) }, page };
   });
 
 export type TransactionSearch = z.output<typeof transactionSearchSchema>;
@@ -67,9 +63,17 @@ export function parseTransactionSearch(params: Record<string, string>): { search
   return { search: transactionSearchSchema.parse({}), errors };
 }
 
-/** The back-office actions on one transaction (validate, cancel), from the transaction or the order page. */
+/**
+ * The back-office actions on one transaction, from the transaction or the order page: validate,
+ * cancel, and (refunds20) refund — `amount` typed in major units of its currency, empty = all that
+ * remains — and change the capture date (`day`, the shop's calendar day).
+ */
 export const transactionActionSchema = z.object({
-  action: z.enum(["validate", "cancel"]),
+  action: z.enum(["validate", "cancel", "refund", "captureDate"]),
   transactionId: z.string().regex(/^[a-f0-9]{32}$/),
   returnTo: z.enum(["transaction", "order"]).catch("transaction"),
+  amount: optional(z.string().trim().max(20, { error: "err_amount_format" })),
+  day: optional(daySchema),
+  comment: optional(z.string().trim().max(255, { error: "err_rf_comment_long" }).refine(isStorableText, { error: "err_rf_comment_long" })),
 });
+export type TransactionActionInput = z.output<typeof transactionActionSchema>;

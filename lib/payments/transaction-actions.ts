@@ -1,16 +1,15 @@
 "use server";
-// The transaction actions (validate, cancel) from the transaction or the order page: the use case
-// through authedAction, then back to the page with what happened.
+// The transaction actions (validate, cancel, refund, change the capture date) from the transaction
+// or the order page: the use case through authedAction, then back to the page with what happened.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { UserActor } from "../auth/actor";
-import { authedAction } from "../auth/authed-action";
+import { authedAction, noticeOf } from "../auth/authed-action";
 import { getDb } from "../server/db";
 import { isAppError } from "../server/errors";
-import { cancelTransaction } from "./cancel-transaction";
 import { getTransactionOrThrow } from "./get-transaction";
+import { runTransactionOperation } from "./run-transaction-operation";
 import { transactionActionSchema } from "./schemas";
-import { validateTransaction } from "./validate-transaction";
 
 type Input = { action?: unknown; transactionId?: unknown; returnTo?: unknown };
 
@@ -33,8 +32,7 @@ async function back(actor: UserActor, input: Input, notice: string): Promise<nev
 export const runTransactionAction = authedAction({
   read: (formData: FormData): Input => Object.fromEntries(formData.entries()),
   schema: transactionActionSchema,
-  run: (db, { actor, action, transactionId }) =>
-    action === "validate" ? validateTransaction(db, { actor, transactionId }) : cancelTransaction(db, { actor, transactionId }),
+  run: (db, input) => runTransactionOperation(db, input),
   done: (_r, input, actor) => back(actor, input, `done=${input.action}Transaction`),
-  refused: ({ error }, input, actor) => back(actor, input, `error=${error ?? "err_generic"}`),
+  refused: (refusal, input, actor) => back(actor, input, `error=${noticeOf(refusal)}`),
 });

@@ -15,6 +15,11 @@ export const TRANSACTION_TRANSITIONS = {
   capture: { from: ["AUTHORISED"], to: "CAPTURED" },
   cancel: { from: ["AUTHORISED", "AUTHORISED_TO_VALIDATE"], to: "CANCELLED" },
   expire: { from: ["AUTHORISED_TO_VALIDATE"], to: "EXPIRED" },
+  // refunds20: Transaction/Update's manualValidation YES on an authorised one (before capture).
+  holdForValidation: { from: ["AUTHORISED"], to: "AUTHORISED_TO_VALIDATE" },
+  // refunds20: a refund (CREDIT) reserved PENDING, then settled by the processor's answer.
+  refund: { from: ["PENDING"], to: "CAPTURED" },
+  refundRefused: { from: ["PENDING"], to: "REFUSED" },
 } as const satisfies Record<string, { from: readonly TransactionStatus[]; to: TransactionStatus }>;
 
 export type TransactionEvent = keyof typeof TRANSACTION_TRANSITIONS;

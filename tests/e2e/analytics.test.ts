@@ -54,7 +54,7 @@ describe("the analytics dashboard", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=analytics-csv]")]);
     const csv = await fs.readFile((await download.path())!, "utf8");
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("day,created,opened,paid,refused,expired,cancelled,conversion_rate,collected_EUR");
-    expect(lines).toContain(`${dayInZone(new Date(), "Europe/Paris")},3,1,1,1,0,0,0.3333,30.00`);
+    expect(lines[0]).toBe("day,created,opened,paid,refused,expired,cancelled,conversion_rate,collected_EUR,refunded_EUR,net_EUR");
+    expect(lines).toContain(`${dayInZone(new Date(), "Europe/Paris")},3,1,1,1,0,0,0.3333,30.00,0.00,30.00`);
   });
 });

@@ -12,9 +12,10 @@ const notFound: Listener = (_req, res) => {
   res.end("Not found (Next stand-in)");
 };
 
-export async function startFrontServer(next: Listener = notFound) {
+/** `port`: 0 for any free one, or one chosen earlier (APP_URL must name it before the code reads it). */
+export async function startFrontServer(next: Listener = notFound, port = 0) {
   const server = http.createServer(createFront(next, frontRoutes));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,

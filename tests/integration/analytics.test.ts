@@ -117,8 +117,8 @@ describe("the dashboard", () => {
   it("CSV: one line per day with the amounts in major units, then the channels, then the median", async () => {
     const csv = dashboardCsv(await dashboard(), currencyExponent);
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("day,created,opened,paid,refused,expired,cancelled,conversion_rate,collected_EUR");
-    expect(lines.find((l) => l.startsWith(`${today()},`))).toMatch(/^\d{4}-\d\d-\d\d,\d+,2,5,1,1,1,0\.\d{4},184\.70$/);
+    expect(lines[0]).toBe("day,created,opened,paid,refused,expired,cancelled,conversion_rate,collected_EUR,refunded_EUR,net_EUR");
+    expect(lines.find((l) => l.startsWith(`${today()},`))).toMatch(/^\d{4}-\d\d-\d\d,\d+,2,5,1,1,1,0\.\d{4},184\.70,[\d.]+,[\d.]+$/);
     expect(csv).toContain("channel,created,opened,paid,refused,expired,cancelled,conversion_rate");
     expect(csv).toMatch(/median_minutes_to_pay,\d+\.\d/);
   });

@@ -25,8 +25,18 @@ describe("OpenAPI document", () => {
       "/Charge/PaymentOrder/Reactivate",
       "/Charge/SDKTest",
       "/Order/Get",
+      "/Transaction/Get",
+      "/Transaction/CancelOrRefund",
+      "/Transaction/Validate",
+      "/Transaction/Update",
       "/shops/{shopId}/invoice-orders/import",
     ]);
+    const update = doc.paths["/Transaction/Update"]!.post.requestBody.content["application/json"].schema;
+    expect(update.required).toEqual(["uuid"]);
+    expect(JSON.stringify(update.properties.cardUpdate)).toContain("expectedCaptureDate");
+    const refund = doc.paths["/Transaction/CancelOrRefund"]!.post.requestBody.content["application/json"].schema;
+    expect(Object.keys(refund.properties)).toEqual(["uuid", "amount", "currency", "resolutionMode", "comment"]);
+    expect(JSON.stringify(doc)).toContain('"V4/Transaction"');
     const create = doc.paths["/Charge/CreatePaymentOrder"]!.post.requestBody.content["application/json"].schema;
     expect(create.required).toEqual(["amount", "currency"]);
     expect(Object.keys(create.properties)).toEqual(

@@ -29,7 +29,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const d = await getDashboard(getDb(), { actor, query: known ? query : { ...query, shop: undefined } });
   const pct = (r: number | null) =>
     r === null ? t("analytics_none") : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(r);
-  const currencies = Object.keys(d.totals.amounts).sort();
+  const currencies = Object.keys(d.totals.net).sort();
   const csvHref = searchHref("/analytics/export.csv", {}, { shop: d.shop.id, mode: d.mode, from: d.from, to: d.to });
   const cards: [string, string, string?][] = [
     [t("analytics_created"), String(d.totals.created)],
@@ -40,7 +40,16 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
     [t("analytics_expired"), String(d.totals.expired)],
     [t("analytics_cancelled"), String(d.totals.cancelled)],
     [t("analytics_median"), duration(d.medianMinutesToPay, t, locale), t("analytics_median_help")],
-    ...currencies.map((c): [string, string] => [`${t("analytics_collected")} (${c})`, formatMoney(d.totals.amounts[c] ?? 0, c, locale)]),
+    ...currencies.flatMap((c): [string, string][] => [
+      [`${t("analytics_collected")} (${c})`, formatMoney(d.totals.amounts[c] ?? 0, c, locale)],
+      // refunds20: refunds and authorisations never captured, and what remains.
+      ...(d.totals.refunded[c]
+        ? ([
+            [`${t("an_refunded")} (${c})`, formatMoney(d.totals.refunded[c] ?? 0, c, locale)],
+            [`${t("an_net")} (${c})`, formatMoney(d.totals.net[c] ?? 0, c, locale)],
+          ] as [string, string][])
+        : []),
+    ]),
   ];
   return (
     <section aria-labelledby="title" className="flex flex-col gap-6">

@@ -6,6 +6,7 @@ import { POST } from "@/app/api/v1/shops/[shopId]/invoice-orders/import/route";
 import { importReportSchema, MAX_IMPORT_BYTES } from "@/lib/invoices/schemas";
 import { addCalendarDays, dayInZone } from "@/lib/time/shop-time";
 import { basic, DEMO_PROD, DEMO_TEST, OTHER_TEST } from "../../helpers/api";
+import { verifiedConnectorsForAllShops } from "../../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../../helpers/db";
 import { csv, HEADER, setForm } from "../../helpers/invoices";
 import { type Route, startRouteServer } from "../../helpers/route-server";
@@ -14,6 +15,7 @@ let server: Awaited<ReturnType<typeof startRouteServer>>;
 beforeAll(async () => {
   await resetDatabase();
   await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
   server = await startRouteServer([
     { pattern: /^\/api\/v1\/shops\/(?<shopId>[^/]+)\/invoice-orders\/import$/, handler: POST as Route["handler"] },
   ]);

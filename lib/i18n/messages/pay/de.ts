@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -91,4 +92,5 @@ export const de: PayMessages = {
   err_buyer_amount_invalid: "Geben Sie einen gültigen Betrag ein, zum Beispiel 12,50.",
   err_buyer_amount_out_of_range: "Geben Sie einen Betrag innerhalb der angegebenen Grenzen ein.",
   ...payInstalments.de,
+  ...payConnectors.de,
 };

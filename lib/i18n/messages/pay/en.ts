@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -90,4 +91,5 @@ export const en: PayMessages = {
   err_buyer_amount_invalid: "Enter a valid amount, for example 12.50.",
   err_buyer_amount_out_of_range: "Enter an amount within the limits shown.",
   ...payInstalments.en,
+  ...payConnectors.en,
 };

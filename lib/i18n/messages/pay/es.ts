@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -91,4 +92,5 @@ export const es: PayMessages = {
   err_buyer_amount_invalid: "Introduzca un importe válido, por ejemplo 12,50.",
   err_buyer_amount_out_of_range: "Introduzca un importe dentro de los límites indicados.",
   ...payInstalments.es,
+  ...payConnectors.es,
 };

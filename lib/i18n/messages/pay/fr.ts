@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 // Buyer-facing texts of the payment page in French: the reference catalogue (its keys type the others).
 export const fr = {
@@ -90,4 +91,5 @@ export const fr = {
   err_buyer_amount_invalid: "Saisissez un montant valide, par exemple 12,50.",
   err_buyer_amount_out_of_range: "Saisissez un montant dans les limites indiquées.",
   ...payInstalments.fr,
+  ...payConnectors.fr,
 };

@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -91,4 +92,5 @@ export const it: PayMessages = {
   err_buyer_amount_invalid: "Inserisci un importo valido, ad esempio 12,50.",
   err_buyer_amount_out_of_range: "Inserisci un importo entro i limiti indicati.",
   ...payInstalments.it,
+  ...payConnectors.it,
 };

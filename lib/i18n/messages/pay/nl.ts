@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -91,4 +92,5 @@ export const nl: PayMessages = {
   err_buyer_amount_invalid: "Vul een geldig bedrag in, bijvoorbeeld 12,50.",
   err_buyer_amount_out_of_range: "Vul een bedrag in binnen de aangegeven grenzen.",
   ...payInstalments.nl,
+  ...payConnectors.nl,
 };

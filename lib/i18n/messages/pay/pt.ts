@@ -1,3 +1,4 @@
+import { payConnectors } from "./connectors";
 import { payInstalments } from "./instalments";
 import type { PayMessages } from "./types";
 
@@ -91,4 +92,5 @@ export const pt: PayMessages = {
   err_buyer_amount_invalid: "Introduza um montante válido, por exemplo 12,50.",
   err_buyer_amount_out_of_range: "Introduza um montante dentro dos limites indicados.",
   ...payInstalments.pt,
+  ...payConnectors.pt,
 };
