@@ -195,7 +195,8 @@ describe("dialogs (issue 21)", () => {
     await Promise.all([page.waitForURL(/created=1/), page.click("main form button[type=submit]")]);
     const o = await byReference("LINK-E2E");
     expect(o.message).toBe("Payez %amount% pour %reference% : %url%");
-    expect(flat(await page.textContent("main"))).toContain(`Payez 12,50 € pour LINK-E2E : ${h.base}/pay/${o.token}`);
+    const texts = await page.$$eval("main textarea", (els) => els.map((e) => (e as HTMLTextAreaElement).value).join("\n"));
+    expect(flat(texts)).toContain(`Payez 12,50 € pour LINK-E2E : ${h.base}/pay/${o.token}`);
   });
 
   it("3-D Secure: a help per option; an alias locks the preference to challenge with the reason", async () => {
