@@ -3,6 +3,7 @@
 // like any SMS; without credits the notice is skipped, the payment never refused for it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRule } from "@/lib/notifications/rules/create-rule";
+import { defaultSmsRulePhone } from "@/lib/notifications/rules/new-rule-defaults";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder, payNow } from "../helpers/orders";
 
@@ -15,6 +16,13 @@ const setCredits = (n: number) => db.company.updateMany({ where: { shops: { some
 const credits = async () => (await db.company.findFirstOrThrow({ where: { shops: { some: { id: "12345678" } } } })).smsCredits;
 
 describe("SMS rules", () => {
+  it("a new SMS rule is prefilled with the company's default phone (Settings › Company)", async () => {
+    await db.company.updateMany({ where: { shops: { some: { id: "12345678" } } }, data: { smsNotifyPhone: "+33600000001" } });
+    expect(await defaultSmsRulePhone(db, { actor: users.admin })).toBe("+33600000001");
+    await db.company.updateMany({ where: { shops: { some: { id: "12345678" } } }, data: { smsNotifyPhone: null } });
+    expect(await defaultSmsRulePhone(db, { actor: users.admin })).toBe("");
+  });
+
   it("are saved with the number in E.164, checked", async () => {
     const { rule } = await createRule(db, {
       actor: users.admin,

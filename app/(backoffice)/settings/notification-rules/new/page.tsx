@@ -11,6 +11,7 @@ import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { findRuleTemplates } from "@/lib/notifications/rules/find-rule-templates";
+import { defaultSmsRulePhone } from "@/lib/notifications/rules/new-rule-defaults";
 import { RULE_KINDS } from "@/lib/notifications/rules/options";
 import { getDb } from "@/lib/server/db";
 
@@ -47,11 +48,7 @@ export default async function NewRulePage({ searchParams }: { searchParams: Prom
           formUrlTest: "",
           formUrlProd: "",
           // Issue 21: an SMS rule starts with the company's default phone number (Settings › Company).
-          smsPhone:
-            kind === "SMS"
-              ? ((await getDb().company.findUnique({ where: { id: actor.companyId }, select: { smsNotifyPhone: true } }))?.smsNotifyPhone ??
-                "")
-              : "",
+          smsPhone: kind === "SMS" ? await defaultSmsRulePhone(getDb(), { actor }) : "",
           urlProd: "",
           format: "REST",
           hashKey: "password",
