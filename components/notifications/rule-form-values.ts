@@ -20,6 +20,7 @@ export function ruleFormValues(rule: RuleDetail): RuleFormValues {
     urlProd: rule.urlProd ?? "",
     formUrlTest: rule.formUrlTest ?? "",
     formUrlProd: rule.formUrlProd ?? "",
+    smsPhone: rule.smsPhone ?? "",
     format: rule.format,
     hashKey: rule.hashKey,
     emailTarget: isNamed ? target : "ADDRESS",

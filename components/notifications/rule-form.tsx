@@ -28,6 +28,7 @@ const TARGETS: Record<string, { id: string; label: keyof Messages }> = {
   hashKey: { id: "hashKey", label: "nrule_hash_key" },
   emailTarget: { id: "emailTarget-BUYER", label: "nrule_email_target" },
   templateId: { id: "templateId", label: "nrule_template" },
+  smsPhone: { id: "smsPhone", label: "nrule_sms_phone" },
 };
 
 /**
@@ -123,6 +124,10 @@ export function RuleForm({
       </SettingsSection>
       {isUrl ? (
         <RuleUrlFields v={v} err={err} m={m} format={format} onFormat={setFormat} />
+      ) : initial.kind === "SMS" ? (
+        <SettingsSection id="sms" title={m.nrule_section_sms}>
+          <Field key={`sms-${v.smsPhone}`} {...bind("smsPhone")} type="tel" {...texts("nrule_sms_phone")} required autoComplete="off" />
+        </SettingsSection>
       ) : (
         <RuleEmailFields v={v} err={err} m={m} target={target} onTarget={setTarget} templates={templates} />
       )}

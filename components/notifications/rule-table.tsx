@@ -10,6 +10,7 @@ const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm fon
 
 /** Where a rule sends: its TEST and PRODUCTION URLs, or its e-mail's recipient. */
 function Destination({ rule, t }: { rule: RuleRow; t: T }) {
+  if (rule.kind === "SMS") return <span className="font-mono">{rule.smsPhone}</span>;
   if (rule.kind === "EMAIL") {
     const target = rule.emailTarget ?? "";
     return <span>{target === "BUYER" || target === "MERCHANT" ? t(`nrule_email_target_${target}`) : target}</span>;

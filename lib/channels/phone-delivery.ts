@@ -55,6 +55,8 @@ export function phoneText(m: ClaimedPhoneMessage, channel: PhoneChannel, templat
   const language = isPageLanguage(lang) ? lang : "en";
   const vars: TemplateVars = messageVariables(orderValuesOf(m), language);
   // A reminder: its text as queued (credits were counted on it), else the reminder template.
+  // A merchant's SMS notice (issue 21): its text as queued, credits counted on it.
+  if (m.kind === "MERCHANT_SMS" && m.messageText) return { text: m.messageText, language, vars };
   const source =
     m.kind === "REMINDER"
       ? (m.messageText ?? templates.pick({ shopId: m.shopId, channel, kind: "REMINDER", language }).body)

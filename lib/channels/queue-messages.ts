@@ -5,7 +5,7 @@ import { debitSmsCredits } from "./debit-sms-credits";
 import { type DeliverMessageJob, queueOfChannel } from "./queues";
 import { countSms, type SmsCount } from "./sms-segments";
 
-export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT" | "REMINDER";
+export type MessageKind = "ORDER" | "RECEIPT_BUYER" | "RECEIPT_MERCHANT" | "REMINDER" | "MERCHANT_SMS";
 export type NewMessage = {
   orderId: string;
   channel: "MAIL" | "SMS" | "WHATSAPP";

@@ -1,5 +1,10 @@
+import { gaps21En, gaps21Fr } from "../i18n/messages/gaps21";
+import { formatMoney } from "../money/format-money";
 import type { Db } from "../server/db";
-import { type NewMessage, queueMessages } from "./queue-messages";
+import { isAppError } from "../server/errors";
+import { debitSmsCredits, SMS_CREDITS_SHORT } from "./debit-sms-credits";
+import { type NewMessage, queueMessages, smsColumns } from "./queue-messages";
+import { countSms } from "./sms-segments";
 
 /**
  * After an accepted payment, in its transaction: the receipts. A shop without any e-mail rule gets
@@ -16,11 +21,20 @@ export async function queueReceipts(tx: Db, orderId: string) {
       channel: true,
       buyerEmail: true,
       recipient: true,
+      shopId: true,
+      reference: true,
+      amount: true,
+      currency: true,
       shop: {
         select: {
+          name: true,
+          defaultLanguage: true,
           managerEmail: true,
           company: { select: { managerEmail: true } },
-          rules: { where: { kind: "EMAIL" }, select: { enabled: true, events: true, channels: true, emailTarget: true, templateId: true } },
+          rules: {
+            where: { kind: { in: ["EMAIL", "SMS"] } },
+            select: { kind: true, enabled: true, events: true, channels: true, emailTarget: true, templateId: true, smsPhone: true },
+          },
         },
       },
     },
@@ -28,8 +42,11 @@ export async function queueReceipts(tx: Db, orderId: string) {
   const single = o.channel === "MAIL" && o.recipient && !o.recipient.includes(";") ? o.recipient : null;
   const buyer = o.buyerEmail ?? single;
   const merchant = o.shop.managerEmail ?? o.shop.company.managerEmail;
-  const targets = o.shop.rules.length
-    ? o.shop.rules
+  const emailRules = o.shop.rules.filter((r) => r.kind === "EMAIL");
+  const listening = (r: { enabled: boolean; events: string[]; channels: string[] }) =>
+    r.enabled && r.events.includes("PAYMENT_ACCEPTED") && (r.channels.length === 0 || r.channels.includes(o.channel));
+  const targets = emailRules.length
+    ? emailRules
         .filter((r) => r.enabled && r.events.includes("PAYMENT_ACCEPTED") && (r.channels.length === 0 || r.channels.includes(o.channel)))
         .map((r) => ({ target: r.emailTarget ?? "BUYER", templateId: r.templateId }))
     : [
@@ -52,6 +69,27 @@ export async function queueReceipts(tx: Db, orderId: string) {
     if (!m || seen.has(`${m.kind}|${m.recipient}`)) continue;
     seen.add(`${m.kind}|${m.recipient}`);
     messages.push(m);
+  }
+  // Issue 21: the merchant's SMS notices (rules of kind SMS), their credits taken like any SMS's;
+  // without credits left the notice is skipped — a payment is never refused for it.
+  const fr = o.shop.defaultLanguage === "fr";
+  const lang = fr ? "fr" : "en";
+  const phones = new Set<string>();
+  for (const r of o.shop.rules) {
+    if (r.kind !== "SMS" || !r.smsPhone || !listening(r) || phones.has(r.smsPhone)) continue;
+    phones.add(r.smsPhone);
+    const text = (fr ? gaps21Fr : gaps21En).sms_merchant_notice
+      .replace("{shop}", o.shop.name)
+      .replace("{amount}", formatMoney(o.amount, o.currency, lang))
+      .replace("{reference}", o.reference ?? "—");
+    const sms = smsColumns(countSms(text));
+    try {
+      await debitSmsCredits(tx, { shopId: o.shopId, credits: sms.credits });
+    } catch (e) {
+      if (isAppError(e) && e.reason === SMS_CREDITS_SHORT) continue;
+      throw e;
+    }
+    messages.push({ orderId, channel: "SMS", kind: "MERCHANT_SMS", recipient: r.smsPhone, text, sms });
   }
   return queueMessages(tx, messages);
 }

@@ -68,7 +68,7 @@ async function expectCommonCopy(page: Page, tab: string) {
 }
 async function submitAs(page: Page, reference: string) {
   await page.fill("#reference", reference);
-  await page.click("form button[type=submit]");
+  await page.click("main form button[type=submit]");
   return byReference(reference);
 }
 
@@ -144,7 +144,7 @@ describe("modify and resend (issue 21): an e-mail's body", () => {
     await page.click("#message");
     await page.keyboard.press("Control+A");
     await page.keyboard.type("New body for %amount%");
-    await Promise.all([page.waitForURL(/done=modify/), page.click("form button[type=submit]")]);
+    await Promise.all([page.waitForURL(/done=modify/), page.click("main form button[type=submit]")]);
     const o = await db.paymentOrder.findUniqueOrThrow({ where: { id } });
     expect(o.subject).toBe("New subject %reference%");
     expect(o.message).toContain("New body for %amount%");
@@ -192,10 +192,11 @@ describe("dialogs (issue 21)", () => {
     await page.waitForFunction(() => document.querySelector("[data-testid=link-text-preview]")?.textContent?.includes("LINK-E2E"));
     expect(flat(await page.textContent("[data-testid=link-text-preview]"))).toMatch(/^Payez 12,50 € pour LINK-E2E : https:\/\/…/);
     expect(await axeViolations(page)).toEqual([]);
-    await Promise.all([page.waitForURL(/created=1/), page.click("form button[type=submit]")]);
+    await Promise.all([page.waitForURL(/created=1/), page.click("main form button[type=submit]")]);
     const o = await byReference("LINK-E2E");
     expect(o.message).toBe("Payez %amount% pour %reference% : %url%");
-    expect(flat(await page.textContent("main"))).toContain(`Payez 12,50 € pour LINK-E2E : ${h.base}/pay/${o.token}`);
+    const texts = await page.$$eval("main textarea", (els) => els.map((e) => (e as HTMLTextAreaElement).value).join("\n"));
+    expect(flat(texts)).toContain(`Payez 12,50 € pour LINK-E2E : ${h.base}/pay/${o.token}`);
   });
 
   it("3-D Secure: a help per option; an alias locks the preference to challenge with the reason", async () => {

@@ -35,7 +35,7 @@ describe("order actions in the browser (F-ACT)", () => {
     await page.waitForSelector("[data-testid=row-menu]");
     expect(
       await page.locator("[data-testid=row-menu] [data-action]").evaluateAll((els) => els.map((e) => e.getAttribute("data-action"))),
-    ).toEqual(["details", "message", "modifyResend", "changeValidity", "cancel", "createFrom", "markSent"]);
+    ).toEqual(["details", "message", "modifyResend", "changeValidity", "cancel", "createFrom", "markSent", "delete"]);
     await Promise.all([page.waitForURL(/done=cancel/), page.click("[data-testid=row-menu] [data-action=cancel]")]);
     expect(await status(o.id)).toBe("CANCELLED");
     expect(await page.textContent("[data-notice]")).toContain("annulé");

@@ -197,7 +197,7 @@ describe("Settings › Notification rules (F-SET-3)", () => {
       { kind: "URL_CALL", label: "x", events: ["PAYMENT_ACCEPTED"], urlProd: "shop dot com" },
       { urlProd: "err_webhook_url_invalid" },
     ],
-    ["an unknown kind", { kind: "SMS", label: "x" }, { kind: "err_rule_kind" }],
+    ["an unknown kind", { kind: "FAX", label: "x" }, { kind: "err_rule_kind" }],
     [
       "an e-mail rule on another event, without target",
       { kind: "EMAIL", label: "Reçu", events: ["ORDER_EXPIRED"] },

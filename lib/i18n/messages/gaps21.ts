@@ -2,6 +2,13 @@
 // small gaps of the dialogs and the order detail.
 export const gaps21Fr = {
   action_delete: "Supprimer",
+  nrule_new_SMS: "Nouvelle règle SMS",
+  nrule_new_title_SMS: "Nouvelle règle : SMS au marchand",
+  nrule_kind_SMS: "SMS au marchand",
+  nrule_section_sms: "Destinataire du SMS",
+  nrule_sms_phone: "Numéro de téléphone",
+  nrule_sms_phone_help: "Prérempli avec le numéro de la société (Paramètres › Société). Chaque SMS consomme des crédits.",
+  sms_merchant_notice: "{shop} : paiement accepté de {amount} (réf. {reference}).",
   nrule_section_form_urls: "URL au format formulaire (en plus)",
   nrule_form_urls_help:
     "Appelées aussi, au format formulaire (vads_*), pour les mêmes événements : utile quand deux systèmes attendent chacun leur format.",
@@ -44,6 +51,13 @@ export const gaps21Fr = {
 
 export const gaps21En: Record<keyof typeof gaps21Fr, string> = {
   action_delete: "Delete",
+  nrule_new_SMS: "New SMS rule",
+  nrule_new_title_SMS: "New rule: SMS to the merchant",
+  nrule_kind_SMS: "SMS to the merchant",
+  nrule_section_sms: "SMS recipient",
+  nrule_sms_phone: "Phone number",
+  nrule_sms_phone_help: "Prefilled with the company's number (Settings › Company). Each SMS takes credits.",
+  sms_merchant_notice: "{shop}: payment of {amount} accepted (ref. {reference}).",
   nrule_section_form_urls: "Form-format URLs (in addition)",
   nrule_form_urls_help:
     "Also called, in the form format (vads_*), for the same events: useful when two systems each expect their own format.",

@@ -23,6 +23,7 @@ export type RuleFormValues = {
   urlProd: string;
   formUrlTest: string;
   formUrlProd: string;
+  smsPhone: string;
   format: string;
   hashKey: string;
   emailTarget: string;
@@ -47,6 +48,7 @@ function valuesOf(formData: FormData): RuleFormValues {
     urlProd: text(formData, "urlProd"),
     formUrlTest: text(formData, "formUrlTest"),
     formUrlProd: text(formData, "formUrlProd"),
+    smsPhone: text(formData, "smsPhone"),
     format: text(formData, "format"),
     hashKey: text(formData, "hashKey"),
     emailTarget: text(formData, "emailTarget"),

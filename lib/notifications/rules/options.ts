@@ -3,7 +3,7 @@
 import type { Channel } from "../../server/generated/prisma/enums";
 import type { NotificationEvent } from "../events";
 
-export const RULE_KINDS = ["URL_CALL", "EMAIL"] as const;
+export const RULE_KINDS = ["URL_CALL", "EMAIL", "SMS"] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const RULE_FORMATS = ["REST", "FORM"] as const;
 /** The channel filter of a rule's condition (none ticked = every channel), in display order. */

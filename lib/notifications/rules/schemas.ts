@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalisePhoneNumber } from "../../channels/phone-number";
 import { checkWebhookUrl } from "../../security/outbound-url";
 import { HASH_KEYS, NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "../events";
 import { EMAIL_RULE_EVENTS, EMAIL_TARGETS, LABEL_MAX, RULE_CHANNELS, RULE_FORMATS } from "./options";
@@ -57,6 +58,7 @@ export const urlCallRuleSchema = z
     hashKey: r.format === "REST" ? r.hashKey : ("password" as const),
     formUrlTest: r.format === "REST" ? r.formUrlTest : null,
     formUrlProd: r.format === "REST" ? r.formUrlProd : null,
+    smsPhone: null,
     emailTarget: null,
     templateId: null,
   }));
@@ -87,12 +89,48 @@ export const emailRuleSchema = z
     urlProd: null,
     formUrlTest: null,
     formUrlProd: null,
+    smsPhone: null,
     format: "REST" as const,
     hashKey: "password" as const,
   }));
 
+/**
+ * An "SMS" rule (issue 21, manual §1.3.1): the merchant receives an SMS at this number (typed as in
+ * France by default, stored in E.164) after the chosen events; each takes its credits like any SMS.
+ */
+export const smsRuleSchema = z
+  .object({
+    kind: z.literal("SMS"),
+    ...common,
+    events: codeList(EMAIL_RULE_EVENTS, "err_rule_events_email", 1, "err_rule_events"),
+    smsPhone: z
+      .string({ error: "phone_err_required" })
+      .trim()
+      .min(1, { error: "phone_err_required" })
+      .max(40, { error: "phone_err_invalid" })
+      .transform((typed, ctx) => {
+        const p = normalisePhoneNumber(typed, "FR");
+        if (p.ok) return p.e164;
+        ctx.addIssue({ code: "custom", message: "phone_err_invalid" });
+        return z.NEVER;
+      }),
+  })
+  .transform((r) => ({
+    ...r,
+    alertEmail: null,
+    retry: true,
+    urlTest: null,
+    urlProd: null,
+    formUrlTest: null,
+    formUrlProd: null,
+    format: "REST" as const,
+    hashKey: "password" as const,
+    emailTarget: null,
+    templateId: null,
+  }));
+
 /** Settings › Notification rules (F-SET-3): one rule, of either kind. Errors are keyed by field. */
-export const ruleSchema = z.discriminatedUnion("kind", [urlCallRuleSchema, emailRuleSchema], { error: "err_rule_kind" });
+export const ruleSchema = z.discriminatedUnion("kind", [urlCallRuleSchema, emailRuleSchema, smsRuleSchema], { error: "err_rule_kind" });
 
 /** What is stored: every column of a rule, whatever its kind. */
 export type RuleFields = z.output<typeof ruleSchema>;

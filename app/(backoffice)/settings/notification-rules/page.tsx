@@ -43,6 +43,9 @@ export default async function NotificationRulesPage({
               <Link href={`/settings/notification-rules/new?shop=${list.shopId}&kind=URL_CALL`} className={buttonClass()}>
                 {t("nrule_new_url")}
               </Link>
+              <Link href={`/settings/notification-rules/new?shop=${list.shopId}&kind=SMS`} className={buttonClass("secondary")}>
+                {t("nrule_new_SMS")}
+              </Link>
               <Link href={`/settings/notification-rules/new?shop=${list.shopId}&kind=EMAIL`} className={buttonClass("secondary")}>
                 {t("nrule_new_email")}
               </Link>

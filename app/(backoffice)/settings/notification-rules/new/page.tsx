@@ -11,6 +11,7 @@ import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { findRuleTemplates } from "@/lib/notifications/rules/find-rule-templates";
+import { defaultSmsRulePhone } from "@/lib/notifications/rules/new-rule-defaults";
 import { RULE_KINDS } from "@/lib/notifications/rules/options";
 import { getDb } from "@/lib/server/db";
 
@@ -39,13 +40,15 @@ export default async function NewRulePage({ searchParams }: { searchParams: Prom
         initial={{
           kind,
           label: "",
-          events: kind === "EMAIL" ? ["PAYMENT_ACCEPTED"] : ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"],
+          events: kind === "URL_CALL" ? ["PAYMENT_ACCEPTED", "PAYMENT_REFUSED"] : ["PAYMENT_ACCEPTED"],
           channels: [],
           alertEmail: "",
           retry: true,
           urlTest: "",
           formUrlTest: "",
           formUrlProd: "",
+          // Issue 21: an SMS rule starts with the company's default phone number (Settings › Company).
+          smsPhone: kind === "SMS" ? await defaultSmsRulePhone(getDb(), { actor }) : "",
           urlProd: "",
           format: "REST",
           hashKey: "password",
