@@ -149,9 +149,15 @@ describe("Stripe Checkout in the browser", () => {
     await dialog.waitFor({ state: "visible" });
     await dialog.locator("input[name=amount]").fill("10,00");
     await Promise.all([page.waitForURL(/done=refundTransaction/), dialog.locator("[data-tx-confirm=refund]").click()]);
+    const refundCalls = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds");
+    await expect.poll(() => refundCalls().length).toBeGreaterThanOrEqual(1);
+    const before = refundCalls().length;
+    // The rest (the dialog's default); the URL already says done=refundTransaction: wait for Stripe's call.
     await page.click("[data-tx-open=refund]");
-    await Promise.all([page.waitForURL(/done=refundTransaction/), page.click("dialog[data-dialog=refund] [data-tx-confirm=refund]")]);
-    const refunds = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds").slice(-2);
+    await page.click("dialog[data-dialog=refund] [data-tx-confirm=refund]");
+    await expect.poll(() => refundCalls().length, { timeout: 15_000 }).toBe(before + 1);
+    await page.waitForLoadState("load");
+    const refunds = refundCalls().slice(-2);
     expect(refunds.map((r) => [r.params.payment_intent, r.params.amount])).toEqual([
       [pi, "1000"],
       [pi, "3990"],
