@@ -124,6 +124,49 @@ describe("Stripe Checkout in the browser", () => {
     await page.close();
   });
 
+  it("manual validation: authorised on Stripe's page, captured from the back office, refunded in part then in full", async () => {
+    fake.webhookTiming = "before-redirect";
+    const l = await link({ validationMode: "MANUAL" });
+    const buyer = await h.page("en-GB");
+    await toStripe(buyer, l.url);
+    await typeCard(buyer, "4242424242424242");
+    await buyer.waitForSelector("[data-outcome=success]");
+    await buyer.close();
+    const t = await db.transaction.findFirstOrThrow({ where: { orderId: l.id }, select: { id: true, status: true, processorRef: true } });
+    expect(t.status).toBe("AUTHORISED_TO_VALIDATE");
+    const pi = t.processorRef ?? "";
+    expect(fake.get(pi).status).toBe("requires_capture");
+
+    const page = await h.page("fr-FR");
+    await signIn(page, h.base, "operator@demo.test", "demo-operator-1");
+    await page.goto(`${h.base}/transactions/${t.id}`);
+    await Promise.all([page.waitForURL(/done=validateTransaction/), page.click("[data-tx-action=validate]")]);
+    expect(fake.get(pi)).toMatchObject({ status: "succeeded", amount_received: 4_990 });
+    expect(fake.requests.filter((r) => r.path === `/v1/payment_intents/${pi}/capture`)).toHaveLength(1);
+
+    await page.click("[data-tx-open=refund]");
+    const dialog = page.locator("dialog[data-dialog=refund]");
+    await dialog.waitFor({ state: "visible" });
+    await dialog.locator("input[name=amount]").fill("10,00");
+    await Promise.all([page.waitForURL(/done=refundTransaction/), dialog.locator("[data-tx-confirm=refund]").click()]);
+    const refundCalls = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds");
+    await expect.poll(() => refundCalls().length).toBeGreaterThanOrEqual(1);
+    const before = refundCalls().length;
+    // The rest (the dialog's default); the URL already says done=refundTransaction: wait for Stripe's call.
+    await page.click("[data-tx-open=refund]");
+    await page.click("dialog[data-dialog=refund] [data-tx-confirm=refund]");
+    await expect.poll(() => refundCalls().length, { timeout: 15_000 }).toBe(before + 1);
+    await page.waitForLoadState("load");
+    const refunds = refundCalls().slice(-2);
+    expect(refunds.map((r) => [r.params.payment_intent, r.params.amount])).toEqual([
+      [pi, "1000"],
+      [pi, "3990"],
+    ]);
+    expect(fake.get(fake.get(pi).latest_charge)).toMatchObject({ amount_refunded: 4_990, refunded: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it("refuses a forged webhook at the notification URL", async () => {
     const body = JSON.stringify({
       id: "evt_forged",
