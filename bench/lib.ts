@@ -49,7 +49,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ b
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const proc = spawn("node_modules/.bin/tsx", ["scripts/server.ts"], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": node flags for the server
+  // (a CPU profile under load, written when the bench stops it).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean);
+  const [cmd, args] = nodeArgs?.length
+    ? [process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"]]
+    : ["node_modules/.bin/tsx", ["scripts/server.ts"]];
+  const proc = spawn(cmd, args, {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -80,5 +86,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ b
   };
 }
 
+/** The machine, and its load average when the run ends (a shared machine's numbers are noisy: compare ratios). */
 export const machine = () =>
-  `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")}`;

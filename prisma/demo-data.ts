@@ -19,7 +19,8 @@ export const DEMO = {
     },
   },
   users: [
-    { email: "admin@demo.test", password: "demo-admin-1", name: "Alice Admin", role: "ADMIN" },
+    // The administrator sees every shop of the company, those created later too (User.allShops).
+    { email: "admin@demo.test", password: "demo-admin-1", name: "Alice Admin", role: "ADMIN", allShops: true },
     { email: "operator@demo.test", password: "demo-operator-1", name: "Olivier Opérateur", role: "OPERATOR" },
     { email: "viewer@demo.test", password: "demo-viewer-1", name: "Valérie Lecture", role: "VIEWER" },
   ],

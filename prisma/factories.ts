@@ -54,7 +54,16 @@ export async function createShop(
 
 export async function createUser(
   db: Db,
-  data: { companyId: string; email: string; password: string; name: string; role: Role; shopIds: string[]; locale?: string },
+  data: {
+    companyId: string;
+    email: string;
+    password: string;
+    name: string;
+    role: Role;
+    shopIds: string[];
+    locale?: string;
+    allShops?: boolean;
+  },
 ) {
   return db.user.create({
     data: {
@@ -63,6 +72,7 @@ export async function createUser(
       name: data.name,
       role: data.role,
       locale: data.locale ?? null,
+      allShops: data.allShops ?? false,
       passwordHash: await hashPassword(data.password),
       access: { create: data.shopIds.map((shopId) => ({ shopId })) },
     },

@@ -1,7 +1,11 @@
-// Demo data: `npm run db:seed`, and automatically on an empty database (`--if-empty`) by npm start.
+// Demo data: `npm run db:seed`, and on an empty database (`--if-empty`) by npm start on the embedded
+// database or with DEMO_DATA=1 (scripts/lib/demo-policy.mjs). The tenants (seedDemo) are the tests'
+// fixtures too; the platform operator and the demo shop's orders (seed-extras.ts) only the demo's.
 import { getDb, getPrisma } from "../lib/server/db";
+import { releaseResources } from "../lib/server/shutdown";
 import { DEMO } from "./demo-data";
 import { createCompany, createShop, createUser } from "./factories";
+import { seedDemoActivity, seedPlatformOperator } from "./seed-extras";
 
 export async function seedDemo() {
   const db = getDb();
@@ -25,14 +29,21 @@ if (process.argv[1]?.endsWith("seed.ts")) {
   const ifEmpty = process.argv.includes("--if-empty");
   const db = getDb();
   const run = async () => {
-    if (ifEmpty && (await db.company.count()) > 0) return console.error("[seed] database not empty: skipped");
-    console.error((await seedDemo()) ? "[seed] demo data created" : "[seed] demo data already there");
+    // A database of one's own is left alone; a demo database from an older version gets what it lacks.
+    const hasDemo = Boolean(await db.shop.findUnique({ where: { id: DEMO.shop.id }, select: { id: true } }));
+    if (ifEmpty && !hasDemo && (await db.company.count()) > 0) return console.error("[seed] database not empty: skipped");
+    const created = await seedDemo();
+    await seedPlatformOperator(db);
+    await seedDemoActivity(db);
+    console.error(created ? "[seed] demo data created" : "[seed] demo data already there");
   };
+  // The job queue too: the demo's e-mail order queued its delivery job through pg-boss.
+  const release = () => releaseResources(Date.now() + 5_000).catch(() => getPrisma().$disconnect());
   run()
-    .then(() => getPrisma().$disconnect())
+    .then(release)
     .catch(async (e) => {
       console.error("[seed] failed:", e);
-      await getPrisma().$disconnect();
+      await release();
       process.exit(1);
     });
 }

@@ -8,11 +8,13 @@ import http from "node:http";
 import next from "next";
 import { frontRoutes } from "../lib/composition/front-routes";
 import { allowPrivateWebhooks, PRIVATE_TARGETS_WARNING } from "../lib/security/outbound-url";
+import { getDb } from "../lib/server/db";
 import { drainable } from "../lib/server/drain-http-server";
 import { loadEnvOrExit } from "../lib/server/env";
 import { createFront } from "../lib/server/front";
 import { logger } from "../lib/server/logger";
 import { onShutdownSignal, releaseResources } from "../lib/server/shutdown";
+import { formatBanner, gatherBannerFacts } from "./ready-banner";
 
 // Configuration first: a bad variable stops here with one line naming it.
 const config = loadEnvOrExit();
@@ -34,7 +36,13 @@ const server = http.createServer(
 );
 server.keepAliveTimeout = 65_000;
 const drain = drainable(server);
-server.listen(port, hostname, () => logger.info({ url: `http://${hostname}:${port}` }, "server ready"));
+server.listen(port, hostname, () => {
+  logger.info({ url: `http://${hostname}:${port}` }, "server ready");
+  // The block a person reads (the URL to open is APP_URL, not the address listened on).
+  gatherBannerFacts(getDb())
+    .then((facts) => process.stderr.write(`${formatBanner(facts)}\n`))
+    .catch((err) => logger.error({ err }, "ready banner not printed"));
+});
 
 // SIGTERM / SIGINT: stop accepting, answer the requests in flight (Connection: close), then the
 // in-process worker's jobs, Next and the pools, all within SHUTDOWN_TIMEOUT_SECONDS; exit 0.

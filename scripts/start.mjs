@@ -1,6 +1,6 @@
 // `npm start`: production server + background worker in one process tree.
-// Builds first when there is no build; uses $DATABASE_URL or the embedded server (migrated and
-// seeded with the demo data on first run).
+// Builds first when there is no build; uses $DATABASE_URL (migrated; nothing demo unless DEMO_DATA=1)
+// or the embedded server (migrated and seeded with the demo data on first run): scripts/lib/demo-policy.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 

@@ -1,9 +1,12 @@
 // Runs a command with DATABASE_URL pointing at a migrated database.
 //   node scripts/with-db.mjs [--seed] [--no-deploy] [--attach] [-- <command...>]
+// --seed loads the demo tenants into an empty database, on the embedded server only, or when
+// DEMO_DATA=1 (scripts/lib/demo-policy.mjs); against your own DATABASE_URL nothing demo is created.
 // $DATABASE_URL when set; else the embedded server in .data/pg (database "app"), started here
 // and stopped when the command exits. --attach (worker) joins an embedded server that
 // `npm start` already runs instead of starting a second one on the same data directory.
 import { spawn } from "node:child_process";
+import { demoDataDecision } from "./lib/demo-policy.mjs";
 import { canConnect, EMBEDDED_PORT, ensureAppSecret, ensureDatabase, startEmbedded } from "./lib/pg.mjs";
 import { migrate } from "./migrate.mjs";
 
@@ -14,6 +17,11 @@ const cmd = sep < 0 ? [] : argv.slice(sep + 1);
 
 let embedded = null;
 let url = process.env.DATABASE_URL;
+const demo = demoDataDecision({ embedded: !url, env: process.env });
+if (flags.has("--seed") && demo.refusal) {
+  console.error(demo.refusal);
+  process.exit(1);
+}
 if (!url) {
   if (flags.has("--attach") || (await canConnect(EMBEDDED_PORT))) {
     if (!(await canConnect(EMBEDDED_PORT))) {
@@ -59,7 +67,7 @@ const run = (command) =>
   });
 
 let code = 0;
-if (flags.has("--seed")) code = await run(["node_modules/.bin/tsx", "prisma/seed.ts", "--if-empty"]);
+if (flags.has("--seed") && demo.seed) code = await run(["node_modules/.bin/tsx", "prisma/seed.ts", "--if-empty"]);
 if (code === 0 && cmd.length) code = await run(cmd);
 await stop();
 process.exit(code);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { FoldingMenu } from "@/components/backoffice/folding-menu";
 import { SideNav } from "@/components/backoffice/side-nav";
@@ -20,7 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BackOfficeLayout({ children }: { children: ReactNode }) {
   const lang = await getUiLanguage();
   const t = translator(lang);
-  const { user, actor } = await requireSession();
+  const { user, actor, isPlatformOperator } = await requireSession();
+  // A platform operator has no shop: their place is the platform console.
+  if (isPlatformOperator) redirect("/platform");
   const sandboxOutbox = await usesSandboxGateways(getDb(), { actor });
   return (
     <Document lang={lang}>

@@ -1,4 +1,6 @@
+import { UserRound } from "lucide-react";
 import Image from "next/image";
+import Link from "next/link";
 import type { T } from "@/lib/i18n";
 import { setLanguage } from "@/lib/i18n/actions";
 import { UI_LANGUAGES } from "@/lib/i18n/locales";
@@ -23,6 +25,13 @@ export function TopBar({
         <span className="min-w-0 break-words">
           {t("signed_in_as")} <strong data-testid="whoami">{user.email}</strong> · {user.companyName} · {t(`role_${user.role}`)}
         </span>
+        <Link
+          href="/account"
+          className="inline-flex items-center gap-1.5 whitespace-nowrap rounded px-2 py-1 text-brand-700 hover:bg-brand-50"
+        >
+          <UserRound aria-hidden size={16} />
+          {t("account_menu")}
+        </Link>
         <form action={setLanguage} className="flex items-center gap-1" aria-label={t("language")}>
           {UI_LANGUAGES.map((l) => (
             <button

@@ -18,6 +18,8 @@ export function ruleFormValues(rule: RuleDetail): RuleFormValues {
     retry: rule.retry,
     urlTest: rule.urlTest ?? "",
     urlProd: rule.urlProd ?? "",
+    formUrlTest: rule.formUrlTest ?? "",
+    formUrlProd: rule.formUrlProd ?? "",
     format: rule.format,
     hashKey: rule.hashKey,
     emailTarget: isNamed ? target : "ADDRESS",

@@ -22,6 +22,8 @@ const TARGETS: Record<string, { id: string; label: keyof Messages }> = {
   retry: { id: "retry", label: "nrule_retry" },
   urlTest: { id: "urlTest", label: "nrule_url_test" },
   urlProd: { id: "urlProd", label: "nrule_url_prod" },
+  formUrlTest: { id: "formUrlTest", label: "nrule_form_url_test" },
+  formUrlProd: { id: "formUrlProd", label: "nrule_form_url_prod" },
   format: { id: "format-REST", label: "nrule_format" },
   hashKey: { id: "hashKey", label: "nrule_hash_key" },
   emailTarget: { id: "emailTarget-BUYER", label: "nrule_email_target" },

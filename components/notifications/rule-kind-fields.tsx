@@ -66,6 +66,27 @@ export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format
           options={HASH_KEYS.map((k) => ({ value: k, label: msg(`nrule_hash_key_${k}`) }))}
         />
       </SettingsSection>
+      {format === "REST" ? (
+        <SettingsSection id="form-urls" title={m.nrule_section_form_urls}>
+          <p className="-mt-2 text-xs text-slate-600">{m.nrule_form_urls_help}</p>
+          <Field
+            key={`ftest-${v.formUrlTest}`}
+            {...bind("formUrlTest")}
+            type="url"
+            {...texts("nrule_form_url_test")}
+            optional={m.optional}
+            placeholder="https://"
+          />
+          <Field
+            key={`fprod-${v.formUrlProd}`}
+            {...bind("formUrlProd")}
+            type="url"
+            {...texts("nrule_form_url_prod")}
+            optional={m.optional}
+            placeholder="https://"
+          />
+        </SettingsSection>
+      ) : null}
     </>
   );
 }

@@ -1,3 +1,6 @@
+import { CircleHelp } from "lucide-react";
+import type { ReactNode } from "react";
+import { useState } from "react";
 import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -10,6 +13,8 @@ type Props = {
   error: (field: string) => string | undefined;
   /** Options this kind of order does not have (invoice orders: their description is a main field, never an alias). */
   hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut" | "amountUpdate" | "instalments")[];
+  /** Options the shop's payment processor cannot honour in this mode (issue 20): greyed out, with the reason's message key. */
+  unsupported?: Partial<Record<"amountUpdate" | "instalments", string>>;
 };
 
 const FIELDS = [
@@ -34,11 +39,13 @@ const FIELDS = [
  * the order's currency), instalments and no reminders (e-mail and SMS orders). Open when one of
  * them has a value or an error. A ticked option comes back "on" from a form, "true" from a copy.
  */
-export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [] }: Props) {
+export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hide = [], unsupported = {} }: Props) {
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const bind = fieldBinder(error, values);
   const texts = labelTexts(m);
   const open = FIELDS.some((f) => !hide.includes(f as never) && ((values[f] && values[f] !== "NONE") || error(f)));
+  const [alias, setAlias] = useState(values.aliasMode ?? "NONE");
+  const aliasLocked = !hide.includes("aliasMode") && alias !== "NONE";
   const choices = (keys: string[], prefix: string) => keys.map((v) => ({ value: v, label: text(`${prefix}${v}`) }));
   const option = (name: "dataCollectionForm" | "remindersOptOut", key: "adv_dcf" | "adv_reminders_opt_out") =>
     hide.includes(name) ? null : (
@@ -69,23 +76,56 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
             defaultValue={values.captureDelay ?? String(shop.defaultCaptureDelay)}
           />
         </div>
-        <SelectField
-          {...bind("threeDsPreference")}
-          label={m.adv_threeds}
-          defaultValue={values.threeDsPreference ?? "NO_PREFERENCE"}
-          options={choices(shop.threeDsPreferences, "threeds_")}
-        />
+        <div className="flex flex-col gap-1">
+          {aliasLocked ? (
+            <>
+              {/* Issue 21: an alias forces strong authentication (the server sets it) — shown, locked, with the reason. */}
+              <SelectField
+                id="threeDsPreferenceLocked"
+                name="threeDsPreferenceLocked"
+                label={m.adv_threeds}
+                help={m.threeds_locked_by_alias}
+                value="CHALLENGE"
+                disabled
+                onChange={() => undefined}
+                options={choices(["CHALLENGE"], "threeds_")}
+              />
+            </>
+          ) : (
+            <SelectField
+              {...bind("threeDsPreference")}
+              label={m.adv_threeds}
+              defaultValue={values.threeDsPreference ?? "NO_PREFERENCE"}
+              options={choices(shop.threeDsPreferences, "threeds_")}
+            />
+          )}
+          <details className="text-sm" data-testid="threeds-help">
+            <summary className="inline-flex cursor-pointer items-center gap-1 text-brand-700">
+              <CircleHelp size={16} aria-hidden focusable={false} />
+              {m.threeds_help_title}
+            </summary>
+            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-700">
+              {(["NO_PREFERENCE", "FRICTIONLESS", "CHALLENGE"] as const).map((k) => (
+                <div key={k} className="contents">
+                  <dt className="font-medium">{text(`threeds_${k}`)}</dt>
+                  <dd>{text(`threeds_help_${k}`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        </div>
         {hide.includes("aliasMode") ? null : (
           <SelectField
             {...bind("aliasMode")}
             {...texts("adv_alias")}
             defaultValue={values.aliasMode ?? "NONE"}
+            onChange={(e) => setAlias(e.target.value)}
             options={choices(["NONE", "PROPOSE", "AUTOMATIC"], "adv_alias_")}
           />
         )}
         {option("dataCollectionForm", "adv_dcf")}
         {hide.includes("amountUpdate") ? null : (
-          <div className="flex flex-col gap-3">
+          <Unsupported id="amount-update-unsupported" reason={unsupported.amountUpdate ? text(unsupported.amountUpdate) : undefined}>
             <SelectField
               {...bind("amountUpdateMode")}
               {...texts("adv_amount_update")}
@@ -96,11 +136,29 @@ export function AdvancedOrderFields({ messages: m, shop, values = {}, error, hid
               <Field {...bind("amountUpdateMin")} {...texts("adv_amount_update_min")} inputMode="decimal" autoComplete="off" />
               <Field {...bind("amountUpdateMax")} {...texts("adv_amount_update_max")} inputMode="decimal" autoComplete="off" />
             </div>
-          </div>
+          </Unsupported>
         )}
-        {hide.includes("instalments") ? null : <InstalmentFields messages={m} values={values} error={error} />}
+        {hide.includes("instalments") ? null : (
+          <Unsupported id="instalments-unsupported" reason={unsupported.instalments ? text(unsupported.instalments) : undefined}>
+            <InstalmentFields messages={m} values={values} error={error} />
+          </Unsupported>
+        )}
         {option("remindersOptOut", "adv_reminders_opt_out")}
       </div>
     </details>
+  );
+}
+
+/** A group of options, greyed out (disabled: not sent) with the reason when the shop's processor cannot honour it. */
+function Unsupported({ id, reason, children }: { id: string; reason?: string; children: ReactNode }) {
+  return (
+    <fieldset disabled={Boolean(reason)} aria-describedby={reason ? id : undefined} className="flex flex-col gap-3">
+      {reason ? (
+        <p id={id} className="text-sm text-slate-700" data-testid={id}>
+          {reason}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
   );
 }

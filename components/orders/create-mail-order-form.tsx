@@ -3,35 +3,46 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
 import { OrderCommonFields } from "@/components/orders/order-common-fields";
 import { buttonClass } from "@/components/ui/button";
-import { Field, FieldRow } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { MailTemplates } from "@/lib/orders/find-mail-templates";
+import type { OrderCopy } from "@/lib/orders/get-order-copy";
 import { createMailOrdersAction, loadMailTemplatesAction, type MailFormState, previewMailOrderAction } from "@/lib/orders/mail-actions";
 import type { MailPreview } from "@/lib/orders/preview-mail-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables } from "@/lib/templates/render-template";
+import { ConnectorWarning } from "./connector-warning";
 import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
+import { MailBodyField } from "./mail-body-field";
 import { MailPreviewPanel } from "./mail-preview-panel";
 import { MailRecipientFields } from "./mail-recipient-fields";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 
-type Props = { mode: "TEST" | "PRODUCTION"; shops: ShopDefaults[]; messages: Messages; initialTemplates?: MailTemplates };
+type Props = {
+  mode: "TEST" | "PRODUCTION";
+  shops: ShopDefaults[];
+  messages: Messages;
+  initialTemplates?: MailTemplates;
+  /** "Create from" (issue 21): the source order's values, everything but the reference. */
+  initial?: OrderCopy;
+};
 type Problems = Omit<MailFormState, "values"> & { previewFailed?: boolean };
 
 /** The "order by e-mail" dialog (F-CH-MAIL): one order per recipient, its message from a template. */
-export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates }: Props) {
+export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates, initial }: Props) {
   const text = (key: string) => (m as Record<string, string>)[key] ?? key;
   const formRef = useRef<HTMLFormElement>(null);
   const [templates, setTemplates] = useState(initialTemplates);
   const [templatesFailed, setTemplatesFailed] = useState(!initialTemplates);
-  const [templateId, setTemplateId] = useState("");
-  const [subject, setSubject] = useState(initialTemplates?.defaultTemplate.subject ?? "");
-  const [body, setBody] = useState(initialTemplates?.defaultTemplate.body ?? "");
+  const copied = initialTemplates?.templates.find((t) => t.id === initial?.templateId);
+  const [templateId, setTemplateId] = useState(copied?.id ?? "");
+  const start = copied ?? initialTemplates?.defaultTemplate;
+  const [subject, setSubject] = useState(initial?.subject || start?.subject || "");
+  const [body, setBody] = useState(initial?.message || start?.body || "");
   // The editor reads its content once: a new key mounts it again with the loaded body.
   const [editorKey, setEditorKey] = useState(0);
-  const [touched, setTouched] = useState({ subject: false, body: false });
+  const [touched, setTouched] = useState({ subject: Boolean(initial?.subject), body: Boolean(initial?.message) });
   const [problems, setProblems] = useState<Problems>({});
   const [preview, setPreview] = useState<MailPreview | null>(null);
   const { submitting, submit } = useDialogSubmit(createMailOrdersAction, setProblems);
@@ -47,6 +58,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
       setTemplates(r.templates);
       fill(r.templates.defaultTemplate, false);
     },
+    initial?.shopId,
   );
   const unknown = useMemo(() => findUnknownVariables(`${subject}\n${body}`), [subject, body]);
 
@@ -91,6 +103,7 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
         ) : null}
         <input type="hidden" name="mode" value={mode} />
         <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
+        {shop ? <ConnectorWarning mode={mode} shop={shop} messages={m} /> : null}
 
         <MailRecipientFields
           messages={m}
@@ -98,12 +111,14 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
           invalidRecipients={problems.invalidRecipients}
           invalidBcc={problems.invalidBcc}
           managerEmail={shop.managerEmail ?? null}
+          values={initial}
         />
 
         <OrderCommonFields
           messages={m}
           shop={shop}
           error={err}
+          values={initial}
           language={{ label: m.mail_field_language, value: language, onChange: chooseLanguage }}
           template={{
             label: m.mail_field_template,
@@ -114,6 +129,13 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             onChange: chooseTemplate,
           }}
         />
+        {/* Settings › Templates in a new tab: this draft stays as it is (issue 21). */}
+        <p className="-mt-2 text-sm">
+          <a href="/settings/templates" target="_blank" rel="noopener" className="text-brand-700 underline" data-testid="templates-link">
+            {m.mail_templates_link}
+            <span className="sr-only"> ({m.opens_new_tab})</span>
+          </a>
+        </p>
         {templatesFailed ? (
           <p role="status" className="text-sm text-amber-900">
             {m.mail_templates_error}
@@ -131,36 +153,17 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
             setTouched((t) => ({ ...t, subject: true }));
           }}
         />
-        <FieldRow id="message" label={m.mail_field_body} labelId="message-label" textLabel help={m.mail_body_help} error={err("message")}>
-          {(w) => (
-            <RichTextEditor
-              key={editorKey}
-              id="message"
-              labelledBy="message-label"
-              name="message"
-              defaultValue={body}
-              describedBy={w["aria-describedby"]}
-              invalid={Boolean(w["aria-invalid"])}
-              labels={{
-                toolbar: m.mail_rte_toolbar,
-                bold: m.mail_rte_bold,
-                italic: m.mail_rte_italic,
-                bulletList: m.mail_rte_bullets,
-                orderedList: m.mail_rte_numbers,
-                link: m.mail_rte_link,
-                linkPrompt: m.mail_rte_link_prompt,
-                unlink: m.mail_rte_unlink,
-                undo: m.mail_rte_undo,
-                redo: m.mail_rte_redo,
-              }}
-              onChange={(html) => {
-                setBody(html);
-                setTouched((t) => ({ ...t, body: true }));
-              }}
-            />
-          )}
-        </FieldRow>
-        <AdvancedOrderFields messages={m} shop={shop} error={err} />
+        <MailBodyField
+          messages={m}
+          value={body}
+          error={err("message")}
+          editorKey={editorKey}
+          onChange={(html) => {
+            setBody(html);
+            setTouched((t) => ({ ...t, body: true }));
+          }}
+        />
+        <AdvancedOrderFields messages={m} shop={shop} error={err} values={initial} unsupported={shop.connectorLimits[mode].unsupported} />
         <UnknownVariablesNote label={m.mail_unknown_vars} names={unknown} />
         <DialogActions mode={mode} label={m.mail_submit} pending={submitting} messages={m}>
           <button type="button" className={buttonClass("secondary")} onClick={showPreview} disabled={previewing}>

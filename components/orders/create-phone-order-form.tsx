@@ -9,10 +9,12 @@ import { countSms } from "@/lib/channels/sms-segments";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { FormState } from "@/lib/orders/actions";
 import type { PhoneTemplates } from "@/lib/orders/find-phone-templates";
+import type { OrderCopy } from "@/lib/orders/get-order-copy";
 import { createPhoneOrderAction, loadPhoneTemplatesAction, previewPhoneOrderAction } from "@/lib/orders/phone-actions";
 import type { PhonePreview } from "@/lib/orders/preview-phone-order";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
 import { findUnknownVariables, renderText } from "@/lib/templates/render-template";
+import { ConnectorWarning } from "./connector-warning";
 import { formValues, useDialogSubmit, useShopLanguage } from "./dialog-hooks";
 import { DialogActions, ShopField, UnknownVariablesNote } from "./order-dialog-parts";
 import { PhoneMessagePreview } from "./phone-message-preview";
@@ -27,7 +29,7 @@ type Props = {
   shops: ShopDefaults[];
   messages: Messages;
   credits: number;
-  initial: { templates: PhoneTemplates; preview: PhonePreview };
+  initial: { templates: PhoneTemplates; preview: PhonePreview; copy?: OrderCopy };
 };
 
 /**
@@ -41,11 +43,13 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
   const sms = channel === "SMS";
   const formRef = useRef<HTMLFormElement>(null);
   const [templates, setTemplates] = useState<PhoneTemplates | null>(initial.templates);
-  const [templateId, setTemplateId] = useState("");
-  const [message, setMessage] = useState(initial.templates.defaultBody);
-  const [touched, setTouched] = useState(false);
+  const copy = initial.copy;
+  const copied = initial.templates.templates.find((t) => t.id === copy?.templateId);
+  const [templateId, setTemplateId] = useState(copied?.id ?? "");
+  const [message, setMessage] = useState(copy?.message || copied?.body || initial.templates.defaultBody);
+  const [touched, setTouched] = useState(Boolean(copy?.message));
   const [preview, setPreview] = useState(initial.preview);
-  const [phone, setPhone] = useState("");
+  const [phone, setPhone] = useState(copy?.phoneNumber ?? "");
   const [problems, setProblems] = useState<FormState>({});
   const { submitting, submit } = useDialogSubmit(createPhoneOrderAction, setProblems);
   const { shop, shopId, language, chooseShop, chooseLanguage } = useShopLanguage(
@@ -58,6 +62,7 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
       setTemplates(r.templates);
       if (!touched) setMessage(r.templates.defaultBody);
     },
+    copy?.shopId,
   );
   const lastPreview = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -101,6 +106,7 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
         <input type="hidden" name="mode" value={mode} />
         <input type="hidden" name="channel" value={channel} />
         <ShopField shops={shops} value={shopId} onChange={chooseShop} label={m.field_shop} error={err("shopId")} />
+        {shop ? <ConnectorWarning mode={mode} shop={shop} messages={m} /> : null}
 
         <Field
           id="phoneNumber"
@@ -125,6 +131,7 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
           messages={m}
           shop={shop}
           error={err}
+          values={copy}
           language={{ label: m.phone_field_language, value: language, onChange: chooseLanguage }}
           template={{
             label: m.phone_field_template,
@@ -134,6 +141,16 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
             options: templates?.templates ?? [],
             onChange: chooseTemplate,
           }}
+        />
+        {/* The buyer's e-mail for the receipt (issue 21), as in the URL dialog. */}
+        <Field
+          id="buyerEmail"
+          type="email"
+          label={m.field_buyer_email}
+          optional={m.optional}
+          error={err("buyerEmail")}
+          defaultValue={copy?.buyerEmail}
+          autoComplete="off"
         />
         {templates ? null : (
           <p role="status" className="text-sm text-amber-900">
@@ -155,7 +172,7 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
         />
         <UnknownVariablesNote label={m.phone_unknown_vars} names={unknown} />
         {sms ? <SmsCounter count={count} max={preview.max} credits={credits} messages={m} /> : null}
-        <AdvancedOrderFields messages={m} shop={shop} error={err} />
+        <AdvancedOrderFields messages={m} shop={shop} error={err} values={copy} unsupported={shop.connectorLimits[mode].unsupported} />
         <DialogActions mode={mode} label={sms ? m.smsd_submit : m.wa_submit} pending={submitting} messages={m} />
       </form>
       <PhoneMessagePreview text={rendered} to={typedPhone?.ok ? typedPhone.e164 : null} language={preview.language} messages={m} />

@@ -1,7 +1,7 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { AdvancedOrderFields } from "@/components/orders/advanced-order-fields";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
 import { FormAlert } from "@/components/ui/form-alert";
 import { languageOptions } from "@/components/ui/select-options";
@@ -9,6 +9,9 @@ import type { Messages } from "@/lib/i18n/messages/types";
 import { createUrlOrderAction, type FormState } from "@/lib/orders/actions";
 import { createInvoiceOrderAction } from "@/lib/orders/invoice-actions";
 import type { ShopDefaults } from "@/lib/shops/find-shop-defaults";
+import { ConnectorWarning } from "./connector-warning";
+import { LinkTextField, type LinkTextValues } from "./link-text-field";
+import { MailBodyField } from "./mail-body-field";
 import { OrderBasicsFields } from "./order-common-fields";
 import { DialogActions, ShopField } from "./order-dialog-parts";
 
@@ -24,6 +27,10 @@ type Props = {
     label: string;
     /** E-mail orders: their recipient, editable (a failed delivery is fixed and resent). */
     recipient?: string;
+    /** What the buyer receives (issue 21): an e-mail's subject and body, an SMS/WhatsApp's number and text. */
+    channel?: string;
+    /** The advanced options this order no longer offers to change (see `fixedOptions`). */
+    hide?: ("description" | "aliasMode" | "dataCollectionForm" | "remindersOptOut" | "amountUpdate" | "instalments")[];
   };
   /** The invoice dialog (F-CH-INVOICE): reference mandatory, the description a main field, no alias. */
   invoice?: boolean;
@@ -44,9 +51,30 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
   const v = state.values ?? initial ?? {};
   const bind = fieldBinder(err, v);
   const texts = labelTexts(m);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The URL dialog's link text previews with the values as typed (issue 21).
+  const linkText = !submit && !invoice;
+  const read = (): LinkTextValues => {
+    const d = formRef.current ? new FormData(formRef.current) : null;
+    const at = (k: string, fallback: string) => (d?.get(k) as string | null) ?? v[k] ?? fallback;
+    return {
+      reference: at("reference", ""),
+      amount: at("amount", ""),
+      currency: at("currency", shop?.currencies[0] ?? "EUR"),
+      validUntil: at("validUntil", shop?.defaultValidUntil ?? ""),
+      language: at("language", shop?.defaultLanguage ?? "fr"),
+    };
+  };
+  const [typed, setTyped] = useState<LinkTextValues>(read);
   if (!shop) return null;
   return (
-    <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+    <form
+      ref={formRef}
+      action={action}
+      onChange={linkText ? () => setTyped(read()) : undefined}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
+      noValidate
+    >
       {state.fields || state.error ? (
         <FormAlert>{state.error ? ((m as Record<string, string>)[state.error] ?? m.err_generic) : m.form_has_errors}</FormAlert>
       ) : null}
@@ -59,6 +87,7 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
         label={m.field_shop}
         error={err("shopId")}
       />
+      <ConnectorWarning mode={mode} shop={shop} messages={m} />
       {invoice ? <p className="text-sm text-slate-700">{m.invoice_intro}</p> : null}
       <OrderBasicsFields
         messages={m}
@@ -96,12 +125,37 @@ export function CreateUrlOrderForm({ mode, shops, messages: m, initial, submit, 
           autoComplete="off"
         />
       ) : null}
-      {submit ? null : (
+      {linkText ? <LinkTextField key={shop.id} messages={m} shop={shop} typed={typed} initial={v.message} error={err("message")} /> : null}
+      {submit?.channel === "MAIL" ? (
+        <>
+          <Field {...bind("subject")} label={m.mail_field_subject} maxLength={255} autoComplete="off" />
+          <MailBodyField messages={m} value={v.message ?? ""} error={err("message")} />
+        </>
+      ) : null}
+      {submit?.channel === "SMS" || submit?.channel === "WHATSAPP" ? (
+        <>
+          <Field {...bind("phoneNumber")} type="tel" label={m.phone_field} required autoComplete="off" maxLength={40} />
+          <TextAreaField
+            {...bind("message")}
+            label={m.phone_field_message}
+            help={submit.channel === "SMS" ? m.smsd_message_help : m.wa_message_help}
+            rows={5}
+            maxLength={submit.channel === "SMS" ? 1000 : 4096}
+          />
+        </>
+      ) : null}
+      {submit ? (
+        <>
+          <input type="hidden" name="advanced" value="1" />
+          <AdvancedOrderFields messages={m} shop={shop} values={v} error={err} hide={submit.hide ?? ["instalments"]} />
+        </>
+      ) : (
         <AdvancedOrderFields
           messages={m}
           shop={shop}
           values={v}
           error={err}
+          unsupported={shop.connectorLimits[mode].unsupported}
           hide={
             invoice
               ? ["description", "aliasMode", "dataCollectionForm", "remindersOptOut", "amountUpdate", "instalments"]

@@ -11,8 +11,10 @@ export function useShopLanguage<S extends { id: string; languages: string[]; def
   initialLanguage: string,
   load: (shopId: string, language: string) => Promise<R>,
   onLoad: (answer: R) => void,
+  /** "Create from": the source order's shop. */
+  initialShopId?: string,
 ) {
-  const [shopId, setShopId] = useState(shops[0]?.id ?? "");
+  const [shopId, setShopId] = useState(shops.find((s) => s.id === initialShopId)?.id ?? shops[0]?.id ?? "");
   const [language, setLanguage] = useState(initialLanguage);
   const lastLoad = useRef(0);
   const shop = shops.find((s) => s.id === shopId) ?? shops[0];

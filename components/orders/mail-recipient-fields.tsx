@@ -10,9 +10,11 @@ type Props = {
   invalidRecipients?: string[];
   invalidBcc?: string[];
   managerEmail: string | null;
+  /** "Create from": the source order's recipients and copies. */
+  values?: { recipients?: string; bcc?: string };
 };
 
-export function MailRecipientFields({ messages: m, err, invalidRecipients, invalidBcc, managerEmail }: Props) {
+export function MailRecipientFields({ messages: m, err, invalidRecipients, invalidBcc, managerEmail, values }: Props) {
   return (
     <>
       <TextAreaField
@@ -22,6 +24,7 @@ export function MailRecipientFields({ messages: m, err, invalidRecipients, inval
         error={err("recipients")}
         errorDetail={<AddressList label={m.mail_invalid_list} addresses={invalidRecipients} testId="invalid-recipients" />}
         rows={3}
+        defaultValue={values?.recipients}
         required
         autoComplete="off"
         spellCheck={false}
@@ -56,6 +59,7 @@ export function MailRecipientFields({ messages: m, err, invalidRecipients, inval
           error={err("bcc")}
           errorDetail={<AddressList label={m.mail_invalid_list} addresses={invalidBcc} testId="invalid-bcc" />}
           type="text"
+          defaultValue={values?.bcc}
           autoComplete="off"
           spellCheck={false}
         />

@@ -69,6 +69,8 @@ type Props = {
   messages: Messages;
   shop: ShopDefaults;
   error: Error;
+  /** "Create from": the source order's values. */
+  values?: Record<string, string | undefined>;
   language: { label: string; value: string; onChange: (language: string) => void };
   template: {
     label: string;
@@ -84,10 +86,10 @@ type Props = {
  * The fields the e-mail, SMS and WhatsApp dialogs share: the basics, then the message language
  * and template (each dialog keeps its own labels and its template loading).
  */
-export function OrderCommonFields({ messages: m, shop, error: err, language, template }: Props) {
+export function OrderCommonFields({ messages: m, shop, error: err, values, language, template }: Props) {
   return (
     <>
-      <OrderBasicsFields messages={m} shop={shop} error={err} keyed />
+      <OrderBasicsFields messages={m} shop={shop} error={err} values={values} keyed />
       <SelectField
         id="language"
         label={language.label}

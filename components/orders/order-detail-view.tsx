@@ -28,14 +28,18 @@ type Props = {
   qr: string;
   notice: { ok: boolean; key: string } | null;
   tab: "info" | "message";
+  /** The row menu's delete: its confirmation open on arrival. */
+  confirmDelete?: boolean;
   actions: OrderAction[];
-  dates: { today: string; maxDay: string; validUntilDay: string };
+  dates: { today: string; maxDay: string; proposedDay: string };
   timeline: Awaited<ReturnType<typeof findOrderTimeline>>;
   messages: OrderMessage[];
   /** The URL channel's ready-to-paste text (the shop's default URL template, else ours). */
   messageText: string;
   /** Paid in instalments (issue 12): the schedule and its progress. */
   instalments?: InstalmentData | null;
+  /** E-mail orders: the subject (and text) as the buyer received them. */
+  sentMessage?: { subject: string; text: string | null } | null;
 };
 
 export function OrderDetailView({
@@ -47,12 +51,14 @@ export function OrderDetailView({
   qr,
   notice,
   tab,
+  confirmDelete,
   actions,
   dates,
   timeline,
   messages,
   messageText,
   instalments,
+  sentMessage,
 }: Props) {
   const tz = order.shop.timeZone;
   const canOperate = hasRole(actor, "OPERATOR");
@@ -72,7 +78,7 @@ export function OrderDetailView({
     [t("detail_validation"), t(`validation_${order.validationMode}`)],
     [t("detail_capture_delay"), String(order.captureDelay)],
     [t("col_recipient"), order.recipient ?? order.buyerEmail ?? "—"],
-    [t("detail_subject"), order.subject ?? "—"],
+    ...(sentMessage ? [[t("detail_subject"), sentMessage.subject || "—"] as [string, string]] : []),
     [t("detail_dcf"), t(order.dataCollectionForm ? "yes" : "no")],
     [t("detail_amount_update"), amountUpdateText(order, t, lang)],
     ...(order.channel === "MAIL" || order.channel === "SMS"
@@ -80,7 +86,8 @@ export function OrderDetailView({
       : []),
     [t("detail_3ds"), t(`threeds_${order.threeDsPreference}`)],
     [t("detail_alias"), t(`alias_${order.aliasMode}`)],
-    [t("detail_tx_status"), lastDebit ? t(`txs_${lastDebit.status}`) : "—"],
+    // No transaction yet: the order awaits its payment (issue 21), not a bare dash.
+    [t("detail_tx_status"), lastDebit ? t(`txs_${lastDebit.status}`) : t("tx_awaiting_payment")],
   ];
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
@@ -139,7 +146,18 @@ export function OrderDetailView({
           {t(notice.key)}
         </p>
       ) : null}
-      {canOperate && actions.length ? <OrderToolbar t={t} orderId={order.id} mode={order.mode} actions={actions} {...dates} /> : null}
+      {canOperate && actions.length ? (
+        <OrderToolbar
+          t={t}
+          orderId={order.id}
+          shopId={order.shopId}
+          name={order.reference ?? order.id}
+          mode={order.mode}
+          actions={actions}
+          confirmDelete={confirmDelete}
+          {...dates}
+        />
+      ) : null}
       <nav aria-label={t("detail_title")} className="flex gap-2 border-b border-slate-200">
         {(["info", "message"] as const).map((k) => (
           <Link
@@ -160,10 +178,14 @@ export function OrderDetailView({
             <dl className="grid grid-cols-[10rem_1fr] gap-2">
               <dt className="text-slate-600">{t("col_recipient")}</dt>
               <dd>{order.recipient ?? "—"}</dd>
-              <dt className="text-slate-600">Subject</dt>
-              <dd>{order.subject ?? "—"}</dd>
+              {sentMessage ? (
+                <>
+                  <dt className="text-slate-600">{t("detail_subject")}</dt>
+                  <dd data-testid="sent-subject">{sentMessage.subject || "—"}</dd>
+                </>
+              ) : null}
               <dt className="text-slate-600">{t("tab_message")}</dt>
-              <dd className="whitespace-pre-wrap">{order.message ?? t("message_none")}</dd>
+              <dd className="whitespace-pre-wrap">{sentMessage?.text ?? order.message ?? t("message_none")}</dd>
             </dl>
           )}
         </div>

@@ -36,7 +36,11 @@ export function OrderInstalments({
               // biome-ignore lint/suspicious/noArrayIndexKey: a plan's amounts are its positions
               <li key={i}>
                 {formatMoney(a, currency, lang)}
-                {data.plan.dates?.[i] ? ` — ${data.plan.dates[i]}` : data.plan.period && i ? ` — +${i * data.plan.period} j/d` : ""}
+                {data.plan.dates?.[i]
+                  ? ` — ${data.plan.dates[i]}`
+                  : data.plan.period && i
+                    ? ` — ${t("inst_days_after").replace("{days}", String(i * data.plan.period))}`
+                    : ""}
               </li>
             ))}
           </ol>

@@ -11,6 +11,7 @@ import { findSearchShops } from "@/lib/orders/find-search-shops";
 import { COLUMN_LABEL, type OrderColumn } from "@/lib/orders/list-columns";
 import { availableActions, ORDER_ACTIONS, type OrderAction } from "@/lib/orders/order-actions";
 import { flatParams, parseOrderSearch, type SearchParams, searchHref } from "@/lib/orders/parse-order-search";
+import { ORDER_SORTS, type OrderSort } from "@/lib/orders/schemas";
 import { type OrderSearchRow, searchOrders } from "@/lib/orders/search-orders";
 import { getDb } from "@/lib/server/db";
 import { getListColumns } from "@/lib/users/get-list-columns";
@@ -21,6 +22,7 @@ import { OrderTable, type OrderTableHeader } from "./order-table";
 
 const READ_ONLY = new Set<OrderAction>(["details", "message", "viewTransaction"]);
 const NOT_FILTERS = new Set(["sort", "dir", "after"]);
+const isSortable = (c: OrderColumn): c is OrderSort => (ORDER_SORTS as readonly string[]).includes(c);
 
 export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PRODUCTION"; searchParams: SearchParams }) {
   const { actor } = await requireSession();
@@ -29,7 +31,7 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
   const db = getDb();
   const path = mode === "TEST" ? "/test-orders" : "/orders";
   // `created`: how many orders the e-mail dialog just created (a notice, not a filter).
-  const { created, ...values } = flatParams(searchParams);
+  const { created, deleted, ...values } = flatParams(searchParams);
   const createdCount = Number(created);
   const { search, errors } = parseOrderSearch(values);
   const [shops, columns, page] = await Promise.all([
@@ -57,8 +59,10 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
     validUntil: (o) => d(o.validUntil, o.shop.timeZone),
     shop: (o) => o.shop.name,
     recipient: (o) => o.recipient ?? o.buyerEmail ?? "",
+    transaction: (o) => o.transactionNumber ?? "",
   };
   const headers: OrderTableHeader[] = columns.map((c) => {
+    if (!isSortable(c)) return { key: c, label: <span className="uppercase">{t(COLUMN_LABEL[c])}</span> };
     const current = search.sort === c;
     const next = current && search.dir === "asc" ? "desc" : current ? "asc" : c === "created" ? "desc" : "asc";
     return {
@@ -101,6 +105,11 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
           {t("mail_created_many").replace("{count}", String(createdCount))}
         </p>
       ) : null}
+      {deleted === "1" ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm font-medium text-green-900" data-notice="deleted">
+          {t("done_delete")}
+        </p>
+      ) : null}
       {mode === "TEST" ? <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("test_banner")}</p> : null}
       <OrderSearchForm
         path={path}
@@ -136,7 +145,7 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
           rows={page.rows.map((o) => ({
             id: o.id,
             mode: o.mode,
-            actions: availableActions(o).filter((a) => canOperate || READ_ONLY.has(a)),
+            actions: availableActions({ ...o, attempted: o.transactionNumber !== null }).filter((a) => canOperate || READ_ONLY.has(a)),
             cells: columns.map((c) => cell[c](o)),
           }))}
         />

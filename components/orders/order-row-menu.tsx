@@ -14,6 +14,7 @@ export const actionHref = (a: OrderAction, id: string, mode: string) =>
     changeValidity: `/orders/${id}#change-validity`,
     createFrom: `/orders/new?mode=${mode}&from=${id}`,
     viewTransaction: `/orders/${id}#transactions`,
+    delete: `/orders/${id}?confirm=delete`,
   })[a as string] ?? `/orders/${id}`;
 
 type Props = {

@@ -1,13 +1,28 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import type { T } from "@/lib/i18n";
+import { deleteOrderAction } from "@/lib/orders/actions";
 import type { OrderAction } from "@/lib/orders/order-actions";
 import { runOrderAction } from "@/lib/orders/run-order-action";
 
-type Props = { t: T; orderId: string; mode: string; actions: OrderAction[]; today: string; maxDay: string; validUntilDay: string };
+type Props = {
+  t: T;
+  orderId: string;
+  shopId: string;
+  /** What the delete confirmation names. */
+  name: string;
+  mode: string;
+  actions: OrderAction[];
+  today: string;
+  maxDay: string;
+  proposedDay: string;
+  /** The list's row menu asked to delete: the confirmation opens at once. */
+  confirmDelete?: boolean;
+};
 
 /** The actions an order offers now (F-ACT), as links or one-button forms; forbidden ones are absent. */
-export function OrderToolbar({ t, orderId, mode, actions, today, maxDay, validUntilDay }: Props) {
+export function OrderToolbar({ t, orderId, shopId, name, mode, actions, today, maxDay, proposedDay, confirmDelete }: Props) {
   const has = (a: OrderAction) => actions.includes(a);
   const post = (action: OrderAction, variant: "primary" | "secondary" | "danger" = "secondary") => (
     <form action={runOrderAction} key={action}>
@@ -50,7 +65,8 @@ export function OrderToolbar({ t, orderId, mode, actions, today, maxDay, validUn
             <input
               type="date"
               name="day"
-              defaultValue={validUntilDay < today ? today : validUntilDay}
+              // Today + the shop's default validity (manual), not the current end.
+              defaultValue={proposedDay < today ? today : proposedDay}
               min={today}
               max={maxDay}
               className="rounded-md border border-slate-400 px-2 py-1.5 text-sm"
@@ -62,6 +78,22 @@ export function OrderToolbar({ t, orderId, mode, actions, today, maxDay, validUn
         </form>
       ) : null}
       {has("cancel") ? post("cancel", "danger") : null}
+      {has("delete") ? (
+        <ConfirmDeleteButton
+          action={deleteOrderAction}
+          shopId={shopId}
+          targetId={orderId}
+          name={name}
+          openAtStart={confirmDelete}
+          labels={{
+            delete: t("action_delete"),
+            title: t("delete_title"),
+            body: t("delete_confirm"),
+            confirm: t("delete_confirm_yes"),
+            cancel: t("delete_confirm_no"),
+          }}
+        />
+      ) : null}
     </div>
   );
 }

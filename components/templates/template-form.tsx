@@ -144,6 +144,14 @@ export function TemplateForm({
     undo: m.tpl_rte_undo,
     redo: m.tpl_rte_redo,
     toolbar: m.tpl_rte_toolbar,
+    underline: m.rte_underline,
+    alignLeft: m.rte_align_left,
+    alignCenter: m.rte_align_center,
+    alignRight: m.rte_align_right,
+    alignJustify: m.rte_align_justify,
+    color: m.rte_color,
+    size: m.rte_size,
+    sizeDefault: m.rte_size_default,
   };
   return (
     <div className="flex flex-col gap-6">

@@ -1,5 +1,5 @@
 "use client";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
 
 export type ConfirmDeleteLabels = { delete: string; title: string; body: string; confirm: string; cancel: string };
@@ -14,14 +14,20 @@ export function ConfirmDeleteButton({
   targetId,
   name,
   labels,
+  openAtStart = false,
 }: {
   action: (formData: FormData) => void | Promise<void>;
   shopId: string;
   targetId: string;
   name: string;
   labels: ConfirmDeleteLabels;
+  /** Opened on arrival (the list's row menu leads to the order with its confirmation open). */
+  openAtStart?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (openAtStart && !dialog.current?.open) dialog.current?.showModal();
+  }, [openAtStart]);
   const id = `delete-${targetId}`;
   return (
     <>
@@ -29,6 +35,7 @@ export function ConfirmDeleteButton({
         type="button"
         onClick={() => dialog.current?.showModal()}
         className="rounded-md border border-red-300 bg-white px-2 py-1 text-sm font-semibold text-red-800 hover:bg-red-50"
+        data-action="delete"
       >
         {labels.delete}
         <span className="sr-only"> {name}</span>

@@ -19,6 +19,9 @@ const TONES: Record<string, string> = {
   DISABLED: "bg-slate-200 text-slate-800",
   PENDING: "bg-sky-100 text-sky-900",
   DELIVERED: "bg-green-100 text-green-900",
+  // Users
+  ACTIVE: "bg-green-100 text-green-900",
+  INVITED: "bg-sky-100 text-sky-900",
 };
 
 // A shape beside the colour, so a status never depends on colour alone (decorative: the label names it).
@@ -28,6 +31,8 @@ const SHAPES: Record<string, LucideIcon> = {
   CAPTURED: CircleCheck,
   DELIVERED: CircleCheck,
   ENABLED: CircleCheck,
+  ACTIVE: CircleCheck,
+  INVITED: Clock,
   REFUSED: CircleX,
   FAILED: CircleX,
   RUNNING: Clock,

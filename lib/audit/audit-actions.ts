@@ -13,6 +13,7 @@ export const AUDIT_AREAS = {
       "order.extendValidity",
       "order.cancel",
       "order.reactivate",
+      "order.delete",
       "order.pay",
       "order.refuse",
       "order.expire",
@@ -27,6 +28,7 @@ export const AUDIT_AREAS = {
       "order.reminder",
       "order.instalment.charge",
       "order.instalment.alert",
+      "order.processor.alert",
       "order.instalments.cancel",
     ],
   },
@@ -67,13 +69,41 @@ export const AUDIT_AREAS = {
       "company.settings.update",
       "company.sms.credits.add",
       "company.sms.low_credit_alert",
+      "shop.connector.save",
+      "shop.connector.verify",
+      "shop.connector.remove",
     ],
   },
   keys: {
     actions: ["shop.key.reveal", "shop.key.rotate"],
   },
   users: {
-    actions: ["user.sign_in", "user.sign_in_failed"],
+    actions: [
+      "user.sign_in",
+      "user.sign_in_failed",
+      "user.invite",
+      "user.invite.accept",
+      "user.invite.resend",
+      "user.invite.revoke",
+      "user.access.update",
+      "user.disable",
+      "user.enable",
+      "user.password_reset.request",
+      "user.password_reset",
+    ],
+  },
+  // setup19: the first run and the platform operators' console.
+  platform: {
+    actions: [
+      "platform.setup",
+      "platform.operator.create",
+      "platform.company.create",
+      "platform.company.rename",
+      "platform.company.suspend",
+      "platform.company.unsuspend",
+      "platform.company.admin_create",
+      "platform.shop.create",
+    ],
   },
 } as const satisfies Record<string, { actions: readonly string[] }>;
 

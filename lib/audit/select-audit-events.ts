@@ -4,7 +4,7 @@
 import type { Db } from "../server/db";
 import { join, raw, type Sql, sql } from "../server/generated/prisma/internal/prismaNamespace";
 import { ts } from "../shared/sql-time";
-import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
+import { addCalendarDays, startOfDayInZone } from "../time/shop-time";
 import { parseActionFilter } from "./audit-actions";
 import { actorCondition } from "./audit-actors";
 import type { AuditScope } from "./audit-scope";
@@ -25,9 +25,6 @@ export type AuditEventRow = {
 const COLUMNS = raw(
   `e.id, e."createdAt", e."actorType"::text AS "actorType", e."actorId", e.action, e."shopId", e."orderId", e.before, e.after`,
 );
-
-/** 00:00:00 of `day` in the zone, as an instant. */
-const startOfDayInZone = (day: string, tz: string) => new Date(endOfDayInZone(addCalendarDays(day, -1), tz).getTime() + 1000);
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 

@@ -15,6 +15,8 @@ export { noticeOf } from "./action-refusal";
 type Common<Args extends unknown[], In, R, Out> = {
   /** The least role allowed (VIEWER < OPERATOR < ADMIN); the use case checks its own rules too. */
   role?: Role;
+  /** Allowed to a user who must still enrol in two-factor sign-in (the enrolment's own actions). */
+  enrolment?: boolean;
   /** The call's arguments as one input object (form data read into fields, or the object passed). */
   read: (...args: Args) => In;
   /** After success, outside the error mapping (a redirect is not a refusal). */
@@ -37,7 +39,7 @@ export function authedAction<Args extends unknown[], In, R, Out>(
   opts: Common<Args, In, R, Out> & { schema?: z.ZodType; run: (db: Db, input: Actorless<unknown>) => Promise<R> },
 ): (...args: Args) => Promise<Out> {
   return async (...args: Args) => {
-    const { actor } = await requireSession();
+    const { actor } = await requireSession({ enrolment: opts.enrolment });
     const input = opts.read(...args);
     if (opts.role && !hasRole(actor, opts.role)) return opts.refused({ error: "err_forbidden" }, input, actor);
     let data: unknown = input;

@@ -28,7 +28,7 @@ export const SIGN_IN_BACKOFF = {
 let dummyHash: Promise<string> | undefined;
 
 export type SignInResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; sessionVersion: number; twoFactor: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
@@ -56,16 +56,35 @@ export async function verifyCredentials(db: Db, input: { email: string; password
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, disabledAt: true, companyId: true, role: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      disabledAt: true,
+      companyId: true,
+      role: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
+      company: { select: { suspendedAt: true } },
+    },
   });
   dummyHash ??= hashPassword("not-a-real-password");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  const failure = !user ? "unknown_account" : !ok ? "wrong_password" : user.disabledAt ? "disabled" : null;
-  await recordSignIn(db, user, failure, input.clientAddress);
+  const failure = !user
+    ? "unknown_account"
+    : !ok
+      ? "wrong_password"
+      : user.disabledAt
+        ? "disabled"
+        : user.company.suspendedAt
+          ? "company_suspended"
+          : null;
+  await recordSignIn(db, user, failure, input.clientAddress, user?.totpEnabledAt != null);
   if (failure) return { ok: false, reason: "invalid" };
   await clearBackoff(db, pairKey);
   if (addressKey) await releaseBackoff(db, addressKey);
-  return { ok: true, userId: user!.id };
+  // The last sign-in (Settings › Users): now, unless a second factor is still to come (verifySecondFactor sets it then).
+  if (!user!.totpEnabledAt) await db.user.update({ where: { id: user!.id }, data: { lastSignInAt: new Date() } });
+  return { ok: true, userId: user!.id, sessionVersion: user!.sessionVersion, twoFactor: user!.totpEnabledAt !== null };
 }
 
 /**
@@ -79,8 +98,10 @@ async function recordSignIn(
   user: { id: string; companyId: string; role: Role } | null,
   failure: string | null,
   clientAddress: string | undefined,
+  secondStepNext = false,
 ) {
-  const action = failure ? "user.sign_in_failed" : "user.sign_in";
+  // With two-factor on, the password alone is a step, not a sign-in: the second step writes user.sign_in.
+  const action = failure ? "user.sign_in_failed" : secondStepNext ? "user.sign_in_password" : "user.sign_in";
   const after = { ...(failure ? { reason: failure } : {}), ...(clientAddress ? { clientAddress } : {}) };
   if (!user) {
     await db.auditEvent.create({ data: { actorType: "USER", action, after } });

@@ -5,6 +5,7 @@ import { orderJobs } from "../orders/jobs";
 import { paymentJobs } from "../payments/jobs";
 import { reminderJobs } from "../reminders/jobs";
 import { retentionJobs } from "../retention/jobs";
+import { userJobs } from "../users/jobs";
 
 /** Every background job of the application, as each domain declares it (lib/<domain>/jobs.ts). */
 export const allJobs = [
@@ -15,4 +16,5 @@ export const allJobs = [
   ...retentionJobs,
   ...channelJobs,
   ...notificationJobs,
+  ...userJobs,
 ] as const;

@@ -3,6 +3,7 @@ import { insertAttempt } from "../payments/pending-attempt";
 import { sandboxAcquirer } from "../payments/sandbox-acquirer";
 import type { Db } from "../server/db";
 import { randomHex32 } from "../server/secrets";
+import { chargeWithConnector } from "./charge-with-connector";
 import { type ChargeOutcome, lockCharge, recordInstalmentAnswer, writeInstalmentAnswer } from "./record-instalment-charge";
 
 export { type ChargeOutcome, INSTALMENT_RETRY_DAYS } from "./record-instalment-charge";
@@ -19,10 +20,24 @@ export { type ChargeOutcome, INSTALMENT_RETRY_DAYS } from "./record-instalment-c
 export async function chargeInstalment(db: Db, input: { chargeId: string; now: Date; acquirer?: Acquirer }): Promise<ChargeOutcome> {
   const acquirer = input.acquirer ?? sandboxAcquirer;
   const reserved = await db.$transaction(
-    async (tx): Promise<ChargeOutcome | { attemptId: string; request: TokenChargeRequest }> => {
+    async (
+      tx,
+    ): Promise<
+      | ChargeOutcome
+      | {
+          attemptId: string;
+          request: TokenChargeRequest;
+          validationMode: "AUTOMATIC" | "MANUAL";
+          kept: { connectorId: string; processorToken: string } | null;
+        }
+    > => {
       const c = await lockCharge(tx, input.chargeId, true);
       if (c?.status !== "PENDING" || c.nextAttemptAt > input.now || c.orderStatus !== "PAID") return "SKIPPED";
-      if (!(c.aliasToken && c.brand && c.last4 && c.expiryMonth && c.expiryYear)) {
+      // A card kept by the shop's processor (issue 20) is charged through its connector.
+      const kept = c.connectorId && c.processorToken ? { connectorId: c.connectorId, processorToken: c.processorToken } : null;
+      // The sandbox serves TEST only: a PRODUCTION card not kept by a processor is not charged.
+      const unpayable = (c.connectorId && !kept) || (c.mode === "PRODUCTION" && !kept);
+      if (!(c.aliasToken && c.brand && c.last4 && c.expiryMonth && c.expiryYear) || unpayable) {
         // No kept card: refused at once, nothing to ask the acquirer.
         return writeInstalmentAnswer(tx, { charge: c, auth: null, now: input.now, transactionId: randomHex32() });
       }
@@ -53,13 +68,22 @@ export async function chargeInstalment(db: Db, input: { chargeId: string; now: D
         card,
         at: input.now,
       };
-      return { attemptId, request };
+      return { attemptId, request, kept, validationMode: c.validationMode === "MANUAL" ? "MANUAL" : "AUTOMATIC" };
     },
     { timeout: 15_000, maxWait: 15_000 },
   );
   if (typeof reserved === "string") return reserved;
   // Committed: the instalment's row is free while the acquirer answers. Should the call throw, the
   // attempt stays PENDING until sweepPaymentAttempts settles it; the instalment is then due again.
+  if (reserved.kept) {
+    const { auth, processor } = await chargeWithConnector(db, {
+      ...reserved.kept,
+      attemptId: reserved.attemptId,
+      validationMode: reserved.validationMode,
+      request: reserved.request,
+    });
+    return recordInstalmentAnswer(db, { attemptId: reserved.attemptId, auth, now: input.now, processor });
+  }
   const auth = await acquirer.chargeToken(reserved.request);
   return recordInstalmentAnswer(db, { attemptId: reserved.attemptId, auth, now: input.now });
 }

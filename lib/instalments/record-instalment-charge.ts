@@ -39,7 +39,13 @@ export type DueCharge = {
   last4: string | null;
   expiryMonth: number | null;
   expiryYear: number | null;
+  /** stripe20: the card is kept by the shop's processor (CardAlias.connectorId / processorToken). */
+  connectorId: string | null;
+  processorToken: string | null;
 };
+
+/** stripe20: the processor's reference of a charge made through the shop's connector, and whether it is captured already. */
+export type ProcessorCharge = { connectorId: string; processorRef: string | null; captured: boolean };
 
 /**
  * Writes one instalment's answer on the caller's transaction, which holds the instalment's row
@@ -49,9 +55,9 @@ export type DueCharge = {
  */
 export async function writeInstalmentAnswer(
   tx: Db,
-  input: { charge: DueCharge; auth: AuthorizationResult | null; now: Date; transactionId: string },
+  input: { charge: DueCharge; auth: AuthorizationResult | null; now: Date; transactionId: string; processor?: ProcessorCharge },
 ): Promise<ChargeOutcome> {
-  const { charge: c, auth, now, transactionId } = input;
+  const { charge: c, auth, now, transactionId, processor } = input;
   const approved = auth?.approved === true;
   await tx.transaction.create({
     data: {
@@ -73,6 +79,13 @@ export async function writeInstalmentAnswer(
       aliasId: c.aliasId,
       installmentIndex: c.index,
       captureDate: approved ? addDays(now, c.captureDelay) : null,
+      ...(processor
+        ? {
+            connectorId: processor.connectorId,
+            processorRef: processor.processorRef,
+            ...(approved && processor.captured ? { status: "CAPTURED" as const, capturedAt: now } : {}),
+          }
+        : {}),
     },
   });
   const attempts = c.attempts + 1;
@@ -121,7 +134,8 @@ export async function lockCharge(tx: Db, chargeId: string, skipLocked: boolean):
   const rows = await tx.$queryRawUnsafe<DueCharge[]>(
     `SELECT c.id, c."orderId", c.index, c.amount, c.attempts, c.status::text AS status, c."nextAttemptAt", o."shopId", o.mode, o.currency,
             o.status::text AS "orderStatus", o."validationMode"::text AS "validationMode", o."captureDelay", c."aliasId",
-            a.token AS "aliasToken", a.brand, a.last4, a."expiryMonth", a."expiryYear"
+            a.token AS "aliasToken", a.brand, a.last4, a."expiryMonth", a."expiryYear",
+            a."connectorId", a."processorToken"
      FROM "InstalmentCharge" c JOIN "PaymentOrder" o ON o.id = c."orderId" LEFT JOIN "CardAlias" a ON a.id = c."aliasId"
      WHERE c.id = $1::uuid FOR UPDATE OF c${skipLocked ? " SKIP LOCKED" : ""}`,
     chargeId,
@@ -137,7 +151,7 @@ export async function lockCharge(tx: Db, chargeId: string, skipLocked: boolean):
  */
 export async function recordInstalmentAnswer(
   db: Db,
-  input: { attemptId: string; auth: AuthorizationResult; now: Date },
+  input: { attemptId: string; auth: AuthorizationResult; now: Date; processor?: ProcessorCharge },
 ): Promise<ChargeOutcome> {
   return db.$transaction(
     async (tx) => {
@@ -149,7 +163,13 @@ export async function recordInstalmentAnswer(
       const attempt = await tx.$queryRaw<{ status: string }[]>`
         SELECT status::text FROM "PaymentAttempt" WHERE id = ${input.attemptId} FOR UPDATE`;
       if (!charge || attempt[0]?.status !== "PENDING") return "SKIPPED";
-      const outcome = await writeInstalmentAnswer(tx, { charge, auth: input.auth, now: input.now, transactionId: input.attemptId });
+      const outcome = await writeInstalmentAnswer(tx, {
+        charge,
+        auth: input.auth,
+        now: input.now,
+        transactionId: input.attemptId,
+        processor: input.processor,
+      });
       await tx.paymentAttempt.update({
         where: { id: input.attemptId },
         data: { status: input.auth.approved ? "ACCEPTED" : "REFUSED", settledAt: new Date() },

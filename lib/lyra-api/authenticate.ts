@@ -16,12 +16,13 @@ export type ApiShop = {
 
 // One statement: the shop, and this call counted in its shop and mode's minute window. The SQL
 // compares the digests only to pick that window (a wrong password counts nowhere); whether the key
-// is good is decided below, in constant time.
+// is good is decided below, in constant time. A suspended company's shops match nothing (INT_905).
 const AUTH_SQL = `WITH s AS (
     SELECT s.id, s."testPasswordDigest", s."prodPasswordDigest", s."apiRequestsPerMinute", s."apiTestRecipientsPerHour",
            ${SHOP_DEFAULTS_COLUMNS},
            CASE WHEN s."testPasswordDigest" = $2 THEN 'TEST' WHEN s."prodPasswordDigest" = $2 THEN 'PRODUCTION' END AS "keyMode"
-      FROM "Shop" s LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1),
+      FROM "Shop" s JOIN "Company" c ON c.id = s."companyId" AND c."suspendedAt" IS NULL
+      LEFT JOIN "DataCollectionForm" f ON f."shopId" = s.id WHERE s.id = $1),
   hit AS (${COUNT_REQUEST_SQL})
   SELECT s.*, hit.count AS "requestCount", hit.age AS "requestAge" FROM s LEFT JOIN hit ON true`;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { importReportSchema } from "../invoices/schemas";
 import { appUrl } from "../server/env";
 import { APPLICATION_VERSION } from "./envelope";
 import { LYRA_ERRORS } from "./error-codes";
@@ -12,6 +13,7 @@ import {
 } from "./response-schemas";
 import { createPaymentOrderSchema, getPaymentOrderSchema, orderGetSchema, sdkTestSchema, updatePaymentOrderSchema } from "./schemas";
 import { cancelOrRefundSchema, transactionGetSchema, updateTransactionSchema, validateTransactionSchema } from "./transaction-schemas";
+import { v1ErrorSchema } from "./v1-error";
 
 const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
 
@@ -135,5 +137,55 @@ export function openApiDocument() {
       ]),
     ),
   };
+  // Issue 21: our own REST endpoints under /api/v1 (same Basic auth), with their own server.
+  (cached as { paths: Record<string, unknown> }).paths["/shops/{shopId}/invoice-orders/import"] = invoiceImportPath();
   return cached;
+}
+
+/** POST /api/v1/shops/{shopId}/invoice-orders/import: the bulk import of invoice orders. */
+function invoiceImportPath() {
+  const error = (description: string) => ({
+    description,
+    content: { "application/json": { schema: json(v1ErrorSchema, "output") } },
+  });
+  const report = { "application/json": { schema: json(importReportSchema, "output") } };
+  return {
+    servers: [{ url: `${appUrl()}/api/v1` }],
+    post: {
+      operationId: "importInvoiceOrders",
+      summary: "Ours: import invoice orders from a CSV or XLSX file (the key's mode is the orders' mode).",
+      tags: ["Extensions"],
+      parameters: [
+        { name: "shopId", in: "path", required: true, schema: { type: "string", pattern: "^\\d{8}$" }, description: "The key's shop." },
+        {
+          name: "dryRun",
+          in: "query",
+          required: false,
+          schema: { type: "string", enum: ["true", "false", "1", "0"] },
+          description: "Check the file and report, create nothing.",
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: {
+              type: "object",
+              required: ["file"],
+              properties: { file: { type: "string", contentMediaType: "application/octet-stream" } },
+            },
+          },
+        },
+      },
+      responses: {
+        "200": { description: "Imported (or checked, with dryRun): the report.", content: report },
+        "422": { description: "Rows in error: nothing created; the report lists them.", content: report },
+        "400": error("Bad request: no file, a bad dryRun, or a rule of the shop (reason), in English."),
+        "401": error("No or wrong credentials."),
+        "404": error("Another shop than the key's."),
+        "413": error("The file is too large."),
+        "429": error("Over the key's quota (Retry-After)."),
+      },
+    },
+  };
 }

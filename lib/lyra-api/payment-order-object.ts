@@ -1,3 +1,4 @@
+import { readInstalmentPlan } from "../instalments/plan";
 import { readAmountUpdate } from "../orders/amount-update";
 import { effectiveStatus } from "../orders/order-view";
 import type { Db } from "../server/db";
@@ -39,6 +40,8 @@ export const PAYMENT_ORDER_SELECT = {
   metadata: true,
   ipnTargetUrl: true,
   amountUpdate: true,
+  installmentPlan: true,
+  instalments: { orderBy: { index: "asc" }, select: { index: true, dueDate: true, amount: true, status: true, transactionId: true } },
   createdAt: true,
   updatedAt: true,
   transactions: { where: { operationType: "DEBIT" }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true } },
@@ -47,8 +50,14 @@ export const PAYMENT_ORDER_SELECT = {
 export type PaymentOrderRow = Prisma.PaymentOrderGetPayload<{ select: typeof PAYMENT_ORDER_SELECT }>;
 
 /** What toPaymentOrder reads: a row loaded by Prisma, or the one createOrder has just inserted. */
-export type PaymentOrderView = Omit<PaymentOrderRow, "taxRate" | "apiData" | "metadata" | "shopId" | "mode" | "amountUpdate"> & {
+export type PaymentOrderView = Omit<
+  PaymentOrderRow,
+  "taxRate" | "apiData" | "metadata" | "shopId" | "mode" | "amountUpdate" | "installmentPlan" | "instalments"
+> & {
   taxRate: { toString(): string } | number | null;
+  /** Absent on a row just inserted (nothing charged yet). */
+  installmentPlan?: unknown;
+  instalments?: PaymentOrderRow["instalments"];
   amountUpdate: unknown;
   apiData: unknown;
   metadata: unknown;
@@ -136,7 +145,7 @@ export function toPaymentOrder(o: PaymentOrderView) {
         installmentNumber: (api.installmentNumber as number | undefined) ?? 0,
         _type: "V4/CardDetails",
       },
-      installmentDetails: null,
+      installmentDetails: installmentDetails(o),
       transactionUuid: o.transactions[0]?.id ?? null,
       _type: "V4/PaymentOrderTransactionDetails",
     },
@@ -195,3 +204,29 @@ export function toPaymentOrder(o: PaymentOrderView) {
 }
 
 export type V4PaymentOrder = ReturnType<typeof toPaymentOrder>;
+
+/**
+ * Issue 21: the schedule of an order paid in instalments — each one's due date (ISO; the plan's
+ * fixed day before the first payment, null for a period not started yet), amount and status
+ * (NOT_STARTED until the first payment writes the schedule). Null for a single payment.
+ */
+function installmentDetails(o: PaymentOrderView) {
+  const plan = readInstalmentPlan(o.installmentPlan);
+  if (!plan) return null;
+  const rows = o.instalments ?? [];
+  return {
+    count: plan.count,
+    installments: plan.amounts.map((amount, i) => {
+      const r = rows.find((x) => x.index === i);
+      return {
+        number: i + 1,
+        date: r ? wireDate(r.dueDate) : (plan.dates?.[i] ?? null),
+        amount: r ? Number(r.amount) : amount,
+        status: r?.status ?? "NOT_STARTED",
+        transactionUuid: r?.transactionId ?? null,
+        _type: "V4/InstallmentDetail",
+      };
+    }),
+    _type: "V4/InstallmentDetails",
+  };
+}

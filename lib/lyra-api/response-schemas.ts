@@ -60,7 +60,19 @@ export const v4PaymentOrderSchema = typed("V4/PaymentOrder", {
       captureDelay: z.number().int(),
       installmentNumber: z.number().int(),
     }),
-    installmentDetails: z.null(),
+    // Issue 21: an order paid in instalments exposes its schedule (date, amount, status of each).
+    installmentDetails: typed("V4/InstallmentDetails", {
+      count: z.number().int(),
+      installments: z.array(
+        typed("V4/InstallmentDetail", {
+          number: z.number().int(),
+          date: z.string().nullable(),
+          amount: z.number().int(),
+          status: z.enum(["NOT_STARTED", "PENDING", "PAID", "FAILED", "CANCELLED"]),
+          transactionUuid: z.string().nullable(),
+        }),
+      ),
+    }).nullable(),
     transactionUuid: z
       .string()
       .regex(/^[a-f0-9]{32}$/)

@@ -86,8 +86,7 @@ export function toOrderFields(
     const bad = [...splitEmails(mo.recipient), ...splitEmails(mo.bcc ?? "")].filter((e) => !EMAIL_RE.test(e));
     if (bad.length || !splitEmails(mo.recipient).length)
       throw new LyraError("PSP_1032", `Invalid recipient e-mail [value=${bad.join(";") || mo.recipient}]`);
-    if (!mo.subject && !mo.template)
-      throw new LyraError("INT_843", "channelOptions.mailOptions.subject is required when no template is given");
+    // Only a recipient (no subject, body nor template): the shop's default e-mail template, as Lyra does.
     recipient = splitEmails(mo.recipient).join(";");
     bcc = mo.bcc ? splitEmails(mo.bcc).join(";") : undefined;
     subject = mo.subject;

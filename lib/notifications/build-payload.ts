@@ -18,6 +18,7 @@ export const PAYLOAD_ORDER_SELECT = {
   currency: true,
   status: true,
   buyerEmail: true,
+  locale: true,
   metadata: true,
   collectedData: true,
   transactions: { orderBy: { createdAt: "asc" }, select: TRANSACTION_SELECT },
@@ -70,6 +71,8 @@ export function buildKrAnswer(order: PayloadOrder, now: Date): string {
         zipCode: c.postcode ?? null,
         city: c.city ?? null,
         country: c.country ?? null,
+        // The buyer's language, the order's, upper case as Lyra writes it (issue 21).
+        language: order.locale ? order.locale.slice(0, 2).toUpperCase() : null,
         _type: "V4/Customer/BillingDetails",
       },
       _type: "V4/Customer/Customer",

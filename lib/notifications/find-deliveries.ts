@@ -1,30 +1,12 @@
 import type { UserActor } from "../auth/actor";
 import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
-import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
+import { createdInShopDays } from "../time/day-range";
 import type { DeliveryFilters } from "./schemas";
 
 export const DELIVERIES_PAGE_SIZE = 50;
 /** Orders a reference search may match: beyond, the most recent ones (a longer reference narrows it). */
 const REFERENCE_MATCHES_MAX = 2000;
-
-const startOfDayInZone = (day: string, tz: string) => new Date(endOfDayInZone(addCalendarDays(day, -1), tz).getTime() + 1000);
-
-/** Days are the shop's: one date condition per time zone of the shops searched. */
-function dateRange(shops: { id: string; timeZone: string }[], from?: string, to?: string): Prisma.WebhookDeliveryWhereInput {
-  if (!from && !to) return {};
-  const zones = new Map<string, string[]>();
-  for (const s of shops) zones.set(s.timeZone, [...(zones.get(s.timeZone) ?? []), s.id]);
-  return {
-    OR: [...zones].map(([tz, ids]) => ({
-      shopId: { in: ids },
-      createdAt: {
-        gte: from ? startOfDayInZone(from, tz) : undefined,
-        lte: to ? new Date(endOfDayInZone(to, tz).getTime() + 999) : undefined,
-      },
-    })),
-  };
-}
 
 /** An order's id, or the orders of these shops whose reference contains the text. */
 async function orderCondition(db: Db, shopIds: string[], text?: string): Promise<Prisma.WebhookDeliveryWhereInput> {
@@ -61,7 +43,7 @@ export async function findDeliveries(
       f.status ? { status: f.status } : {},
       f.event ? { event: f.event } : {},
       await orderCondition(db, shopIds, f.order),
-      dateRange(shops, f.from, f.to),
+      createdInShopDays(shops, f.from, f.to),
     ],
   };
   const rows = await db.webhookDelivery.findMany({

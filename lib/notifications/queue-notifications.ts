@@ -47,6 +47,8 @@ export async function queueNotifications(tx: Db, events: RaisedEvent[]): Promise
       channels: true,
       urlTest: true,
       urlProd: true,
+      formUrlTest: true,
+      formUrlProd: true,
       format: true,
       hashKey: true,
       retry: true,
@@ -70,6 +72,12 @@ export async function queueNotifications(tx: Db, events: RaisedEvent[]): Promise
       const hashKey = (r.hashKey === "sha256_hmac" ? "sha256_hmac" : "password") as HashKey;
       const t: Target = { ruleId: r.id, url, format: r.format, hashKey, retry: r.retry, alertEmail: r.alertEmail };
       targets.set(`${t.url}|${t.format}|${t.hashKey}`, t);
+      // Issue 21: a REST rule may also call form-format URLs (not when the order names its own URL).
+      const formUrl = o.ipnTargetUrl ? null : o.mode === "TEST" ? r.formUrlTest : r.formUrlProd;
+      if (formUrl) {
+        const f: Target = { ruleId: r.id, url: formUrl, format: "FORM", hashKey: "password", retry: r.retry, alertEmail: r.alertEmail };
+        targets.set(`${f.url}|${f.format}|${f.hashKey}`, f);
+      }
     }
     if (!matching.length && o.ipnTargetUrl && IPN_EVENTS.includes(e.event)) {
       targets.set(o.ipnTargetUrl, {

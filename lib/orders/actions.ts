@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authedAction, formValues } from "../auth/authed-action";
 import { createUrlOrder } from "./create-url-order";
+import { deleteOrder } from "./delete-order";
 import { modifyOrder } from "./modify-order";
 
 export type FormState = { fields?: Record<string, string>; error?: string; values?: Record<string, string> };
@@ -26,6 +27,20 @@ export const modifyOrderAction = authedAction({
     revalidatePath(`/orders/${orderId}`);
     redirect(`/orders/${orderId}?done=modify`);
   },
-  // The edit form has no message field: the SMS text's problems (credits, length) are the form's.
-  refused: ({ fields, error }, { values }): FormState => (fields?.message ? { error: fields.message, values } : { fields, error, values }),
+  // The SMS text's problems (credits, length) are shown on its field.
+  refused: ({ fields, error }, { values }): FormState => ({ fields, error, values }),
+});
+
+/** Delete (issue 21), after the confirmation: back to the list it was in, or to the order with the reason. */
+export const deleteOrderAction = authedAction({
+  read: (formData: FormData) => ({ orderId: String(formData.get("id") ?? "") }),
+  run: deleteOrder,
+  done: ({ mode }) => {
+    const list = mode === "TEST" ? "/test-orders" : "/orders";
+    revalidatePath(list);
+    redirect(`${list}?deleted=1`);
+  },
+  refused: (r, { orderId }) => {
+    redirect(`/orders/${orderId}?error=${r.error ?? "err_generic"}`);
+  },
 });

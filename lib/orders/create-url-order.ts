@@ -3,14 +3,14 @@ import type { Db } from "../server/db";
 import { parseOrThrow } from "../server/validation";
 import { parseOrderFormWithOptions } from "./advanced-options";
 import { createOrder } from "./create-order";
-import { urlOrderFormSchema } from "./schemas";
+import { linkTextSchema, urlOrderFormSchema } from "./schemas";
 
 /** The back office's "order by URL" form, as typed, to a created order (or field errors). */
 export async function createUrlOrder(db: Db, input: { actor: UserActor; values: Record<string, string> }) {
   const { form: f, options } = await parseOrderFormWithOptions(db, {
     shopIds: input.actor.shopIds,
     values: input.values,
-    parseMain: () => parseOrThrow(urlOrderFormSchema, input.values),
+    parseMain: () => ({ ...parseOrThrow(urlOrderFormSchema, input.values), ...parseOrThrow(linkTextSchema, input.values) }),
   });
   return createOrder(db, {
     ...options,
@@ -23,5 +23,7 @@ export async function createUrlOrder(db: Db, input: { actor: UserActor; values: 
     validUntilDay: f.validUntil,
     buyerEmail: f.buyerEmail,
     language: f.language,
+    // The link's text (issue 21, manual "Texte du lien"), with its variables; none → the shop's template.
+    message: f.message,
   });
 }

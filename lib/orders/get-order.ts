@@ -10,7 +10,7 @@ export async function getOrderOrThrow(db: Db, input: { actor: Actor; orderId: st
     ? await db.paymentOrder.findUnique({
         where: { id: input.orderId },
         include: {
-          shop: { select: { id: true, name: true, timeZone: true } },
+          shop: { select: { id: true, name: true, timeZone: true, defaultValidityDays: true } },
           sourceUser: { select: { name: true, email: true } },
           transactions: {
             orderBy: { createdAt: "desc" },

@@ -11,6 +11,8 @@ export const ORDER_COLUMNS = [
   "validUntil",
   "shop",
   "recipient",
+  // Issue 21: the number of the order's last transaction (not a sort key).
+  "transaction",
 ] as const;
 export type OrderColumn = (typeof ORDER_COLUMNS)[number];
 
@@ -27,6 +29,7 @@ export const COLUMN_LABEL: Record<OrderColumn, string> = {
   validUntil: "col_valid_until",
   shop: "col_shop",
   recipient: "col_recipient",
+  transaction: "tx_number",
 };
 
 /** Known columns only, in the table's order, the required ones always in. */

@@ -12,6 +12,8 @@ type OrderForText = {
   createdAt: Date;
   validUntil: Date;
   paymentUrl: string;
+  /** A URL order's own link text (issue 21), else the template's. */
+  message?: string | null;
   shop: { id?: string; name: string; timeZone: string; url?: string | null; contact?: string | null };
 };
 
@@ -23,7 +25,7 @@ const textLanguage = (lang: string) => (isPageLanguage(lang) ? lang : "en");
  */
 export function orderMessageText(order: OrderForText, lang: string, template?: { body: string } | null): string {
   const language = textLanguage(lang);
-  const body = template?.body ?? builtInTemplate("URL", "ORDER", language).body;
+  const body = order.message || template?.body || builtInTemplate("URL", "ORDER", language).body;
   const shop = { ...order.shop, url: order.shop.url ?? null, contact: order.shop.contact ?? null };
   return renderText(body, messageVariables({ ...order, shop }, language));
 }

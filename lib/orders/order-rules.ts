@@ -30,6 +30,8 @@ export type RuleInput = {
   validUntilDay?: string;
   validUntil?: Date;
   checkValidity?: boolean;
+  /** An existing order's creation: the 90-day maximum counts from it (issue 21). */
+  createdAt?: Date;
   language?: string;
   dataCollectionForm?: boolean;
   amountMinor?: number;
@@ -45,7 +47,9 @@ export function checkShopRules(shop: ShopRules, input: RuleInput): { fields: Fie
   if (input.checkReference !== false && shop.referenceMandatory && !input.reference) fields.reference = "err_reference_required";
   let validity: ValidityCheck | null = null;
   if (input.checkValidity !== false) {
-    validity = input.validUntil ? validityFromInstant(input.validUntil) : validityFromDay(input.validUntilDay, shop);
+    validity = input.validUntil
+      ? validityFromInstant(input.validUntil, new Date(), input.createdAt)
+      : validityFromDay(input.validUntilDay, shop, new Date(), input.createdAt);
     if (!validity.ok) fields.validUntil = validity.error;
   }
   if (input.language && !shop.languages.includes(input.language)) fields.language = "err_language";

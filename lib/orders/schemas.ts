@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PAGE_LANGUAGES } from "../i18n/locales";
+import { amountRangeMinor } from "../money/amount-range";
 import { isKnownCurrency } from "../money/currencies";
 import { parseMajorAmount } from "../money/parse-amount";
 import { daySchema } from "../shared/day";
@@ -50,6 +51,11 @@ function withAmountMinor<T extends { amount: string; currency: string }>(v: T, c
 
 /** The simplified "order by URL" form. */
 export const urlOrderFormSchema = orderFormFields.transform(withAmountMinor);
+
+/** The URL dialog's link text (issue 21): the ready-to-send text with its variables, optional. */
+export const linkTextSchema = z.object({
+  message: z.preprocess(emptyToUndefined, z.string().trim().max(1000, { error: "err_message_too_long" }).optional()),
+});
 
 /** E-mail addresses as typed in a "To" or "BCC" box: separated by ";" (also "," or new lines). */
 export const splitAddresses = (typed: string) =>
@@ -138,7 +144,17 @@ export type UrlOrderForm = z.infer<typeof urlOrderFormSchema>;
 // their CSV export. Amounts are typed in major units of `currency`; days are YYYY-MM-DD in the
 // shop's zone (the use case turns them into instants).
 
-export const ORDER_SORTS = ORDER_COLUMNS;
+export const ORDER_SORTS = [
+  "created",
+  "reference",
+  "amount",
+  "channel",
+  "status",
+  "delivery",
+  "validUntil",
+  "shop",
+  "recipient",
+] as const satisfies readonly (typeof ORDER_COLUMNS)[number][];
 export type OrderSort = (typeof ORDER_SORTS)[number];
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
@@ -164,20 +180,8 @@ export const orderSearchSchema = z
     after: optional(z.string().max(400)),
   })
   .transform((v, ctx) => {
-    const minor = (field: "amountMin" | "amountMax") => {
-      const typed = v[field];
-      if (typed === undefined) return undefined;
-      if (!v.currency) {
-        ctx.addIssue({ code: "custom", path: ["currency"], message: "osearch_err_currency" });
-        return undefined;
-      }
-      const parsed = parseMajorAmount(typed, v.currency);
-      if (parsed.ok) return parsed.minor;
-      ctx.addIssue({ code: "custom", path: [field], message: `err_amount_${parsed.reason}` });
-      return undefined;
-    };
     const { amountMin, amountMax, sort, dir, after, ...filters } = v;
-    return { filters: { ...filters, amountMinMinor: minor("amountMin"), amountMaxMinor: minor("amountMax") }, sort, dir, after };
+    return { filters: { ...filters, ...amountRangeMinor(v, ctx) }, sort, dir, after };
   });
 
 export type OrderSearch = z.output<typeof orderSearchSchema>;

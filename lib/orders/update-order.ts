@@ -14,7 +14,13 @@ import { checkAliasRules, checkShopRules, SHOP_RULES_SELECT, threeDsWithAlias } 
 import { canTransition } from "./order-status";
 import { effectiveStatus } from "./order-view";
 
-export type OrderChanges = Partial<Omit<CreateOrderInput, "actor" | "shopId" | "mode" | "channel" | "language">>;
+export type OrderChanges = Partial<
+  Omit<CreateOrderInput, "actor" | "shopId" | "mode" | "channel" | "language" | "description" | "merchantComment">
+> & {
+  /** null clears it (the edit form's emptied field). */
+  description?: string | null;
+  merchantComment?: string | null;
+};
 
 const json = (v: unknown) =>
   (v === undefined ? null : typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString() : v) as Prisma.InputJsonValue;
@@ -48,6 +54,7 @@ export async function updateOrder(
     validUntil: c.validUntil,
     validUntilDay: c.validUntilDay,
     checkValidity: c.validUntil !== undefined || c.validUntilDay !== undefined,
+    createdAt: order.createdAt,
     dataCollectionForm: c.dataCollectionForm,
     amountMinor: amount,
     taxAmount: c.taxAmount !== undefined ? c.taxAmount : order.taxAmount,
@@ -88,6 +95,7 @@ export async function updateOrder(
     aliasMode: c.aliasMode,
     threeDsPreference: c.threeDsPreference,
     dataCollectionForm: c.dataCollectionForm,
+    remindersOptOut: c.remindersOptOut,
     validationMode: c.validationMode,
     captureDelay: c.captureDelay,
     ipnTargetUrl: c.ipnTargetUrl,

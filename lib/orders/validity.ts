@@ -15,11 +15,12 @@ export function validityFromDay(
   day: string | undefined,
   shop: { timeZone: string; defaultValidityDays: number },
   now = new Date(),
+  createdAt?: Date,
 ): ValidityCheck {
   const today = todayInZone(now, shop.timeZone);
   const chosen = day ?? addCalendarDays(today, shop.defaultValidityDays);
   if (chosen < today) return { ok: false, error: "err_validity_past" };
-  if (chosen > addCalendarDays(today, MAX_VALIDITY_DAYS)) return { ok: false, error: "err_validity_too_far" };
+  if (chosen > maxValidityDay(shop.timeZone, createdAt ?? now)) return { ok: false, error: "err_validity_too_far" };
   return { ok: true, validUntil: endOfDayInZone(chosen, shop.timeZone) };
 }
 
@@ -34,12 +35,31 @@ function todayInZone(now: Date, timeZone: string): string {
   return day;
 }
 
+/**
+ * Issue 21: the last day an order may be valid — 90 days (the manual's 3 months) after the day it
+ * was created, in the shop's zone, on every path (creation, change of validity, modify, API Update).
+ */
+export const maxValidityDay = (timeZone: string, createdAt: Date) => addCalendarDays(dayInZone(createdAt, timeZone), MAX_VALIDITY_DAYS);
+
+/** "Change validity" proposes today + the shop's default validity (manual), within the order's limit. */
+export function proposedValidityDay(
+  order: { createdAt: Date; shop: { timeZone: string; defaultValidityDays: number } },
+  now = new Date(),
+): { today: string; maxDay: string; proposedDay: string } {
+  const today = dayInZone(now, order.shop.timeZone);
+  const maxDay = maxValidityDay(order.shop.timeZone, order.createdAt);
+  const proposed = addCalendarDays(today, order.shop.defaultValidityDays);
+  // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM-DD" strings, compared as text
+  return { today, maxDay, proposedDay: proposed > maxDay ? maxDay : proposed };
+}
+
 /** Whether an order can still be paid at `now` (to the second). */
 export const isWithinValidity = (validUntil: Date, now = new Date()) => now.getTime() <= validUntil.getTime();
 
-/** API: an exact instant, not in the past and at most 90 days ahead. */
-export function validityFromInstant(at: Date, now = new Date()): ValidityCheck {
+/** API: an exact instant, not in the past and at most 90 days after the order's creation (now for a new one). */
+export function validityFromInstant(at: Date, now = new Date(), createdAt?: Date): ValidityCheck {
   if (at.getTime() < now.getTime()) return { ok: false, error: "err_validity_past" };
-  if (at.getTime() > now.getTime() + MAX_VALIDITY_DAYS * 86_400_000 + CLOCK_SLACK_MS) return { ok: false, error: "err_validity_too_far" };
+  const from = createdAt ?? now;
+  if (at.getTime() > from.getTime() + MAX_VALIDITY_DAYS * 86_400_000 + CLOCK_SLACK_MS) return { ok: false, error: "err_validity_too_far" };
   return { ok: true, validUntil: at };
 }

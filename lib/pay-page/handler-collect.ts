@@ -39,6 +39,7 @@ export async function showDetails(
 ) {
   const page = await getPaymentPage(getDb(), { token: token });
   if (!page) return notFound(req, chosen);
+  if (page.companySuspended) return seeOther(req, payPageHref(token, { lang: chosen }));
   if (!page.dataCollectionForm || !(page.status === "RUNNING" || page.status === "REFUSED")) {
     return seeOther(req, payPageHref(token, { lang: chosen }));
   }

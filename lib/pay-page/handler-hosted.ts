@@ -17,7 +17,7 @@ import { buyerPageCsp } from "../server/security-headers";
 import { assetUrls } from "./assets";
 import { chosenLanguage, html, languageFor, notFound, type PayRequest, type PayResponse, readForm, seeOther } from "./http";
 import { payPageHref } from "./page-language";
-import { ABANDONED } from "./view";
+import { ABANDONED, renderPayPage } from "./view";
 import { renderHostedHopPage, renderReturnPendingPage } from "./view-hosted";
 
 export async function submitHosted(req: PayRequest, token: string, form: URLSearchParams): Promise<PayResponse> {
@@ -28,6 +28,11 @@ export async function submitHosted(req: PayRequest, token: string, form: URLSear
   const connector = await getPayingConnector(db, { shopId: page.shopId, mode: page.mode });
   if (!connector) return seeOther(req, payPageHref(token, { lang: chosen }));
   const lang = languageFor(page, chosen);
+  // Paid in instalments: the buyer agrees to the processor keeping the card for the later ones.
+  if (page.instalments && form.get("instalmentConsent") !== "1") {
+    const fields = { instalmentConsent: "err_instalment_consent" };
+    return html(req, 422, renderPayPage({ token, page, lang, chosen, form: { fields }, assets: assetUrls() }));
+  }
   try {
     const next = await startConnectorPayment(db, {
       token,

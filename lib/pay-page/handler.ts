@@ -1,8 +1,9 @@
 import type { PageLanguage } from "../i18n/locales";
 import { fill, payMessages } from "../i18n/messages/pay";
+import { SUSPENDED_LINK } from "../i18n/messages/setup19-pay";
 import { cardSchema } from "../payments/card";
 import { completeChallenge, getChallenge } from "../payments/complete-challenge";
-import { getPaymentPage, recordFirstOpen } from "../payments/get-payment-page";
+import { getPaymentPage, type PaymentPage, recordFirstOpen } from "../payments/get-payment-page";
 import { payOrder } from "../payments/pay-order";
 import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
@@ -71,6 +72,7 @@ async function showPage(req: PayRequest, token: string, chosen: PageLanguage | n
   const page = await getPaymentPage(getDb(), { token: token });
   if (!page) return notFound(req, chosen);
   annotateRequest({ orderId: page.id });
+  if (page.companySuspended) return suspended(req, page, chosen);
   if (page.unopened && req.method === "GET") await recordFirstOpen(getDb(), page.id);
   if (needsDetails(page)) return seeOther(req, `/pay/${encodeURIComponent(token)}/details${chosen ? `?lang=${chosen}` : ""}`);
   const lang = languageFor(page, chosen);
@@ -126,6 +128,13 @@ async function submitCard(req: PayRequest, token: string, form: URLSearchParams)
     logger.error(isAppError(e) ? { code: e.code } : { err: e }, "payment attempt failed");
     return showPage(req, token, chosen, undefined, { ...keep, error: "err_generic" }, 500);
   }
+}
+
+/** The merchant's company is suspended by the platform: nothing to pay, nothing about the order shown. */
+export function suspended(req: PayRequest, page: PaymentPage, chosen: PageLanguage | null): PayResponse {
+  const lang = languageFor(page, chosen);
+  const m = SUSPENDED_LINK[lang];
+  return html(req, 403, renderNoticePage({ lang, title: m.title, body: m.body, assets: assetUrls() }));
 }
 
 const isInProgress = (e: unknown) => isAppError(e) && e.code === "ORDER_NOT_PAYABLE" && e.publicMessage === "payment_in_progress";

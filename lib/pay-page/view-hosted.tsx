@@ -5,6 +5,7 @@ import type { PageLanguage } from "../i18n/locales";
 import { fill, type PayMessages, payMessages } from "../i18n/messages/pay";
 import type { StartPaymentResult } from "../payments/connectors/types";
 import type { PaymentPage } from "../payments/get-payment-page";
+import { InstalmentConsent, InstalmentSchedule } from "./instalment-schedule";
 import { payPageHref } from "./page-language";
 import { Document, Notice, type PageAssets, pageFigures, Shell, Summary, toHtml } from "./page-parts";
 
@@ -15,27 +16,39 @@ export function HostedPayForm({
   chosen,
   m,
   payLabel,
+  locale,
+  consentError,
 }: {
   token: string;
   page: PaymentPage;
   chosen: PageLanguage | null;
   m: PayMessages;
   payLabel: string;
+  locale: string;
+  /** Paid in instalments without the buyer's consent to keep the card: the form again, saying so. */
+  consentError?: string;
 }) {
   return (
     <form method="post" action={payPageHref(token, {})} className="card-form" data-hosted-form>
       <input type="hidden" name="hosted" value="1" />
       {chosen ? <input type="hidden" name="lang" value={chosen} /> : null}
+      {consentError ? (
+        <p role="alert" className="alert">
+          {m.errors_summary}
+        </p>
+      ) : null}
       <p>{fill(m.hosted_intro, { shop: page.shop.name })}</p>
+      {page.instalments ? <InstalmentSchedule page={page} m={m} locale={locale} /> : null}
       {!page.dataCollectionForm && page.aliasMode === "PROPOSE" ? (
         <div className="check">
           <input type="checkbox" id="saveCard" name="saveCard" value="1" />
           <label htmlFor="saveCard">{fill(m.save_card, { shop: page.shop.name })}</label>
         </div>
       ) : null}
-      {!page.dataCollectionForm && page.aliasMode === "AUTOMATIC" ? (
+      {!page.dataCollectionForm && page.aliasMode === "AUTOMATIC" && !page.instalments ? (
         <p className="help">{fill(m.save_card_auto, { shop: page.shop.name })}</p>
       ) : null}
+      {page.instalments ? <InstalmentConsent page={page} m={m} error={consentError} /> : null}
       <button type="submit" className="primary">
         {payLabel}
       </button>

@@ -187,7 +187,9 @@ export function renderPayPage(input: PageInput): string {
             page={page}
             chosen={chosen}
             m={m}
-            payLabel={fill(m.pay, { amount: formatMoney(page.amount, page.currency, locale) })}
+            locale={locale}
+            consentError={text(m, form?.fields?.instalmentConsent)}
+            payLabel={fill(m.pay, { amount: formatMoney(page.instalments?.[0]?.amount ?? page.amount, page.currency, locale) })}
           />
         ) : (
           <CardForm

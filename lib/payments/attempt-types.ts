@@ -25,6 +25,8 @@ export type LockedOrder = {
   amountUpdate: unknown;
   installmentPlan: unknown;
   timeZone: string;
+  /** The shop's company is suspended (setup19): no new attempt; answers to earlier ones are still recorded. */
+  companySuspended: boolean;
 };
 
 export type PayOrderResult =

@@ -1,28 +1,16 @@
 import type { UserActor } from "../auth/actor";
 import type { Db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
-import { addCalendarDays, endOfDayInZone } from "../time/shop-time";
+import { createdInShopDays } from "../time/day-range";
 import type { TransactionFilters } from "./schemas";
 
 export const TRANSACTIONS_PAGE_SIZE = 50;
 
-const startOfDayInZone = (day: string, tz: string) => new Date(endOfDayInZone(addCalendarDays(day, -1), tz).getTime() + 1000);
-
 /** Days are the shop's: one date condition per time zone of the user's shops. */
-async function dateRange(db: Db, shopIds: string[], from?: string, to?: string): Promise<Prisma.TransactionWhereInput> {
+async function dateRange(db: Db, shopIds: string[], from?: string, to?: string) {
   if (!from && !to) return {};
   const shops = await db.shop.findMany({ where: { id: { in: shopIds } }, select: { id: true, timeZone: true } });
-  const zones = new Map<string, string[]>();
-  for (const s of shops) zones.set(s.timeZone, [...(zones.get(s.timeZone) ?? []), s.id]);
-  return {
-    OR: [...zones].map(([tz, ids]) => ({
-      shopId: { in: ids },
-      createdAt: {
-        gte: from ? startOfDayInZone(from, tz) : undefined,
-        lte: to ? new Date(endOfDayInZone(to, tz).getTime() + 999) : undefined,
-      },
-    })),
-  };
+  return createdInShopDays(shops, from, to);
 }
 
 /** Transactions of the user's shops, filtered, newest first, a page at a time, with their source order (F-BO-5). */

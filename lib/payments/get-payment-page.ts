@@ -28,6 +28,7 @@ type Row = {
   shopUrl: string | null;
   shopLanguage: string;
   acceptedBrands: string[];
+  companySuspended: boolean;
   txId: string | null;
   txNumber: string | null;
   txStatus: TransactionStatus | null;
@@ -48,13 +49,14 @@ const QUERY = `
          o."firstOpenedAt" IS NULL AS unopened,
          o.channel, o."shopId",
          s.name AS "shopName", s."timeZone" AS "shopTimeZone", s.url AS "shopUrl", s."defaultLanguage" AS "shopLanguage",
-         s."acceptedBrands",
+         s."acceptedBrands", c."suspendedAt" IS NOT NULL AS "companySuspended",
          t.id AS "txId", t.number AS "txNumber", t.status AS "txStatus", t.brand AS "txBrand", t.last4 AS "txLast4",
          t."createdAt" AS "txCreatedAt", t."errorMessage" AS "txErrorMessage", t."aliasId" AS "txAliasId",
          (SELECT c.kind::text FROM "ShopConnector" c
           WHERE c."shopId" = o."shopId" AND c.mode = o.mode AND c."verifiedAt" IS NOT NULL) AS "connectorKind"
   FROM "PaymentOrder" o
   JOIN "Shop" s ON s.id = o."shopId"
+  JOIN "Company" c ON c.id = s."companyId"
   LEFT JOIN LATERAL (
     SELECT id, number, status, brand, last4, "createdAt", "errorMessage", "aliasId"
     FROM "Transaction" WHERE "orderId" = o.id AND "operationType" = 'DEBIT' ORDER BY "createdAt" DESC LIMIT 1
@@ -90,6 +92,8 @@ export async function getPaymentPage(db: Db, input: { token: string }) {
     unopened: r.unopened,
     channel: r.channel,
     shopId: r.shopId,
+    /** The shop's company is suspended by the platform (setup19): the link shows "unavailable". */
+    companySuspended: r.companySuspended,
     status: effectiveStatus(r.status, r.validUntil),
     /** Paid on this processor's page (the shop's verified connector for the order's mode); null: the sandbox's card form. */
     connectorKind: r.connectorKind,

@@ -16,9 +16,13 @@ export async function getInvoiceForm(db: Db, shopId: string): Promise<InvoiceFor
   if (!/^\d{8}$/.test(shopId)) return null;
   const [config, shop] = await Promise.all([
     getFormConfig(db, shopId),
-    db.shop.findUnique({ where: { id: shopId }, select: { name: true, defaultLanguage: true } }),
+    db.shop.findUnique({
+      where: { id: shopId },
+      select: { name: true, defaultLanguage: true, company: { select: { suspendedAt: true } } },
+    }),
   ]);
-  if (!shop || !config?.invoiceMode || !formUsable(config, "TEST")) return null;
+  // A suspended company's invoice page is unavailable too (setup19).
+  if (!shop || shop.company.suspendedAt || !config?.invoiceMode || !formUsable(config, "TEST")) return null;
   return { shopId, shopName: shop.name, defaultLanguage: shop.defaultLanguage, testOnly: !formUsable(config, "PRODUCTION") };
 }
 

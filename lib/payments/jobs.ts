@@ -29,6 +29,9 @@ export const paymentAttemptsSweep = defineJob({
   handle: async (db) => {
     const abandoned = await (await import("./sweep-attempts")).sweepPaymentAttempts(db);
     if (abandoned) log.warn({ abandoned }, "payment attempts left without an answer abandoned");
+    // stripe20: attempts on a processor's page whose notification never came, settled by asking it.
+    const { settled } = await (await import("./settle-connector-attempts")).settleConnectorAttempts(db);
+    if (settled) log.warn({ settled }, "processor attempts without a notification settled");
   },
 });
 

@@ -14,8 +14,9 @@ export async function lockOrder(tx: Db, by: { token: string } | { id: string }):
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o.id, o.status, o."validUntil", o.mode, o."shopId", o.amount, o.currency, o."validationMode",
            o."captureDelay", o."aliasMode", o."threeDsPreference", o."buyerEmail", s."acceptedBrands",
-           o."collectedData", o."amountUpdate", o."installmentPlan", s."timeZone"
-    FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"
+           o."collectedData", o."amountUpdate", o."installmentPlan", s."timeZone",
+           c."suspendedAt" IS NOT NULL AS "companySuspended"
+    FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId" JOIN "Company" c ON c.id = s."companyId"
     WHERE ${where} FOR UPDATE OF o`;
   return rows[0];
 }
@@ -28,6 +29,7 @@ export async function lockOrder(tx: Db, by: { token: string } | { id: string }):
 export async function lockPayableOrder(tx: Db, token: string, now = new Date()): Promise<LockedOrder> {
   const order = await lockOrder(tx, { token });
   if (!order) throw new AppError("NOT_FOUND", "no order for this link", { publicMessage: "err_link_unknown" });
+  if (order.companySuspended) throw new AppError("ORDER_NOT_PAYABLE", "company suspended", { publicMessage: "unavailable" });
   if (order.status === "PAID") throw new AppError("ORDER_NOT_PAYABLE", "already paid", { publicMessage: "paid" });
   if (order.status === "CANCELLED") throw new AppError("ORDER_NOT_PAYABLE", "cancelled", { publicMessage: "cancelled" });
   if (order.status === "EXPIRED" || !isWithinValidity(order.validUntil, now)) {

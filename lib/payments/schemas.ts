@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseMajorAmount } from "../money/parse-amount";
+import { amountRangeMinor } from "../money/amount-range";
 import { currencySchema } from "../orders/schemas";
 import { isStorableText, safeParseInput } from "../server/validation";
 import { daySchema } from "../shared/day";
@@ -37,20 +37,8 @@ export const transactionSearchSchema = z
   })
   .transform((v, ctx) => {
     if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "txsearch_err_range" });
-    const minor = (field: "amountMin" | "amountMax") => {
-      const typed = v[field];
-      if (typed === undefined) return undefined;
-      if (!v.currency) {
-        ctx.addIssue({ code: "custom", path: ["currency"], message: "osearch_err_currency" });
-        return undefined;
-      }
-      const parsed = parseMajorAmount(typed, v.currency);
-      if (parsed.ok) return parsed.minor;
-      ctx.addIssue({ code: "custom", path: [field], message: `err_amount_${parsed.reason}` });
-      return undefined;
-    };
     const { amountMin, amountMax, page, ...filters } = v;
-    return { filters: { ...filters, amountMinMinor: minor("amountMin"), amountMaxMinor: minor("amountMax") }, page };
+    return { filters: { ...filters, ...amountRangeMinor(v, ctx) }, page };
   });
 
 export type TransactionSearch = z.output<typeof transactionSearchSchema>;

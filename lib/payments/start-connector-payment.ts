@@ -4,6 +4,7 @@
 // The card is typed at the processor: the attempt's card columns stay empty until its answer
 // (recordProcessorOutcome) fills the transaction.
 import { readInstalmentPlan } from "../instalments/plan";
+import { firstInstalmentAmount } from "../instalments/schedule-instalments";
 import type { Db } from "../server/db";
 import { appUrl } from "../server/env";
 import { AppError } from "../server/errors";
@@ -48,9 +49,14 @@ export async function startConnectorPayment(
       if (readInstalmentPlan(order.installmentPlan) && !c.connector.capabilities.instalments) throw optionUnsupported();
       if (order.amountUpdate && !c.connector.capabilities.buyerAmount) throw optionUnsupported();
       const extra = await tx.paymentOrder.findUniqueOrThrow({ where: { id: order.id }, select: { reference: true } });
-      const amount = amountToCharge(order, undefined);
+      // Paid in instalments: the first is charged now, the others later on the kept card (stripe20).
+      const amount = firstInstalmentAmount(order) ?? amountToCharge(order, undefined);
+      // An instalment plan keeps the card at the processor for the later charges (stripe20).
       const saveCard =
-        c.connector.capabilities.aliases && (order.aliasMode === "AUTOMATIC" || (order.aliasMode === "PROPOSE" && input.saveCard === true));
+        c.connector.capabilities.aliases &&
+        (!!readInstalmentPlan(order.installmentPlan) ||
+          order.aliasMode === "AUTOMATIC" ||
+          (order.aliasMode === "PROPOSE" && input.saveCard === true));
       const attemptId = randomHex32();
       await reserveAttempt(tx, {
         id: attemptId,

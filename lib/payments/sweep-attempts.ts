@@ -1,5 +1,6 @@
 import { subMinutes } from "date-fns";
 import type { Db } from "../server/db";
+import { settlingKinds } from "./settle-connector-attempts";
 
 /**
  * How long an attempt may wait for its answer to be recorded (minutes): far past any acquirer's
@@ -11,13 +12,16 @@ export const ATTEMPT_SWEEP_BATCH = 1_000;
 
 // One statement per batch: stale PENDING attempts (skipping one whose answer is being recorded: the
 // record holds its row lock) become ABANDONED. The status is re-checked by the UPDATE itself.
+// An attempt on the hosted page of a processor whose connector can settle it (settleAttempt: Stripe,
+// $4) is left to settle-connector-attempts.ts: its page may still take the payment.
 const ABANDON_SQL = `
 WITH stale AS (
-  SELECT id FROM "PaymentAttempt"
-  WHERE status = 'PENDING' AND "createdAt" < $1
+  SELECT a.id FROM "PaymentAttempt" a
+  WHERE a.status = 'PENDING' AND a."createdAt" < $1
     -- On a processor's hosted page (issue 20) the buyer types the card there: 15 minutes more.
-    AND ("connectorId" IS NULL OR "createdAt" < $1 - interval '15 minutes')
-  ORDER BY "createdAt" LIMIT $2 FOR UPDATE SKIP LOCKED
+    AND (a."connectorId" IS NULL OR a."createdAt" < $1 - interval '15 minutes')
+    AND NOT EXISTS (SELECT 1 FROM "ShopConnector" c WHERE c.id = a."connectorId" AND c.kind::text = ANY($4::text[]))
+  ORDER BY a."createdAt" LIMIT $2 FOR UPDATE OF a SKIP LOCKED
 )
 UPDATE "PaymentAttempt" a SET status = 'ABANDONED', "settledAt" = $3 FROM stale
 WHERE a.id = stale.id AND a.status = 'PENDING'
@@ -39,7 +43,7 @@ export async function sweepPaymentAttempts(db: Db, now = new Date(), batch = ATT
   const before = subMinutes(now, ATTEMPT_ANSWER_MINUTES);
   let total = 0;
   for (;;) {
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(ABANDON_SQL, before, batch, now);
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(ABANDON_SQL, before, batch, now, settlingKinds());
     total += rows.length;
     if (rows.length < batch) return total;
   }

@@ -50,7 +50,7 @@ function create() {
   return new PrismaClient({
     adapter: new PrismaPg(getPool()),
     omit: {
-      user: { passwordHash: true },
+      user: { passwordHash: true, totpSecretEnc: true, totpPendingSecretEnc: true },
       shop: {
         testPasswordDigest: true,
         testPasswordEnc: true,

@@ -126,12 +126,16 @@ export const ENV_SCHEMA = z.object({
   ALLOW_PRIVATE_WEBHOOKS: flag.optional(),
   WEBHOOK_POLL_SECONDS: decimal(0.5).optional(),
   WEBHOOK_BATCH_SIZE: whole(1).optional(),
+  // stripe20: where the Stripe connector sends its API calls (unset: https://api.stripe.com); tests point it at a local fake
+  STRIPE_API_URL: httpUrl.optional(),
   // Retention (lib/retention)
   RETENTION_MONTHS: whole(1, Number.MAX_SAFE_INTEGER, "must be a whole number of months ≥ 1").optional(),
   RETENTION_TRANSACTION_YEARS: whole(1, Number.MAX_SAFE_INTEGER, "must be a whole number of years ≥ 1").optional(),
   // Graceful shutdown (lib/server/shutdown.ts)
   SHUTDOWN_TIMEOUT_SECONDS: decimal(1, "must be a number of seconds ≥ 1").optional(),
   // Observability
+  // Log lines for people (pino-pretty) or JSON; default: pretty on a terminal, JSON otherwise.
+  LOG_FORMAT: z.enum(["pretty", "json"], { error: "must be pretty or json" }).optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",

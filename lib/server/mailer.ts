@@ -31,7 +31,8 @@ export const mailFrom = () => process.env.MAIL_FROM || "no-reply@payment-orders.
 /** Domain of Message-IDs (the sender's domain, as RFC 5322 suggests). */
 export const messageIdDomain = () => mailFrom().split("@")[1] || "payment-orders.localhost";
 
-function transportOptions(url: string): SMTPPool.Options {
+/** The pooled transport's options for an SMTP URL (also the fan-out benchmark's bare ceiling). */
+export function transportOptions(url: string): SMTPPool.Options {
   const u = new URL(url);
   const q = u.searchParams;
   return {

@@ -1,5 +1,7 @@
+import { builtInTemplate } from "../../emails";
 import type { UserActor } from "../auth/actor";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
+import { connectorLimits } from "../payments/connectors/connector-limits";
 import type { Db } from "../server/db";
 import { addCalendarDays, dayInZone } from "../time/shop-time";
 
@@ -22,9 +24,11 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
       threeDsPreferences: true,
       managerEmail: true,
       company: { select: { managerEmail: true } },
+      connectors: { where: { verifiedAt: { not: null } }, select: { mode: true, kind: true } },
+      templates: { where: { channel: "URL", kind: "ORDER", isDefault: true }, select: { language: true, body: true } },
     },
   });
-  return shops.map(({ company, managerEmail, ...s }) => {
+  return shops.map(({ company, managerEmail, connectors, templates, ...s }) => {
     const today = dayInZone(now, s.timeZone);
     return {
       ...s,
@@ -33,6 +37,15 @@ export async function findShopDefaults(db: Db, input: { actor: UserActor }, now 
       today,
       defaultValidUntil: addCalendarDays(today, s.defaultValidityDays),
       maxValidUntil: addCalendarDays(today, MAX_VALIDITY_DAYS),
+      /** Issue 20: per mode, whether orders can be paid and which options the shop's processor cannot honour. */
+      connectorLimits: {
+        TEST: connectorLimits("TEST", connectors.find((c) => c.mode === "TEST")?.kind ?? null),
+        PRODUCTION: connectorLimits("PRODUCTION", connectors.find((c) => c.mode === "PRODUCTION")?.kind ?? null),
+      },
+      /** The URL dialog's "link text" per language (issue 21): the shop's default URL template, else ours. */
+      urlTexts: Object.fromEntries(
+        s.languages.map((l) => [l, templates.find((t) => t.language === l)?.body ?? builtInTemplate("URL", "ORDER", l).body]),
+      ) as Record<string, string>,
     };
   });
 }

@@ -40,6 +40,20 @@ const OPTIONS: sanitizeHtml.IOptions = {
     img: ["src", "alt", "width", "height"],
     td: ["colspan", "rowspan"],
     th: ["colspan", "rowspan"],
+    // Issue 21: the editor's alignment, text colour and size, as inline styles (e-mail clients read them).
+    p: ["style"],
+    h1: ["style"],
+    h2: ["style"],
+    h3: ["style"],
+    h4: ["style"],
+    span: ["style"],
+  },
+  allowedStyles: {
+    "*": {
+      "text-align": [/^(left|center|right|justify)$/],
+      color: [/^#[0-9a-fA-F]{3,8}$/, /^rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\)$/],
+      "font-size": [/^\d{1,2}(\.\d+)?(px|em|rem|%)$/],
+    },
   },
   // %url% must survive as an href before it is replaced by the link.
   allowedSchemes: ["https", "http", "mailto", "tel"],

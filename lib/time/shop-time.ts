@@ -7,10 +7,22 @@ import { format } from "date-fns";
 /** "YYYY-MM-DD" of an instant, in the zone. */
 export const dayInZone = (at: Date, timeZone: string) => format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
 
-/** "YYYY-MM-DD" n days after `day`: plain calendar arithmetic, independent of the server's zone. */
+const addDaysCache = new Map<string, string>();
+
+/**
+ * "YYYY-MM-DD" n days after `day`: plain calendar arithmetic, independent of the server's zone
+ * (memoised like endOfDayInZone: every order creation asks it for today's validity window).
+ */
 export function addCalendarDays(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  const key = `${day}|${n}`;
+  let r = addDaysCache.get(key);
+  if (r === undefined) {
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    r = new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+    if (addDaysCache.size > 10_000) addDaysCache.clear();
+    addDaysCache.set(key, r);
+  }
+  return r;
 }
 
 const endOfDayCache = new Map<string, number>();
@@ -27,6 +39,13 @@ export function endOfDayInZone(day: string, timeZone: string): Date {
   }
   return new Date(t);
 }
+
+/** 00:00:00 of `day` in the zone: one second after 23:59:59 of the day before. */
+export const startOfDayInZone = (day: string, timeZone: string) =>
+  new Date(endOfDayInZone(addCalendarDays(day, -1), timeZone).getTime() + 1000);
+
+/** The last millisecond of `day` in the zone (23:59:59.999): an inclusive "to" day's bound. */
+export const lastInstantOfDay = (day: string, timeZone: string) => new Date(endOfDayInZone(day, timeZone).getTime() + 999);
 
 export const isValidTimeZone = (tz: string) => {
   try {

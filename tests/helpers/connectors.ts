@@ -37,3 +37,8 @@ export async function verifiedConnector(
   });
   return row.id;
 }
+
+/** Every shop gets a verified PRODUCTION connector: for tests whose subject is not the payment processor. */
+export async function verifiedConnectorsForAllShops(db: Db): Promise<void> {
+  for (const s of await db.shop.findMany({ select: { id: true } })) await verifiedConnector(db, s.id);
+}

@@ -6,6 +6,7 @@ import { buyerDataSchema } from "@/lib/collect-form/config";
 import { findOpenInvoice, getInvoiceForm, LOOKUP_LIMITS } from "@/lib/payments/invoice-lookup";
 import { saveBuyerData } from "@/lib/payments/save-buyer-data";
 import type { AppError } from "@/lib/server/errors";
+import { verifiedConnectorsForAllShops } from "../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder, payNow } from "../helpers/orders";
 
@@ -20,6 +21,7 @@ const FIELDS = [
 beforeAll(async () => {
   await resetDatabase();
   users = await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
   await db.dataCollectionForm.create({ data: { shopId: "12345678", fields: FIELDS as unknown as object[], invoiceMode: true } });
 });
 beforeEach(async () => {

@@ -4,6 +4,7 @@ import { importInvoiceOrders } from "@/lib/invoices/import-invoice-orders";
 import { importSampleCsv } from "@/lib/invoices/import-sample";
 import { importReportSchema } from "@/lib/invoices/schemas";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "@/lib/time/shop-time";
+import { verifiedConnectorsForAllShops } from "../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { csv, HEADER, setForm } from "../helpers/invoices";
 
@@ -11,6 +12,7 @@ let users: Awaited<ReturnType<typeof seedTenants>>;
 beforeAll(async () => {
   await resetDatabase();
   users = await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
 });
 
 const SHOP = "12345678";

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createInvoiceOrder } from "@/lib/invoices/create-invoice-order";
 import { AppError } from "@/lib/server/errors";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "@/lib/time/shop-time";
+import { verifiedConnector } from "../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { setForm } from "../helpers/invoices";
 
@@ -9,6 +10,7 @@ let users: Awaited<ReturnType<typeof seedTenants>>;
 beforeAll(async () => {
   await resetDatabase();
   users = await seedTenants();
+  await verifiedConnector(db, "12345678"); // PRODUCTION orders need the shop's processor (issue 20)
 });
 
 const SHOP = "12345678";

@@ -205,4 +205,27 @@ describe("structured JSON logs", () => {
     expect(r.msg).toBe("oops 497010******0055 and 497010******0055");
     for (const s of [PASSWORD, CARD, API_KEY, HMAC_KEY, "Dear buyer"]) expect(line).not.toContain(s);
   });
+
+  it("redacts inside arrays and errors, two levels down, without changing the caller's objects", () => {
+    const before = output.length;
+    const fields = {
+      items: [{ token: "tok-secret-1" }, { ok: 1 }],
+      err: Object.assign(new Error("upstream said no"), { payload: "body-secret-2" }),
+      deep: { a: { password: "pw-secret-3", b: { token: "three-levels-down" } } },
+      plain: "kept",
+    };
+    logger.info(fields, "nested");
+    const r = JSON.parse(output.slice(before).join(""));
+    expect(r.items).toEqual([{ token: "[Redacted]" }, { ok: 1 }]);
+    expect(r.err.message).toBe("upstream said no");
+    expect(r.err.payload).toBe("[Redacted]");
+    expect(r.err.stack).toContain("upstream said no");
+    expect(r.deep.a.password).toBe("[Redacted]");
+    // pino's paths reached two levels down; so does the redaction (a third is written as is)
+    expect(r.deep.a.b.token).toBe("three-levels-down");
+    expect(r.plain).toBe("kept");
+    expect(fields.items[0]!.token).toBe("tok-secret-1");
+    expect(fields.err.payload).toBe("body-secret-2");
+    expect(fields.deep.a.password).toBe("pw-secret-3");
+  });
 });

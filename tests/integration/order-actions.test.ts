@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { changeValidity } from "@/lib/orders/change-validity";
+import { deleteOrder } from "@/lib/orders/delete-order";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { getOrderCopy } from "@/lib/orders/get-order-copy";
 import { getOrderTransaction } from "@/lib/orders/get-order-transaction";
@@ -53,6 +54,7 @@ async function run(action: OrderAction, actor: UserActor, orderId: string): Prom
     createFrom: () => getOrderCopy(db, input),
     viewTransaction: () => getOrderTransaction(db, input),
     markSent: () => markOrderSent(db, input),
+    delete: () => deleteOrder(db, input),
   };
   return calls[action]().then(
     () => "OK",
@@ -75,12 +77,14 @@ describe("every action × every status (F-ACT): offered ⇔ allowed, else a spec
         it(`${channel} ${status} ${action}`, async () => {
           const id = await orderIn(status, channel);
           const before = await db.paymentOrder.findUniqueOrThrow({ where: { id } });
-          const offered = availableActions(before).includes(action);
+          const attempted = (await db.transaction.count({ where: { orderId: id } })) > 0;
+          const offered = availableActions({ ...before, attempted }).includes(action);
           const result = await run(action, users.operator, id);
-          const after = await db.paymentOrder.findUniqueOrThrow({ where: { id } });
+          const after = await db.paymentOrder.findUnique({ where: { id } });
           if (offered) {
             expect(result).toBe("OK");
-            if (EFFECT[action]) expect(after.status).toBe(EFFECT[action]);
+            if (EFFECT[action]) expect(after?.status).toBe(EFFECT[action]);
+            if (action === "delete") expect(after).toBeNull();
           } else {
             expect(result).toBe(action === "viewTransaction" ? "NOT_FOUND" : "INVALID_TRANSITION");
             expect(after).toEqual(before);

@@ -3,6 +3,7 @@ import { transitionOrder } from "@/lib/orders/order-status";
 import { getPaymentPage } from "@/lib/payments/get-payment-page";
 import { payOrder } from "@/lib/payments/pay-order";
 import type { AppError } from "@/lib/server/errors";
+import { verifiedConnector } from "../helpers/connectors";
 import { db, dumpDatabaseText, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder, payNow } from "../helpers/orders";
 
@@ -109,9 +110,14 @@ describe("pay an order (F-PAY-1)", () => {
     expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toMatchObject({ code: "RATE_LIMITED" });
   });
 
-  it("a PRODUCTION order refuses test cards", async () => {
+  it("a PRODUCTION order is never paid by the sandbox, even with a processor configured (issue 20)", async () => {
+    await verifiedConnector(db, "12345678");
     const o = await newOrder(users.operator, { mode: "PRODUCTION" });
-    expect((await payOrder(db, { token: o.token, card: card("4970100000000055") })).outcome).toBe("REFUSED");
+    expect(await failure(payOrder(db, { token: o.token, card: card("4970100000000055") }))).toEqual({
+      code: "ORDER_NOT_PAYABLE",
+      message: "payments_unavailable",
+    });
+    expect(await db.transaction.count({ where: { orderId: o.id } })).toBe(0);
   });
 
   it("never stores a card number", async () => {

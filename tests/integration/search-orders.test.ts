@@ -12,6 +12,7 @@ import { csvField } from "@/lib/shared/csv";
 import { getListColumns } from "@/lib/users/get-list-columns";
 import { saveListColumns } from "@/lib/users/save-list-columns";
 import { createShop } from "@/prisma/factories";
+import { verifiedConnectorsForAllShops } from "../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder } from "../helpers/orders";
 
@@ -25,6 +26,7 @@ const setDates = (id: string, data: { createdAt?: Date; validUntil?: Date }) => 
 beforeAll(async () => {
   await resetDatabase();
   users = await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
   const company = await db.shop.findUniqueOrThrow({ where: { id: "12345678" }, select: { companyId: true } });
   await createShop(db, {
     id: "22222222",

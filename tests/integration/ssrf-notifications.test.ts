@@ -9,6 +9,7 @@ import { createRule } from "@/lib/notifications/rules/create-rule";
 import { stopBoss } from "@/lib/server/jobs/boss";
 import { DEMO } from "@/prisma/demo-data";
 import { callApi, create, DEMO_PROD } from "../helpers/api";
+import { verifiedConnectorsForAllShops } from "../helpers/connectors";
 import { db, dumpDatabaseText, resetDatabase, seedTenants } from "../helpers/db";
 import { card, payNow } from "../helpers/orders";
 import { closePrivateTargets, fakeDns, type InternalService, SECRET, startInternalService } from "../helpers/ssrf";
@@ -22,6 +23,7 @@ beforeAll(async () => {
   restorePrivate = closePrivateTargets();
   await resetDatabase();
   users = await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
   rx = await startInternalService(200);
   restoreDns = fakeDns({
     "rule.rebind.test": "127.0.0.1",

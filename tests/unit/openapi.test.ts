@@ -29,6 +29,7 @@ describe("OpenAPI document", () => {
       "/Transaction/CancelOrRefund",
       "/Transaction/Validate",
       "/Transaction/Update",
+      "/shops/{shopId}/invoice-orders/import",
     ]);
     const update = doc.paths["/Transaction/Update"]!.post.requestBody.content["application/json"].schema;
     expect(update.required).toEqual(["uuid"]);
@@ -42,5 +43,22 @@ describe("OpenAPI document", () => {
       expect.arrayContaining(["orderId", "channelOptions", "expirationDate", "customer", "metadata", "formAction", "ipnTargetUrl"]),
     );
     expect(JSON.stringify(doc)).toContain("PSP_1000");
+  });
+
+  it("also describes our own /api/v1 endpoint (issue 21): its server, multipart body, report and English errors", () => {
+    const doc = openApiDocument() as { paths: Record<string, { servers?: { url: string }[]; post: Record<string, unknown> }> };
+    const path = doc.paths["/shops/{shopId}/invoice-orders/import"]!;
+    expect(path.servers?.[0]?.url).toMatch(/\/api\/v1$/);
+    const post = path.post as {
+      parameters: { name: string; in: string }[];
+      requestBody: { content: Record<string, unknown> };
+      responses: Record<string, { content: { "application/json": { schema: { properties: Record<string, unknown> } } } }>;
+    };
+    expect(post.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["path:shopId", "query:dryRun"]);
+    expect(Object.keys(post.requestBody.content)).toEqual(["multipart/form-data"]);
+    expect(Object.keys(post.responses["200"]!.content["application/json"].schema.properties)).toContain("errorCount");
+    expect(Object.keys(post.responses["400"]!.content["application/json"].schema.properties)).toEqual(
+      expect.arrayContaining(["code", "reason", "message"]),
+    );
   });
 });

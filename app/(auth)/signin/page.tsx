@@ -1,5 +1,6 @@
 // /signin — the back-office sign-in page.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SignInForm } from "@/components/backoffice/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { rateLimitedSeconds, waitText } from "@/lib/auth/sign-in-error";
@@ -24,8 +25,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           submit: t("signin_submit"),
           invalid: t("signin_invalid"),
           rateLimited: t("signin_rate_limited"),
+          codeTitle: t("signin_code_title"),
+          code: t("signin_code"),
+          codeHelp: t("signin_code_help"),
+          codeSubmit: t("signin_code_submit"),
+          codeInvalid: t("signin_code_invalid"),
+          codeExpired: t("signin_code_expired"),
         }}
       />
+      <p className="mt-6 text-sm">
+        <Link href="/forgot" className="text-brand-700 underline">
+          {t("signin_forgot")}
+        </Link>
+      </p>
     </main>
   );
 }

@@ -1,22 +1,28 @@
+import { account19En } from "./account19";
 import { amountUpdateEn } from "./amount-update";
 import { analyticsEn } from "./analytics";
 import { auditLogEn } from "./audit-log";
 import { collectFormSettingsEn } from "./collect-form-settings";
+import { gaps21En } from "./gaps21";
 import { instalmentsEn } from "./instalments";
 import { invoiceImportEn } from "./invoice-import";
 import { invoiceOrdersEn } from "./invoice-orders";
 import { lookEn } from "./look";
+import { lyraform20En } from "./lyraform20";
 import { mailOrdersEn } from "./mail-orders";
 import { notificationDeliveriesEn } from "./notification-deliveries";
 import { notificationEngineEn } from "./notification-engine";
 import { notificationRulesEn } from "./notification-rules";
 import { orderSearchEn } from "./order-search";
 import { refunds20En } from "./refunds20";
+import { setup19En } from "./setup19";
 import { shopSettingsEn } from "./shop-settings";
 import { smsEn } from "./sms";
+import { stripe20En } from "./stripe20";
 import { templatesEn } from "./templates";
 import { transactionsEn } from "./transactions";
 import type { Messages } from "./types";
+import { users19En } from "./users19";
 import { whatsappEn } from "./whatsapp";
 
 // English catalogue.
@@ -283,5 +289,11 @@ export const en: Messages = {
   ...amountUpdateEn,
   ...instalmentsEn,
   ...lookEn,
+  ...users19En,
+  ...account19En,
+  ...setup19En,
+  ...stripe20En,
+  ...lyraform20En,
   ...refunds20En,
+  ...gaps21En,
 };

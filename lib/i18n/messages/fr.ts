@@ -1,22 +1,28 @@
+import { account19Fr } from "./account19";
 import { amountUpdateFr } from "./amount-update";
 import { analyticsFr } from "./analytics";
 // Catalogue français (langue par défaut du back office).
 import { auditLogFr } from "./audit-log";
 import { collectFormSettingsFr } from "./collect-form-settings";
+import { gaps21Fr } from "./gaps21";
 import { instalmentsFr } from "./instalments";
 import { invoiceImportFr } from "./invoice-import";
 import { invoiceOrdersFr } from "./invoice-orders";
 import { lookFr } from "./look";
+import { lyraform20Fr } from "./lyraform20";
 import { mailOrdersFr } from "./mail-orders";
 import { notificationDeliveriesFr } from "./notification-deliveries";
 import { notificationEngineFr } from "./notification-engine";
 import { notificationRulesFr } from "./notification-rules";
 import { orderSearchFr } from "./order-search";
 import { refunds20Fr } from "./refunds20";
+import { setup19Fr } from "./setup19";
 import { shopSettingsFr } from "./shop-settings";
 import { smsFr } from "./sms";
+import { stripe20Fr } from "./stripe20";
 import { templatesFr } from "./templates";
 import { transactionsFr } from "./transactions";
+import { users19Fr } from "./users19";
 import { whatsappFr } from "./whatsapp";
 
 export const fr = {
@@ -283,5 +289,11 @@ export const fr = {
   ...amountUpdateFr,
   ...instalmentsFr,
   ...lookFr,
+  ...users19Fr,
+  ...account19Fr,
+  ...setup19Fr,
+  ...stripe20Fr,
+  ...lyraform20Fr,
   ...refunds20Fr,
+  ...gaps21Fr,
 } as const;

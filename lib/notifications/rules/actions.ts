@@ -21,6 +21,8 @@ export type RuleFormValues = {
   retry: boolean;
   urlTest: string;
   urlProd: string;
+  formUrlTest: string;
+  formUrlProd: string;
   format: string;
   hashKey: string;
   emailTarget: string;
@@ -43,6 +45,8 @@ function valuesOf(formData: FormData): RuleFormValues {
     retry: formData.get("retry") === "on",
     urlTest: text(formData, "urlTest"),
     urlProd: text(formData, "urlProd"),
+    formUrlTest: text(formData, "formUrlTest"),
+    formUrlProd: text(formData, "formUrlProd"),
     format: text(formData, "format"),
     hashKey: text(formData, "hashKey"),
     emailTarget: text(formData, "emailTarget"),

@@ -43,6 +43,9 @@ export const urlCallRuleSchema = z
     retry: bool.default(true),
     urlTest: webhookUrl("TEST").default(null),
     urlProd: webhookUrl("PRODUCTION").default(null),
+    // Issue 21: form-format URLs called too (a REST rule only).
+    formUrlTest: webhookUrl("TEST").default(null),
+    formUrlProd: webhookUrl("PRODUCTION").default(null),
     format: z.enum(RULE_FORMATS, { error: "err_rule_format" }).default("REST"),
     // Ignored (kept "password") for the form format, signed like the form API.
     hashKey: z.enum(HASH_KEYS, { error: "err_rule_hash_key" }).default("password"),
@@ -52,6 +55,8 @@ export const urlCallRuleSchema = z
   .transform((r) => ({
     ...r,
     hashKey: r.format === "REST" ? r.hashKey : ("password" as const),
+    formUrlTest: r.format === "REST" ? r.formUrlTest : null,
+    formUrlProd: r.format === "REST" ? r.formUrlProd : null,
     emailTarget: null,
     templateId: null,
   }));
@@ -80,6 +85,8 @@ export const emailRuleSchema = z
     retry: true,
     urlTest: null,
     urlProd: null,
+    formUrlTest: null,
+    formUrlProd: null,
     format: "REST" as const,
     hashKey: "password" as const,
   }));

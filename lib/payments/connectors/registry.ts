@@ -2,6 +2,7 @@
 // (types.ts), one line in CONNECTORS, its config fields in the settings form.
 import { AppError } from "../../server/errors";
 import { lyraFormConnector } from "./lyra-form";
+import { stripeConnector } from "./stripe";
 import type { ConnectorKind, PaymentConnector } from "./types";
 
 // Each connector checks its own config with its configSchema before using it: erased here.
@@ -9,7 +10,7 @@ const erase = <C>(c: PaymentConnector<C>) => c as unknown as PaymentConnector<un
 
 const CONNECTORS: Partial<Record<ConnectorKind, PaymentConnector<unknown>>> = {
   LYRA_FORM: erase(lyraFormConnector),
-  // STRIPE: erase(stripeConnector), (stripe20: lib/payments/connectors/stripe.ts)
+  STRIPE: erase(stripeConnector),
 };
 
 export const CONNECTOR_KINDS: readonly ConnectorKind[] = ["LYRA_FORM", "STRIPE"];

@@ -110,6 +110,7 @@ export async function removeShopConnector(db: Db, input: { actor: Actor; shopId:
 }
 
 export type ConnectorSettings = {
+  id: string;
   mode: ConnectorMode;
   kind: ConnectorKind;
   publicConfig: Record<string, string>;
@@ -123,7 +124,7 @@ export async function getConnectorSettings(db: Db, input: { actor: Actor; shopId
   guard(input.actor, input.shopId);
   const rows = await db.shopConnector.findMany({
     where: { shopId: input.shopId },
-    select: { mode: true, kind: true, publicConfig: true, verifiedAt: true, verifyError: true, updatedAt: true },
+    select: { id: true, mode: true, kind: true, publicConfig: true, verifiedAt: true, verifyError: true, updatedAt: true },
     orderBy: { mode: "asc" },
   });
   return rows.map((r) => ({ ...r, publicConfig: r.publicConfig as Record<string, string> }));

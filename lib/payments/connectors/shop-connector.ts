@@ -81,3 +81,9 @@ export async function connectorForTransaction(
     },
   };
 }
+
+/** Whether the shop takes payments in `mode` through a verified connector (the settings' warning). */
+export async function hasVerifiedConnector(db: Db, input: { shopId: string; mode: ConnectorMode }): Promise<boolean> {
+  const n = await db.shopConnector.count({ where: { shopId: input.shopId, mode: input.mode, verifiedAt: { not: null } } });
+  return n > 0;
+}

@@ -129,6 +129,22 @@ export type OperationResult =
   | { ok: true; status: "VALIDATED" | "CAPTURED" | "CANCELLED" | "REFUNDED" | "PENDING"; processorRef: string }
   | { ok: false; code: string; message: string };
 
+/**
+ * A merchant-initiated charge on a card the processor keeps (a later instalment): no buyer present.
+ * `aliasToken` is CardAlias.processorToken; `attemptId` the PENDING attempt's id (idempotency key).
+ */
+export type AliasChargeContext<Config> = {
+  config: Config;
+  mode: ConnectorMode;
+  aliasToken: string;
+  amount: number;
+  currency: string;
+  orderId: string;
+  attemptId: string;
+  /** MANUAL: authorise only, captured when the merchant validates. */
+  validationMode?: "AUTOMATIC" | "MANUAL";
+};
+
 export type VerifyResult = { ok: true; detail?: string } | { ok: false; code: string; message: string };
 
 export interface PaymentConnector<Config = unknown> {
@@ -148,4 +164,20 @@ export interface PaymentConnector<Config = unknown> {
   /** Cancel an authorisation not captured yet. */
   cancel(ctx: TransactionContext<Config>): Promise<OperationResult>;
   refund(ctx: TransactionContext<Config>): Promise<OperationResult>;
+  /**
+   * Charge a kept card off-session (stripe20; capabilities.instalments): ACCEPTED or REFUSED (nothing
+   * charged); throws only when the outcome is unknown (network), like Acquirer.chargeToken.
+   */
+  chargeAlias?(ctx: AliasChargeContext<Config>): Promise<ProcessorOutcome>;
+  /**
+   * An attempt left PENDING past its processor page's life (its notification lost): close it at the
+   * processor, so that nothing can be paid on it any more, and say what became of it (stripe20;
+   * settle-connector-attempts.ts). null: the processor cannot tell yet (asked again next sweep).
+   * A connector without it has its stale attempts abandoned by the attempts sweep.
+   */
+  settleAttempt?(
+    config: Config,
+    mode: ConnectorMode,
+    req: { attemptId: string; processorRef: string | null },
+  ): Promise<ProcessorOutcome | null>;
 }

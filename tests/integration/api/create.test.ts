@@ -4,6 +4,7 @@ import { findOrders } from "@/lib/orders/find-orders";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { addCalendarDays, dayInZone, endOfDayInZone } from "@/lib/time/shop-time";
 import { create } from "../../helpers/api";
+import { verifiedConnector } from "../../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../../helpers/db";
 
 let users: Awaited<ReturnType<typeof seedTenants>>;
@@ -11,6 +12,7 @@ beforeAll(async () => {
   await resetDatabase();
   users = await seedTenants();
   await db.company.updateMany({ data: { smsCredits: 100 } }); // SMS orders take credits when created
+  await verifiedConnector(db, "12345678"); // PRODUCTION orders need the shop's processor (issue 20)
 });
 
 /** The order's messages with their delivery jobs (queued in the creating transaction). */

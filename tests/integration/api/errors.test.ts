@@ -81,7 +81,6 @@ const CASES: [string, Record<string, unknown>, string, string][] = [
     "PSP_1032",
     "nope",
   ],
-  ["MAIL without subject", { channelOptions: { channelType: "MAIL", mailOptions: { recipient: "a@b.co" } } }, "INT_843", "subject"],
   ["SMS without smsOptions", { channelOptions: { channelType: "SMS" } }, "INT_836", "smsOptions"],
   ["SMS bad phone", { channelOptions: { channelType: "SMS", smsOptions: { phoneNumber: "call me" } } }, "INT_838", "phoneNumber"],
   ["SMS without phone", { channelOptions: { channelType: "SMS", smsOptions: {} } }, "INT_838", "phoneNumber"],

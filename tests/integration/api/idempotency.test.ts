@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { create, DEMO_PROD } from "../../helpers/api";
+import { verifiedConnectorsForAllShops } from "../../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../../helpers/db";
 
 beforeAll(async () => {
   await resetDatabase();
   await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
 });
 
 const body = { amount: 3000, currency: "EUR", orderId: "IDEM-1" };

@@ -6,6 +6,7 @@ import { POST } from "@/app/api/v1/shops/[shopId]/invoice-orders/import/route";
 import { importReportSchema, MAX_IMPORT_BYTES } from "@/lib/invoices/schemas";
 import { addCalendarDays, dayInZone } from "@/lib/time/shop-time";
 import { basic, DEMO_PROD, DEMO_TEST, OTHER_TEST } from "../../helpers/api";
+import { verifiedConnectorsForAllShops } from "../../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../../helpers/db";
 import { csv, HEADER, setForm } from "../../helpers/invoices";
 import { type Route, startRouteServer } from "../../helpers/route-server";
@@ -14,6 +15,7 @@ let server: Awaited<ReturnType<typeof startRouteServer>>;
 beforeAll(async () => {
   await resetDatabase();
   await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
   server = await startRouteServer([
     { pattern: /^\/api\/v1\/shops\/(?<shopId>[^/]+)\/invoice-orders\/import$/, handler: POST as Route["handler"] },
   ]);
@@ -122,7 +124,16 @@ describe("REST invoice import", () => {
     expect(await invoices("TEST")).toBe(0);
     await setForm("12345678", { invoiceMode: true, published: false });
     const r = await post(FILE, { creds: DEMO_PROD, type: "text/csv", query: "?dryRun=true" });
-    expect(r).toMatchObject({ status: 400, json: { code: "VALIDATION", message: "err_invoice_form_unpublished" } });
+    // Issue 21: a stable code and reason, a readable English message — never a translation key.
+    expect(r).toMatchObject({
+      status: 400,
+      json: {
+        code: "VALIDATION",
+        reason: "INVOICE_FORM_UNPUBLISHED",
+        message: "Publish the shop's data collection form before creating PRODUCTION invoice orders.",
+      },
+    });
+    expect(JSON.stringify(r.json)).not.toMatch(/"err_/);
   });
 
   it("refuses a body over the limit (413) and a bad dryRun (400)", async () => {

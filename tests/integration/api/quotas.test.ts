@@ -6,6 +6,7 @@ import { POST as importInvoices } from "@/app/api/v1/shops/[shopId]/invoice-orde
 import { getShopSettings } from "@/lib/shops/get-shop-settings";
 import { updateShopSettings } from "@/lib/shops/update-shop-settings";
 import { basic, callApi, create, DEMO_PROD, DEMO_TEST, OTHER_TEST } from "../../helpers/api";
+import { verifiedConnectorsForAllShops } from "../../helpers/connectors";
 import { db, resetDatabase, seedTenants } from "../../helpers/db";
 import { startFrontServer } from "../../helpers/front-server";
 
@@ -14,6 +15,7 @@ let users: Awaited<ReturnType<typeof seedTenants>>;
 beforeAll(async () => {
   await resetDatabase();
   users = await seedTenants();
+  await verifiedConnectorsForAllShops(db); // PRODUCTION orders need a processor (issue 20)
 });
 beforeEach(async () => {
   await db.rateLimitBucket.deleteMany();

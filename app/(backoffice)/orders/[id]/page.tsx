@@ -12,18 +12,18 @@ import { findOrderTimeline } from "@/lib/orders/find-order-timeline";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { availableActions } from "@/lib/orders/order-actions";
 import { findOrderMessageText } from "@/lib/orders/order-message-text";
+import { findOrderSentMessage } from "@/lib/orders/order-sent-message";
 import { qrDataUrl } from "@/lib/orders/qr-code";
-import { MAX_VALIDITY_DAYS } from "@/lib/orders/validity";
+import { proposedValidityDay } from "@/lib/orders/validity";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { addCalendarDays, dayInZone } from "@/lib/time/shop-time";
 
 export default async function OrderPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string; tab?: string; done?: string; error?: string }>;
+  searchParams: Promise<{ created?: string; tab?: string; done?: string; error?: string; confirm?: string }>;
 }) {
   const { actor } = await requireSession();
   const { id } = await params;
@@ -33,7 +33,6 @@ export default async function OrderPage({
   });
   const lang = await getUiLanguage();
   const sp = await searchParams;
-  const today = dayInZone(new Date(), order.shop.timeZone);
   return (
     <OrderDetailView
       order={order}
@@ -43,12 +42,14 @@ export default async function OrderPage({
       created={sp.created === "1"}
       notice={sp.done ? { ok: true, key: `done_${sp.done}` } : sp.error ? { ok: false, key: sp.error } : null}
       tab={sp.tab === "message" ? "message" : "info"}
+      confirmDelete={sp.confirm === "delete"}
       qr={await qrDataUrl(order.paymentUrl)}
-      actions={hasRole(actor, "OPERATOR") ? availableActions(order) : []}
-      dates={{ today, maxDay: addCalendarDays(today, MAX_VALIDITY_DAYS), validUntilDay: dayInZone(order.validUntil, order.shop.timeZone) }}
+      actions={hasRole(actor, "OPERATOR") ? availableActions({ ...order, attempted: order.transactions.length > 0 }) : []}
+      dates={proposedValidityDay(order)}
       timeline={await findOrderTimeline(getDb(), { actor, orderId: order.id })}
       messages={await findOrderMessages(getDb(), { actor, orderId: order.id })}
       instalments={order.installmentPlan ? await findOrderInstalments(getDb(), { actor, orderId: order.id }) : null}
+      sentMessage={await findOrderSentMessage(getDb(), { actor, order })}
       messageText={await findOrderMessageText(getDb(), { actor, order, lang: languageOf(order.locale) ?? "fr" })}
     />
   );

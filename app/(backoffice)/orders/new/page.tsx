@@ -14,7 +14,7 @@ import { fr } from "@/lib/i18n/messages/fr";
 import { getUiLanguage } from "@/lib/i18n/server";
 import { findMailTemplates } from "@/lib/orders/find-mail-templates";
 import { findPhoneTemplates } from "@/lib/orders/find-phone-templates";
-import { getOrderCopy } from "@/lib/orders/get-order-copy";
+import { getOrderCopy, type OrderCopy } from "@/lib/orders/get-order-copy";
 import { previewPhoneOrder } from "@/lib/orders/preview-phone-order";
 import { getDb } from "@/lib/server/db";
 import { findShopDefaults, type ShopDefaults } from "@/lib/shops/find-shop-defaults";
@@ -46,11 +46,14 @@ export default async function NewOrderPage({
   const lang = await getUiLanguage();
   const t = translator(lang);
   const sp = await searchParams;
-  const mode = sp.mode === "TEST" ? "TEST" : "PRODUCTION";
-  const channel: NewChannel = CHANNELS.find((c) => c === sp.channel) ?? "URL";
+  // "Create from" (issue 21): the source order's values open its channel's dialog, its mode kept.
+  const copy = sp.from ? await getOrderCopy(getDb(), { actor, orderId: sp.from }).catch(() => undefined) : undefined;
+  const mode = copy ? (copy.mode as "TEST" | "PRODUCTION") : sp.mode === "TEST" ? "TEST" : "PRODUCTION";
+  const channel: NewChannel = CHANNELS.find((c) => c === sp.channel) ?? CHANNELS.find((c) => c === copy?.channel) ?? "URL";
   const shops = await findShopDefaults(getDb(), { actor });
+  const shop = shops.find((s) => s.id === copy?.shopId) ?? shops[0];
   const messages = lang === "en" ? en : fr;
-  const phone = channel === "SMS" || channel === "WHATSAPP" ? await initialPhoneDialog(actor, channel, mode, shops[0]) : undefined;
+  const phone = channel === "SMS" || channel === "WHATSAPP" ? await initialPhoneDialog(actor, channel, mode, shop, copy) : undefined;
   return (
     <section aria-labelledby="title" className={channel === "URL" || channel === "INVOICE" ? "max-w-xl" : "max-w-3xl"}>
       <h1 id="title" className="mb-4 text-2xl font-semibold">
@@ -79,17 +82,18 @@ export default async function NewOrderPage({
           initial={phone.initial}
         />
       ) : channel === "INVOICE" ? (
-        <CreateUrlOrderForm key="invoice" mode={mode} shops={shops} messages={messages} invoice />
+        <CreateUrlOrderForm key="invoice" mode={mode} shops={shops} messages={messages} invoice initial={copy} />
       ) : channel === "MAIL" ? (
-        <CreateMailOrderForm mode={mode} shops={shops} messages={messages} initialTemplates={await initialTemplates(actor, shops[0])} />
-      ) : (
-        <CreateUrlOrderForm
+        <CreateMailOrderForm
           mode={mode}
           shops={shops}
           messages={messages}
-          // "Create from": everything of the source order but its reference.
-          initial={sp.from ? await getOrderCopy(getDb(), { actor, orderId: sp.from }).catch(() => undefined) : undefined}
+          initialTemplates={await initialTemplates(actor, shop, copy?.language)}
+          initial={copy}
         />
+      ) : (
+        // "Create from": everything of the source order but its reference.
+        <CreateUrlOrderForm mode={mode} shops={shops} messages={messages} initial={copy} />
       )}
     </section>
   );
@@ -101,28 +105,33 @@ async function initialPhoneDialog(
   channel: "SMS" | "WHATSAPP",
   mode: "TEST" | "PRODUCTION",
   shop: ShopDefaults | undefined,
+  copy?: OrderCopy,
 ) {
   if (!shop) return undefined;
-  const templates = await findPhoneTemplates(getDb(), { actor, shopId: shop.id, channel, language: shop.defaultLanguage });
+  const language = copy?.language && shop.languages.includes(copy.language) ? copy.language : shop.defaultLanguage;
+  const templates = await findPhoneTemplates(getDb(), { actor, shopId: shop.id, channel, language });
   const preview = await previewPhoneOrder(getDb(), {
     actor,
     values: {
       shopId: shop.id,
       mode,
       channel,
-      currency: shop.currencies[0] ?? "EUR",
+      currency: copy?.currency ?? shop.currencies[0] ?? "EUR",
+      ...(copy ? { amount: copy.amount ?? "", validUntil: copy.validUntil ?? "" } : {}),
       language: templates.language,
-      message: templates.defaultBody,
+      message: copy?.message || templates.defaultBody,
     },
   });
-  return { initial: { templates, preview }, credits: await getSmsCredits(getDb(), { actor }) };
+  return { initial: { templates, preview, copy }, credits: await getSmsCredits(getDb(), { actor }) };
 }
 
 /** The first shop's templates in its default language: the body is prefilled on the first render. */
 async function initialTemplates(
   actor: Parameters<typeof findMailTemplates>[1]["actor"],
-  shop: { id: string; defaultLanguage: string } | undefined,
+  shop: { id: string; defaultLanguage: string; languages: string[] } | undefined,
+  language?: string,
 ) {
   if (!shop) return undefined;
-  return findMailTemplates(getDb(), { actor, shopId: shop.id, language: shop.defaultLanguage }).catch(() => undefined);
+  const lang = language && shop.languages.includes(language) ? language : shop.defaultLanguage;
+  return findMailTemplates(getDb(), { actor, shopId: shop.id, language: lang }).catch(() => undefined);
 }

@@ -4,9 +4,8 @@ import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
 
-const SECTIONS: Record<string, string> = {
-  users: "nav_users",
-};
+// None left: Settings › Users was the last (issue 19). A screen to come is listed here until built.
+const SECTIONS: Record<string, string> = {};
 
 export default async function SettingsPlaceholder({ params }: { params: Promise<{ section: string }> }) {
   await requireSession();

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { CompanySettingsForm } from "@/components/settings/company-settings-form";
 import { RoleNote, SettingsPage } from "@/components/settings/settings-page";
 import { TestCreditsButton } from "@/components/settings/test-credits-button";
+import { TwoFactorRequirementForm } from "@/components/settings/two-factor-requirement-form";
 import { requireSession } from "@/lib/auth/session";
 import { getCompanySettings } from "@/lib/companies/get-company-settings";
 import { translator } from "@/lib/i18n";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CompanySettingsPage() {
-  const { actor } = await requireSession();
+  const { actor, twoFactorRequired } = await requireSession();
   const lang = await getUiLanguage();
   const t = translator(lang);
   const view = await getCompanySettings(getDb(), { actor });
@@ -35,6 +36,9 @@ export default async function CompanySettingsPage() {
         {view.canEdit && view.gateway === "sandbox" ? <TestCreditsButton messages={messages} /> : null}
       </div>
       <CompanySettingsForm view={view} messages={messages} />
+      <div className="mt-8">
+        <TwoFactorRequirementForm required={twoFactorRequired} canEdit={view.canEdit} messages={messages} />
+      </div>
     </SettingsPage>
   );
 }

@@ -10,7 +10,9 @@ import { getUiLanguage } from "@/lib/i18n/server";
 import { modifyOrderAction } from "@/lib/orders/actions";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { getOrderCopy } from "@/lib/orders/get-order-copy";
+import { fixedOptions } from "@/lib/orders/modify-order";
 import { availableActions } from "@/lib/orders/order-actions";
+import { maxValidityDay } from "@/lib/orders/validity";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { findShopDefaults } from "@/lib/shops/find-shop-defaults";
@@ -27,7 +29,12 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
   const lang = await getUiLanguage();
   const t = translator(lang);
   const copy = await getOrderCopy(getDb(), { actor, orderId: id });
-  const shops = (await findShopDefaults(getDb(), { actor })).filter((s) => s.id === order.shopId);
+  // The 90-day maximum counts from the order's creation (issue 21).
+  const maxDay = maxValidityDay(order.shop.timeZone, order.createdAt);
+  const shops = (await findShopDefaults(getDb(), { actor }))
+    .filter((s) => s.id === order.shopId)
+    // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM-DD" strings, compared as text
+    .map((s) => ({ ...s, maxValidUntil: maxDay < s.maxValidUntil ? maxDay : s.maxValidUntil }));
   const validUntil = dayInZone(order.validUntil, order.shop.timeZone);
   return (
     <section aria-labelledby="title" className="max-w-xl">
@@ -47,6 +54,8 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
           action: modifyOrderAction.bind(null, order.id),
           label: t("edit_submit"),
           recipient: order.channel === "MAIL" && !order.recipient?.includes(";") ? (order.recipient ?? "") : undefined,
+          channel: order.channel,
+          hide: fixedOptions(order),
         }}
       />
     </section>

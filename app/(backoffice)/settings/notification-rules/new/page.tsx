@@ -44,6 +44,8 @@ export default async function NewRulePage({ searchParams }: { searchParams: Prom
           alertEmail: "",
           retry: true,
           urlTest: "",
+          formUrlTest: "",
+          formUrlProd: "",
           urlProd: "",
           format: "REST",
           hashKey: "password",

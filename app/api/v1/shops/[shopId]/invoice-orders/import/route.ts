@@ -3,8 +3,9 @@ import { importInvoiceOrders } from "@/lib/invoices/import-invoice-orders";
 import { importQuerySchema, importReportSchema, MAX_IMPORT_BYTES } from "@/lib/invoices/schemas";
 import { authenticateBasic } from "@/lib/lyra-api/authenticate";
 import { requestOverQuota } from "@/lib/lyra-api/quotas";
+import { toV1ErrorResponse } from "@/lib/lyra-api/v1-error";
 import { getDb } from "@/lib/server/db";
-import { AppError, toErrorResponse } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import { readUploadedFile } from "@/lib/server/read-upload";
 import { safeParseInput } from "@/lib/server/validation";
 
@@ -30,7 +31,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ shopId:
   if (!query.success) return json({ code: "VALIDATION", message: "dryRun must be true or false" }, 400);
   const upload = await readUploadedFile(req, MAX_IMPORT_BYTES);
   if (!upload.ok) {
-    const r = toErrorResponse(new AppError(upload.status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION", upload.message));
+    const r = toV1ErrorResponse(new AppError(upload.status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION", upload.message));
     return json(r.body, r.status);
   }
   try {
@@ -43,7 +44,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ shopId:
     });
     return json(importReportSchema.parse(report), report.errorCount ? 422 : 200);
   } catch (e) {
-    const r = toErrorResponse(e);
+    const r = toV1ErrorResponse(e);
     return json(r.body, r.status);
   }
 }

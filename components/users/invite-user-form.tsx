@@ -1,0 +1,91 @@
+"use client";
+import { buttonClass } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/form-alert";
+import { useFormAnswer } from "@/components/ui/use-form-answer";
+import type { Messages } from "@/lib/i18n/messages/types";
+import { inviteUserAction, type UserFormState, updateUserAccessAction } from "@/lib/users/actions";
+import { UserAccessFields } from "./user-access-fields";
+
+const LABELS: Record<string, string> = {
+  email: "users_email",
+  name: "users_name",
+  role: "users_role",
+  shopIds: "users_shops",
+  locale: "users_language",
+};
+
+/** Settings › Users › Invite: e-mail, name, role, shops, the e-mail's language. */
+export function InviteUserForm({ shops, lang, messages }: { shops: { id: string; name: string }[]; lang: string; messages: Messages }) {
+  const { state, action, pending, text, err } = useFormAnswer<UserFormState>(inviteUserAction, messages);
+  const v = state.values;
+  return (
+    <form action={action} className="flex max-w-xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+      <ErrorSummary
+        state={state}
+        text={text}
+        target={(f) => ({ id: f === "shopIds" ? `shopIds-${shops[0]?.id ?? ""}` : f, label: text(LABELS[f] ?? f) })}
+        fallback={text("users_form_errors")}
+      />
+      <Field id="email" label={text("users_email")} type="email" autoComplete="off" required defaultValue={v?.email} error={err("email")} />
+      <Field id="name" label={text("users_name")} autoComplete="off" defaultValue={v?.name} error={err("name")} />
+      <UserAccessFields
+        text={text}
+        err={err}
+        shops={shops}
+        role={v?.role || "OPERATOR"}
+        allShops={v ? v.access === "all" : false}
+        shopIds={v?.shopIds ?? (shops.length === 1 ? [shops[0]!.id] : [])}
+      />
+      <SelectField
+        id="locale"
+        label={text("users_language")}
+        defaultValue={v?.locale || lang}
+        options={["fr", "en"].map((l) => ({ value: l, label: text(`users_language_${l}`) }))}
+      />
+      <p>
+        <button type="submit" className={buttonClass()} disabled={pending}>
+          {text("users_send_invite")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** A user's page: their role and shops. */
+export function UserAccessForm({
+  user,
+  shops,
+  messages,
+}: {
+  user: { id: string; role: string; allShops: boolean; shopIds: string[] };
+  shops: { id: string; name: string }[];
+  messages: Messages;
+}) {
+  const { state, action, pending, text, err } = useFormAnswer<UserFormState>(updateUserAccessAction, messages);
+  const v = state.values;
+  return (
+    <form action={action} className="flex max-w-xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+      <ErrorSummary
+        state={state}
+        text={text}
+        target={(f) => ({ id: f === "shopIds" ? `shopIds-${shops[0]?.id ?? ""}` : f, label: text(LABELS[f] ?? f) })}
+        fallback={text("users_form_errors")}
+      />
+      <input type="hidden" name="userId" value={user.id} />
+      <UserAccessFields
+        text={text}
+        err={err}
+        shops={shops}
+        role={v?.role || user.role}
+        allShops={v ? v.access === "all" : user.allShops}
+        shopIds={v?.shopIds ?? user.shopIds}
+      />
+      <p>
+        <button type="submit" className={buttonClass()} disabled={pending}>
+          {text("users_save")}
+        </button>
+      </p>
+    </form>
+  );
+}
