@@ -86,7 +86,7 @@ export async function searchOrders(db: Db, input: SearchOrdersInput) {
     SELECT o."id", o."shopId", o."mode"::text AS "mode", o."reference", o."amount", o."currency",
            o."channel"::text AS "channel", o."status"::text AS "status", o."deliveryStatus"::text AS "deliveryStatus",
            o."validUntil", o."createdAt", o."locale", o."buyerEmail", o."recipient",
-           (SELECT t."number" FROM "Transaction" t WHERE t."orderId" = o."id" ORDER BY t."createdAt" DESC LIMIT 1) AS "transactionNumber",
+           (SELECT t."number" FROM "Transaction" t WHERE t."orderId" = o."id" AND t."operationType" = 'DEBIT' ORDER BY t."createdAt" DESC LIMIT 1) AS "transactionNumber",
            s."name" AS "shopName", s."timeZone"
     FROM "PaymentOrder" o JOIN "Shop" s ON s."id" = o."shopId"
     WHERE ${join(where, " AND ")}
