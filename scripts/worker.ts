@@ -11,6 +11,11 @@ import { onShutdownSignal, releaseResources } from "../lib/server/shutdown";
 const config = loadEnvOrExit();
 if (allowPrivateWebhooks()) logger.warn(PRIVATE_TARGETS_WARNING);
 process.env.PO_WORKER = "1";
+// SIGTERM / SIGINT: no more fetching; the jobs in hand finish (SHUTDOWN_TIMEOUT_SECONDS, then what
+// is left is failed and retried by another worker); pools closed; exit 0. Installed before the
+// worker starts: its jobs run as soon as they are registered, while the start still recovers
+// messages, and a signal then must not kill a job mid-batch.
+onShutdownSignal("worker", releaseResources);
 await startWorker();
 
 // WORKER_METRICS_PORT: this process's own metrics (job latency and failures, IPN outcomes, Node's)
@@ -38,7 +43,3 @@ if (config.WORKER_METRICS_PORT !== undefined) {
     logger.info({ port: config.WORKER_METRICS_PORT }, "worker metrics listening"),
   );
 }
-
-// SIGTERM / SIGINT: no more fetching; the jobs in hand finish (SHUTDOWN_TIMEOUT_SECONDS, then what
-// is left is failed and retried by another worker); pools closed; exit 0.
-onShutdownSignal("worker", releaseResources);
