@@ -119,6 +119,9 @@ async function until(check: () => Promise<boolean>, ms: number, what: string) {
 }
 
 beforeAll(async () => {
+  // The worker killed mid-run resets its SMTP connections: that message was not received, and the
+  // server says so with an 'error' event (unhandled, it would crash the test process).
+  smtp.on("error", () => {});
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()));
   smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
