@@ -8,7 +8,7 @@ import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "@/lib/notifications/events";
 import { type RuleFormValues, saveRuleAction } from "@/lib/notifications/rules/actions";
-import { EMAIL_RULE_EVENTS, LABEL_MAX, RULE_CHANNELS } from "@/lib/notifications/rules/options";
+import { EMAIL_RULE_EVENTS, LABEL_MAX, RULE_CHANNELS, SMS_RULE_EVENTS } from "@/lib/notifications/rules/options";
 import { RuleEmailFields, type RuleTemplateChoice, RuleUrlFields } from "./rule-kind-fields";
 
 // The error summary links each bad field to its input (checkbox groups: their first box).
@@ -59,7 +59,7 @@ export function RuleForm({
   const [format, setFormat] = useState(v.format);
   const [target, setTarget] = useState(v.emailTarget);
   const isUrl = initial.kind === "URL_CALL";
-  const events = isUrl ? NOTIFICATION_EVENTS : EMAIL_RULE_EVENTS;
+  const events = isUrl ? NOTIFICATION_EVENTS : initial.kind === "SMS" ? SMS_RULE_EVENTS : EMAIL_RULE_EVENTS;
   const targetOf = (field: string) =>
     field === "emailTarget" && target === "ADDRESS" ? { id: "emailAddress", label: "nrule_email_address" } : TARGETS[field];
   return (
@@ -97,7 +97,7 @@ export function RuleForm({
         <CheckboxGroup
           name="events"
           label={m.nrule_events}
-          help={isUrl ? m.nrule_events_help : m.nrule_events_email_help}
+          help={initial.kind === "EMAIL" ? m.nrule_events_email_help : m.nrule_events_help}
           error={err("events")}
           options={events.map((e) => ({ value: e, label: msg(`ntf_event_${e}`) }))}
           checked={v.events}

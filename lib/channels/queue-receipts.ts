@@ -1,10 +1,5 @@
-import { gaps21En, gaps21Fr } from "../i18n/messages/gaps21";
-import { formatMoney } from "../money/format-money";
 import type { Db } from "../server/db";
-import { isAppError } from "../server/errors";
-import { debitSmsCredits, SMS_CREDITS_SHORT } from "./debit-sms-credits";
-import { type NewMessage, queueMessages, smsColumns } from "./queue-messages";
-import { countSms } from "./sms-segments";
+import { type NewMessage, queueMessages } from "./queue-messages";
 
 /**
  * After an accepted payment, in its transaction: the receipts. A shop without any e-mail rule gets
@@ -32,8 +27,8 @@ export async function queueReceipts(tx: Db, orderId: string) {
           managerEmail: true,
           company: { select: { managerEmail: true } },
           rules: {
-            where: { kind: { in: ["EMAIL", "SMS"] } },
-            select: { kind: true, enabled: true, events: true, channels: true, emailTarget: true, templateId: true, smsPhone: true },
+            where: { kind: "EMAIL" },
+            select: { kind: true, enabled: true, events: true, channels: true, emailTarget: true, templateId: true },
           },
         },
       },
@@ -43,8 +38,6 @@ export async function queueReceipts(tx: Db, orderId: string) {
   const buyer = o.buyerEmail ?? single;
   const merchant = o.shop.managerEmail ?? o.shop.company.managerEmail;
   const emailRules = o.shop.rules.filter((r) => r.kind === "EMAIL");
-  const listening = (r: { enabled: boolean; events: string[]; channels: string[] }) =>
-    r.enabled && r.events.includes("PAYMENT_ACCEPTED") && (r.channels.length === 0 || r.channels.includes(o.channel));
   const targets = emailRules.length
     ? emailRules
         .filter((r) => r.enabled && r.events.includes("PAYMENT_ACCEPTED") && (r.channels.length === 0 || r.channels.includes(o.channel)))
@@ -69,27 +62,6 @@ export async function queueReceipts(tx: Db, orderId: string) {
     if (!m || seen.has(`${m.kind}|${m.recipient}`)) continue;
     seen.add(`${m.kind}|${m.recipient}`);
     messages.push(m);
-  }
-  // Issue 21: the merchant's SMS notices (rules of kind SMS), their credits taken like any SMS's;
-  // without credits left the notice is skipped — a payment is never refused for it.
-  const fr = o.shop.defaultLanguage === "fr";
-  const lang = fr ? "fr" : "en";
-  const phones = new Set<string>();
-  for (const r of o.shop.rules) {
-    if (r.kind !== "SMS" || !r.smsPhone || !listening(r) || phones.has(r.smsPhone)) continue;
-    phones.add(r.smsPhone);
-    const text = (fr ? gaps21Fr : gaps21En).sms_merchant_notice
-      .replace("{shop}", o.shop.name)
-      .replace("{amount}", formatMoney(o.amount, o.currency, lang))
-      .replace("{reference}", o.reference ?? "—");
-    const sms = smsColumns(countSms(text));
-    try {
-      await debitSmsCredits(tx, { shopId: o.shopId, credits: sms.credits });
-    } catch (e) {
-      if (isAppError(e) && e.reason === SMS_CREDITS_SHORT) continue;
-      throw e;
-    }
-    messages.push({ orderId, channel: "SMS", kind: "MERCHANT_SMS", recipient: r.smsPhone, text, sms });
   }
   return queueMessages(tx, messages);
 }

@@ -26,6 +26,7 @@ export async function chargeInstalment(db: Db, input: { chargeId: string; now: D
       | ChargeOutcome
       | {
           attemptId: string;
+          idempotencyKey: string;
           request: TokenChargeRequest;
           validationMode: "AUTOMATIC" | "MANUAL";
           kept: { connectorId: string; processorToken: string } | null;
@@ -68,7 +69,9 @@ export async function chargeInstalment(db: Db, input: { chargeId: string; now: D
         card,
         at: input.now,
       };
-      return { attemptId, request, kept, validationMode: c.validationMode === "MANUAL" ? "MANUAL" : "AUTOMATIC" };
+      // One key per try (attempts counts the answers recorded): an attempt abandoned after an unknown
+      // outcome is replaced by one with the same key, so the processor answers the first call again.
+      return { attemptId, idempotencyKey: `${c.id}-${c.attempts}`, request, kept, validationMode: c.validationMode === "MANUAL" ? "MANUAL" : "AUTOMATIC" };
     },
     { timeout: 15_000, maxWait: 15_000 },
   );
@@ -79,6 +82,7 @@ export async function chargeInstalment(db: Db, input: { chargeId: string; now: D
     const { auth, processor } = await chargeWithConnector(db, {
       ...reserved.kept,
       attemptId: reserved.attemptId,
+      idempotencyKey: reserved.idempotencyKey,
       validationMode: reserved.validationMode,
       request: reserved.request,
     });

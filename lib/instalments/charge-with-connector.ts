@@ -19,6 +19,8 @@ export async function chargeWithConnector(
     connectorId: string;
     processorToken: string;
     attemptId: string;
+    /** Stable across the attempts of one try (see AliasChargeContext.idempotencyKey). */
+    idempotencyKey: string;
     validationMode: "AUTOMATIC" | "MANUAL";
     request: TokenChargeRequest;
   },
@@ -39,6 +41,7 @@ export async function chargeWithConnector(
     currency: r.currency,
     orderId: r.orderId,
     attemptId: input.attemptId,
+    idempotencyKey: input.idempotencyKey,
     validationMode: input.validationMode,
   });
   const processor = { connectorId: input.connectorId, processorRef: o.processorRef || null, captured: o.captured === true };

@@ -3,6 +3,7 @@
 // WebhookDelivery row with its signed body and a pg-boss job — both exist iff the change commits.
 // An order's own ipnTargetUrl (API) replaces the rules' URL for that order, and receives the
 // payment events' IPN even when no rule listens (spec §11.1).
+import { queueMerchantSms } from "../channels/queue-merchant-sms";
 import type { Db } from "../server/db";
 import type { Channel } from "../server/generated/prisma/enums";
 import { withRequestId } from "../server/request-context";
@@ -22,6 +23,8 @@ export type { WebhookJob } from "./queues";
 /** Queues the notifications of `events` on the caller's transaction; returns the deliveries' ids. */
 export async function queueNotifications(tx: Db, events: RaisedEvent[]): Promise<string[]> {
   if (!events.length) return [];
+  // The merchant's SMS rules (issue 21) listen to the same events, in the same transaction.
+  await queueMerchantSms(tx, events);
   const eventNames = [...new Set(events.map((e) => e.event))];
   // The sweeps raise thousands of events: without a rule listening anywhere, stop at one query.
   if (!events.some((e) => IPN_EVENTS.includes(e.event))) {

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRule } from "@/lib/notifications/rules/create-rule";
 import { defaultSmsRulePhone } from "@/lib/notifications/rules/new-rule-defaults";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { db, resetDatabase, seedTenants } from "../helpers/db";
 import { card, newOrder, payNow } from "../helpers/orders";
 
@@ -37,6 +38,14 @@ describe("SMS rules", () => {
         rule: { kind: "SMS", label: "x", events: ["PAYMENT_ACCEPTED"], smsPhone: "12" },
       }),
     ).rejects.toMatchObject({ code: "VALIDATION", fields: { smsPhone: "phone_err_invalid" } });
+    // An SMS rule chooses among an order's events; a made-up one is refused by its field.
+    await expect(
+      createRule(db, {
+        actor: users.admin,
+        shopId: "12345678",
+        rule: { kind: "SMS", label: "x", events: ["PAYMENT_ACCEPTED", "NOT_AN_EVENT"], smsPhone: "06 11 22 33 44" },
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fields: { events: "err_rule_events_sms" } });
   });
 
   it("an accepted payment queues the merchant's SMS and takes its credit; the e-mail receipts stay the defaults", async () => {
@@ -58,5 +67,28 @@ describe("SMS rules", () => {
     expect(r.outcome).toBe("ACCEPTED");
     expect(await db.message.count({ where: { orderId: o.id, kind: "MERCHANT_SMS" } })).toBe(0);
     expect((await db.paymentOrder.findUniqueOrThrow({ where: { id: o.id } })).status).toBe("PAID");
+  });
+
+  it("the chosen events: a refused payment and a cancelled order each send their own text; an event not chosen sends nothing", async () => {
+    await setCredits(10);
+    await createRule(db, {
+      actor: users.admin,
+      shopId: "12345678",
+      rule: { kind: "SMS", label: "Refus et annulations", events: ["PAYMENT_REFUSED", "ORDER_CANCELLED"], smsPhone: "06 99 88 77 66" },
+    });
+    const refused = await newOrder(users.operator, { reference: "SMS-REFUS" });
+    expect((await payNow({ token: refused.token, card: card("4970100000000097") })).outcome).toBe("REFUSED");
+    const [r] = await db.message.findMany({ where: { orderId: refused.id, kind: "MERCHANT_SMS" } });
+    expect(r).toMatchObject({ recipient: "+33699887766", credits: 1 });
+    expect(r!.text?.replace(/[\u00a0\u202f]/g, " ")).toBe("Boutique Démo : paiement refusé de 49,90 € (réf. SMS-REFUS).");
+
+    const cancelled = await newOrder(users.operator, { reference: "SMS-ANNUL" });
+    await cancelOrder(db, { actor: users.operator, orderId: cancelled.id });
+    const sent = await db.message.findMany({ where: { orderId: cancelled.id, kind: "MERCHANT_SMS" } });
+    expect(sent.map((m) => [m.recipient, m.text?.replace(/[\u00a0\u202f]/g, " ")])).toEqual([
+      ["+33699887766", "Boutique Démo : l’ordre de 49,90 € a été annulé (réf. SMS-ANNUL)."],
+    ]);
+    // The first rule (payment accepted only) said nothing for either; two SMS, two credits.
+    expect(await credits()).toBe(8);
   });
 });

@@ -290,8 +290,19 @@ describe("Stripe connector", () => {
     });
     expect(charged).toMatchObject({ status: "ACCEPTED", amount: 4_000, currency: "EUR", captured: true, maskedPan: "XXXXXXXXXXXX4242" });
     const off = fake.requests.filter((r) => r.path === "/v1/payment_intents" && r.method === "POST").at(-1);
-    expect(off?.params).toMatchObject({ off_session: "true", confirm: "true", metadata: { kind: "instalment", attemptId: a } });
+    expect(off?.params).toMatchObject({ off_session: "true", confirm: "true", metadata: { kind: "instalment" } });
     expect(off?.idempotencyKey).toBe(`instalment-${a}`);
+
+    // One try of one instalment, two attempts (the first's answer lost, the sweep replaced it): the
+    // same idempotency key, the same parameters → Stripe answers the first charge, never a second.
+    const once = { config, mode: "PRODUCTION" as const, aliasToken: token, amount: 2_500, currency: "EUR", orderId: "o" };
+    const first = await stripe.chargeAlias?.({ ...once, attemptId: attemptId(), idempotencyKey: "charge-1-1" });
+    const again = await stripe.chargeAlias?.({ ...once, attemptId: attemptId(), idempotencyKey: "charge-1-1" });
+    expect(first).toMatchObject({ status: "ACCEPTED", amount: 2_500 });
+    expect(again).toMatchObject({ status: "ACCEPTED", processorRef: first?.processorRef });
+    const keyed = fake.requests.filter((r) => r.path === "/v1/payment_intents" && r.idempotencyKey === "instalment-charge-1-1");
+    expect(keyed).toHaveLength(2);
+    expect(new Set(keyed.map((r) => JSON.stringify(r.params))).size).toBe(1);
 
     const later = await paid(ctx({ saveCard: true }), "4000000000000341");
     const r = await stripe.handleNotification(config, "PRODUCTION", later.events.at(-1) as NotificationRequest);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalisePhoneNumber } from "../../channels/phone-number";
 import { checkWebhookUrl } from "../../security/outbound-url";
 import { HASH_KEYS, NOTIFICATION_EVENTS, NOTIFICATION_SOURCES } from "../events";
-import { EMAIL_RULE_EVENTS, EMAIL_TARGETS, LABEL_MAX, RULE_CHANNELS, RULE_FORMATS } from "./options";
+import { EMAIL_RULE_EVENTS, EMAIL_TARGETS, LABEL_MAX, RULE_CHANNELS, RULE_FORMATS, SMS_RULE_EVENTS } from "./options";
 
 // Messages are keys of the back-office catalogue (lib/i18n/messages/notification-rules.ts).
 
@@ -102,7 +102,7 @@ export const smsRuleSchema = z
   .object({
     kind: z.literal("SMS"),
     ...common,
-    events: codeList(EMAIL_RULE_EVENTS, "err_rule_events_email", 1, "err_rule_events"),
+    events: codeList(SMS_RULE_EVENTS, "err_rule_events_sms", 1, "err_rule_events"),
     smsPhone: z
       .string({ error: "phone_err_required" })
       .trim()

@@ -267,10 +267,12 @@ export const stripeConnector: PaymentConnector<StripeConfig> = {
           off_session: true,
           confirm: true,
           capture_method: ctx.validationMode === "MANUAL" ? "manual" : "automatic",
-          metadata: { orderId: ctx.orderId, attemptId: ctx.attemptId, kind: "instalment" },
+          // No attempt id here: a replacement attempt sends the same parameters under the same key
+          // (Stripe refuses a key reused with other parameters) and gets the first answer back.
+          metadata: { orderId: ctx.orderId, kind: "instalment" },
           expand: ["latest_charge"],
         },
-        { idempotencyKey: `instalment-${ctx.attemptId}` },
+        { idempotencyKey: `instalment-${ctx.idempotencyKey ?? ctx.attemptId}` },
       );
       return (
         outcomeOfIntent(ctx.attemptId, pi) ?? {

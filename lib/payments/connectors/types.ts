@@ -141,6 +141,12 @@ export type AliasChargeContext<Config> = {
   currency: string;
   orderId: string;
   attemptId: string;
+  /**
+   * The same for every attempt of one try of one instalment (an attempt abandoned after an unknown
+   * outcome and its replacement share it): the processor's idempotency key, so that a charge that
+   * went through before the network failed is answered again, never made twice.
+   */
+  idempotencyKey?: string;
   /** MANUAL: authorise only, captured when the merchant validates. */
   validationMode?: "AUTOMATIC" | "MANUAL";
 };
