@@ -52,6 +52,9 @@ function toMinor(typed: string, decimals: number): number | null {
 }
 
 export function TransactionDialogs({ transactionId, returnTo, can, refundable, captureWindow, labels }: TransactionDialogsProps) {
+  // A capture date already past proposes the first day allowed.
+  // biome-ignore lint/complexity/useMathMinMax: ISO days are strings (Math.max would make them NaN)
+  const captureDefault = captureWindow && (captureWindow.current < captureWindow.min ? captureWindow.min : captureWindow.current);
   const refs = {
     refund: useRef<HTMLDialogElement>(null),
     cancel: useRef<HTMLDialogElement>(null),
@@ -184,7 +187,7 @@ export function TransactionDialogs({ transactionId, returnTo, can, refundable, c
               label={labels.capture_day}
               min={captureWindow.min}
               max={captureWindow.max}
-              defaultValue={captureWindow.current < captureWindow.min ? captureWindow.min : captureWindow.current}
+              defaultValue={captureDefault}
               required
             />
             {buttons("captureDate", labels.capture_confirm, "primary")}

@@ -71,7 +71,13 @@ export async function chargeInstalment(db: Db, input: { chargeId: string; now: D
       };
       // One key per try (attempts counts the answers recorded): an attempt abandoned after an unknown
       // outcome is replaced by one with the same key, so the processor answers the first call again.
-      return { attemptId, idempotencyKey: `${c.id}-${c.attempts}`, request, kept, validationMode: c.validationMode === "MANUAL" ? "MANUAL" : "AUTOMATIC" };
+      return {
+        attemptId,
+        idempotencyKey: `${c.id}-${c.attempts}`,
+        request,
+        kept,
+        validationMode: c.validationMode === "MANUAL" ? "MANUAL" : "AUTOMATIC",
+      };
     },
     { timeout: 15_000, maxWait: 15_000 },
   );

@@ -199,7 +199,13 @@ describe("cancel before capture and the capture date (manual §10.1)", () => {
   it("cancel: an authorised one is never captured; a captured one cannot be cancelled; the processor is asked first", async () => {
     const a = await paid({ reference: "CX-1", captureDelay: 2 }, false);
     let asked = 0;
-    const ops: ProcessorOps = { ...sandboxProcessorOps, cancel: async (c) => (asked++, sandboxProcessorOps.cancel(c)) };
+    const ops: ProcessorOps = {
+      ...sandboxProcessorOps,
+      cancel: async (c) => {
+        asked++;
+        return sandboxProcessorOps.cancel(c);
+      },
+    };
     await cancelTransaction(db, { actor: users.operator, transactionId: a.id, ops });
     expect(asked).toBe(1);
     expect((await row(a.id)).status).toBe("CANCELLED");
