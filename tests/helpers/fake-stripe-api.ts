@@ -1,7 +1,7 @@
 // The fake Stripe's REST API (fake-stripe.ts): authentication, idempotency replays, the resources
 // the Stripe connector uses and `expand[]`. Answers as Stripe's API does, errors included.
 import { type ApiRequest, approvePayment, createPaymentIntent, declinePayment, type FakeState } from "./fake-stripe";
-import { invalidRequest, missing, newId, now, type Obj, StripeWireError } from "./fake-stripe-wire";
+import { invalidRequest, missing, newId, now, type Obj, StripeWireError, ZERO_DECIMAL } from "./fake-stripe-wire";
 
 type Reply = { status: number; body: Obj; replayed?: boolean };
 type Route = { method: string; re: RegExp; run: (fake: FakeState, r: ApiRequest, id: string) => Obj };
@@ -84,25 +84,6 @@ const int = (v: unknown, param: string, required = true): number | null => {
   if (!/^\d+$/.test(String(v))) throw invalidRequest(`Invalid integer: ${v}`, param, "parameter_invalid_integer");
   return Number(v);
 };
-
-const ZERO_DECIMAL = new Set([
-  "bif",
-  "clp",
-  "djf",
-  "gnf",
-  "jpy",
-  "kmf",
-  "krw",
-  "mga",
-  "pyg",
-  "rwf",
-  "ugx",
-  "vnd",
-  "vuv",
-  "xaf",
-  "xof",
-  "xpf",
-]);
 
 function createSession(fake: FakeState, r: ApiRequest): Obj {
   const p = r.params;

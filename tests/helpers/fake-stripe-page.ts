@@ -1,26 +1,7 @@
 // The fake Stripe's hosted Checkout page (fake-stripe.ts): what a buyer sees at a session's `url`,
 // a card form posting back to the fake (never to the platform), the decline shown inline as Stripe
 // does, and a link back to the merchant (the session's cancel_url).
-import { escapeHtml, type Obj } from "./fake-stripe-wire";
-
-const ZERO_DECIMAL = new Set([
-  "bif",
-  "clp",
-  "djf",
-  "gnf",
-  "jpy",
-  "kmf",
-  "krw",
-  "mga",
-  "pyg",
-  "rwf",
-  "ugx",
-  "vnd",
-  "vuv",
-  "xaf",
-  "xof",
-  "xpf",
-]);
+import { escapeHtml, type Obj, ZERO_DECIMAL } from "./fake-stripe-wire";
 
 function money(amount: number, currency: string): string {
   const exponent = ZERO_DECIMAL.has(currency) ? 0 : 2;
