@@ -4,15 +4,15 @@
 // (API, bare pg, API, …) so that both see the same load on a shared machine: the ratio is the
 // figure to compare between runs.
 //   npm run build && DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/api-create.ts
-// Then an open-loop run: a fixed offered rate (RATE, default 500 req/s), whose latency is what a
-// merchant's integration feels; the closed loop's p99 at 32 connections is bounded by Little's law
-// on 2 cores and is a figure, not a goal.
+// Then an open-loop run (openLoop in lib.ts: one request every 1/RATE s on a fixed schedule, default
+// 500 req/s), whose latency is what a merchant's integration feels; the closed loop's p99 at 32 connections is
+// bounded by Little's law on 2 cores and is a figure, not a goal.
 // Env: DURATION (s of each side, default 30), SLICE (s, default 5), CONNECTIONS (default 32),
 // RATE (default 500); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
 import crypto from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { freshDatabase, machine, startServer } from "./lib";
+import { freshDatabase, machine, openLoop, startServer } from "./lib";
 
 const DURATION = Number(process.env.DURATION ?? 30);
 const SLICE = Number(process.env.SLICE ?? 5);
@@ -57,7 +57,7 @@ for (let i = 0; i < Math.max(1, Math.round(DURATION / SLICE)); i++) {
   const api = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: SLICE });
   slices.push({ api, bare: await bareSlice(SLICE) });
 }
-const open = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION, overallRate: RATE });
+const open = await openLoop({ url, method: "POST", headers, body, rate: RATE, seconds: DURATION });
 const check = await fetch(url, { method: "POST", headers, body }).then((r) => r.json());
 if (check.status !== "SUCCESS") throw new Error(`the API did not create an order: ${JSON.stringify(check.answer)}`);
 await server.stop();
@@ -95,14 +95,7 @@ const result = {
     timeouts: api.timeouts,
     ordersCreated: created,
   },
-  openLoop: {
-    offeredPerSecond: RATE,
-    servedPerSecond: Math.round(open.requests.average),
-    p50ms: open.latency.p50,
-    p99ms: open.latency.p99,
-    non2xx: open.non2xx,
-    errors: open.errors,
-  },
+  openLoop: open,
   barePg: { insertsPerSecond: Math.round(bareRate) },
   ratio: Number((apiRate / bareRate).toFixed(2)),
   sliceRatios: slices.map((x) => Number((x.api.requests.total / x.api.duration / (x.bare.n / x.bare.seconds)).toFixed(2))),

@@ -67,7 +67,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ b
       NODE_OPTIONS: "--max-semi-space-size=32",
       ...env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    // BENCH_SERVER_LOG=<file>: the server's stdout (its log lines, a --trace-gc) kept there.
+    stdio: ["ignore", process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, "w") : "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {
     if (i > 600) throw new Error("server did not start");
@@ -92,3 +93,102 @@ export const machine = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(" / ")}`;
+
+export type OpenLoopResult = {
+  offeredPerSecond: number;
+  servedPerSecond: number;
+  sent: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  /** Latency from each request's scheduled start (so a late send counts as waiting), in ms. */
+  p50ms: number;
+  p90ms: number;
+  p99ms: number;
+  maxms: number;
+};
+
+/**
+ * A true open loop: one request every 1/rate s on a fixed schedule, whatever the answers, over a
+ * keep-alive pool that grows as needed; each latency runs from the request's scheduled time, so a
+ * stalled server or a late client is counted, not hidden (no coordinated omission).
+ * Not autocannon's `overallRate`: that gives each of its connections a quota per second which the
+ * connection fires back to back at the top of the second, i.e. a closed loop of every connection
+ * for part of each second, then silence; its latencies are those of the burst.
+ */
+export async function openLoop(opts: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  rate: number;
+  seconds: number;
+}): Promise<OpenLoopResult> {
+  const http = await import("node:http");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const target = new URL(opts.url);
+  const interval = 1000 / opts.rate;
+  const total = Math.round(opts.rate * opts.seconds);
+  const latencies: number[] = [];
+  const timeline: [number, number][] = [];
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  const body = Buffer.from(opts.body);
+  const headers = { ...opts.headers, "content-length": String(body.length) };
+  const one = (scheduled: number) =>
+    new Promise<void>((done) => {
+      const req = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: opts.method, headers, agent },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - scheduled);
+            if (process.env.OPEN_LOOP_TIMELINE) timeline.push([scheduled - t0, performance.now() - scheduled]);
+            if (res.statusCode && res.statusCode < 300) ok++;
+            else non2xx++;
+            done();
+          });
+        },
+      );
+      req.on("error", () => {
+        errors++;
+        done();
+      });
+      req.end(body);
+    });
+  const pending: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    const scheduled = t0 + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(one(scheduled));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - t0) / 1000;
+  agent.destroy();
+  if (process.env.OPEN_LOOP_TIMELINE) {
+    // The 100 ms windows with the slowest answers: when the stalls happened.
+    const worst = new Map<number, number>();
+    for (const [at, ms] of timeline) worst.set(Math.floor(at / 100), Math.max(worst.get(Math.floor(at / 100)) ?? 0, ms));
+    const top = [...worst].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.error(
+      `open loop, slowest 100 ms windows (s: ms): ${top.map(([w, ms]) => `${(w / 10).toFixed(1)}: ${ms.toFixed(0)}`).join(", ")}`,
+    );
+  }
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(1));
+  return {
+    offeredPerSecond: opts.rate,
+    servedPerSecond: Math.round(ok / elapsed),
+    sent: total,
+    ok,
+    non2xx,
+    errors,
+    p50ms: q(0.5),
+    p90ms: q(0.9),
+    p99ms: q(0.99),
+    maxms: Number((latencies.at(-1) ?? 0).toFixed(1)),
+  };
+}
