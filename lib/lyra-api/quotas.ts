@@ -53,15 +53,16 @@ export class QuotaExceeded extends LyraError {
 export const retryAfter = (windowSeconds: number, ageSeconds: number) => Math.max(1, Math.ceil(windowSeconds - ageSeconds));
 
 /**
- * The bucket upsert counting one call, over a CTE `s` holding the shop (`id`) and the mode of the
- * key that matched (`keyMode`, null when none: a wrong password counts nowhere).
+ * The bucket upsert counting calls, over a CTE `calls` of windows (`key`) and how many calls each
+ * takes (`k`): a window past its minute starts again with them. Returns each window's count after
+ * them and its age in seconds.
  */
-export const COUNT_REQUEST_SQL = `INSERT INTO "RateLimitBucket" AS b (key, count, "windowStart")
-    SELECT 'api:' || s.id || ':' || s."keyMode", 1, now() FROM s WHERE s."keyMode" IS NOT NULL
+export const COUNT_REQUESTS_SQL = `INSERT INTO "RateLimitBucket" AS b (key, count, "windowStart")
+    SELECT calls.key, calls.k, now() FROM calls
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN b."windowStart" < now() - interval '${REQUEST_WINDOW_SECONDS} seconds' THEN 1 ELSE b.count + 1 END,
+      count = CASE WHEN b."windowStart" < now() - interval '${REQUEST_WINDOW_SECONDS} seconds' THEN excluded.count ELSE b.count + excluded.count END,
       "windowStart" = CASE WHEN b."windowStart" < now() - interval '${REQUEST_WINDOW_SECONDS} seconds' THEN now() ELSE b."windowStart" END
-    RETURNING b.count, extract(epoch from now() - b."windowStart")::float8 AS age`;
+    RETURNING b.key, b.count, extract(epoch from now() - b."windowStart")::float8 AS age`;
 
 type CountedShop = { id: string; mode: string; quotas: ApiQuotas; requestCount: number; requestAge: number };
 

@@ -106,6 +106,27 @@ describe("calls per minute, per shop and key mode", () => {
     expect(rs.filter((r) => r.answer.errorCode === "PSP_106")).toHaveLength(6);
   });
 
+  // Calls that arrive together are authenticated in one statement (authenticate.ts, request
+  // coalescing): each window still counts exactly its own calls, in order, and nothing else.
+  it("a burst mixing keys, modes and a wrong password: each window counts exactly its calls; each call its own rank", async () => {
+    await setQuotas({ apiRequestsPerMinute: 3 });
+    const wrong = { shopId: SHOP, password: "testpassword_NOTTHEKEY00000000000000" };
+    const burst = [DEMO_TEST, DEMO_PROD, wrong, OTHER_TEST, DEMO_TEST, DEMO_TEST, DEMO_PROD, wrong, DEMO_TEST, DEMO_TEST];
+    const rs = await Promise.all(burst.map((creds) => sdkTest(creds)));
+    const outcome = (c: typeof DEMO_TEST) => rs.filter((_, i) => burst[i] === c).map((r) => r.answer.errorCode ?? r.status);
+    // 5 TEST calls against 3 a minute: the first three to arrive pass, in order.
+    expect(outcome(DEMO_TEST)).toEqual(["SUCCESS", "SUCCESS", "SUCCESS", "PSP_106", "PSP_106"]);
+    expect(outcome(DEMO_PROD)).toEqual(["SUCCESS", "SUCCESS"]);
+    expect(outcome(OTHER_TEST)).toEqual(["SUCCESS"]);
+    expect(outcome(wrong)).toEqual(["INT_905", "INT_905"]);
+    const counts = await db.rateLimitBucket.findMany({ where: { key: { startsWith: "api:" } }, orderBy: { key: "asc" } });
+    expect(counts.map((b) => [b.key, b.count])).toEqual([
+      [`api:${SHOP}:PRODUCTION`, 2],
+      [`api:${SHOP}:TEST`, 5],
+      [`api:${OTHER_TEST.shopId}:TEST`, 1],
+    ]);
+  });
+
   it("the default comes from API_REQUESTS_PER_MINUTE; a shop's own value (Settings › Shop) overrides it", async () => {
     process.env.API_REQUESTS_PER_MINUTE = "2";
     try {
