@@ -25,13 +25,15 @@ export function validityFromDay(
 }
 
 // "Today" per zone, recomputed at most once a minute (time-zone arithmetic showed up in profiles).
+// Any instant inside the cached minute is answered from it; another one (an order created days
+// ago) is computed and leaves the cache alone.
 const todayCache = new Map<string, { day: string; until: number }>();
 function todayInZone(now: Date, timeZone: string): string {
   const t = now.getTime();
   const hit = todayCache.get(timeZone);
   if (hit && t >= hit.until - 60_000 && t < hit.until) return hit.day;
   const day = dayInZone(now, timeZone);
-  todayCache.set(timeZone, { day, until: Math.floor(t / 60_000) * 60_000 + 60_000 });
+  if (Math.abs(t - Date.now()) < 60_000) todayCache.set(timeZone, { day, until: Math.floor(t / 60_000) * 60_000 + 60_000 });
   return day;
 }
 
@@ -39,7 +41,7 @@ function todayInZone(now: Date, timeZone: string): string {
  * Issue 21: the last day an order may be valid — 90 days (the manual's 3 months) after the day it
  * was created, in the shop's zone, on every path (creation, change of validity, modify, API Update).
  */
-export const maxValidityDay = (timeZone: string, createdAt: Date) => addCalendarDays(dayInZone(createdAt, timeZone), MAX_VALIDITY_DAYS);
+export const maxValidityDay = (timeZone: string, createdAt: Date) => addCalendarDays(todayInZone(createdAt, timeZone), MAX_VALIDITY_DAYS);
 
 /** "Change validity" proposes today + the shop's default validity (manual), within the order's limit. */
 export function proposedValidityDay(
