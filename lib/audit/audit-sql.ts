@@ -2,9 +2,10 @@ import { type Actor, actorId } from "../auth/actor";
 
 /**
  * Who an audit event written in SQL names: the system (a sweep, a worker), or the person or key
- * acting, passed as three query parameters from `$n` (`auditActorValues`, in that order).
+ * acting, passed as three query parameters from `$n` (`auditActorValues`, in that order), or read
+ * from three SQL expressions (a statement whose rows have different actors).
  */
-export type AuditActorSql = "SYSTEM" | { param: number };
+export type AuditActorSql = "SYSTEM" | { param: number } | { columns: { companyId: string; type: string; id: string } };
 
 /** The values behind `{ param: n }`: the actor's company (a user's), type and id, as recordAuditEvent writes them. */
 export const auditActorValues = (actor: Actor): [string | null, Actor["type"], string | null] => [
@@ -42,7 +43,9 @@ export function insertAuditSql(a: AuditSql): string {
   const actor =
     a.actor === "SYSTEM"
       ? { companyId: "NULL", type: "'SYSTEM'", id: "NULL" }
-      : { companyId: `$${a.actor.param}::uuid`, type: `$${a.actor.param + 1}::"ActorType"`, id: `$${a.actor.param + 2}` };
+      : "columns" in a.actor
+        ? a.actor.columns
+        : { companyId: `$${a.actor.param}::uuid`, type: `$${a.actor.param + 1}::"ActorType"`, id: `$${a.actor.param + 2}` };
   const values = [
     a.id ?? "gen_random_uuid()",
     a.companyId ?? actor.companyId,

@@ -106,8 +106,38 @@ ${insertAuditSql({
   from: "o",
 })}`;
 
-/** Inserts a new order with its "order.create" audit event, on the given connection. */
-export async function insertOrder(db: Db, row: NewOrderRow, actor: Actor) {
+// The same for several orders in one statement, each with its own actor (see `insertOrder`):
+// one array per column, unnested side by side.
+const ARRAY_TYPE = (cast: string) => (cast ? `${cast}[]` : "::text[]");
+const AUDIT_COLUMNS = [
+  ["auditId", "::uuid"],
+  ["auditCompanyId", "::uuid"],
+  ["auditActorType", '::"ActorType"'],
+  ["auditActorId", ""],
+  ["auditAfter", "::jsonb"],
+] as const;
+const ALL = [...COLUMNS, ...AUDIT_COLUMNS];
+const MANY_SQL = `WITH x AS (
+  SELECT * FROM unnest(${ALL.map(([, cast], i) => `$${i + 1}${ARRAY_TYPE(cast)}`).join(", ")})
+    AS x(${ALL.map(([c]) => `"${c}"`).join(", ")})
+), o AS (
+  INSERT INTO "PaymentOrder" (${COLUMNS.map(([c]) => `"${c}"`).join(", ")})
+  SELECT ${COLUMNS.map(([c]) => `x."${c}"`).join(", ")} FROM x
+  RETURNING id, "shopId", "createdAt"
+)
+${insertAuditSql({
+  id: 'x."auditId"',
+  actor: { columns: { companyId: 'x."auditCompanyId"', type: 'x."auditActorType"', id: 'x."auditActorId"' } },
+  action: "'order.create'",
+  shopId: 'o."shopId"',
+  orderId: "o.id",
+  after: 'x."auditAfter"',
+  at: 'o."createdAt"',
+  from: "o JOIN x ON x.id = o.id",
+})}`;
+
+/** The statement's parameters for one order: its columns, then its audit event's. */
+function valuesOf(row: NewOrderRow, actor: Actor): unknown[] {
   const values: unknown[] = COLUMNS.map(([c]) => {
     const v = row[c];
     if (typeof v === "bigint") return v.toString();
@@ -126,7 +156,57 @@ export async function insertOrder(db: Db, row: NewOrderRow, actor: Actor) {
       reference: row.reference,
     }),
   );
-  await db.sql({ name: "insert-order", text: INSERT_SQL, values });
+  return values;
+}
+
+type Waiting = { values: unknown[]; resolve(): void; reject(e: unknown): void };
+type Queue = { waiting: Waiting[]; busy: boolean };
+const queues = new WeakMap<Db, Queue>();
+
+/**
+ * Inserts a new order with its "order.create" audit event, on the given connection. Outside a
+ * transaction, orders are coalesced: while one statement is on its way, the orders that arrive
+ * wait and leave together in the next (one round trip and one commit for all, the way PostgreSQL
+ * groups commits, measured in docs/benchmarks.md); a lone order leaves at once. Each caller
+ * returns once its order is committed. If a shared statement fails, its orders are written again
+ * one by one, so an order only ever fails for its own reason.
+ */
+export async function insertOrder(db: Db, row: NewOrderRow, actor: Actor): Promise<void> {
+  const values = valuesOf(row, actor);
+  if (db.inTransaction) {
+    await insertOne(db, values);
+    return;
+  }
+  let q = queues.get(db);
+  if (!q) {
+    q = { waiting: [], busy: false };
+    queues.set(db, q);
+  }
+  const queue = q;
+  const done = new Promise<void>((resolve, reject) => queue.waiting.push({ values, resolve, reject }));
+  if (!queue.busy) void drain(db, queue);
+  return done;
+}
+
+const insertOne = (db: Db, values: unknown[]) => db.sql({ name: "insert-order", text: INSERT_SQL, values });
+
+async function drain(db: Db, queue: Queue) {
+  queue.busy = true;
+  while (queue.waiting.length) {
+    const batch = queue.waiting.splice(0, 200);
+    if (batch.length > 1) {
+      try {
+        const columns = ALL.map((_, i) => batch.map((w) => w.values[i]));
+        await db.sql({ name: "insert-orders-coalesced", text: MANY_SQL, values: columns });
+        for (const w of batch) w.resolve();
+        continue;
+      } catch {
+        // Written again one by one below: each order succeeds or fails on its own.
+      }
+    }
+    await Promise.all(batch.map((w) => insertOne(db, w.values).then(() => w.resolve(), w.reject)));
+  }
+  queue.busy = false;
 }
 
 // Many orders (an e-mail to many recipients) in one statement per chunk: rows travel as one
