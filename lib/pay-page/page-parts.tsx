@@ -83,6 +83,9 @@ export function Notice({
   );
 }
 
+/** What the payment forms (the card's, the processor page's button) are drawn from. */
+export type PayFormBase = { token: string; page: PaymentPage; chosen: PageLanguage | null; m: PayMessages; locale: string };
+
 export function Field(props: {
   id: string;
   label: string;
