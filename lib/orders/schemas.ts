@@ -49,6 +49,12 @@ function withAmountMinor<T extends { amount: string; currency: string }>(v: T, c
   return { ...v, amountMinor: parsed.minor };
 }
 
+/** The fields every creation form shares, parsed, as createOrder takes them. */
+export function orderFormInput(f: z.output<typeof orderFormFields> & { amountMinor: number }) {
+  const { shopId, mode, reference, amountMinor, currency, validUntil, buyerEmail, language } = f;
+  return { shopId, mode, reference, amountMinor, currency, validUntilDay: validUntil, buyerEmail, language };
+}
+
 /** The simplified "order by URL" form. */
 export const urlOrderFormSchema = orderFormFields.transform(withAmountMinor);
 
