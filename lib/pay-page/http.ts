@@ -31,6 +31,7 @@ export const seeOther = (req: PayRequest, location: string): PayResponse => ({
   headers: { ...pageHeaders(req), Location: location },
   body: "",
 });
+
 /** Back to the order's payment page, in the language the buyer chose. */
 export const backToPayPage = (req: PayRequest, token: string, chosen: PageLanguage | null) =>
   seeOther(req, payPageHref(token, { lang: chosen }));
