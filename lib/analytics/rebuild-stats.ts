@@ -4,26 +4,30 @@
 // validity end; the triggers keep the counters from then on.
 import type pg from "pg";
 
+/** The shop's calendar day of an instant column (the stats' `day`). */
+const shopDay = (column: string) => `((${column} AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date`;
+const ORDERS = `"PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"`;
+
 const STATS = `
 INSERT INTO "ShopDailyStats" ("shopId", mode, day, channel, currency, slot, created, opened, paid, refused, expired, cancelled, "paidAmount")
 SELECT "shopId", mode, day, channel, currency, 0, sum(created), sum(opened), sum(paid), sum(refused), sum(expired), sum(cancelled), sum("paidAmount")
 FROM (
-  SELECT o."shopId", o.mode, ((o."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date AS day, o.channel, o.currency,
+  SELECT o."shopId", o.mode, ${shopDay('o."createdAt"')} AS day, o.channel, o.currency,
          1 AS created, 0 AS opened, 0 AS paid, 0 AS refused, 0 AS expired, 0 AS cancelled, 0::bigint AS "paidAmount"
-  FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"
+  FROM ${ORDERS}
   UNION ALL
-  SELECT o."shopId", o.mode, ((o."firstOpenedAt" AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date, o.channel, o.currency, 0, 1, 0, 0, 0, 0, 0
-  FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId" WHERE o."firstOpenedAt" IS NOT NULL
+  SELECT o."shopId", o.mode, ${shopDay('o."firstOpenedAt"')}, o.channel, o.currency, 0, 1, 0, 0, 0, 0, 0
+  FROM ${ORDERS} WHERE o."firstOpenedAt" IS NOT NULL
   UNION ALL
-  SELECT o."shopId", o.mode, ((o."paidAt" AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date, o.channel, o.currency, 0, 0, 1, 0, 0, 0, o.amount
-  FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId" WHERE o.status = 'PAID' AND o."paidAt" IS NOT NULL
+  SELECT o."shopId", o.mode, ${shopDay('o."paidAt"')}, o.channel, o.currency, 0, 0, 1, 0, 0, 0, o.amount
+  FROM ${ORDERS} WHERE o.status = 'PAID' AND o."paidAt" IS NOT NULL
   UNION ALL
-  SELECT o."shopId", o.mode, ((COALESCE(o."updatedAt", o."createdAt") AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date, o.channel, o.currency,
+  SELECT o."shopId", o.mode, ${shopDay('COALESCE(o."updatedAt", o."createdAt")')}, o.channel, o.currency,
          0, 0, 0, (o.status = 'REFUSED')::int, 0, (o.status = 'CANCELLED')::int, 0
-  FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId" WHERE o.status IN ('REFUSED', 'CANCELLED')
+  FROM ${ORDERS} WHERE o.status IN ('REFUSED', 'CANCELLED')
   UNION ALL
-  SELECT o."shopId", o.mode, ((o."validUntil" AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date, o.channel, o.currency, 0, 0, 0, 0, 1, 0, 0
-  FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId" WHERE o.status = 'EXPIRED'
+  SELECT o."shopId", o.mode, ${shopDay('o."validUntil"')}, o.channel, o.currency, 0, 0, 0, 0, 1, 0, 0
+  FROM ${ORDERS} WHERE o.status = 'EXPIRED'
 ) x
 GROUP BY "shopId", mode, day, channel, currency`;
 
@@ -31,7 +35,7 @@ GROUP BY "shopId", mode, day, channel, currency`;
 // day: the cancellation's is not kept); amounts lowered before capture are not recoverable here.
 const REFUNDED = `
 INSERT INTO "ShopDailyStats" ("shopId", mode, day, channel, currency, slot, "refundedAmount")
-SELECT p."shopId", p.mode, ((COALESCE(t."capturedAt", t."createdAt") AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date,
+SELECT p."shopId", p.mode, ${shopDay('COALESCE(t."capturedAt", t."createdAt")')},
        p.channel, p.currency, 1, sum(t.amount)
 FROM "Transaction" t JOIN "PaymentOrder" p ON p.id = t."orderId" JOIN "Shop" s ON s.id = p."shopId"
 WHERE (t."operationType" = 'CREDIT' AND t.status = 'CAPTURED') OR (t."operationType" = 'DEBIT' AND t.status IN ('CANCELLED', 'EXPIRED'))
@@ -39,9 +43,9 @@ GROUP BY 1, 2, 3, 4, 5`;
 
 const PAY_TIME = `
 INSERT INTO "ShopDailyPayTime" ("shopId", mode, day, bucket, slot, count)
-SELECT o."shopId", o.mode, ((o."paidAt" AT TIME ZONE 'UTC') AT TIME ZONE s."timeZone")::date,
+SELECT o."shopId", o.mode, ${shopDay('o."paidAt"')},
        po_pay_time_bucket(extract(epoch FROM o."paidAt" - o."createdAt") / 60), 0, count(*)
-FROM "PaymentOrder" o JOIN "Shop" s ON s.id = o."shopId"
+FROM ${ORDERS}
 WHERE o.status = 'PAID' AND o."paidAt" IS NOT NULL
 GROUP BY 1, 2, 3, 4`;
 

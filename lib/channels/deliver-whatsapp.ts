@@ -1,10 +1,6 @@
 import type { Db } from "../server/db";
 import type { TemplateVariable } from "../templates/render-template";
-import { loadTemplatesOf } from "../templates/resolve-template";
-import type { DeliveryCounts } from "./deliver-sms";
-import { logDeliveries } from "./log-deliveries";
-import { afterFailure, closedOrderReason, recordRetry, retrySchedule } from "./message-delivery";
-import { claimPhoneMessages, mapLimit, phoneText, recordAccepted, recordFailed } from "./phone-delivery";
+import { type DeliveryCounts, deliverPhoneBatch } from "./phone-batch";
 import { resolveWhatsAppAccount } from "./whatsapp-account";
 import { sendWhatsApp } from "./whatsapp-provider";
 
@@ -17,41 +13,17 @@ import { sendWhatsApp } from "./whatsapp-provider";
  * WHATSAPP_RETRY_SCHEDULE, then failed with PSP_1001.
  */
 export async function deliverWhatsApp(db: Db, messageIds: string[]): Promise<DeliveryCounts> {
-  const rows = await claimPhoneMessages(db, "WHATSAPP", messageIds);
-  if (!rows.length) return { sent: 0, failed: 0, retried: 0 };
-  const templates = await loadTemplatesOf(db, rows);
-  const schedule = retrySchedule("WHATSAPP");
-  const account = resolveWhatsAppAccount();
-
-  const outcomes = await mapLimit(rows, Number(process.env.WHATSAPP_CONCURRENCY ?? 8), async (m): Promise<keyof DeliveryCounts> => {
-    const reason = closedOrderReason(m);
-    if (reason) {
-      await recordFailed(db, { id: m.id, reason, language: null, text: null, refund: false, touchOrder: false });
-      return "failed";
-    }
-    const { text, language, vars } = phoneText(m, "WHATSAPP", templates);
-    const templateValues = (account.template?.params ?? []).map((name) => vars[name as TemplateVariable] ?? "");
-    const res = await sendWhatsApp(account, { to: m.recipient, text, language, templateValues, shopId: m.shopId });
-    if (res.ok) {
-      await recordAccepted(db, {
-        id: m.id,
-        text,
-        language,
-        providerMessageId: res.id,
-        providerStatus: res.status,
-        deliveredOnAccept: true,
-      });
-      return "sent";
-    }
-    const next = afterFailure({ reason: `${res.code}: ${res.reason}`, permanent: res.permanent }, m.attempts, schedule);
-    if (next.status === "FAILED") {
-      await recordFailed(db, { id: m.id, reason: next.reason, language, text, refund: false, touchOrder: true });
-      return "failed";
-    }
-    await recordRetry(db, "WHATSAPP", { id: m.id, reason: next.reason, after: next.after, language });
-    return "retried";
+  const { counts } = await deliverPhoneBatch(db, "WHATSAPP", messageIds, {
+    concurrency: Number(process.env.WHATSAPP_CONCURRENCY ?? 8),
+    refund: false,
+    sender: () => {
+      const account = resolveWhatsAppAccount();
+      return async (m, { text, language, vars }) => {
+        const templateValues = (account.template?.params ?? []).map((name) => vars[name as TemplateVariable] ?? "");
+        const res = await sendWhatsApp(account, { to: m.recipient, text, language, templateValues, shopId: m.shopId });
+        return { res, deliveredOnAccept: true };
+      };
+    },
   });
-  logDeliveries("WHATSAPP", rows, outcomes);
-  const count = (s: keyof DeliveryCounts) => outcomes.filter((o) => o === s).length;
-  return { sent: count("sent"), failed: count("failed"), retried: count("retried") };
+  return counts;
 }

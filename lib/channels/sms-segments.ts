@@ -1,7 +1,6 @@
 // How many SMS parts a text costs (F-CH-SMS). Pure: the dialog's live counter and the server,
 // which is the authority when it debits the credits, run this same code.
 
-export type SmsEncoding = "GSM7" | "UCS2";
 export type SmsCount = {
   /** Characters as people count them (an emoji is one). */
   characters: number;
@@ -24,10 +23,12 @@ const EXTENSION = "\f^{}\\[~]|€";
 
 const GSM_UNITS = new Map<string, number>([...[...BASIC].map((c) => [c, 1] as const), ...[...EXTENSION].map((c) => [c, 2] as const)]);
 
+/** Per encoding, what one SMS holds alone and as a part of a concatenated one. */
 const LIMITS = {
   GSM7: { single: 160, part: 153 },
   UCS2: { single: 70, part: 67 },
 } as const;
+export type SmsEncoding = keyof typeof LIMITS;
 
 /**
  * Counts a text as an SMS: GSM-7 when every character is in the default alphabet or its

@@ -74,29 +74,41 @@ const outboundUrl = (code: LyraErrorCode) =>
 
 const email = (code: LyraErrorCode) => z.email(E(code)).max(150, E(code));
 
+const optionalText = (max: number) => opt(str("INT_902", max));
+
+/** Optional free-text fields by maximum length, in the order given (the parsed object's and the OpenAPI document's). */
+function optionalTexts<const T extends Record<string, number>>(maxLengths: T) {
+  const shape = Object.fromEntries(Object.entries(maxLengths).map(([key, max]) => [key, optionalText(max)]));
+  return shape as { [K in keyof T]: ReturnType<typeof optionalText> };
+}
+
 const detailsSchema = z
   .object({
-    title: opt(str("INT_902", 64)),
+    ...optionalTexts({ title: 64 }),
     category: opt(z.enum(["PRIVATE", "COMPANY"], E("INT_902"))),
-    firstName: opt(str("INT_902", 128)),
-    lastName: opt(str("INT_902", 128)),
-    phoneNumber: opt(str("INT_902", 32)),
-    cellPhoneNumber: opt(str("INT_902", 32)),
-    streetNumber: opt(str("INT_902", 64)),
-    address: opt(str("INT_902", 255)),
-    address2: opt(str("INT_902", 255)),
-    district: opt(str("INT_902", 128)),
-    zipCode: opt(str("INT_902", 64)),
-    city: opt(str("INT_902", 128)),
-    state: opt(str("INT_902", 128)),
+    ...optionalTexts({
+      firstName: 128,
+      lastName: 128,
+      phoneNumber: 32,
+      cellPhoneNumber: 32,
+      streetNumber: 64,
+      address: 255,
+      address2: 255,
+      district: 128,
+      zipCode: 64,
+      city: 128,
+      state: 128,
+    }),
     country: opt(z.string(E("INT_902")).regex(/^[A-Z]{2}$/, E("INT_902"))),
-    language: opt(str("INT_902", 8)),
-    identityCode: opt(str("INT_902", 64)),
-    identityType: opt(str("INT_902", 64)),
-    legalName: opt(str("INT_902", 128)),
-    deliveryCompanyName: opt(str("INT_902", 128)),
-    shippingMethod: opt(str("INT_902", 64)),
-    shippingSpeed: opt(str("INT_902", 64)),
+    ...optionalTexts({
+      language: 8,
+      identityCode: 64,
+      identityType: 64,
+      legalName: 128,
+      deliveryCompanyName: 128,
+      shippingMethod: 64,
+      shippingSpeed: 64,
+    }),
   })
   .describe("Buyer billing or shipping details.");
 

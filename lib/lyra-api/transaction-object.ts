@@ -1,3 +1,4 @@
+import { TRANSACTION_RESULT_COLUMNS } from "../payments/transaction-columns";
 import type { Prisma } from "../server/generated/prisma/client";
 import { wireDate } from "./wire";
 
@@ -8,12 +9,7 @@ export const TRANSACTION_SELECT = {
   amount: true,
   currency: true,
   status: true,
-  errorCode: true,
-  errorMessage: true,
-  brand: true,
-  last4: true,
-  expiryMonth: true,
-  expiryYear: true,
+  ...TRANSACTION_RESULT_COLUMNS,
   captureDate: true,
   createdAt: true,
   threeDs: true,

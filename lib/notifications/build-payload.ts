@@ -6,16 +6,12 @@ import crypto from "node:crypto";
 import { TRANSACTION_SELECT, toPaymentTransaction } from "../lyra-api/transaction-object";
 import { wireDate } from "../lyra-api/wire";
 import { currencyExponent } from "../money/currencies";
+import { ORDER_KEY_COLUMNS } from "../orders/order-columns";
 import type { Db } from "../server/db";
 import type { HashKey } from "./events";
 
 export const PAYLOAD_ORDER_SELECT = {
-  id: true,
-  shopId: true,
-  mode: true,
-  reference: true,
-  amount: true,
-  currency: true,
+  ...ORDER_KEY_COLUMNS,
   status: true,
   buyerEmail: true,
   locale: true,

@@ -8,7 +8,7 @@ import { sanitizeTemplateHtml } from "../templates/sanitize-template-html";
 import { parseOrderFormWithOptions } from "./advanced-options";
 import { prepareOrder } from "./create-order";
 import { insertOrders } from "./insert-order";
-import { invalidAddresses, mailOrderFormSchema, splitAddresses } from "./schemas";
+import { invalidAddresses, mailOrderFormSchema, orderFormInput, splitAddresses } from "./schemas";
 
 /** "INV-7" for the 3rd of 12 recipients → "INV-7-003" (3 digits, more past 999). */
 export const suffixedReference = (reference: string, index: number) => `${reference}-${String(index + 1).padStart(3, "0")}`;
@@ -68,15 +68,8 @@ export async function createMailOrders(db: Db, input: { actor: UserActor; values
   const base = await prepareOrder(db, {
     ...options,
     actor: input.actor,
-    shopId: f.shopId,
-    mode: f.mode,
+    ...orderFormInput(f),
     channel: "MAIL",
-    reference: f.reference,
-    amountMinor: f.amountMinor,
-    currency: f.currency,
-    validUntilDay: f.validUntil,
-    language: f.language,
-    buyerEmail: f.buyerEmail,
     recipient: recipients[0],
     bcc: bcc.length ? bcc.join(";") : undefined,
     subject: f.subject,

@@ -5,7 +5,7 @@ import { AppError } from "../server/errors";
 import { fieldErrorsOf, safeParseInput } from "../server/validation";
 import { parseOrderFormWithOptions } from "./advanced-options";
 import { createOrder } from "./create-order";
-import { phoneOrderFormSchema } from "./schemas";
+import { orderFormInput, phoneOrderFormSchema } from "./schemas";
 
 /**
  * The back office's "order by SMS" and "order by WhatsApp" (F-CH-SMS, F-CH-WHATSAPP): one order to
@@ -35,15 +35,8 @@ export async function createPhoneOrder(db: Db, input: { actor: UserActor; values
   const created = await createOrder(db, {
     ...options,
     actor: input.actor,
-    shopId: f.shopId,
-    mode: f.mode,
+    ...orderFormInput(f),
     channel: f.channel,
-    reference: f.reference,
-    amountMinor: f.amountMinor,
-    currency: f.currency,
-    validUntilDay: f.validUntil,
-    buyerEmail: f.buyerEmail,
-    language: f.language,
     recipient: f.e164,
     message: f.message,
     templateId: f.templateId,

@@ -3,7 +3,7 @@ import type { Db } from "../server/db";
 import { parseOrThrow } from "../server/validation";
 import { parseOrderFormWithOptions } from "./advanced-options";
 import { createOrder } from "./create-order";
-import { linkTextSchema, urlOrderFormSchema } from "./schemas";
+import { linkTextSchema, orderFormInput, urlOrderFormSchema } from "./schemas";
 
 /** The back office's "order by URL" form, as typed, to a created order (or field errors). */
 export async function createUrlOrder(db: Db, input: { actor: UserActor; values: Record<string, string> }) {
@@ -15,14 +15,7 @@ export async function createUrlOrder(db: Db, input: { actor: UserActor; values: 
   return createOrder(db, {
     ...options,
     actor: input.actor,
-    shopId: f.shopId,
-    mode: f.mode,
-    reference: f.reference,
-    amountMinor: f.amountMinor,
-    currency: f.currency,
-    validUntilDay: f.validUntil,
-    buyerEmail: f.buyerEmail,
-    language: f.language,
+    ...orderFormInput(f),
     // The link's text (issue 21, manual "Texte du lien"), with its variables; none → the shop's template.
     message: f.message,
   });

@@ -1,6 +1,7 @@
 import type { UserActor } from "../auth/actor";
 import type { Db } from "../server/db";
 import type { Mode } from "../server/generated/prisma/enums";
+import { ORDER_KEY_COLUMNS } from "./order-columns";
 import { effectiveStatus } from "./order-view";
 
 export type OrderListInput = { actor: UserActor; mode: Mode; limit?: number };
@@ -12,12 +13,7 @@ export async function findOrders(db: Db, input: OrderListInput) {
     orderBy: { createdAt: "desc" },
     take: Math.min(input.limit ?? 50, 200),
     select: {
-      id: true,
-      shopId: true,
-      mode: true,
-      reference: true,
-      amount: true,
-      currency: true,
+      ...ORDER_KEY_COLUMNS,
       channel: true,
       status: true,
       deliveryStatus: true,

@@ -1,4 +1,5 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
+import { TRANSACTION_ROW_COLUMNS } from "../payments/transaction-columns";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { paymentUrl } from "../shared/links";
@@ -17,12 +18,7 @@ export async function getOrderOrThrow(db: Db, input: { actor: Actor; orderId: st
             select: {
               id: true,
               number: true,
-              status: true,
-              amount: true,
-              currency: true,
-              brand: true,
-              last4: true,
-              createdAt: true,
+              ...TRANSACTION_ROW_COLUMNS,
               errorCode: true,
               installmentIndex: true,
               operationType: true,

@@ -1,16 +1,12 @@
-// The order list's columns, also the sort keys. The reference column carries the link to the
-// detail, so it cannot be hidden.
+// The order list's columns, all but the last also its sort keys. The reference column carries the
+// link to the detail, so it cannot be hidden.
+
+/** The columns that are also the list's sort keys (OrderSearch.sort), in the table's order. */
+export const ORDER_SORTS = ["created", "reference", "amount", "channel", "status", "delivery", "validUntil", "shop", "recipient"] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
 
 export const ORDER_COLUMNS = [
-  "created",
-  "reference",
-  "amount",
-  "channel",
-  "status",
-  "delivery",
-  "validUntil",
-  "shop",
-  "recipient",
+  ...ORDER_SORTS,
   // Issue 21: the number of the order's last transaction (not a sort key).
   "transaction",
 ] as const;

@@ -4,7 +4,7 @@ import { amountRangeMinor } from "../money/amount-range";
 import { isKnownCurrency } from "../money/currencies";
 import { parseMajorAmount } from "../money/parse-amount";
 import { daySchema } from "../shared/day";
-import { ORDER_COLUMNS } from "./list-columns";
+import { ORDER_COLUMNS, ORDER_SORTS } from "./list-columns";
 
 // Messages are keys of the message catalogue (lib/i18n/messages), shown next to the field.
 
@@ -47,6 +47,12 @@ function withAmountMinor<T extends { amount: string; currency: string }>(v: T, c
     return z.NEVER;
   }
   return { ...v, amountMinor: parsed.minor };
+}
+
+/** The fields every creation form shares, parsed, as createOrder takes them. */
+export function orderFormInput(f: z.output<typeof orderFormFields> & { amountMinor: number }) {
+  const { shopId, mode, reference, amountMinor, currency, validUntil, buyerEmail, language } = f;
+  return { shopId, mode, reference, amountMinor, currency, validUntilDay: validUntil, buyerEmail, language };
 }
 
 /** The simplified "order by URL" form. */
@@ -144,18 +150,7 @@ export type UrlOrderForm = z.infer<typeof urlOrderFormSchema>;
 // their CSV export. Amounts are typed in major units of `currency`; days are YYYY-MM-DD in the
 // shop's zone (the use case turns them into instants).
 
-export const ORDER_SORTS = [
-  "created",
-  "reference",
-  "amount",
-  "channel",
-  "status",
-  "delivery",
-  "validUntil",
-  "shop",
-  "recipient",
-] as const satisfies readonly (typeof ORDER_COLUMNS)[number][];
-export type OrderSort = (typeof ORDER_SORTS)[number];
+export { ORDER_SORTS, type OrderSort } from "./list-columns";
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
 const typedAmount = z.string().trim().max(20);

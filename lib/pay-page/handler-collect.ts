@@ -11,19 +11,8 @@ import { clientAddress } from "../server/client-address";
 import { getDb } from "../server/db";
 import { isAppError } from "../server/errors";
 import { assetUrls } from "./assets";
-import {
-  acceptedLanguage,
-  acceptedLanguageOr,
-  chosenLanguage,
-  html,
-  languageFor,
-  notFound,
-  type PayRequest,
-  type PayResponse,
-  readForm,
-  seeOther,
-} from "./http";
-import { payPageHref } from "./page-language";
+import type { PayRequest, PayResponse } from "./http";
+import { acceptedLanguage, acceptedLanguageOr, backToPayPage, formExpected, html, languageFor, notFound, readPostedForm } from "./http";
 import { renderDetailsPage, renderInvoiceLookupPage, renderNoticePage } from "./view";
 
 /** An order that uses the data collection form, still payable, whose buyer has not filled it yet. */
@@ -39,16 +28,16 @@ export async function showDetails(
 ) {
   const page = await getPaymentPage(getDb(), { token: token });
   if (!page) return notFound(req, chosen);
-  if (page.companySuspended) return seeOther(req, payPageHref(token, { lang: chosen }));
+  if (page.companySuspended) return backToPayPage(req, token, chosen);
   if (!page.dataCollectionForm || !(page.status === "RUNNING" || page.status === "REFUSED")) {
-    return seeOther(req, payPageHref(token, { lang: chosen }));
+    return backToPayPage(req, token, chosen);
   }
   const db = getDb();
   const [config, saved] = await Promise.all([
     getFormConfig(db, page.shopId),
     form ? null : db.paymentOrder.findUnique({ where: { token }, select: { collectedData: true } }),
   ]);
-  if (!config?.fields.length) return seeOther(req, payPageHref(token, { lang: chosen }));
+  if (!config?.fields.length) return backToPayPage(req, token, chosen);
   const values = form?.values ?? (saved?.collectedData as Record<string, string> | null) ?? {};
   const lang = languageFor(page, chosen);
   return html(
@@ -59,18 +48,17 @@ export async function showDetails(
 }
 
 export async function submitDetails(req: PayRequest, token: string): Promise<PayResponse> {
-  const form = await readForm(req);
-  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
-  const chosen = chosenLanguage(form.get("lang"));
+  const posted = await readPostedForm(req);
+  if (!posted) return formExpected();
+  const { form, chosen } = posted;
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (k !== "lang") values[k] = v.slice(0, 500);
   try {
     await saveBuyerData(getDb(), { token, values });
-    return seeOther(req, payPageHref(token, { lang: chosen }));
+    return backToPayPage(req, token, chosen);
   } catch (e) {
     if (isAppError(e) && e.code === "VALIDATION") return showDetails(req, token, chosen, { values, errors: e.fields ?? {} }, 422);
-    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
-      return seeOther(req, payPageHref(token, { lang: chosen }));
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND")) return backToPayPage(req, token, chosen);
     throw e;
   }
 }
@@ -109,9 +97,9 @@ export async function showInvoiceLookup(
 }
 
 export async function submitInvoiceLookup(req: PayRequest, shopId: string): Promise<PayResponse> {
-  const form = await readForm(req);
-  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
-  const chosen = chosenLanguage(form.get("lang"));
+  const posted = await readPostedForm(req);
+  if (!posted) return formExpected();
+  const { form, chosen } = posted;
   const reference = (form.get("reference") ?? "").trim();
   const lang = async () => {
     const invoice = await getInvoiceForm(getDb(), shopId);
@@ -128,7 +116,7 @@ export async function submitInvoiceLookup(req: PayRequest, shopId: string): Prom
   }
   try {
     const token = await findOpenInvoice(getDb(), { shopId, reference, clientAddress: clientAddress(req.headers) });
-    if (token) return seeOther(req, payPageHref(token, { lang: chosen }));
+    if (token) return backToPayPage(req, token, chosen);
     return showInvoiceLookup(req, shopId, chosen, { value: reference, error: payMessages(await lang()).invoice_not_found }, 404);
   } catch (e) {
     if (isAppError(e) && e.code === "RATE_LIMITED") {

@@ -15,7 +15,7 @@ import { logger } from "../server/logger";
 import { annotateRequest } from "../server/request-context";
 import { buyerPageCsp } from "../server/security-headers";
 import { assetUrls } from "./assets";
-import { chosenLanguage, html, languageFor, notFound, type PayRequest, type PayResponse, readForm, seeOther } from "./http";
+import { backToPayPage, chosenLanguage, html, languageFor, notFound, type PayRequest, type PayResponse, readForm, seeOther } from "./http";
 import { payPageHref } from "./page-language";
 import { ABANDONED, renderPayPage } from "./view";
 import { renderHostedHopPage, renderReturnPendingPage } from "./view-hosted";
@@ -26,7 +26,7 @@ export async function submitHosted(req: PayRequest, token: string, form: URLSear
   const page = await getPaymentPage(db, { token });
   if (!page) return notFound(req, chosen);
   const connector = await getPayingConnector(db, { shopId: page.shopId, mode: page.mode });
-  if (!connector) return seeOther(req, payPageHref(token, { lang: chosen }));
+  if (!connector) return backToPayPage(req, token, chosen);
   const lang = languageFor(page, chosen);
   // Paid in instalments: the buyer agrees to the processor keeping the card for the later ones.
   if (page.instalments && form.get("instalmentConsent") !== "1") {
@@ -51,7 +51,7 @@ export async function submitHosted(req: PayRequest, token: string, form: URLSear
     return res;
   } catch (e) {
     if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND" || e.code === "RATE_LIMITED")) {
-      return seeOther(req, payPageHref(token, { lang: chosen }));
+      return backToPayPage(req, token, chosen);
     }
     throw e;
   }

@@ -16,13 +16,16 @@ import { needsDetails, showDetails, showInvoiceLookup, submitDetails, submitInvo
 import { showReturn, submitHosted } from "./handler-hosted";
 import {
   acceptedLanguage,
+  backToPayPage,
   chosenLanguage,
+  formExpected,
   html,
   languageFor,
   notFound,
   type PayRequest,
   type PayResponse,
   readForm,
+  readPostedForm,
   seeOther,
 } from "./http";
 import { payPageHref } from "./page-language";
@@ -82,7 +85,7 @@ async function showPage(req: PayRequest, token: string, chosen: PageLanguage | n
 /** The page's one form: the card (sandbox, TEST) or the button to the processor's page (issue 20). */
 async function submitPay(req: PayRequest, token: string): Promise<PayResponse> {
   const form = await readForm(req);
-  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
+  if (!form) return formExpected();
   return form.get("hosted") === "1" ? submitHosted(req, token, form) : submitCard(req, token, form);
 }
 
@@ -123,8 +126,7 @@ async function submitCard(req: PayRequest, token: string, form: URLSearchParams)
     if (isAppError(e) && e.code === "VALIDATION") return showPage(req, token, chosen, undefined, { ...keep, fields: e.fields }, 422);
     // Another buyer's payment waits for the acquirer's answer: the form again, saying so.
     if (isInProgress(e)) return showPage(req, token, chosen, undefined, { ...keep, error: "payment_in_progress" }, 409);
-    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
-      return seeOther(req, payPageHref(token, { lang: chosen }));
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND")) return backToPayPage(req, token, chosen);
     logger.error(isAppError(e) ? { code: e.code } : { err: e }, "payment attempt failed");
     return showPage(req, token, chosen, undefined, { ...keep, error: "err_generic" }, 500);
   }
@@ -164,15 +166,15 @@ async function showChallenge(req: PayRequest, token: string, id: string, chosenP
         }),
       );
     }
-    return seeOther(req, payPageHref(token, { lang: chosen }));
+    return backToPayPage(req, token, chosen);
   }
   return html(req, status, renderChallengePage({ token, page, lang, chosen, challenge, error, assets: assetUrls() }));
 }
 
 async function submitChallenge(req: PayRequest, token: string, id: string): Promise<PayResponse> {
-  const form = await readForm(req);
-  if (!form) return { status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" };
-  const chosen = chosenLanguage(form.get("lang"));
+  const posted = await readPostedForm(req);
+  if (!posted) return formExpected();
+  const { form, chosen } = posted;
   const cancel = form.get("action") === "cancel";
   const code = (form.get("code") ?? "").trim();
   const lang = async () => {
@@ -190,8 +192,7 @@ async function submitChallenge(req: PayRequest, token: string, id: string): Prom
     return seeOther(req, payPageHref(token, { lang: chosen, result: r.transactionId }));
   } catch (e) {
     if (isInProgress(e)) return showChallenge(req, token, id, chosen, payMessages(await lang()).payment_in_progress, 409);
-    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND"))
-      return seeOther(req, payPageHref(token, { lang: chosen }));
+    if (isAppError(e) && (e.code === "ORDER_NOT_PAYABLE" || e.code === "NOT_FOUND")) return backToPayPage(req, token, chosen);
     logger.error(isAppError(e) ? { code: e.code } : { err: e }, "3-D Secure challenge failed");
     return showChallenge(req, token, id, chosen, payMessages(await lang()).err_generic, 500);
   }

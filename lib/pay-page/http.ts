@@ -5,7 +5,7 @@ import { payMessages } from "../i18n/messages/pay";
 import type { PaymentPage } from "../payments/get-payment-page";
 import { buyerPageHeaders, isHttpsRequest } from "../server/security-headers";
 import { assetUrls } from "./assets";
-import { pageLanguage } from "./page-language";
+import { pageLanguage, payPageHref } from "./page-language";
 import { renderNoticePage } from "./view";
 
 export type PayRequest = {
@@ -31,6 +31,10 @@ export const seeOther = (req: PayRequest, location: string): PayResponse => ({
   headers: { ...pageHeaders(req), Location: location },
   body: "",
 });
+
+/** Back to the order's payment page, in the language the buyer chose. */
+export const backToPayPage = (req: PayRequest, token: string, chosen: PageLanguage | null) =>
+  seeOther(req, payPageHref(token, { lang: chosen }));
 
 /** The browser's language when the page speaks it, else `fallback`. */
 export function acceptedLanguageOr(req: PayRequest, fallback: PageLanguage): PageLanguage {
@@ -59,4 +63,13 @@ export async function readForm(req: PayRequest): Promise<URLSearchParams | null>
   if (!type.startsWith("application/x-www-form-urlencoded")) return null;
   const body = await req.readBody();
   return body.length > MAX_FORM ? null : new URLSearchParams(body);
+}
+
+/** The answer to a post whose body is not a form (or too large). */
+export const formExpected = (): PayResponse => ({ status: 415, headers: { "Content-Type": "text/plain" }, body: "Expected a form" });
+
+/** A buyer's posted form and the page language it carries; null when it is no form (answer `formExpected()`). */
+export async function readPostedForm(req: PayRequest): Promise<{ form: URLSearchParams; chosen: PageLanguage | null } | null> {
+  const form = await readForm(req);
+  return form && { form, chosen: chosenLanguage(form.get("lang")) };
 }

@@ -5,21 +5,13 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { bcp47, languageOf, localeOf, PAGE_LANGUAGE_NAMES, PAGE_LANGUAGES, type PageLanguage } from "../i18n/locales";
 import type { PayMessages } from "../i18n/messages/pay";
 import { formatMoney } from "../money/format-money";
+import { CARD_BRAND_NAMES } from "../payments/card-brands";
 import type { PaymentPage } from "../payments/get-payment-page";
 import { formatDateTime } from "../time/shop-time";
 
 export type PageAssets = { css: string; js: string };
 
-const BRAND_NAMES: Record<string, string> = {
-  VISA: "Visa",
-  MASTERCARD: "Mastercard",
-  AMEX: "American Express",
-  MAESTRO: "Maestro",
-  DISCOVER: "Discover",
-  JCB: "JCB",
-  DINERS: "Diners Club",
-  UNIONPAY: "UnionPay",
-};
+const BRAND_NAMES: Record<string, string> = CARD_BRAND_NAMES;
 export const brandName = (b: string | null | undefined) => (b ? (BRAND_NAMES[b] ?? b) : "");
 
 export const text = (m: PayMessages, key: string | undefined) => (key ? ((m as Record<string, string>)[key] ?? m.err_generic) : undefined);
@@ -90,6 +82,9 @@ export function Notice({
     </div>
   );
 }
+
+/** What the payment forms (the card's, the processor page's button) are drawn from. */
+export type PayFormBase = { token: string; page: PaymentPage; chosen: PageLanguage | null; m: PayMessages; locale: string };
 
 export function Field(props: {
   id: string;

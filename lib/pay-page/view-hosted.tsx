@@ -7,7 +7,7 @@ import type { StartPaymentResult } from "../payments/connectors/types";
 import type { PaymentPage } from "../payments/get-payment-page";
 import { InstalmentConsent, InstalmentSchedule } from "./instalment-schedule";
 import { payPageHref } from "./page-language";
-import { Document, Notice, type PageAssets, pageFigures, Shell, Summary, toHtml } from "./page-parts";
+import { Document, Notice, type PageAssets, type PayFormBase, pageFigures, Shell, Summary, toHtml } from "./page-parts";
 
 /** In place of the card form: one button to the processor's page (and the alias choice). */
 export function HostedPayForm({
@@ -18,13 +18,8 @@ export function HostedPayForm({
   payLabel,
   locale,
   consentError,
-}: {
-  token: string;
-  page: PaymentPage;
-  chosen: PageLanguage | null;
-  m: PayMessages;
+}: PayFormBase & {
   payLabel: string;
-  locale: string;
   /** Paid in instalments without the buyer's consent to keep the card: the form again, saying so. */
   consentError?: string;
 }) {

@@ -9,7 +9,19 @@ import type { PaymentPage } from "../payments/get-payment-page";
 import { amountToShow, BuyerAmountField } from "./amount-field";
 import { InstalmentConsent, InstalmentSchedule } from "./instalment-schedule";
 import { payPageHref } from "./page-language";
-import { brandName, Document, Field, Notice, type PageAssets, pageFigures, Shell, Summary, text, toHtml } from "./page-parts";
+import {
+  brandName,
+  Document,
+  Field,
+  Notice,
+  type PageAssets,
+  type PayFormBase,
+  pageFigures,
+  Shell,
+  Summary,
+  text,
+  toHtml,
+} from "./page-parts";
 import { HostedPayForm, Unavailable } from "./view-hosted";
 
 export { renderDetailsPage, renderInvoiceLookupPage } from "./view-collect";
@@ -34,23 +46,21 @@ type PageInput = {
   assets: PageAssets;
 };
 
-function CardForm({
-  token,
-  page,
-  chosen,
-  m,
-  payLabel,
-  form,
-  locale,
-}: {
-  token: string;
-  page: PaymentPage;
-  chosen: PageLanguage | null;
-  m: PayMessages;
-  payLabel: string;
-  form?: FormState;
-  locale: string;
+/** A field of the card: typed on a numeric keypad, required. */
+function CardField(props: {
+  id: string;
+  label: string;
+  error?: string;
+  help?: string;
+  autoComplete: string;
+  placeholder?: string;
+  maxLength: number;
 }) {
+  const { autoComplete, placeholder, maxLength, ...field } = props;
+  return <Field {...field} autoComplete={autoComplete} placeholder={placeholder} inputMode="numeric" maxLength={maxLength} required />;
+}
+
+function CardForm({ token, page, chosen, m, payLabel, form, locale }: PayFormBase & { payLabel: string; form?: FormState }) {
   const err = (k: string) => text(m, form?.fields?.[k]);
   const brands = page.shop.acceptedBrands.map(brandName).join(", ");
   const offerAlias = !page.dataCollectionForm && page.aliasMode !== "NONE";
@@ -80,38 +90,12 @@ function CardForm({
           {fill(m.brands_accepted, { brands })}
         </p>
         <div className="field-group">
-          <Field
-            id="cardNumber"
-            label={m.card_number}
-            error={err("cardNumber")}
-            autoComplete="cc-number"
-            inputMode="numeric"
-            maxLength={23}
-            required
-          />
+          <CardField id="cardNumber" label={m.card_number} error={err("cardNumber")} autoComplete="cc-number" maxLength={23} />
           <p className="brand" aria-live="polite" data-testid="card-brand" data-template={m.card_brand} />
         </div>
         <div className="row">
-          <Field
-            id="expiry"
-            label={m.card_expiry}
-            error={err("expiry")}
-            autoComplete="cc-exp"
-            placeholder="MM/YY"
-            inputMode="numeric"
-            maxLength={7}
-            required
-          />
-          <Field
-            id="cvc"
-            label={m.card_cvc}
-            help={m.card_cvc_help}
-            error={err("cvc")}
-            autoComplete="cc-csc"
-            inputMode="numeric"
-            maxLength={4}
-            required
-          />
+          <CardField id="expiry" label={m.card_expiry} error={err("expiry")} autoComplete="cc-exp" placeholder="MM/YY" maxLength={7} />
+          <CardField id="cvc" label={m.card_cvc} help={m.card_cvc_help} error={err("cvc")} autoComplete="cc-csc" maxLength={4} />
         </div>
         <Field id="cardName" label={m.card_name} error={err("cardName")} autoComplete="cc-name" defaultValue={form?.cardName} />
         {offerAlias && page.aliasMode === "PROPOSE" ? (
@@ -168,6 +152,7 @@ export function renderPayPage(input: PageInput): string {
   } else {
     const refused = last && last.id === resultId && last.status === "REFUSED" ? last : null;
     const reason = refused?.errorMessage ? REASONS[refused.errorMessage] : undefined;
+    const formBase: PayFormBase = { token, page, chosen, m, locale };
     body = (
       <>
         {refused ? (
@@ -183,25 +168,17 @@ export function renderPayPage(input: PageInput): string {
         ) : null}
         {page.connectorKind ? (
           <HostedPayForm
-            token={token}
-            page={page}
-            chosen={chosen}
-            m={m}
-            locale={locale}
+            {...formBase}
             consentError={text(m, form?.fields?.instalmentConsent)}
             payLabel={fill(m.pay, { amount: formatMoney(page.instalments?.[0]?.amount ?? page.amount, page.currency, locale) })}
           />
         ) : (
           <CardForm
-            token={token}
-            page={page}
-            chosen={chosen}
-            m={m}
+            {...formBase}
             payLabel={fill(m.pay, {
               amount: formatMoney(page.instalments?.[0]?.amount ?? amountToShow(page, form?.amount), page.currency, locale),
             })}
             form={form}
-            locale={locale}
           />
         )}
       </>

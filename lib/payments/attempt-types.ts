@@ -1,25 +1,19 @@
 // The types a payment attempt's steps share — reserve (pay-order.ts, complete-challenge.ts), call,
 // record (record-attempt.ts, record-outcome.ts) — in one file, so none of them imports another
 // for a type.
+import type { NewOrderRow } from "../orders/insert-order";
 import type { AuthorizationResult, ChallengeRequired } from "./acquirer";
 
 /** The card as the platform keeps it: never its number. */
 export type CardSummary = { brand: string; last4: string; expiryMonth: number; expiryYear: number; cardName: string | null };
 
 /** The order behind a link, read under its row lock with what an attempt needs. */
-export type LockedOrder = {
-  id: string;
+export type LockedOrder = Pick<
+  NewOrderRow,
+  "id" | "validUntil" | "mode" | "shopId" | "amount" | "currency" | "captureDelay" | "aliasMode" | "threeDsPreference" | "buyerEmail"
+> & {
   status: string;
-  validUntil: Date;
-  mode: "TEST" | "PRODUCTION";
-  shopId: string;
-  amount: bigint;
-  currency: string;
   validationMode: string;
-  captureDelay: number;
-  aliasMode: "NONE" | "PROPOSE" | "AUTOMATIC";
-  threeDsPreference: "NO_PREFERENCE" | "FRICTIONLESS" | "CHALLENGE";
-  buyerEmail: string | null;
   acceptedBrands: string[];
   collectedData: Record<string, string> | null;
   amountUpdate: unknown;

@@ -4,7 +4,7 @@ import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { getTransactionOrThrow } from "./get-transaction";
-import { type ProcessorOps, processorOpsFor } from "./processor-ops";
+import { assertProcessorAccepted, operationOn, type ProcessorOps, processorOpsFor } from "./processor-ops";
 import { canTransitionTransaction, transitionTransaction } from "./transaction-status";
 
 /**
@@ -21,18 +21,7 @@ export async function cancelTransaction(db: Db, input: { actor: Actor; transacti
       details: { status: tx0.status, event: "cancel" },
     });
   const ops = input.ops ?? (await processorOpsFor(db, tx0));
-  const answer = await ops.cancel({
-    transactionId: tx0.id,
-    processorRef: tx0.processorRef,
-    mode: tx0.mode,
-    amount: tx0.amount,
-    currency: tx0.currency,
-  });
-  if (!answer.ok)
-    throw new AppError("CONFLICT", `processor refused the cancellation: ${answer.code} ${answer.message}`, {
-      publicMessage: "err_processor_refused",
-      reason: "processor_refused",
-    });
+  assertProcessorAccepted(await ops.cancel(operationOn(tx0)), "processor refused the cancellation");
   return db.$transaction(async (tx) => {
     const r = await transitionTransaction(tx, {
       transactionId: input.transactionId,

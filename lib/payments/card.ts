@@ -15,9 +15,7 @@ const BRANDS: Record<string, string> = {
   unionpay: "UNIONPAY",
 };
 
-/** The brands a shop may accept (Shop.acceptedBrands), in display order. "CARD" = not recognised. */
-export const CARD_BRANDS = ["VISA", "MASTERCARD", "AMEX", "MAESTRO", "DISCOVER", "JCB", "DINERS", "UNIONPAY"] as const;
-export type CardBrand = (typeof CARD_BRANDS)[number];
+export { CARD_BRANDS, type CardBrand } from "./card-brands";
 
 export const brandOf = (pan: string) => {
   const t = cardValidator.number(pan).card?.type;

@@ -4,12 +4,11 @@ import crypto from "node:crypto";
 import { firstInstalmentAmount } from "../instalments/schedule-instalments";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import { randomHex32 } from "../server/secrets";
 import type { Acquirer, ResumeRequest, ThreeDsOutcome } from "./acquirer";
 import type { CompleteChallengeResult } from "./attempt-types";
 import { CHALLENGE_LIMITS, challengeCodeDigest } from "./challenge-code";
 import { lockPayableOrder } from "./payable-order";
-import { reserveAttempt } from "./pending-attempt";
+import { reserveBuyerAttempt } from "./pending-attempt";
 import { recordAttempt } from "./record-attempt";
 import { sandboxAcquirer } from "./sandbox-acquirer";
 
@@ -89,13 +88,9 @@ export async function completeChallenge(
       const state = ch.acquirerState as Record<string, string>;
       const amount =
         firstInstalmentAmount(order) ?? (state.buyerAmount && order.amountUpdate ? Number(state.buyerAmount) : Number(order.amount));
-      const attemptId = randomHex32();
-      await reserveAttempt(tx, {
-        id: attemptId,
-        orderId: order.id,
+      const attemptId = await reserveBuyerAttempt(tx, order, {
         kind: "CHALLENGE",
-        amount: BigInt(amount),
-        currency: order.currency,
+        amount,
         brand: ch.brand,
         last4: ch.last4,
         expiryMonth: ch.expiryMonth,
@@ -104,7 +99,6 @@ export async function completeChallenge(
         saveCard: ch.saveCard,
         lang: ch.lang,
         challengeId: ch.id,
-        instalmentChargeId: null,
         createdAt: now,
       });
       const threeDs = ch.threeDs as unknown as ThreeDsOutcome;

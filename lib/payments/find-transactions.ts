@@ -4,6 +4,7 @@ import type { Prisma } from "../server/generated/prisma/client";
 import { newestFirstPage } from "../shared/page";
 import { createdInShopDays } from "../time/day-range";
 import type { TransactionFilters } from "./schemas";
+import { TRANSACTION_ROW_COLUMNS } from "./transaction-columns";
 
 export const TRANSACTIONS_PAGE_SIZE = 50;
 
@@ -40,12 +41,7 @@ export async function findTransactions(
       id: true,
       number: true,
       mode: true,
-      status: true,
-      amount: true,
-      currency: true,
-      brand: true,
-      last4: true,
-      createdAt: true,
+      ...TRANSACTION_ROW_COLUMNS,
       operationType: true,
       parent: { select: { id: true, number: true } },
       shop: { select: { timeZone: true } },

@@ -1,6 +1,7 @@
 import { type Actor, assertShopAccess } from "../auth/actor";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
+import { TRANSACTION_RESULT_COLUMNS } from "./transaction-columns";
 
 /** One transaction as the back office shows it (F-BO-5): card, 3-D Secure, buyer, alias, order. NOT_FOUND for another tenant's. */
 export async function getTransactionOrThrow(db: Db, input: { actor: Actor; transactionId: string }) {
@@ -15,12 +16,7 @@ export async function getTransactionOrThrow(db: Db, input: { actor: Actor; trans
           status: true,
           amount: true,
           currency: true,
-          errorCode: true,
-          errorMessage: true,
-          brand: true,
-          last4: true,
-          expiryMonth: true,
-          expiryYear: true,
+          ...TRANSACTION_RESULT_COLUMNS,
           threeDs: true,
           buyerData: true,
           captureDate: true,

@@ -2,12 +2,11 @@ import { firstInstalmentAmount } from "../instalments/schedule-instalments";
 import { hitRateLimit } from "../security/rate-limit";
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
-import { randomHex32 } from "../server/secrets";
 import type { Acquirer } from "./acquirer";
 import type { PayOrderResult } from "./attempt-types";
 import { brandOf, type CardInput } from "./card";
 import { amountToCharge, lockPayableOrder } from "./payable-order";
-import { reserveAttempt } from "./pending-attempt";
+import { reserveBuyerAttempt } from "./pending-attempt";
 import { recordAttempt } from "./record-attempt";
 import { sandboxAcquirer } from "./sandbox-acquirer";
 
@@ -86,13 +85,9 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
       }
       const saveAlias =
         order.installmentPlan != null || order.aliasMode === "AUTOMATIC" || (order.aliasMode === "PROPOSE" && input.saveCard === true);
-      const attemptId = randomHex32();
-      await reserveAttempt(tx, {
-        id: attemptId,
-        orderId: order.id,
+      const attemptId = await reserveBuyerAttempt(tx, order, {
         kind: "PAYMENT",
-        amount: BigInt(amount),
-        currency: order.currency,
+        amount,
         brand,
         last4: input.card.pan.slice(-4),
         expiryMonth: input.card.expiryMonth,
@@ -101,7 +96,6 @@ export async function payOrder(db: Db, input: PayOrderInput): Promise<PayOrderRe
         saveCard: saveAlias,
         lang: input.lang ?? null,
         challengeId: null,
-        instalmentChargeId: null,
         createdAt: now,
       });
       const request = {

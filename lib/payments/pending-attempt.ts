@@ -3,6 +3,7 @@
 // its answer, the order takes no second attempt, and nothing closes or changes it.
 import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
+import { randomHex32 } from "../server/secrets";
 import type { AttemptRow } from "./attempt-types";
 
 /** Told to a second buyer while an attempt waits for the acquirer (the first may still be charged). */
@@ -25,6 +26,24 @@ export async function insertAttempt(tx: Db, attempt: NewAttempt): Promise<boolea
 /** `insertAttempt` for a buyer: a refused reservation is "payment in progress". */
 export async function reserveAttempt(tx: Db, attempt: NewAttempt): Promise<void> {
   if (!(await insertAttempt(tx, attempt))) throw paymentInProgress();
+}
+
+/** A buyer's attempt on a locked order (`reserveAttempt`) in the order's currency, under a new id, which it returns. */
+export async function reserveBuyerAttempt(
+  tx: Db,
+  order: { id: string; currency: string },
+  attempt: Omit<NewAttempt, "id" | "orderId" | "amount" | "currency" | "instalmentChargeId"> & { amount: number },
+): Promise<string> {
+  const id = randomHex32();
+  await reserveAttempt(tx, {
+    ...attempt,
+    id,
+    orderId: order.id,
+    amount: BigInt(attempt.amount),
+    currency: order.currency,
+    instalmentChargeId: null,
+  });
+  return id;
 }
 
 /**

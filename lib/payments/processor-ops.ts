@@ -4,6 +4,7 @@
 // call made with no transaction open ("Reserve, call, record"): the caller reserved before and
 // records the answer after, idempotently. `operationId` (a refund's own id) is the idempotency key.
 import type { Db } from "../server/db";
+import { AppError } from "../server/errors";
 import { connectorForTransaction } from "./connectors/shop-connector";
 
 /** Same shape as the connectors' OperationResult (lib/payments/connectors/types.ts). */
@@ -32,6 +33,21 @@ export interface ProcessorOps {
   refund(ctx: OperationContext): Promise<OperationResult>;
   /** Lower the amount still to capture (Lyra's partial cancel / Transaction/Update); absent: not supported. */
   lowerAmount?(ctx: OperationContext): Promise<OperationResult>;
+}
+
+/** The context of an operation on a recorded transaction: on its own amount unless told another. */
+export const operationOn = (
+  t: { id: string; processorRef: string | null; mode: OperationContext["mode"]; amount: number; currency: string },
+  amount = t.amount,
+): OperationContext => ({ transactionId: t.id, processorRef: t.processorRef, mode: t.mode, amount, currency: t.currency });
+
+/** A refusal by the processor changed nothing on its side: CONFLICT, nothing is recorded on ours. */
+export function assertProcessorAccepted(answer: OperationResult, what: string): asserts answer is Extract<OperationResult, { ok: true }> {
+  if (!answer.ok)
+    throw new AppError("CONFLICT", `${what}: ${answer.code} ${answer.message}`, {
+      publicMessage: "err_processor_refused",
+      reason: "processor_refused",
+    });
 }
 
 /** The sandbox acquirer's side: every operation succeeds at once; its reference is ours. */

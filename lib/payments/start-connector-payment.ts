@@ -8,12 +8,11 @@ import { firstInstalmentAmount } from "../instalments/schedule-instalments";
 import type { Db } from "../server/db";
 import { appUrl } from "../server/env";
 import { AppError } from "../server/errors";
-import { randomHex32 } from "../server/secrets";
 import type { ShopConnectorRow } from "./connectors/shop-connector";
 import type { StartPaymentResult } from "./connectors/types";
 import { checkPayRateLimits } from "./pay-order";
 import { amountToCharge, lockPayableOrder } from "./payable-order";
-import { reserveAttempt } from "./pending-attempt";
+import { reserveBuyerAttempt } from "./pending-attempt";
 
 export type StartConnectorPaymentInput = {
   token: string;
@@ -57,13 +56,9 @@ export async function startConnectorPayment(
         (!!readInstalmentPlan(order.installmentPlan) ||
           order.aliasMode === "AUTOMATIC" ||
           (order.aliasMode === "PROPOSE" && input.saveCard === true));
-      const attemptId = randomHex32();
-      await reserveAttempt(tx, {
-        id: attemptId,
-        orderId: order.id,
+      const attemptId = await reserveBuyerAttempt(tx, order, {
         kind: "PAYMENT",
-        amount: BigInt(amount),
-        currency: order.currency,
+        amount,
         // Typed at the processor: known when it answers.
         brand: "",
         last4: "",
@@ -73,7 +68,6 @@ export async function startConnectorPayment(
         saveCard,
         lang: input.lang,
         challengeId: null,
-        instalmentChargeId: null,
         createdAt: now,
       });
       await tx.paymentAttempt.update({ where: { id: attemptId }, data: { connectorId: c.id } });

@@ -9,7 +9,7 @@ import type { Db } from "../server/db";
 import { AppError } from "../server/errors";
 import { dayInZone, startOfDayInZone } from "../time/shop-time";
 import { getTransactionOrThrow } from "./get-transaction";
-import { type ProcessorOps, processorOpsFor } from "./processor-ops";
+import { assertProcessorAccepted, operationOn, type ProcessorOps, processorOpsFor } from "./processor-ops";
 import { canTransitionTransaction, transitionTransaction, validationExpiryDays } from "./transaction-status";
 
 export type UpdateTransactionInput = {
@@ -72,18 +72,7 @@ export async function updateTransaction(db: Db, input: UpdateTransactionInput) {
         publicMessage: "err_processor_unsupported",
         reason: "unsupported",
       });
-    const a = await ops.lowerAmount({
-      transactionId: t0.id,
-      processorRef: t0.processorRef,
-      mode: t0.mode,
-      amount: lower,
-      currency: t0.currency,
-    });
-    if (!a.ok)
-      throw new AppError("CONFLICT", `processor refused: ${a.code} ${a.message}`, {
-        publicMessage: "err_processor_refused",
-        reason: "processor_refused",
-      });
+    assertProcessorAccepted(await ops.lowerAmount(operationOn(t0, lower)), "processor refused");
   }
 
   return db.$transaction(async (tx) => {

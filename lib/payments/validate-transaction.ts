@@ -1,9 +1,8 @@
 import { type Actor, assertRole } from "../auth/actor";
 import { queueNotifications } from "../notifications/queue-notifications";
 import type { Db } from "../server/db";
-import { AppError } from "../server/errors";
 import { getTransactionOrThrow } from "./get-transaction";
-import { type ProcessorOps, processorOpsFor } from "./processor-ops";
+import { assertProcessorAccepted, operationOn, type ProcessorOps, processorOpsFor } from "./processor-ops";
 import { canTransitionTransaction, transitionTransaction } from "./transaction-status";
 
 /**
@@ -18,18 +17,8 @@ export async function validateTransaction(db: Db, input: { actor: Actor; transac
   const ops = input.ops ?? (await processorOpsFor(db, tx0));
   let capturedNow = false;
   if (ops.name !== "sandbox" && canTransitionTransaction(tx0.status, "validate")) {
-    const answer = await ops.capture({
-      transactionId: tx0.id,
-      processorRef: tx0.processorRef,
-      mode: tx0.mode,
-      amount: tx0.amount,
-      currency: tx0.currency,
-    });
-    if (!answer.ok)
-      throw new AppError("CONFLICT", `processor refused the validation: ${answer.code} ${answer.message}`, {
-        publicMessage: "err_processor_refused",
-        reason: "processor_refused",
-      });
+    const answer = await ops.capture(operationOn(tx0));
+    assertProcessorAccepted(answer, "processor refused the validation");
     capturedNow = answer.status === "CAPTURED";
   }
   return db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isPageLanguage } from "../i18n/locales";
 import { isKnownCurrency } from "../money/currencies";
 import { MAX_VALIDITY_DAYS } from "../orders/validity";
-import { CARD_BRANDS, type CardBrand } from "../payments/card";
+import { CARD_BRANDS, type CardBrand } from "../payments/card-brands";
 import { remindersPolicySchema } from "../reminders/policy";
 import { isValidTimeZone } from "../time/shop-time";
 import { SHOP_KEY_NAMES } from "./shop-keys";

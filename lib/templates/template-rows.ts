@@ -7,6 +7,7 @@ import { AppError } from "../server/errors";
 import type { Channel } from "../server/generated/prisma/enums";
 import { parseOrThrow } from "../server/validation";
 import { findUnknownVariables } from "./render-template";
+import type { ShopTemplate } from "./resolve-template";
 import { sanitizeTemplateHtml } from "./sanitize-template-html";
 import { hasContent, type TemplateFields, type TemplateInput, templateIdSchema, templateSchema } from "./schemas";
 
@@ -91,16 +92,7 @@ export function parseTemplate(input: TemplateInput): TemplateFields {
 export const templateWarnings = (t: { subject: string | null; body: string }) => findUnknownVariables(`${t.subject ?? ""}\n${t.body}`);
 
 /** A template as an audit event keeps it. */
-export const auditedTemplate = (t: {
-  id: string;
-  name: string;
-  channel: string;
-  kind: string;
-  language: string;
-  subject: string | null;
-  body: string;
-  isDefault: boolean;
-}) => ({
+export const auditedTemplate = (t: Omit<ShopTemplate, "shopId"> & { name: string }) => ({
   id: t.id,
   name: t.name,
   channel: t.channel,

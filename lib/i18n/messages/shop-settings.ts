@@ -1,4 +1,10 @@
 // Settings › Shop (F-SET-1), spread into the fr and en catalogues.
+import { CARD_BRAND_NAMES, CARD_BRANDS, type CardBrand } from "../../payments/card-brands";
+
+/** The accepted cards' checkboxes: each brand's own name, the same in every language. */
+type BrandLabels = Record<`shopset_brand_${CardBrand}`, string>;
+const brandLabels = Object.fromEntries(CARD_BRANDS.map((b) => [`shopset_brand_${b}`, CARD_BRAND_NAMES[b]])) as BrandLabels;
+
 export const shopSettingsFr = {
   shopset_title: "Paramètres de la boutique",
   shopset_intro: "L'identité de la boutique et les valeurs proposées par défaut à la création de chaque ordre de paiement.",
@@ -38,14 +44,7 @@ export const shopSettingsFr = {
   shopset_section_cards: "Cartes",
   shopset_card_brands: "Cartes acceptées",
   shopset_card_brands_help: "Réseaux de cartes avec lesquels l'acheteur peut payer sur la page de paiement. Au moins un.",
-  shopset_brand_VISA: "Visa",
-  shopset_brand_MASTERCARD: "Mastercard",
-  shopset_brand_AMEX: "American Express",
-  shopset_brand_MAESTRO: "Maestro",
-  shopset_brand_DISCOVER: "Discover",
-  shopset_brand_JCB: "JCB",
-  shopset_brand_DINERS: "Diners Club",
-  shopset_brand_UNIONPAY: "UnionPay",
+  ...brandLabels,
   shopset_save: "Enregistrer",
   shopset_saved: "Paramètres enregistrés.",
   shopset_unchanged: "Aucune modification à enregistrer.",
@@ -125,14 +124,7 @@ export const shopSettingsEn: Record<keyof typeof shopSettingsFr, string> = {
   shopset_section_cards: "Cards",
   shopset_card_brands: "Accepted card brands",
   shopset_card_brands_help: "Card networks the buyer can pay with on the payment page. At least one.",
-  shopset_brand_VISA: "Visa",
-  shopset_brand_MASTERCARD: "Mastercard",
-  shopset_brand_AMEX: "American Express",
-  shopset_brand_MAESTRO: "Maestro",
-  shopset_brand_DISCOVER: "Discover",
-  shopset_brand_JCB: "JCB",
-  shopset_brand_DINERS: "Diners Club",
-  shopset_brand_UNIONPAY: "UnionPay",
+  ...brandLabels,
   shopset_save: "Save",
   shopset_saved: "Settings saved.",
   shopset_unchanged: "Nothing to save: no value was changed.",

@@ -63,6 +63,19 @@ export const urlCallRuleSchema = z
     templateId: null,
   }));
 
+/** A URL call's columns, and the SMS phone, as a rule of another kind stores them (they mean nothing there). */
+const NO_URL_CALL = {
+  alertEmail: null,
+  retry: true,
+  urlTest: null,
+  urlProd: null,
+  formUrlTest: null,
+  formUrlProd: null,
+  smsPhone: null,
+  format: "REST",
+  hashKey: "password",
+} as const;
+
 const emailTarget = z
   .string({ error: "err_rule_email_target" })
   .trim()
@@ -81,18 +94,7 @@ export const emailRuleSchema = z
     // One of the shop's receipt templates (checked against the shop by the use case); none = built-in.
     templateId: z.preprocess(emptyToNull, z.uuid({ error: "err_rule_template" }).nullable()).default(null),
   })
-  .transform((r) => ({
-    ...r,
-    alertEmail: null,
-    retry: true,
-    urlTest: null,
-    urlProd: null,
-    formUrlTest: null,
-    formUrlProd: null,
-    smsPhone: null,
-    format: "REST" as const,
-    hashKey: "password" as const,
-  }));
+  .transform((r) => ({ ...r, ...NO_URL_CALL }));
 
 /**
  * An "SMS" rule (issue 21, manual §1.3.1): the merchant receives an SMS at this number (typed as in
@@ -115,19 +117,7 @@ export const smsRuleSchema = z
         return z.NEVER;
       }),
   })
-  .transform((r) => ({
-    ...r,
-    alertEmail: null,
-    retry: true,
-    urlTest: null,
-    urlProd: null,
-    formUrlTest: null,
-    formUrlProd: null,
-    format: "REST" as const,
-    hashKey: "password" as const,
-    emailTarget: null,
-    templateId: null,
-  }));
+  .transform((r) => ({ ...r, ...NO_URL_CALL, smsPhone: r.smsPhone, emailTarget: null, templateId: null }));
 
 /** Settings › Notification rules (F-SET-3): one rule, of either kind. Errors are keyed by field. */
 export const ruleSchema = z.discriminatedUnion("kind", [urlCallRuleSchema, emailRuleSchema, smsRuleSchema], { error: "err_rule_kind" });

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../audit/record-audit-event";
 import { type Actor, assertRole, assertShopAccess } from "../../auth/actor";
 import type { Db } from "../../server/db";
 import { AppError, type FieldErrors } from "../../server/errors";
+import type { Prisma } from "../../server/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "../../server/secrets";
 import { connectorFor } from "./registry";
 import type { ConnectorKind, ConnectorMode } from "./types";
@@ -21,6 +22,20 @@ function guard(actor: Actor, shopId: string) {
   assertShopAccess(actor, shopId);
   assertRole(actor, "ADMIN");
 }
+
+/** The audit event of a change to a mode's connector: `after` names the mode first, never a secret. */
+const auditConnector = (
+  tx: Db,
+  input: { actor: Actor; shopId: string; mode: ConnectorMode },
+  action: string,
+  after: Prisma.InputJsonObject,
+) =>
+  recordAuditEvent(tx, {
+    actor: input.actor,
+    action: `shop.connector.${action}`,
+    shopId: input.shopId,
+    after: { mode: input.mode, ...after },
+  });
 
 /** Saves the mode's connector: a changed config must be tested again (verifiedAt cleared). */
 export async function saveShopConnector(db: Db, input: SaveConnectorInput) {
@@ -58,12 +73,7 @@ export async function saveShopConnector(db: Db, input: SaveConnectorInput) {
       select: { id: true },
     });
     // The public part only: a secret never reaches the audit log.
-    await recordAuditEvent(tx, {
-      actor: input.actor,
-      action: "shop.connector.save",
-      shopId: input.shopId,
-      after: { mode: input.mode, kind: input.kind, ...publicConfig },
-    });
+    await auditConnector(tx, input, "save", { kind: input.kind, ...publicConfig });
     return row;
   });
 }
@@ -84,12 +94,7 @@ export async function verifyShopConnector(db: Db, input: { actor: Actor; shopId:
   const verifyError = result.ok ? null : `${result.code}: ${result.message}`.slice(0, 500);
   await db.$transaction(async (tx) => {
     await tx.shopConnector.update({ where: { id: row.id }, data: { verifiedAt, verifyError } });
-    await recordAuditEvent(tx, {
-      actor: input.actor,
-      action: "shop.connector.verify",
-      shopId: input.shopId,
-      after: { mode: input.mode, kind: row.kind, ok: result.ok, ...(verifyError ? { error: verifyError } : {}) },
-    });
+    await auditConnector(tx, input, "verify", { kind: row.kind, ok: result.ok, ...(verifyError ? { error: verifyError } : {}) });
   });
   return result;
 }
@@ -99,13 +104,7 @@ export async function removeShopConnector(db: Db, input: { actor: Actor; shopId:
   guard(input.actor, input.shopId);
   await db.$transaction(async (tx) => {
     const { count } = await tx.shopConnector.deleteMany({ where: { shopId: input.shopId, mode: input.mode } });
-    if (count)
-      await recordAuditEvent(tx, {
-        actor: input.actor,
-        action: "shop.connector.remove",
-        shopId: input.shopId,
-        after: { mode: input.mode },
-      });
+    if (count) await auditConnector(tx, input, "remove", {});
   });
 }
 
