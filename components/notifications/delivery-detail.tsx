@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ColumnHeads } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import type { DeliveryDetail } from "@/lib/notifications/get-delivery";
@@ -6,7 +7,6 @@ import { formatDateTime } from "@/lib/time/shop-time";
 
 const box = "rounded-lg border border-slate-200 bg-white p-6";
 const h2 = "mb-4 text-lg font-semibold";
-const th = "px-3 py-2";
 const td = "px-3 py-2 align-top";
 
 /** A delivery's facts: where, what, outcome so far, and what it belongs to. */
@@ -87,12 +87,7 @@ export function DeliveryPayload({ d, t }: { d: DeliveryDetail; t: T }) {
         <caption className="mb-2 text-left text-sm font-medium">{t("ndlv_payload_fields")}</caption>
         <thead className="bg-slate-100 text-xs uppercase text-slate-700">
           <tr>
-            <th scope="col" className={th}>
-              {t("ndlv_field_name")}
-            </th>
-            <th scope="col" className={th}>
-              {t("ndlv_field_value")}
-            </th>
+            <ColumnHeads labels={[t("ndlv_field_name"), t("ndlv_field_value")]} />
           </tr>
         </thead>
         <tbody>
@@ -138,11 +133,7 @@ export function DeliveryAttempts({ d, t, lang }: { d: DeliveryDetail; t: T; lang
           <table className="w-full text-left text-sm" data-testid="delivery-attempts">
             <thead className="bg-slate-100 text-xs uppercase text-slate-700">
               <tr>
-                {cols.map((c) => (
-                  <th key={c} scope="col" className={th}>
-                    {t(c)}
-                  </th>
-                ))}
+                <ColumnHeads labels={cols.map((c) => t(c))} />
               </tr>
             </thead>
             <tbody>

@@ -1,3 +1,4 @@
+import { ColumnHeads } from "@/components/ui/data-table";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ImportIssue, ImportReport } from "@/lib/invoices/schemas";
 
@@ -60,18 +61,7 @@ function IssueTable({ title, issues, total, m }: { title: string; issues: Import
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-slate-100 text-xs uppercase text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_line}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_column}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_value}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_reason}
-              </th>
+              <ColumnHeads labels={[m.import_col_line, m.import_col_column, m.import_col_value, m.import_col_reason]} />
             </tr>
           </thead>
           <tbody>
