@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { TransactionActions } from "@/components/transactions/transaction-actions";
+import { Facts } from "@/components/ui/facts";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
@@ -192,14 +193,7 @@ export function OrderDetailView({
       ) : null}
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-4 text-lg font-semibold">{t("detail_info")}</h2>
-        <dl className="grid grid-cols-[14rem_1fr] gap-x-4 gap-y-2 text-sm">
-          {info.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-600">{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts rows={info} />
       </div>
       {instalments ? (
         <OrderInstalments
@@ -241,19 +235,7 @@ export function OrderDetailView({
                   </span>
                 ) : null}
                 <span>{formatDateTime(tx.createdAt, tz, lang)}</span>
-                {canOperate ? (
-                  <TransactionActions
-                    t={t}
-                    lang={lang}
-                    transactionId={tx.id}
-                    number={tx.number}
-                    status={tx.status}
-                    operationType={tx.operationType}
-                    amount={tx.amount}
-                    currency={tx.currency}
-                    returnTo="order"
-                  />
-                ) : null}
+                {canOperate ? <TransactionActions t={t} lang={lang} tx={tx} returnTo="order" /> : null}
               </li>
             ))}
           </ul>

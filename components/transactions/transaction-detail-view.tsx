@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Facts } from "@/components/ui/facts";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money/format-money";
@@ -26,19 +27,6 @@ const pairs = (v: unknown): Rows =>
   v && typeof v === "object" && !Array.isArray(v)
     ? Object.entries(v).map(([k, x]) => [k, typeof x === "object" && x !== null ? JSON.stringify(x) : String(x ?? "—")])
     : [];
-
-function Facts({ rows, testId }: { rows: Rows; testId?: string }) {
-  return (
-    <dl className="grid grid-cols-[14rem_1fr] gap-x-4 gap-y-2 text-sm" data-testid={testId}>
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-slate-600">{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** F-BO-5: a transaction's tabs "Transaction" (amount, status, dates, card, 3-D Secure) and "Buyer" (e-mail, collected data, alias). */
 export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays, notice }: Props) {
@@ -151,12 +139,7 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
         <TransactionActions
           t={t}
           lang={lang}
-          transactionId={tx.id}
-          number={tx.number}
-          status={tx.status}
-          operationType={tx.operationType}
-          amount={tx.amount}
-          currency={tx.currency}
+          tx={tx}
           returnTo="transaction"
           refundable={tx.refundable}
           captureWindow={
