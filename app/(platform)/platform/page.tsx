@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewCompanyForm } from "@/components/platform/company-forms";
 import { DataTable } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { translator } from "@/lib/i18n";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
@@ -26,12 +27,14 @@ export default async function PlatformPage() {
         {t("platform_title")}
       </h1>
       <p className="mb-6 text-slate-700">{t("platform_intro")}</p>
-      <section aria-labelledby="new-company" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-company" className="mb-3 text-lg font-semibold">
-          {t("platform_new_company")}
-        </h2>
+      <Section
+        id="new-company"
+        title={t("platform_new_company")}
+        className="mb-8 rounded-lg border border-slate-200 bg-white p-4"
+        titleClass="mb-3 text-lg font-semibold"
+      >
         <NewCompanyForm messages={lang === "en" ? en : fr} />
-      </section>
+      </Section>
       <h2 className="mb-3 text-lg font-semibold">{t("platform_companies")}</h2>
       {companies.length === 0 ? (
         <p className="text-slate-700">{t("platform_no_companies")}</p>
