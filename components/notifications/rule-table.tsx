@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { confirmLabels } from "@/components/ui/confirm-labels";
 import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
@@ -81,13 +82,7 @@ export function RuleTable({ shopId, rules, canEdit, t }: { shopId: string; rules
                     shopId={shopId}
                     targetId={r.id}
                     name={r.label}
-                    labels={{
-                      delete: t("nrule_delete"),
-                      title: t("nrule_delete_title"),
-                      body: t("nrule_delete_body"),
-                      confirm: t("nrule_delete_confirm"),
-                      cancel: t("nrule_cancel"),
-                    }}
+                    labels={confirmLabels(t, "nrule")}
                   />
                 </>
               ) : null}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { confirmLabels } from "@/components/ui/confirm-labels";
 import { DataTable } from "@/components/ui/data-table";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
@@ -92,13 +93,7 @@ export function TemplateGroup({
                       shopId={shopId}
                       targetId={tpl.id}
                       name={tpl.name}
-                      labels={{
-                        delete: t("tpl_delete"),
-                        title: t("tpl_delete_title"),
-                        body: t("tpl_delete_body"),
-                        confirm: t("tpl_delete_confirm"),
-                        cancel: t("tpl_cancel"),
-                      }}
+                      labels={confirmLabels(t, "tpl")}
                     />
                   ) : null}
                 </div>
