@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TransactionActions } from "@/components/transactions/transaction-actions";
 import { Facts } from "@/components/ui/facts";
+import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
@@ -93,9 +94,9 @@ export function OrderDetailView({
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="title" className="text-2xl font-semibold">
+        <PageTitle>
           {t("detail_title")} {order.reference ?? order.id}
-        </h1>
+        </PageTitle>
         <Link href={order.mode === "TEST" ? "/test-orders" : "/orders"} className="text-sm text-brand-700 underline">
           {t("back_to_list")}
         </Link>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Facts } from "@/components/ui/facts";
+import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money/format-money";
@@ -114,9 +115,9 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="title" className="text-2xl font-semibold">
+        <PageTitle>
           {t("txd_title")} {tx.number}
-        </h1>
+        </PageTitle>
         <Link href="/transactions" className="text-sm text-brand-700 underline">
           {t("txd_back")}
         </Link>

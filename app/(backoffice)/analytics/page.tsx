@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ColumnHeads, DataTable } from "@/components/ui/data-table";
 import { Field, SelectField } from "@/components/ui/field";
 import { SearchErrors } from "@/components/ui/form-alert";
+import { PageTitle } from "@/components/ui/page-title";
 import { shopOptions } from "@/components/ui/select-options";
 import { type Dashboard, getDashboard, STAT_KEYS } from "@/lib/analytics/get-dashboard";
 import { parseDashboardQuery } from "@/lib/analytics/schemas";
@@ -55,9 +56,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   return (
     <section aria-labelledby="title" className="flex flex-col gap-6">
       <div>
-        <h1 id="title" className="text-2xl font-semibold">
-          {t("analytics_title")}
-        </h1>
+        <PageTitle>{t("analytics_title")}</PageTitle>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("analytics_intro")}</p>
       </div>
       <form

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/data-table";
+import { PageTitle } from "@/components/ui/page-title";
 import { requireSession } from "@/lib/auth/session";
 import { findCaughtMail } from "@/lib/channels/find-caught-mail";
 import { isMailCatcherMode } from "@/lib/channels/mail-catcher-mode";
@@ -20,9 +21,7 @@ export default async function MailboxPage() {
   const rows = await findCaughtMail(getDb(), { actor });
   return (
     <section aria-labelledby="title">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("mailbox_title")}
-      </h1>
+      <PageTitle margin="mb-2">{t("mailbox_title")}</PageTitle>
       <p className="mb-4 max-w-3xl text-sm text-slate-700">{t("mailbox_intro")}</p>
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("mailbox_empty")}</p>

@@ -1,11 +1,11 @@
 // /transactions — every payment attempt, searchable, newest first, with the order it came from.
-
 import Link from "next/link";
 import { TransactionRowMenu } from "@/components/transactions/transaction-row-menu";
 import { TransactionSearchForm } from "@/components/transactions/transaction-search-form";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { SearchErrors } from "@/components/ui/form-alert";
+import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -43,9 +43,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           .join(",");
   return (
     <section aria-labelledby="title" className="flex flex-col gap-4">
-      <h1 id="title" className="text-2xl font-semibold">
-        {t("tx_title")}
-      </h1>
+      <PageTitle>{t("tx_title")}</PageTitle>
       <TransactionSearchForm t={t} values={params} errors={errors} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">{t("rf_menu_hint")}</p>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewCompanyForm } from "@/components/platform/company-forms";
 import { DataTable } from "@/components/ui/data-table";
+import { PageTitle } from "@/components/ui/page-title";
 import { Section } from "@/components/ui/section";
 import { translator } from "@/lib/i18n";
 import { en } from "@/lib/i18n/messages/en";
@@ -23,9 +24,7 @@ export default async function PlatformPage() {
   const companies = await findPlatformCompanies(getDb(), { actor });
   return (
     <section aria-labelledby="title" className="max-w-5xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("platform_title")}
-      </h1>
+      <PageTitle margin="mb-2">{t("platform_title")}</PageTitle>
       <p className="mb-6 text-slate-700">{t("platform_intro")}</p>
       <Section
         id="new-company"

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InviteAdminForm, RenameCompanyForm, SuspendCompanyForm } from "@/components/platform/company-forms";
 import { NewShopForm } from "@/components/platform/new-shop-form";
+import { PageTitle } from "@/components/ui/page-title";
 import { Section } from "@/components/ui/section";
 import { translator } from "@/lib/i18n";
 import { en } from "@/lib/i18n/messages/en";
@@ -33,9 +34,9 @@ export default async function PlatformCompanyPage({ params }: { params: Promise<
           {t("platform_back")}
         </Link>
       </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold" data-testid="company-name">
+      <PageTitle margin="mb-1" testId="company-name">
         {company.name}
-      </h1>
+      </PageTitle>
       <p className="mb-6 text-slate-700" data-testid="company-status">
         {company.suspendedAt
           ? t("platform_suspended_since").replace("{date}", company.suspendedAt.toLocaleDateString(lang === "en" ? "en-GB" : "fr-FR"))
