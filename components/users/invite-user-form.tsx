@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
@@ -15,10 +16,16 @@ const LABELS: Record<string, string> = {
   locale: "users_language",
 };
 
-/** Settings › Users › Invite: e-mail, name, role, shops, the e-mail's language. */
-export function InviteUserForm({ shops, lang, messages }: { shops: { id: string; name: string }[]; lang: string; messages: Messages }) {
-  const { state, action, pending, text, err } = useFormAnswer<UserFormState>(inviteUserAction, messages);
-  const v = state.values;
+/** A user form's frame: the refused fields linked to their inputs (the shops to the first box), then the fields. */
+function UserForm({
+  form: { state, action, text },
+  shops,
+  children,
+}: {
+  form: ReturnType<typeof useFormAnswer<UserFormState>>;
+  shops: { id: string }[];
+  children: ReactNode;
+}) {
   return (
     <form action={action} className="flex max-w-xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
       <ErrorSummary
@@ -27,6 +34,18 @@ export function InviteUserForm({ shops, lang, messages }: { shops: { id: string;
         target={(f) => ({ id: f === "shopIds" ? `shopIds-${shops[0]?.id ?? ""}` : f, label: text(LABELS[f] ?? f) })}
         fallback={text("users_form_errors")}
       />
+      {children}
+    </form>
+  );
+}
+
+/** Settings › Users › Invite: e-mail, name, role, shops, the e-mail's language. */
+export function InviteUserForm({ shops, lang, messages }: { shops: { id: string; name: string }[]; lang: string; messages: Messages }) {
+  const form = useFormAnswer<UserFormState>(inviteUserAction, messages);
+  const { text, err } = form;
+  const v = form.state.values;
+  return (
+    <UserForm form={form} shops={shops}>
       <Field id="email" label={text("users_email")} type="email" autoComplete="off" required defaultValue={v?.email} error={err("email")} />
       <Field id="name" label={text("users_name")} autoComplete="off" defaultValue={v?.name} error={err("name")} />
       <UserAccessFields
@@ -44,11 +63,11 @@ export function InviteUserForm({ shops, lang, messages }: { shops: { id: string;
         options={["fr", "en"].map((l) => ({ value: l, label: text(`users_language_${l}`) }))}
       />
       <p>
-        <button type="submit" className={buttonClass()} disabled={pending}>
-          {text("users_send_invite")}
+        <button type="submit" className={buttonClass()} disabled={form.pending}>
+          {form.text("users_send_invite")}
         </button>
       </p>
-    </form>
+    </UserForm>
   );
 }
 
@@ -62,16 +81,11 @@ export function UserAccessForm({
   shops: { id: string; name: string }[];
   messages: Messages;
 }) {
-  const { state, action, pending, text, err } = useFormAnswer<UserFormState>(updateUserAccessAction, messages);
-  const v = state.values;
+  const form = useFormAnswer<UserFormState>(updateUserAccessAction, messages);
+  const { text, err } = form;
+  const v = form.state.values;
   return (
-    <form action={action} className="flex max-w-xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
-      <ErrorSummary
-        state={state}
-        text={text}
-        target={(f) => ({ id: f === "shopIds" ? `shopIds-${shops[0]?.id ?? ""}` : f, label: text(LABELS[f] ?? f) })}
-        fallback={text("users_form_errors")}
-      />
+    <UserForm form={form} shops={shops}>
       <input type="hidden" name="userId" value={user.id} />
       <UserAccessFields
         text={text}
@@ -82,10 +96,10 @@ export function UserAccessForm({
         shopIds={v?.shopIds ?? user.shopIds}
       />
       <p>
-        <button type="submit" className={buttonClass()} disabled={pending}>
-          {text("users_save")}
+        <button type="submit" className={buttonClass()} disabled={form.pending}>
+          {form.text("users_save")}
         </button>
       </p>
-    </form>
+    </UserForm>
   );
 }
