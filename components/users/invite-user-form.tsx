@@ -16,14 +16,17 @@ const LABELS: Record<string, string> = {
   locale: "users_language",
 };
 
-/** A user form's frame: the refused fields linked to their inputs (the shops to the first box), then the fields. */
+/** A user form's frame: the refused fields linked to their inputs (the shops to the first box), then the fields and the submit button. */
 function UserForm({
-  form: { state, action, text },
+  form: { state, action, pending, text },
   shops,
+  submit,
   children,
 }: {
   form: ReturnType<typeof useFormAnswer<UserFormState>>;
   shops: { id: string }[];
+  /** The submit button's catalogue key. */
+  submit: string;
   children: ReactNode;
 }) {
   return (
@@ -35,6 +38,11 @@ function UserForm({
         fallback={text("users_form_errors")}
       />
       {children}
+      <p>
+        <button type="submit" className={buttonClass()} disabled={pending}>
+          {text(submit)}
+        </button>
+      </p>
     </form>
   );
 }
@@ -45,7 +53,7 @@ export function InviteUserForm({ shops, lang, messages }: { shops: { id: string;
   const { text, err } = form;
   const v = form.state.values;
   return (
-    <UserForm form={form} shops={shops}>
+    <UserForm form={form} shops={shops} submit="users_send_invite">
       <Field id="email" label={text("users_email")} type="email" autoComplete="off" required defaultValue={v?.email} error={err("email")} />
       <Field id="name" label={text("users_name")} autoComplete="off" defaultValue={v?.name} error={err("name")} />
       <UserAccessFields
@@ -62,11 +70,6 @@ export function InviteUserForm({ shops, lang, messages }: { shops: { id: string;
         defaultValue={v?.locale || lang}
         options={["fr", "en"].map((l) => ({ value: l, label: text(`users_language_${l}`) }))}
       />
-      <p>
-        <button type="submit" className={buttonClass()} disabled={form.pending}>
-          {form.text("users_send_invite")}
-        </button>
-      </p>
     </UserForm>
   );
 }
@@ -85,7 +88,7 @@ export function UserAccessForm({
   const { text, err } = form;
   const v = form.state.values;
   return (
-    <UserForm form={form} shops={shops}>
+    <UserForm form={form} shops={shops} submit="users_save">
       <input type="hidden" name="userId" value={user.id} />
       <UserAccessFields
         text={text}
@@ -95,11 +98,6 @@ export function UserAccessForm({
         allShops={v ? v.access === "all" : user.allShops}
         shopIds={v?.shopIds ?? user.shopIds}
       />
-      <p>
-        <button type="submit" className={buttonClass()} disabled={form.pending}>
-          {form.text("users_save")}
-        </button>
-      </p>
     </UserForm>
   );
 }
