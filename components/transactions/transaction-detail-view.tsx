@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Facts } from "@/components/ui/facts";
-import { PageTitle } from "@/components/ui/page-title";
+import { ActionOutcome } from "@/components/ui/form-alert";
+import { DetailHeading } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money/format-money";
@@ -114,23 +115,10 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
   const card = "rounded-lg border border-slate-200 bg-white p-6";
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <PageTitle>
-          {t("txd_title")} {tx.number}
-        </PageTitle>
-        <Link href="/transactions" className="text-sm text-brand-700 underline">
-          {t("txd_back")}
-        </Link>
-      </div>
-      {notice ? (
-        <p
-          role={notice.ok ? "status" : "alert"}
-          className={`rounded-md p-3 text-sm font-medium ${notice.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
-          data-notice={notice.key}
-        >
-          {t(notice.key)}
-        </p>
-      ) : null}
+      <DetailHeading back={{ href: "/transactions", label: t("txd_back") }}>
+        {t("txd_title")} {tx.number}
+      </DetailHeading>
+      {notice ? <ActionOutcome notice={notice} text={t} /> : null}
       {tx.status === "AUTHORISED_TO_VALIDATE" ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {t("txd_to_validate_notice").replace("{days}", String(expiryDays))}
