@@ -166,28 +166,26 @@ function CollectRow({
           </p>
         ) : null}
       </th>
-      <td className="py-2 text-center">
-        <input
-          type="checkbox"
-          id={`collect-${r.key}`}
-          name={`collect-${r.key}`}
-          defaultChecked={r.collect}
-          aria-label={`${m.collectset_col_collect} — ${name}`}
-          className={box}
-        />
-      </td>
-      <td className="py-2 text-center">
-        <input
-          type="checkbox"
-          id={`required-${r.key}`}
-          name={`required-${r.key}`}
-          defaultChecked={r.required}
-          aria-label={`${m.collectset_col_required} — ${name}`}
-          aria-invalid={requiredError ? true : undefined}
-          aria-describedby={requiredError ? `required-${r.key}-error` : undefined}
-          className={box}
-        />
-      </td>
+      <BoxCell id={`collect-${r.key}`} checked={r.collect} label={`${m.collectset_col_collect} — ${name}`} />
+      <BoxCell id={`required-${r.key}`} checked={r.required} label={`${m.collectset_col_required} — ${name}`} error={requiredError} />
     </tr>
+  );
+}
+
+/** A row's tick box in its column, named by the column and the field; a refused one points at its error. */
+function BoxCell({ id, checked, label, error }: { id: string; checked: boolean; label: string; error?: string }) {
+  return (
+    <td className="py-2 text-center">
+      <input
+        type="checkbox"
+        id={id}
+        name={id}
+        defaultChecked={checked}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={box}
+      />
+    </td>
   );
 }
