@@ -1,6 +1,6 @@
 "use client";
 import { CopyButton } from "@/components/ui/copy-button";
-import { CheckboxField, Field, FieldRow } from "@/components/ui/field";
+import { CheckboxField, Field, FieldError, FieldRow } from "@/components/ui/field";
 import { labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
@@ -65,11 +65,7 @@ export function CollectFormSettingsForm({
         <p id="fields-help" className="text-sm text-slate-600">
           {m.collectset_fields_help}
         </p>
-        {err("fields") ? (
-          <p id="fields-error" className="text-sm font-medium text-red-700">
-            {err("fields")}
-          </p>
-        ) : null}
+        <FieldError id="fields" error={err("fields")} />
         <table className="w-full text-sm" aria-describedby={err("fields") ? "fields-help fields-error" : "fields-help"}>
           <thead>
             <tr className="border-b border-slate-200 text-left">

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FieldError } from "./field";
 
 export type RadioOption<V extends string> = { value: V; label: ReactNode; help?: ReactNode };
 
@@ -30,11 +31,7 @@ export function RadioGroup<V extends string>({
       {options.map((o) => (
         <RadioItem key={o.value} name={name} option={o} checked={value === o.value} onCheck={() => onChange(o.value)} />
       ))}
-      {error ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={name} error={error} />
     </fieldset>
   );
 }
