@@ -27,9 +27,6 @@ export default async function BackOfficeLayout({ children }: { children: ReactNo
   const sandboxOutbox = await usesSandboxGateways(getDb(), { actor });
   return (
     <Document lang={lang}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-        {t("skip_to_content")}
-      </a>
       <TopBar t={t} lang={lang} user={user} />
       <div className="flex flex-col md:flex-row">
         <FoldingMenu labels={{ menu: t("nav_menu"), open: t("nav_menu_open"), close: t("nav_menu_close") }}>

@@ -18,9 +18,6 @@ export default async function PlatformLayout({ children }: { children: ReactNode
   const { user } = await requireSession();
   return (
     <Document lang={lang}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-        {t("skip_to_content")}
-      </a>
       <TopBar t={t} lang={lang} user={user} />
       <main id="main" className="min-w-0 p-4 md:p-6">
         {children}

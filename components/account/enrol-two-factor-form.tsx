@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { Section } from "@/components/ui/section";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { confirmTwoFactorAction, type EnrolmentState } from "@/lib/account/actions";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -12,10 +13,7 @@ export function EnrolTwoFactorForm({ messages: m, next }: { messages: Messages; 
   const { state, action, pending, text, err } = useFormAnswer<EnrolmentState>(confirmTwoFactorAction, m);
   if (state.recoveryCodes) {
     return (
-      <section aria-labelledby="recovery-title" className="flex flex-col gap-3">
-        <h2 id="recovery-title" className="text-lg font-semibold">
-          {m.two_factor_recovery_title}
-        </h2>
+      <Section id="recovery-title" title={m.two_factor_recovery_title} className="flex flex-col gap-3">
         <p className="text-sm text-slate-700">{m.two_factor_recovery_intro}</p>
         <ul className="grid grid-cols-2 gap-2 rounded-md bg-slate-100 p-3 font-mono text-base" data-testid="recovery-codes">
           {state.recoveryCodes.map((c) => (
@@ -25,7 +23,7 @@ export function EnrolTwoFactorForm({ messages: m, next }: { messages: Messages; 
         <Link href={next} className={buttonClass()} data-testid="two-factor-continue">
           {m.two_factor_continue}
         </Link>
-      </section>
+      </Section>
     );
   }
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { actionLabelKey } from "@/lib/audit/audit-actions";
 import type { AuditActor } from "@/lib/audit/audit-actors";
 import type { AuditLogRow } from "@/lib/audit/find-audit-events";
@@ -84,57 +85,44 @@ function Change({ r, t, time }: { r: AuditLogRow; t: T; time: string }) {
 export function AuditTable({ rows, t, lang, timeZone }: { rows: AuditLogRow[]; t: T; lang: string; timeZone: string }) {
   const cols = ["audit_col_time", "audit_col_actor", "audit_col_action", "audit_col_target", "audit_col_change"];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="audit-events">
-        <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-          <tr>
-            {cols.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2">
-                {t(c)}
-              </th>
-            ))}
+    <DataTable testId="audit-events" columns={cols.map((c) => t(c))}>
+      {rows.map((r) => {
+        const time = formatTime(r.createdAt, timeZone, lang);
+        const label = t(actionLabelKey(r.action));
+        return (
+          <tr key={r.id} className="border-t border-slate-100" data-event-id={r.id} data-action={r.action}>
+            <td className={`${cell} whitespace-nowrap`}>
+              <time dateTime={r.createdAt.toISOString()}>{time}</time>
+            </td>
+            <td className={cell}>
+              <Actor a={r.actor} t={t} />
+            </td>
+            <td className={cell}>
+              {label !== actionLabelKey(r.action) ? (
+                <>
+                  {label}
+                  <br />
+                </>
+              ) : null}
+              <code className="text-xs text-slate-600">{r.action}</code>
+            </td>
+            <td className={cell}>
+              {r.orderId ? (
+                <>
+                  <Link href={`/orders/${r.orderId}`} className="font-mono text-xs text-brand-700 underline">
+                    {t("audit_target_order").replace("{id}", r.orderId)}
+                  </Link>
+                  <br />
+                </>
+              ) : null}
+              <span className="text-xs">{r.shopId ? `${r.shopName ?? ""} (${r.shopId})`.trim() : t("audit_target_company")}</span>
+            </td>
+            <td className={`${cell} min-w-64`}>
+              <Change r={r} t={t} time={time} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const time = formatTime(r.createdAt, timeZone, lang);
-            const label = t(actionLabelKey(r.action));
-            return (
-              <tr key={r.id} className="border-t border-slate-100" data-event-id={r.id} data-action={r.action}>
-                <td className={`${cell} whitespace-nowrap`}>
-                  <time dateTime={r.createdAt.toISOString()}>{time}</time>
-                </td>
-                <td className={cell}>
-                  <Actor a={r.actor} t={t} />
-                </td>
-                <td className={cell}>
-                  {label !== actionLabelKey(r.action) ? (
-                    <>
-                      {label}
-                      <br />
-                    </>
-                  ) : null}
-                  <code className="text-xs text-slate-600">{r.action}</code>
-                </td>
-                <td className={cell}>
-                  {r.orderId ? (
-                    <>
-                      <Link href={`/orders/${r.orderId}`} className="font-mono text-xs text-brand-700 underline">
-                        {t("audit_target_order").replace("{id}", r.orderId)}
-                      </Link>
-                      <br />
-                    </>
-                  ) : null}
-                  <span className="text-xs">{r.shopId ? `${r.shopName ?? ""} (${r.shopId})`.trim() : t("audit_target_company")}</span>
-                </td>
-                <td className={`${cell} min-w-64`}>
-                  <Change r={r} t={t} time={time} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

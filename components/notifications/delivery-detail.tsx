@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ColumnHeads } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import type { DeliveryDetail } from "@/lib/notifications/get-delivery";
@@ -6,7 +8,6 @@ import { formatDateTime } from "@/lib/time/shop-time";
 
 const box = "rounded-lg border border-slate-200 bg-white p-6";
 const h2 = "mb-4 text-lg font-semibold";
-const th = "px-3 py-2";
 const td = "px-3 py-2 align-top";
 
 /** A delivery's facts: where, what, outcome so far, and what it belongs to. */
@@ -79,20 +80,12 @@ export function DeliveryFacts({ d, t, lang }: { d: DeliveryDetail; t: T; lang: s
 /** The body sent, decoded: the form fields (kr-* or vads_*), and a REST answer's JSON pretty-printed. */
 export function DeliveryPayload({ d, t }: { d: DeliveryDetail; t: T }) {
   return (
-    <section aria-labelledby="sec-payload" className={box}>
-      <h2 id="sec-payload" className={h2}>
-        {t("ndlv_payload")}
-      </h2>
+    <Section id="sec-payload" title={t("ndlv_payload")} className={box} titleClass={h2}>
       <table className="mb-4 w-full text-left text-sm" data-testid="delivery-fields">
         <caption className="mb-2 text-left text-sm font-medium">{t("ndlv_payload_fields")}</caption>
         <thead className="bg-slate-100 text-xs uppercase text-slate-700">
           <tr>
-            <th scope="col" className={th}>
-              {t("ndlv_field_name")}
-            </th>
-            <th scope="col" className={th}>
-              {t("ndlv_field_value")}
-            </th>
+            <ColumnHeads labels={[t("ndlv_field_name"), t("ndlv_field_value")]} />
           </tr>
         </thead>
         <tbody>
@@ -119,7 +112,7 @@ export function DeliveryPayload({ d, t }: { d: DeliveryDetail; t: T }) {
           </pre>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -127,10 +120,7 @@ export function DeliveryPayload({ d, t }: { d: DeliveryDetail; t: T }) {
 export function DeliveryAttempts({ d, t, lang }: { d: DeliveryDetail; t: T; lang: string }) {
   const cols = ["ndlv_att_time", "ndlv_att_url", "ndlv_att_result", "ndlv_att_latency", "ndlv_att_answer", "ndlv_att_replay"];
   return (
-    <section aria-labelledby="sec-attempts" className={box}>
-      <h2 id="sec-attempts" className={h2}>
-        {t("ndlv_attempts_title")}
-      </h2>
+    <Section id="sec-attempts" title={t("ndlv_attempts_title")} className={box} titleClass={h2}>
       {d.attemptLog.length === 0 ? (
         <p className="text-sm text-slate-600">{t("ndlv_att_none")}</p>
       ) : (
@@ -138,11 +128,7 @@ export function DeliveryAttempts({ d, t, lang }: { d: DeliveryDetail; t: T; lang
           <table className="w-full text-left text-sm" data-testid="delivery-attempts">
             <thead className="bg-slate-100 text-xs uppercase text-slate-700">
               <tr>
-                {cols.map((c) => (
-                  <th key={c} scope="col" className={th}>
-                    {t(c)}
-                  </th>
-                ))}
+                <ColumnHeads labels={cols.map((c) => t(c))} />
               </tr>
             </thead>
             <tbody>
@@ -172,6 +158,6 @@ export function DeliveryAttempts({ d, t, lang }: { d: DeliveryDetail; t: T; lang
           </table>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import { replayDeliveriesAction } from "@/lib/notifications/delivery-actions";
@@ -36,68 +37,60 @@ export function DeliveryTable({
     "ndlv_col_mode",
   ];
   const table = (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="deliveries">
-        <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-          <tr>
+    <DataTable
+      testId="deliveries"
+      head={
+        canReplay ? (
+          <th scope="col" className="px-3 py-2">
+            <span className="sr-only">{t("ndlv_col_select")}</span>
+          </th>
+        ) : null
+      }
+      columns={cols.map((c) => t(c))}
+    >
+      {rows.map((r) => {
+        const date = formatDateTime(r.createdAt, r.timeZone, lang);
+        return (
+          <tr key={r.id} className="border-t border-slate-100" data-delivery-id={r.id} data-status={r.status}>
             {canReplay ? (
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">{t("ndlv_col_select")}</span>
-              </th>
+              <td className={cell}>
+                <input
+                  type="checkbox"
+                  name="id"
+                  value={r.id}
+                  aria-label={t("ndlv_select_row").replace("{date}", date)}
+                  className="size-4"
+                />
+              </td>
             ) : null}
-            {cols.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2">
-                {t(c)}
-              </th>
-            ))}
+            <td className={`${cell} whitespace-nowrap`}>
+              <Link href={`/notifications/deliveries/${r.id}`} className="text-brand-700 underline">
+                {date}
+              </Link>
+            </td>
+            <td className={cell}>{t(`ntf_event_${r.event}`)}</td>
+            <td className={`${cell} max-w-xs break-all font-mono text-xs`}>{r.url}</td>
+            <td className={cell}>
+              <StatusBadge value={r.status} label={t(`ndlv_status_${r.status}`)} />
+            </td>
+            <td className={cell}>{r.attempts}</td>
+            <td className={cell} title={r.lastError ?? undefined}>
+              {r.lastStatusCode ?? (r.lastError ? "—" : "")}
+            </td>
+            <td className={cell}>
+              {r.order ? (
+                <Link href={`/orders/${r.order.id}`} className="text-brand-700 underline">
+                  {r.order.reference ?? r.order.id.slice(0, 8)}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className={cell}>{r.mode}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const date = formatDateTime(r.createdAt, r.timeZone, lang);
-            return (
-              <tr key={r.id} className="border-t border-slate-100" data-delivery-id={r.id} data-status={r.status}>
-                {canReplay ? (
-                  <td className={cell}>
-                    <input
-                      type="checkbox"
-                      name="id"
-                      value={r.id}
-                      aria-label={t("ndlv_select_row").replace("{date}", date)}
-                      className="size-4"
-                    />
-                  </td>
-                ) : null}
-                <td className={`${cell} whitespace-nowrap`}>
-                  <Link href={`/notifications/deliveries/${r.id}`} className="text-brand-700 underline">
-                    {date}
-                  </Link>
-                </td>
-                <td className={cell}>{t(`ntf_event_${r.event}`)}</td>
-                <td className={`${cell} max-w-xs break-all font-mono text-xs`}>{r.url}</td>
-                <td className={cell}>
-                  <StatusBadge value={r.status} label={t(`ndlv_status_${r.status}`)} />
-                </td>
-                <td className={cell}>{r.attempts}</td>
-                <td className={cell} title={r.lastError ?? undefined}>
-                  {r.lastStatusCode ?? (r.lastError ? "—" : "")}
-                </td>
-                <td className={cell}>
-                  {r.order ? (
-                    <Link href={`/orders/${r.order.id}`} className="text-brand-700 underline">
-                      {r.order.reference ?? r.order.id.slice(0, 8)}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className={cell}>{r.mode}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
   if (!canReplay) return table;
   return (

@@ -1,5 +1,6 @@
 import { Field, SelectField } from "@/components/ui/field";
 import { fieldBinder, labelTexts } from "@/components/ui/field-binding";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { SettingsSection } from "@/components/ui/settings-form";
 import type { Messages } from "@/lib/i18n/messages/types";
 import { HASH_KEYS } from "@/lib/notifications/events";
@@ -26,36 +27,14 @@ export function RuleUrlFields({ v, err, m, format, onFormat }: Common & { format
         <Field key={`prod-${v.urlProd}`} {...bind("urlProd")} type="url" {...texts("nrule_url_prod")} placeholder="https://" />
       </SettingsSection>
       <SettingsSection id="format" title={m.nrule_section_format}>
-        <fieldset className="flex flex-col gap-2" aria-describedby={err("format") ? "format-error" : undefined}>
-          <legend className="mb-1 text-sm font-medium text-slate-800">{m.nrule_format}</legend>
-          {RULE_FORMATS.map((f) => (
-            <div key={f} className="flex items-start gap-2">
-              <input
-                type="radio"
-                id={`format-${f}`}
-                name="format"
-                value={f}
-                checked={format === f}
-                onChange={() => onFormat(f)}
-                aria-describedby={`format-${f}-help`}
-                className="mt-1 size-4"
-              />
-              <div>
-                <label htmlFor={`format-${f}`} className="text-sm font-medium">
-                  {msg(`nrule_format_${f}`)}
-                </label>
-                <p id={`format-${f}-help`} className="text-xs text-slate-600">
-                  {msg(`nrule_format_${f}_help`)}
-                </p>
-              </div>
-            </div>
-          ))}
-          {err("format") ? (
-            <p id="format-error" className="text-sm font-medium text-red-700">
-              {err("format")}
-            </p>
-          ) : null}
-        </fieldset>
+        <RadioGroup
+          name="format"
+          legend={m.nrule_format}
+          options={RULE_FORMATS.map((f) => ({ value: f, label: msg(`nrule_format_${f}`), help: msg(`nrule_format_${f}_help`) }))}
+          value={format}
+          onChange={onFormat}
+          error={err("format")}
+        />
         <SelectField
           key={`hash-${v.hashKey}`}
           id="hashKey"
@@ -105,33 +84,14 @@ export function RuleEmailFields({
   const bind = fieldBinder(err, v);
   return (
     <SettingsSection id="recipient" title={m.nrule_section_recipient}>
-      <fieldset
-        className="flex flex-col gap-2"
-        aria-describedby={err("emailTarget") && target !== "ADDRESS" ? "emailTarget-error" : undefined}
-      >
-        <legend className="mb-1 text-sm font-medium text-slate-800">{m.nrule_email_target}</legend>
-        {[...EMAIL_TARGETS, "ADDRESS" as const].map((t) => (
-          <div key={t} className="flex items-center gap-2">
-            <input
-              type="radio"
-              id={`emailTarget-${t}`}
-              name="emailTarget"
-              value={t}
-              checked={target === t}
-              onChange={() => onTarget(t)}
-              className="size-4"
-            />
-            <label htmlFor={`emailTarget-${t}`} className="text-sm">
-              {msg(`nrule_email_target_${t}`)}
-            </label>
-          </div>
-        ))}
-        {err("emailTarget") && target !== "ADDRESS" ? (
-          <p id="emailTarget-error" className="text-sm font-medium text-red-700">
-            {err("emailTarget")}
-          </p>
-        ) : null}
-      </fieldset>
+      <RadioGroup
+        name="emailTarget"
+        legend={m.nrule_email_target}
+        options={[...EMAIL_TARGETS, "ADDRESS" as const].map((t) => ({ value: t, label: msg(`nrule_email_target_${t}`) }))}
+        value={target}
+        onChange={onTarget}
+        error={target !== "ADDRESS" ? err("emailTarget") : undefined}
+      />
       {target === "ADDRESS" ? (
         <Field
           key={`address-${v.emailAddress}`}

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { confirmLabels } from "@/components/ui/confirm-labels";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import { deleteRuleAction, setRuleEnabledAction } from "@/lib/notifications/rules/actions";
@@ -38,75 +40,56 @@ function Destination({ rule, t }: { rule: RuleRow; t: T }) {
 export function RuleTable({ shopId, rules, canEdit, t }: { shopId: string; rules: RuleRow[]; canEdit: boolean; t: T }) {
   const cols = ["nrule_col_label", "nrule_col_kind", "nrule_col_events", "nrule_col_target", "nrule_col_state", "nrule_col_actions"];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="rules">
-        <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-          <tr>
-            {cols.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2">
-                {t(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100" data-rule-id={r.id} data-enabled={r.enabled}>
-              <th scope="row" className={`${cell} font-medium`}>
-                {r.label}
-              </th>
-              <td className={cell}>{t(`nrule_kind_${r.kind}`)}</td>
-              <td className={cell}>
-                <ul>
-                  {r.events.map((e) => (
-                    <li key={e}>{t(`ntf_event_${e}`)}</li>
-                  ))}
-                </ul>
-              </td>
-              <td className={cell}>
-                <Destination rule={r} t={t} />
-              </td>
-              <td className={cell}>
-                <StatusBadge value={r.enabled ? "ENABLED" : "DISABLED"} label={t(r.enabled ? "nrule_enabled" : "nrule_disabled")} />
-              </td>
-              <td className={cell}>
-                <div className="flex flex-wrap gap-2">
-                  <Link href={`/settings/notification-rules/${r.id}`} className={small}>
-                    {t(canEdit ? "nrule_edit" : "nrule_view")}
-                    <span className="sr-only"> {r.label}</span>
-                  </Link>
-                  {canEdit ? (
-                    <>
-                      <form action={setRuleEnabledAction}>
-                        <input type="hidden" name="shopId" value={shopId} />
-                        <input type="hidden" name="id" value={r.id} />
-                        <input type="hidden" name="enabled" value={String(!r.enabled)} />
-                        <button type="submit" className={small}>
-                          {t(r.enabled ? "nrule_disable" : "nrule_enable")}
-                          <span className="sr-only"> {r.label}</span>
-                        </button>
-                      </form>
-                      <ConfirmDeleteButton
-                        action={deleteRuleAction}
-                        shopId={shopId}
-                        targetId={r.id}
-                        name={r.label}
-                        labels={{
-                          delete: t("nrule_delete"),
-                          title: t("nrule_delete_title"),
-                          body: t("nrule_delete_body"),
-                          confirm: t("nrule_delete_confirm"),
-                          cancel: t("nrule_cancel"),
-                        }}
-                      />
-                    </>
-                  ) : null}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId="rules" columns={cols.map((c) => t(c))}>
+      {rules.map((r) => (
+        <tr key={r.id} className="border-t border-slate-100" data-rule-id={r.id} data-enabled={r.enabled}>
+          <th scope="row" className={`${cell} font-medium`}>
+            {r.label}
+          </th>
+          <td className={cell}>{t(`nrule_kind_${r.kind}`)}</td>
+          <td className={cell}>
+            <ul>
+              {r.events.map((e) => (
+                <li key={e}>{t(`ntf_event_${e}`)}</li>
+              ))}
+            </ul>
+          </td>
+          <td className={cell}>
+            <Destination rule={r} t={t} />
+          </td>
+          <td className={cell}>
+            <StatusBadge value={r.enabled ? "ENABLED" : "DISABLED"} label={t(r.enabled ? "nrule_enabled" : "nrule_disabled")} />
+          </td>
+          <td className={cell}>
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/settings/notification-rules/${r.id}`} className={small}>
+                {t(canEdit ? "nrule_edit" : "nrule_view")}
+                <span className="sr-only"> {r.label}</span>
+              </Link>
+              {canEdit ? (
+                <>
+                  <form action={setRuleEnabledAction}>
+                    <input type="hidden" name="shopId" value={shopId} />
+                    <input type="hidden" name="id" value={r.id} />
+                    <input type="hidden" name="enabled" value={String(!r.enabled)} />
+                    <button type="submit" className={small}>
+                      {t(r.enabled ? "nrule_disable" : "nrule_enable")}
+                      <span className="sr-only"> {r.label}</span>
+                    </button>
+                  </form>
+                  <ConfirmDeleteButton
+                    action={deleteRuleAction}
+                    shopId={shopId}
+                    targetId={r.id}
+                    name={r.label}
+                    labels={confirmLabels(t, "nrule")}
+                  />
+                </>
+              ) : null}
+            </div>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -119,15 +119,9 @@ export function CreateMailOrderForm({ mode, shops, messages: m, initialTemplates
           shop={shop}
           error={err}
           values={initial}
-          language={{ label: m.mail_field_language, value: language, onChange: chooseLanguage }}
-          template={{
-            label: m.mail_field_template,
-            help: m.mail_template_help,
-            defaultLabel: m.mail_template_default,
-            value: templateId,
-            options: templates?.templates ?? [],
-            onChange: chooseTemplate,
-          }}
+          dialog="mail"
+          language={{ value: language, onChange: chooseLanguage }}
+          template={{ value: templateId, options: templates?.templates ?? [], onChange: chooseTemplate }}
         />
         {/* Settings › Templates in a new tab: this draft stays as it is (issue 21). */}
         <p className="-mt-2 text-sm">

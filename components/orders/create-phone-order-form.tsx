@@ -132,15 +132,9 @@ export function CreatePhoneOrderForm({ channel, mode, shops, messages: m, credit
           shop={shop}
           error={err}
           values={copy}
-          language={{ label: m.phone_field_language, value: language, onChange: chooseLanguage }}
-          template={{
-            label: m.phone_field_template,
-            help: m.phone_template_help,
-            defaultLabel: m.phone_template_default,
-            value: templateId,
-            options: templates?.templates ?? [],
-            onChange: chooseTemplate,
-          }}
+          dialog="phone"
+          language={{ value: language, onChange: chooseLanguage }}
+          template={{ value: templateId, options: templates?.templates ?? [], onChange: chooseTemplate }}
         />
         {/* The buyer's e-mail for the receipt (issue 21), as in the URL dialog. */}
         <Field

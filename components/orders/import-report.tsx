@@ -1,3 +1,5 @@
+import { ColumnHeads } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import type { Messages } from "@/lib/i18n/messages/types";
 import type { ImportIssue, ImportReport } from "@/lib/invoices/schemas";
 
@@ -11,10 +13,12 @@ export function ImportReportView({ report, m, listHref }: Props) {
   const failed = report.errorCount > 0;
   const outcome = failed ? m.import_failed : report.dryRun ? m.import_ok_dry : m.import_done;
   return (
-    <section aria-labelledby="import-result" className="flex flex-col gap-4" data-testid="import-report">
-      <h2 id="import-result" className="text-lg font-semibold">
-        {report.dryRun ? m.import_summary_dry : m.import_summary}
-      </h2>
+    <Section
+      id="import-result"
+      title={report.dryRun ? m.import_summary_dry : m.import_summary}
+      className="flex flex-col gap-4"
+      testId="import-report"
+    >
       <p role="status" className={`rounded-md p-3 text-sm font-medium ${failed ? "bg-red-50 text-red-800" : "bg-green-50 text-green-900"}`}>
         {outcome}
         {!failed && !report.dryRun && report.created > 0 ? (
@@ -47,7 +51,7 @@ export function ImportReportView({ report, m, listHref }: Props) {
       {report.skippedRows.length ? (
         <IssueTable title={m.import_skipped_title} issues={report.skippedRows} total={report.skipped} m={m} />
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -60,18 +64,7 @@ function IssueTable({ title, issues, total, m }: { title: string; issues: Import
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-slate-100 text-xs uppercase text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_line}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_column}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_value}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {m.import_col_reason}
-              </th>
+              <ColumnHeads labels={[m.import_col_line, m.import_col_column, m.import_col_value, m.import_col_reason]} />
             </tr>
           </thead>
           <tbody>

@@ -1,7 +1,7 @@
 "use client";
 // The e-mail body with its rich-text editor: the e-mail dialog and the "modify and resend" form.
 import { FieldRow } from "@/components/ui/field";
-import { RichTextEditor, type RichTextLabels } from "@/components/ui/rich-text-editor";
+import { formattingLabels, RichTextEditor, type RichTextLabels } from "@/components/ui/rich-text-editor";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 /** The editor's toolbar names, in the interface's language. */
@@ -16,14 +16,7 @@ export const richTextLabels = (m: Messages): RichTextLabels => ({
   unlink: m.mail_rte_unlink,
   undo: m.mail_rte_undo,
   redo: m.mail_rte_redo,
-  underline: m.rte_underline,
-  alignLeft: m.rte_align_left,
-  alignCenter: m.rte_align_center,
-  alignRight: m.rte_align_right,
-  alignJustify: m.rte_align_justify,
-  color: m.rte_color,
-  size: m.rte_size,
-  sizeDefault: m.rte_size_default,
+  ...formattingLabels(m),
 });
 
 export function MailBodyField({

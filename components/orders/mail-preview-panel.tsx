@@ -1,3 +1,4 @@
+import { Section } from "@/components/ui/section";
 import type { MailPreview } from "@/lib/orders/preview-mail-order";
 
 type Labels = {
@@ -17,14 +18,12 @@ type Labels = {
  */
 export function MailPreviewPanel({ preview, labels }: { preview: MailPreview; labels: Labels }) {
   return (
-    <section
-      aria-labelledby="preview-title"
+    <Section
+      id="preview-title"
+      title={labels.title}
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6"
-      data-testid="mail-preview"
+      testId="mail-preview"
     >
-      <h2 id="preview-title" className="text-lg font-semibold">
-        {labels.title}
-      </h2>
       <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">{labels.recipient}</dt>
         <dd data-testid="preview-recipient">{preview.recipient ?? labels.nobody}</dd>
@@ -50,6 +49,6 @@ export function MailPreviewPanel({ preview, labels }: { preview: MailPreview; la
         {preview.text}
       </pre>
       <p className="text-xs text-slate-600">{labels.note}</p>
-    </section>
+    </Section>
   );
 }

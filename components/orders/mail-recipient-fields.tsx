@@ -1,6 +1,6 @@
 // The e-mail dialog's recipients: "To" (one order each) and the copies (BCC), with the exact
 // addresses the server refused listed under each box.
-import { Field, TextAreaField } from "@/components/ui/field";
+import { Field, FieldError, TextAreaField } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/types";
 
 type Props = {
@@ -47,11 +47,7 @@ export function MailRecipientFields({ messages: m, err, invalidRecipients, inval
             {m.mail_field_bcc_manager} ({managerEmail ?? m.mail_no_manager})
           </label>
         </div>
-        {err("bccManager") ? (
-          <p id="bccManager-error" className="text-sm font-medium text-red-700">
-            {err("bccManager")}
-          </p>
-        ) : null}
+        <FieldError id="bccManager" error={err("bccManager")} />
         <Field
           id="bcc"
           label={m.mail_field_bcc}

@@ -71,28 +71,23 @@ type Props = {
   error: Error;
   /** "Create from": the source order's values. */
   values?: Record<string, string | undefined>;
-  language: { label: string; value: string; onChange: (language: string) => void };
-  template: {
-    label: string;
-    help: string;
-    defaultLabel: string;
-    value: string;
-    options: { id: string; name: string }[];
-    onChange: (templateId: string) => void;
-  };
+  /** Whose labels: the e-mail dialog's (`mail_…`) or the SMS and WhatsApp dialog's (`phone_…`). */
+  dialog: "mail" | "phone";
+  language: { value: string; onChange: (language: string) => void };
+  template: { value: string; options: { id: string; name: string }[]; onChange: (templateId: string) => void };
 };
 
 /**
  * The fields the e-mail, SMS and WhatsApp dialogs share: the basics, then the message language
- * and template (each dialog keeps its own labels and its template loading).
+ * and template (each dialog has its own labels, `dialog`, and its template loading).
  */
-export function OrderCommonFields({ messages: m, shop, error: err, values, language, template }: Props) {
+export function OrderCommonFields({ messages: m, shop, error: err, values, dialog, language, template }: Props) {
   return (
     <>
       <OrderBasicsFields messages={m} shop={shop} error={err} values={values} keyed />
       <SelectField
         id="language"
-        label={language.label}
+        label={m[`${dialog}_field_language`]}
         error={err("language")}
         value={language.value}
         onChange={(e) => language.onChange(e.target.value)}
@@ -100,12 +95,12 @@ export function OrderCommonFields({ messages: m, shop, error: err, values, langu
       />
       <SelectField
         id="templateId"
-        label={template.label}
-        help={template.help}
+        label={m[`${dialog}_field_template`]}
+        help={m[`${dialog}_template_help`]}
         error={err("templateId")}
         value={template.value}
         onChange={(e) => template.onChange(e.target.value)}
-        placeholder={template.defaultLabel}
+        placeholder={m[`${dialog}_template_default`]}
         options={template.options.map((t) => ({ value: t.id, label: t.name }))}
       />
     </>

@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { TransactionActions } from "@/components/transactions/transaction-actions";
+import { Facts } from "@/components/ui/facts";
+import { ActionOutcome } from "@/components/ui/form-alert";
+import { DetailHeading } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import type { T } from "@/lib/i18n";
@@ -91,14 +94,9 @@ export function OrderDetailView({
   ];
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="title" className="text-2xl font-semibold">
-          {t("detail_title")} {order.reference ?? order.id}
-        </h1>
-        <Link href={order.mode === "TEST" ? "/test-orders" : "/orders"} className="text-sm text-brand-700 underline">
-          {t("back_to_list")}
-        </Link>
-      </div>
+      <DetailHeading back={{ href: order.mode === "TEST" ? "/test-orders" : "/orders", label: t("back_to_list") }}>
+        {t("detail_title")} {order.reference ?? order.id}
+      </DetailHeading>
       <AutoRefresh seconds={10} label={t("orders_refreshed")} />
       {created ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-sm font-medium text-green-900">
@@ -137,15 +135,7 @@ export function OrderDetailView({
           downloadSvg: t("qr_download_svg"),
         }}
       />
-      {notice ? (
-        <p
-          role={notice.ok ? "status" : "alert"}
-          className={`rounded-md p-3 text-sm font-medium ${notice.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
-          data-notice={notice.key}
-        >
-          {t(notice.key)}
-        </p>
-      ) : null}
+      {notice ? <ActionOutcome notice={notice} text={t} /> : null}
       {canOperate && actions.length ? (
         <OrderToolbar
           t={t}
@@ -192,14 +182,7 @@ export function OrderDetailView({
       ) : null}
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-4 text-lg font-semibold">{t("detail_info")}</h2>
-        <dl className="grid grid-cols-[14rem_1fr] gap-x-4 gap-y-2 text-sm">
-          {info.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-600">{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts rows={info} />
       </div>
       {instalments ? (
         <OrderInstalments
@@ -241,19 +224,7 @@ export function OrderDetailView({
                   </span>
                 ) : null}
                 <span>{formatDateTime(tx.createdAt, tz, lang)}</span>
-                {canOperate ? (
-                  <TransactionActions
-                    t={t}
-                    lang={lang}
-                    transactionId={tx.id}
-                    number={tx.number}
-                    status={tx.status}
-                    operationType={tx.operationType}
-                    amount={tx.amount}
-                    currency={tx.currency}
-                    returnTo="order"
-                  />
-                ) : null}
+                {canOperate ? <TransactionActions t={t} lang={lang} tx={tx} returnTo="order" /> : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -83,9 +84,7 @@ export async function OrderListPage({ mode, searchParams }: { mode: "TEST" | "PR
   return (
     <section aria-labelledby="title">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <h1 id="title" className="text-2xl font-semibold">
-          {t(mode === "TEST" ? "test_orders_title" : "orders_title")}
-        </h1>
+        <PageTitle>{t(mode === "TEST" ? "test_orders_title" : "orders_title")}</PageTitle>
         {hasRole(actor, "OPERATOR") ? (
           <div className="flex flex-wrap gap-2">
             <Link href={`/orders/new?mode=${mode}`} className={buttonClass()}>

@@ -1,3 +1,4 @@
+import { Section } from "@/components/ui/section";
 import type { SmsCount } from "@/lib/channels/sms-segments";
 import type { Messages } from "@/lib/i18n/messages/types";
 
@@ -12,14 +13,13 @@ export function SmsCounter({ count, max, credits, messages: m }: Props) {
   const tooLong = count.characters > max;
   const short = count.segments > credits;
   return (
-    <section
-      aria-labelledby="sms-counter-title"
+    <Section
+      id="sms-counter-title"
+      title={m.smsd_counter_label}
       className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
-      data-testid="sms-counter"
+      titleClass="mb-2 font-semibold text-slate-800"
+      testId="sms-counter"
     >
-      <h2 id="sms-counter-title" className="mb-2 font-semibold text-slate-800">
-        {m.smsd_counter_label}
-      </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-700">{m.smsd_characters}</dt>
         <dd data-testid="sms-characters" className={tooLong ? "font-semibold text-red-700" : undefined}>
@@ -52,6 +52,6 @@ export function SmsCounter({ count, max, credits, messages: m }: Props) {
           </p>
         ) : null}
       </div>
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@
 // A new shop under a company; its keys are shown once, after creation.
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { fieldBinder, labelTexts, wholeNumber } from "@/components/ui/field-binding";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -20,6 +21,8 @@ export function NewShopForm({ companyId, messages: m }: { companyId: string; mes
   const form = useFormAnswer(createShopAction, m);
   const { state, action, pending, text, err } = form;
   const v = state.created ? {} : (state.values ?? {});
+  const bind = fieldBinder(err, v, { idPrefix: "shop-" });
+  const texts = labelTexts(m);
   return (
     <div className="flex flex-col gap-4">
       {state.created ? <ShopKeysOnce shopId={state.created.shopId} keys={state.created.keys} text={text} /> : null}
@@ -31,46 +34,14 @@ export function NewShopForm({ companyId, messages: m }: { companyId: string; mes
           fallback={text("form_has_errors")}
         />
         <input type="hidden" name="companyId" value={companyId} />
+        <Field {...bind("name")} label={m.platform_shop_name} key={`a${state.created?.shopId}`} />
+        <Field {...bind("timeZone")} label={m.platform_time_zone} defaultValue={v.timeZone ?? "Europe/Paris"} />
+        <Field {...bind("currencies")} {...texts("platform_currencies")} defaultValue={v.currencies ?? "EUR"} />
+        <Field {...bind("languages")} {...texts("platform_languages")} defaultValue={v.languages ?? "fr, en"} />
         <Field
-          id="shop-name"
-          name="name"
-          label={m.platform_shop_name}
-          error={err("name")}
-          defaultValue={v.name}
-          key={`a${state.created?.shopId}`}
-        />
-        <Field
-          id="shop-timeZone"
-          name="timeZone"
-          label={m.platform_time_zone}
-          error={err("timeZone")}
-          defaultValue={v.timeZone ?? "Europe/Paris"}
-        />
-        <Field
-          id="shop-currencies"
-          name="currencies"
-          label={m.platform_currencies}
-          help={m.platform_currencies_help}
-          error={err("currencies")}
-          defaultValue={v.currencies ?? "EUR"}
-        />
-        <Field
-          id="shop-languages"
-          name="languages"
-          label={m.platform_languages}
-          help={m.platform_languages_help}
-          error={err("languages")}
-          defaultValue={v.languages ?? "fr, en"}
-        />
-        <Field
-          id="shop-defaultValidityDays"
-          name="defaultValidityDays"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={90}
+          {...bind("defaultValidityDays")}
+          {...wholeNumber(1, 90)}
           label={m.platform_validity}
-          error={err("defaultValidityDays")}
           defaultValue={v.defaultValidityDays ?? "7"}
         />
         <div>

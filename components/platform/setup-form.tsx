@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, Field } from "@/components/ui/field";
+import { fieldBinder } from "@/components/ui/field-binding";
 import { ErrorSummary } from "@/components/ui/form-alert";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -27,6 +28,8 @@ export function SetupForm({ token, messages: m }: { token: string; messages: Mes
   const v = state.values;
   const [withMerchant, setWithMerchant] = useState(false);
   const merchant = v?.withMerchant ?? withMerchant;
+  const bind = fieldBinder(err, v);
+  const merchantField = fieldBinder(err, v, { idPrefix: "merchant-", errorPrefix: "merchant." });
   if (state.done) {
     const d = state.done;
     return (
@@ -58,22 +61,14 @@ export function SetupForm({ token, messages: m }: { token: string; messages: Mes
       <input type="hidden" name="token" value={token} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{m.setup_operator}</legend>
-        <Field id="operatorName" label={m.setup_name} autoComplete="name" defaultValue={v?.operatorName} error={err("operatorName")} />
+        <Field {...bind("operatorName")} label={m.setup_name} autoComplete="name" />
+        <Field {...bind("operatorEmail")} type="email" label={m.setup_email} autoComplete="email" />
         <Field
-          id="operatorEmail"
-          type="email"
-          label={m.setup_email}
-          autoComplete="email"
-          defaultValue={v?.operatorEmail}
-          error={err("operatorEmail")}
-        />
-        <Field
-          id="operatorPassword"
+          {...bind("operatorPassword")}
           type="password"
           label={m.setup_password}
           help={m.setup_password_help}
           autoComplete="new-password"
-          error={err("operatorPassword")}
         />
       </fieldset>
       <CheckboxField
@@ -86,43 +81,16 @@ export function SetupForm({ token, messages: m }: { token: string; messages: Mes
       {merchant ? (
         <fieldset className="flex flex-col gap-4">
           <legend className="mb-2 text-lg font-semibold">{m.setup_merchant}</legend>
+          <Field {...merchantField("companyName")} label={m.setup_company_name} />
+          <Field {...merchantField("shopName")} label={m.setup_shop_name} />
+          <Field {...merchantField("adminName")} label={m.setup_admin_name} />
+          <Field {...merchantField("adminEmail")} type="email" label={m.setup_admin_email} />
           <Field
-            id="merchant-companyName"
-            name="companyName"
-            label={m.setup_company_name}
-            defaultValue={v?.companyName}
-            error={err("merchant.companyName")}
-          />
-          <Field
-            id="merchant-shopName"
-            name="shopName"
-            label={m.setup_shop_name}
-            defaultValue={v?.shopName}
-            error={err("merchant.shopName")}
-          />
-          <Field
-            id="merchant-adminName"
-            name="adminName"
-            label={m.setup_admin_name}
-            defaultValue={v?.adminName}
-            error={err("merchant.adminName")}
-          />
-          <Field
-            id="merchant-adminEmail"
-            name="adminEmail"
-            type="email"
-            label={m.setup_admin_email}
-            defaultValue={v?.adminEmail}
-            error={err("merchant.adminEmail")}
-          />
-          <Field
-            id="merchant-adminPassword"
-            name="adminPassword"
+            {...merchantField("adminPassword")}
             type="password"
             label={m.setup_admin_password}
             help={m.setup_password_help}
             autoComplete="new-password"
-            error={err("merchant.adminPassword")}
           />
         </fieldset>
       ) : null}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ColumnHeads } from "@/components/ui/data-table";
 import type { T } from "@/lib/i18n";
 
 // The services in the order a merchant meets them; `extension`: ours, not in Lyra's V4 API.
@@ -67,12 +68,7 @@ export function ApiGuide({ t, baseUrl, shopId, isAdmin }: { t: T; baseUrl: strin
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-xs uppercase text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("api_col_service")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("api_col_purpose")}
-              </th>
+              <ColumnHeads labels={[t("api_col_service"), t("api_col_purpose")]} />
             </tr>
           </thead>
           <tbody>

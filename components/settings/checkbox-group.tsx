@@ -1,3 +1,5 @@
+import { FieldError } from "@/components/ui/field";
+
 /** A group of checkboxes under one legend (`label`), with its help text and error, wired for screen readers. */
 export function CheckboxGroup({
   name,
@@ -43,11 +45,7 @@ export function CheckboxGroup({
           {help}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={name} error={error} />
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { type CollectFormPublicationState, publishCollectFormAction, unpublishCollectFormAction } from "@/lib/collect-form/actions";
 import type { Messages } from "@/lib/i18n/messages/types";
 
@@ -34,10 +35,11 @@ export function CollectFormPublication({
       ? m.collectset_state_unpublished
       : m.collectset_state_none;
   return (
-    <section aria-labelledby="sec-publication" className="mb-6 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="sec-publication" className="text-lg font-semibold">
-        {m.collectset_section_publication}
-      </h2>
+    <Section
+      id="sec-publication"
+      title={m.collectset_section_publication}
+      className="mb-6 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6"
+    >
       <p className="font-medium" data-testid="collect-publication" data-published={publishedOn ? "true" : "false"}>
         {stateText}
       </p>
@@ -61,6 +63,6 @@ export function CollectFormPublication({
       <p role="status" className={`text-sm font-medium ${state.error ? "text-red-700" : "text-green-800"}`}>
         {state.error ? msg(state.error) : done}
       </p>
-    </section>
+    </Section>
   );
 }

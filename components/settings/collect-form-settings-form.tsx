@@ -1,6 +1,6 @@
 "use client";
 import { CopyButton } from "@/components/ui/copy-button";
-import { CheckboxField, Field, FieldRow } from "@/components/ui/field";
+import { CheckboxField, Field, FieldError, FieldRow } from "@/components/ui/field";
 import { labelTexts } from "@/components/ui/field-binding";
 import { SettingsForm, SettingsSection } from "@/components/ui/settings-form";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
@@ -65,11 +65,7 @@ export function CollectFormSettingsForm({
         <p id="fields-help" className="text-sm text-slate-600">
           {m.collectset_fields_help}
         </p>
-        {err("fields") ? (
-          <p id="fields-error" className="text-sm font-medium text-red-700">
-            {err("fields")}
-          </p>
-        ) : null}
+        <FieldError id="fields" error={err("fields")} />
         <table className="w-full text-sm" aria-describedby={err("fields") ? "fields-help fields-error" : "fields-help"}>
           <thead>
             <tr className="border-b border-slate-200 text-left">
@@ -166,28 +162,26 @@ function CollectRow({
           </p>
         ) : null}
       </th>
-      <td className="py-2 text-center">
-        <input
-          type="checkbox"
-          id={`collect-${r.key}`}
-          name={`collect-${r.key}`}
-          defaultChecked={r.collect}
-          aria-label={`${m.collectset_col_collect} — ${name}`}
-          className={box}
-        />
-      </td>
-      <td className="py-2 text-center">
-        <input
-          type="checkbox"
-          id={`required-${r.key}`}
-          name={`required-${r.key}`}
-          defaultChecked={r.required}
-          aria-label={`${m.collectset_col_required} — ${name}`}
-          aria-invalid={requiredError ? true : undefined}
-          aria-describedby={requiredError ? `required-${r.key}-error` : undefined}
-          className={box}
-        />
-      </td>
+      <BoxCell id={`collect-${r.key}`} checked={r.collect} label={`${m.collectset_col_collect} — ${name}`} />
+      <BoxCell id={`required-${r.key}`} checked={r.required} label={`${m.collectset_col_required} — ${name}`} error={requiredError} />
     </tr>
+  );
+}
+
+/** A row's tick box in its column, named by the column and the field; a refused one points at its error. */
+function BoxCell({ id, checked, label, error }: { id: string; checked: boolean; label: string; error?: string }) {
+  return (
+    <td className="py-2 text-center">
+      <input
+        type="checkbox"
+        id={id}
+        name={id}
+        defaultChecked={checked}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={box}
+      />
+    </td>
   );
 }

@@ -1,6 +1,7 @@
 // The frame of the settings pages: title and introduction, the notes above the content.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** A settings page: its title, what it is for (and a smaller note under it), then its content. */
 export function SettingsPage({
@@ -18,9 +19,7 @@ export function SettingsPage({
 }) {
   return (
     <section aria-labelledby="title" className={width}>
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {title}
-      </h1>
+      <PageTitle margin="mb-2">{title}</PageTitle>
       <p className={`${note ? "mb-1" : "mb-6"} text-slate-700`}>{intro}</p>
       {note ? <p className="mb-6 text-sm text-slate-600">{note}</p> : null}
       {children}
@@ -49,9 +48,7 @@ export function SettingsSubPage({
           {back.label}
         </Link>
       </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold">
-        {title}
-      </h1>
+      <PageTitle margin="mb-1">{title}</PageTitle>
       <p className="mb-6 text-slate-700">{subtitle}</p>
       {children}
     </section>

@@ -70,6 +70,7 @@ export function ShopSettingsForm({
   };
   const str = (k: Exclude<keyof ShopSettingsValues, "remindersPolicy">) => String(v[k]);
   const list = (k: Group) => (Array.isArray(v[k]) ? v[k] : []);
+  const group = (k: Group) => ({ name: k, error: err(k), checked: list(k) });
   const bind = fieldBinder(err, v);
   const texts = labelTexts(m);
   const zones = choices.timeZones.includes(str("timeZone")) ? choices.timeZones : [str("timeZone"), ...choices.timeZones];
@@ -117,13 +118,7 @@ export function ShopSettingsForm({
           {...texts("shopset_time_zone")}
           options={zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
         />
-        <CheckboxGroup
-          name="languages"
-          {...texts("shopset_languages")}
-          error={err("languages")}
-          options={choices.languages}
-          checked={list("languages")}
-        />
+        <CheckboxGroup {...group("languages")} {...texts("shopset_languages")} options={choices.languages} />
         <SelectField
           key={str("defaultLanguage")}
           {...bind("defaultLanguage")}
@@ -133,21 +128,17 @@ export function ShopSettingsForm({
       </SettingsSection>
       <SettingsSection id="currencies" title={m.shopset_section_currencies}>
         <CheckboxGroup
-          name="currencies"
+          {...group("currencies")}
           {...texts("shopset_currencies")}
-          error={err("currencies")}
           options={choices.currencies}
-          checked={list("currencies")}
           columns="grid-cols-1 sm:grid-cols-2 lg:grid-cols-3"
         />
       </SettingsSection>
       <SettingsSection id="cards" title={m.shopset_section_cards}>
         <CheckboxGroup
-          name="acceptedBrands"
+          {...group("acceptedBrands")}
           {...texts("shopset_card_brands")}
-          error={err("acceptedBrands")}
           options={choices.cardBrands}
-          checked={list("acceptedBrands")}
           columns="grid-cols-1 sm:grid-cols-2 lg:grid-cols-4"
         />
       </SettingsSection>

@@ -1,3 +1,4 @@
+import { Facts } from "@/components/ui/facts";
 import type { T } from "@/lib/i18n";
 import type { TemplatePreview as Preview } from "@/lib/templates/preview-template";
 import { findUnknownVariables } from "@/lib/templates/render-template";
@@ -30,14 +31,7 @@ export function TemplateDetails({
         {t("tpl_read_only")}
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <dl className="grid grid-cols-[14rem_1fr] gap-x-4 gap-y-2 text-sm">
-          {rows.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-600">{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts rows={rows} />
         <h2 className="mt-4 mb-1 text-sm font-semibold">{t("tpl_body")}</h2>
         <pre className="whitespace-pre-wrap wrap-anywhere rounded-md bg-slate-50 p-3 text-xs" data-testid="template-body">
           {template.body}

@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, controlClass, Field, FieldRow } from "@/components/ui/field";
 import { labelTexts, liveBinder } from "@/components/ui/field-binding";
 import { ErrorSummary } from "@/components/ui/form-alert";
-import { RichTextEditor } from "@/components/ui/rich-text-editor";
+import { formattingLabels, RichTextEditor } from "@/components/ui/rich-text-editor";
 import { useFormAnswer } from "@/components/ui/use-form-answer";
 import { builtInTemplate } from "@/emails";
 import type { Messages } from "@/lib/i18n/messages/types";
@@ -144,14 +144,7 @@ export function TemplateForm({
     undo: m.tpl_rte_undo,
     redo: m.tpl_rte_redo,
     toolbar: m.tpl_rte_toolbar,
-    underline: m.rte_underline,
-    alignLeft: m.rte_align_left,
-    alignCenter: m.rte_align_center,
-    alignRight: m.rte_align_right,
-    alignJustify: m.rte_align_justify,
-    color: m.rte_color,
-    size: m.rte_size,
-    sizeDefault: m.rte_size_default,
+    ...formattingLabels(m),
   };
   return (
     <div className="flex flex-col gap-6">

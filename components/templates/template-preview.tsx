@@ -1,3 +1,4 @@
+import { Section } from "@/components/ui/section";
 import type { TemplatePreview as Preview } from "@/lib/templates/preview-template";
 import { SMS_MAX_LENGTH } from "@/lib/templates/schemas";
 
@@ -17,14 +18,12 @@ export type TemplatePreviewLabels = {
  */
 export function TemplatePreview({ preview, labels, busy }: { preview: Preview | null; labels: TemplatePreviewLabels; busy?: string }) {
   return (
-    <section
-      aria-labelledby="preview-title"
+    <Section
+      id="preview-title"
+      title={labels.title}
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6"
-      data-testid="preview"
+      testId="preview"
     >
-      <h2 id="preview-title" className="text-lg font-semibold">
-        {labels.title}
-      </h2>
       <p className="text-sm text-slate-600">{labels.sample}</p>
       <p aria-live="polite" className="text-xs text-slate-600">
         {busy ?? ""}
@@ -62,6 +61,6 @@ export function TemplatePreview({ preview, labels, busy }: { preview: Preview | 
           ) : null}
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

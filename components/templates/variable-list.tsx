@@ -1,4 +1,5 @@
 "use client";
+import { Section } from "@/components/ui/section";
 import { TEMPLATE_VARIABLES } from "@/lib/templates/render-template";
 
 /** The variables and what each becomes (F-TPL-3); "Insert" adds one at the end of the message. */
@@ -12,10 +13,12 @@ export function VariableList({
   meaning: (name: string) => string;
 }) {
   return (
-    <section aria-labelledby="vars-title" className="flex flex-col gap-2 rounded-md bg-slate-50 p-3 text-sm">
-      <h2 id="vars-title" className="font-semibold">
-        {labels.title}
-      </h2>
+    <Section
+      id="vars-title"
+      title={labels.title}
+      className="flex flex-col gap-2 rounded-md bg-slate-50 p-3 text-sm"
+      titleClass="font-semibold"
+    >
       <p className="text-xs text-slate-600">{labels.help}</p>
       <ul className="flex flex-col gap-2">
         {TEMPLATE_VARIABLES.map((name) => (
@@ -37,6 +40,6 @@ export function VariableList({
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

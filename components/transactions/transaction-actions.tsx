@@ -10,12 +10,15 @@ import { type DialogKind, TransactionDialogs } from "./transaction-dialogs";
 type Props = {
   t: T;
   lang: string;
-  transactionId: string;
-  number: string;
-  status: (typeof TRANSACTION_STATUSES)[number];
-  operationType?: "DEBIT" | "CREDIT";
-  amount: number;
-  currency: string;
+  /** The transaction (its order's line or its own page's). */
+  tx: {
+    id: string;
+    number: string;
+    status: (typeof TRANSACTION_STATUSES)[number];
+    operationType?: "DEBIT" | "CREDIT";
+    amount: number;
+    currency: string;
+  };
   returnTo: "transaction" | "order";
   /** Minor units still refundable (captured debits); absent: no refund offered here. */
   refundable?: number;
@@ -28,19 +31,8 @@ type Props = {
  * behind a confirmation "Cancel" (before capture), "Change the capture date" (before capture) and
  * "Refund" (captured, something left to refund).
  */
-export function TransactionActions({
-  t,
-  lang,
-  transactionId,
-  number,
-  status,
-  operationType = "DEBIT",
-  amount,
-  currency,
-  returnTo,
-  refundable,
-  captureWindow,
-}: Props) {
+export function TransactionActions({ t, lang, tx, returnTo, refundable, captureWindow }: Props) {
+  const { id: transactionId, number, status, operationType = "DEBIT", amount, currency } = tx;
   if (operationType !== "DEBIT") return null;
   const validate = canTransitionTransaction(status, "validate");
   const can: DialogKind[] = [];

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { Facts } from "@/components/ui/facts";
+import { ActionOutcome } from "@/components/ui/form-alert";
+import { DetailHeading } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import { formatMoney } from "@/lib/money/format-money";
@@ -26,19 +29,6 @@ const pairs = (v: unknown): Rows =>
   v && typeof v === "object" && !Array.isArray(v)
     ? Object.entries(v).map(([k, x]) => [k, typeof x === "object" && x !== null ? JSON.stringify(x) : String(x ?? "—")])
     : [];
-
-function Facts({ rows, testId }: { rows: Rows; testId?: string }) {
-  return (
-    <dl className="grid grid-cols-[14rem_1fr] gap-x-4 gap-y-2 text-sm" data-testid={testId}>
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-slate-600">{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** F-BO-5: a transaction's tabs "Transaction" (amount, status, dates, card, 3-D Secure) and "Buyer" (e-mail, collected data, alias). */
 export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays, notice }: Props) {
@@ -125,23 +115,10 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
   const card = "rounded-lg border border-slate-200 bg-white p-6";
   return (
     <section aria-labelledby="title" className="flex max-w-4xl flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="title" className="text-2xl font-semibold">
-          {t("txd_title")} {tx.number}
-        </h1>
-        <Link href="/transactions" className="text-sm text-brand-700 underline">
-          {t("txd_back")}
-        </Link>
-      </div>
-      {notice ? (
-        <p
-          role={notice.ok ? "status" : "alert"}
-          className={`rounded-md p-3 text-sm font-medium ${notice.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
-          data-notice={notice.key}
-        >
-          {t(notice.key)}
-        </p>
-      ) : null}
+      <DetailHeading back={{ href: "/transactions", label: t("txd_back") }}>
+        {t("txd_title")} {tx.number}
+      </DetailHeading>
+      {notice ? <ActionOutcome notice={notice} text={t} /> : null}
       {tx.status === "AUTHORISED_TO_VALIDATE" ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {t("txd_to_validate_notice").replace("{days}", String(expiryDays))}
@@ -151,12 +128,7 @@ export function TransactionDetailView({ tx, t, lang, tab, canOperate, expiryDays
         <TransactionActions
           t={t}
           lang={lang}
-          transactionId={tx.id}
-          number={tx.number}
-          status={tx.status}
-          operationType={tx.operationType}
-          amount={tx.amount}
-          currency={tx.currency}
+          tx={tx}
           returnTo="transaction"
           refundable={tx.refundable}
           captureWindow={

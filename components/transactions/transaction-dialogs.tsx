@@ -3,7 +3,7 @@
 // the refundable rest, checked here and by the server), Cancel before capture, Change the capture
 // date. Native modal dialogs (focus kept inside, Escape closes); `#refund`, `#cancel` and
 // `#capture-date` in the address open them, so the list's right-click menu can lead straight here.
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { runTransactionAction } from "@/lib/payments/transaction-actions";
@@ -76,7 +76,24 @@ export function TransactionDialogs({ transactionId, returnTo, can, refundable, c
       <input type="hidden" name="action" value={action} />
     </>
   );
-  const dialogClass = "m-auto w-full max-w-md rounded-lg border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40";
+  // A modal dialog named by its title and described by its body (ids `${idp}-<code>-title` and `-body`).
+  const dialog = ({ kind: k, code, title, body }: { kind: DialogKind; code: string; title: string; body: string }, form: ReactNode) => (
+    <dialog
+      ref={refs[k]}
+      aria-labelledby={`${idp}-${code}-title`}
+      aria-describedby={`${idp}-${code}-body`}
+      className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40"
+      data-dialog={k}
+    >
+      <h2 id={`${idp}-${code}-title`} className="mb-2 text-lg font-semibold">
+        {title}
+      </h2>
+      <p id={`${idp}-${code}-body`} className="mb-4 text-sm text-slate-700">
+        {body}
+      </p>
+      {form}
+    </dialog>
+  );
   const buttons = (k: DialogKind, confirm: string, variant: "primary" | "danger") => (
     <div className="mt-4 flex justify-end gap-3">
       <button type="button" className={buttonClass("secondary")} onClick={() => close(k)}>
@@ -100,100 +117,67 @@ export function TransactionDialogs({ transactionId, returnTo, can, refundable, c
           {labels[`open_${k}`]}
         </button>
       ))}
-      {can.includes("refund") && refundable ? (
-        <dialog
-          ref={refs.refund}
-          aria-labelledby={`${idp}-rf-title`}
-          aria-describedby={`${idp}-rf-body`}
-          className={dialogClass}
-          data-dialog="refund"
-        >
-          <h2 id={`${idp}-rf-title`} className="mb-2 text-lg font-semibold">
-            {labels.refund_title}
-          </h2>
-          <p id={`${idp}-rf-body`} className="mb-4 text-sm text-slate-700">
-            {labels.refund_body}
-          </p>
-          <form
-            action={runTransactionAction}
-            noValidate
-            className="flex flex-col gap-3"
-            onSubmit={(e) => {
-              const typed = String(new FormData(e.currentTarget).get("amount") ?? "");
-              const minor = toMinor(typed, refundable.decimals);
-              const error = minor === null || minor <= 0 ? labels.err_amount : minor > refundable.minor ? labels.err_exceeds : undefined;
-              setAmountError(error);
-              if (error) e.preventDefault();
-              else close("refund");
-            }}
-          >
-            {hidden("refund")}
-            <Field
-              id={`${idp}-amount`}
-              name="amount"
-              label={labels.amount}
-              help={labels.amount_help}
-              error={amountError}
-              defaultValue={refundable.input}
-              inputMode="decimal"
-              autoComplete="off"
-              required
-            />
-            <Field id={`${idp}-rf-comment`} name="comment" label={labels.comment} maxLength={255} autoComplete="off" />
-            {buttons("refund", labels.refund_confirm, "primary")}
-          </form>
-        </dialog>
-      ) : null}
-      {can.includes("cancel") ? (
-        <dialog
-          ref={refs.cancel}
-          aria-labelledby={`${idp}-cx-title`}
-          aria-describedby={`${idp}-cx-body`}
-          className={dialogClass}
-          data-dialog="cancel"
-        >
-          <h2 id={`${idp}-cx-title`} className="mb-2 text-lg font-semibold">
-            {labels.cancel_title}
-          </h2>
-          <p id={`${idp}-cx-body`} className="mb-4 text-sm text-slate-700">
-            {labels.cancel_body}
-          </p>
-          <form action={runTransactionAction} onSubmit={() => close("cancel")}>
-            {hidden("cancel")}
-            {buttons("cancel", labels.cancel_confirm, "danger")}
-          </form>
-        </dialog>
-      ) : null}
-      {can.includes("captureDate") && captureWindow ? (
-        <dialog
-          ref={refs.captureDate}
-          aria-labelledby={`${idp}-cd-title`}
-          aria-describedby={`${idp}-cd-body`}
-          className={dialogClass}
-          data-dialog="captureDate"
-        >
-          <h2 id={`${idp}-cd-title`} className="mb-2 text-lg font-semibold">
-            {labels.capture_title}
-          </h2>
-          <p id={`${idp}-cd-body`} className="mb-4 text-sm text-slate-700">
-            {labels.capture_body}
-          </p>
-          <form action={runTransactionAction} onSubmit={() => close("captureDate")} className="flex flex-col gap-3">
-            {hidden("captureDate")}
-            <Field
-              id={`${idp}-day`}
-              name="day"
-              type="date"
-              label={labels.capture_day}
-              min={captureWindow.min}
-              max={captureWindow.max}
-              defaultValue={captureDefault}
-              required
-            />
-            {buttons("captureDate", labels.capture_confirm, "primary")}
-          </form>
-        </dialog>
-      ) : null}
+      {can.includes("refund") && refundable
+        ? dialog(
+            { kind: "refund", code: "rf", title: labels.refund_title, body: labels.refund_body },
+            <form
+              action={runTransactionAction}
+              noValidate
+              className="flex flex-col gap-3"
+              onSubmit={(e) => {
+                const typed = String(new FormData(e.currentTarget).get("amount") ?? "");
+                const minor = toMinor(typed, refundable.decimals);
+                const error = minor === null || minor <= 0 ? labels.err_amount : minor > refundable.minor ? labels.err_exceeds : undefined;
+                setAmountError(error);
+                if (error) e.preventDefault();
+                else close("refund");
+              }}
+            >
+              {hidden("refund")}
+              <Field
+                id={`${idp}-amount`}
+                name="amount"
+                label={labels.amount}
+                help={labels.amount_help}
+                error={amountError}
+                defaultValue={refundable.input}
+                inputMode="decimal"
+                autoComplete="off"
+                required
+              />
+              <Field id={`${idp}-rf-comment`} name="comment" label={labels.comment} maxLength={255} autoComplete="off" />
+              {buttons("refund", labels.refund_confirm, "primary")}
+            </form>,
+          )
+        : null}
+      {can.includes("cancel")
+        ? dialog(
+            { kind: "cancel", code: "cx", title: labels.cancel_title, body: labels.cancel_body },
+            <form action={runTransactionAction} onSubmit={() => close("cancel")}>
+              {hidden("cancel")}
+              {buttons("cancel", labels.cancel_confirm, "danger")}
+            </form>,
+          )
+        : null}
+      {can.includes("captureDate") && captureWindow
+        ? dialog(
+            { kind: "captureDate", code: "cd", title: labels.capture_title, body: labels.capture_body },
+            <form action={runTransactionAction} onSubmit={() => close("captureDate")} className="flex flex-col gap-3">
+              {hidden("captureDate")}
+              <Field
+                id={`${idp}-day`}
+                name="day"
+                type="date"
+                label={labels.capture_day}
+                min={captureWindow.min}
+                max={captureWindow.max}
+                defaultValue={captureDefault}
+                required
+              />
+              {buttons("captureDate", labels.capture_confirm, "primary")}
+            </form>,
+          )
+        : null}
     </>
   );
 }

@@ -2,13 +2,23 @@
 import type { MessageKey, Messages } from "@/lib/i18n/messages/types";
 
 /**
- * Ties fields to the server's last answer: `{...bind("name")}` is the field's id (and name), its
- * error and the value to show again.
+ * Ties fields to the server's last answer: `{...bind("name")}` is the field's id and name, its
+ * error and the value to show again. `idPrefix` sets apart the ids of a form that shares its page
+ * (`shop-name`), `errorPrefix` names the errors of a nested object (`merchant.name`).
  */
-export function fieldBinder(error: (field: string) => string | undefined, values: object = {}) {
-  return (id: string) => {
-    const value = (values as Record<string, unknown>)[id];
-    return { id, error: error(id), defaultValue: value === undefined || value === null ? undefined : String(value) };
+export function fieldBinder(
+  error: (field: string) => string | undefined,
+  values: object = {},
+  { idPrefix = "", errorPrefix = "" }: { idPrefix?: string; errorPrefix?: string } = {},
+) {
+  return (name: string) => {
+    const value = (values as Record<string, unknown>)[name];
+    return {
+      id: `${idPrefix}${name}`,
+      name,
+      error: error(`${errorPrefix}${name}`),
+      defaultValue: value === undefined || value === null ? undefined : String(value),
+    };
   };
 }
 

@@ -27,6 +27,15 @@ export const describedBy = (id: string, r: { help?: unknown; error?: unknown; no
 export const controlClass = (error: string | undefined, size = "px-3 py-2 text-base") =>
   `rounded-md border ${size} ${error ? "border-red-700" : "border-slate-400"}`;
 
+/** A field's refusal under it, as `${id}-error` (which its control's aria-describedby names); nothing when accepted. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+      {error}
+    </p>
+  ) : null;
+}
+
 /**
  * One form row: the label, the control (given its wiring), the help text and the error, with the
  * ids `${id}-help` and `${id}-error` the control points at. `inline` puts a checkbox before its
@@ -96,11 +105,9 @@ export function FieldRow({
           <p>{error}</p>
           {errorDetail}
         </div>
-      ) : error ? (
-        <p id={`${id}-error`} className={errorClass}>
-          {error}
-        </p>
-      ) : null}
+      ) : (
+        <FieldError id={id} error={error} />
+      )}
     </div>
   );
 }

@@ -89,3 +89,16 @@ export function SearchErrors({
     </div>
   );
 }
+
+/** What the last action on a page did (a status) or why it failed (an alert); its key in data-notice. */
+export function ActionOutcome({ notice, text }: { notice: { ok: boolean; key: string }; text: (key: string) => string }) {
+  return (
+    <p
+      role={notice.ok ? "status" : "alert"}
+      className={`rounded-md p-3 text-sm font-medium ${notice.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
+      data-notice={notice.key}
+    >
+      {text(notice.key)}
+    </p>
+  );
+}

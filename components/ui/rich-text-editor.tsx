@@ -20,6 +20,7 @@ import {
   Undo2,
 } from "lucide-react";
 import { type ReactNode, useState } from "react";
+import type { Messages } from "@/lib/i18n/messages/types";
 
 export type RichTextLabels = {
   bold: string;
@@ -41,6 +42,18 @@ export type RichTextLabels = {
   sizeDefault: string;
   toolbar: string;
 };
+
+/** The alignment, colour, size and underline names every editor shares (the catalogue's `rte_` keys). */
+export const formattingLabels = (m: Messages) => ({
+  underline: m.rte_underline,
+  alignLeft: m.rte_align_left,
+  alignCenter: m.rte_align_center,
+  alignRight: m.rte_align_right,
+  alignJustify: m.rte_align_justify,
+  color: m.rte_color,
+  size: m.rte_size,
+  sizeDefault: m.rte_size_default,
+});
 
 /** The text sizes offered (e-mail clients know px best); "" is the body's own size. */
 const SIZES = ["12px", "14px", "18px", "24px"] as const;

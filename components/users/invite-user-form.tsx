@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/form-alert";
@@ -15,10 +16,19 @@ const LABELS: Record<string, string> = {
   locale: "users_language",
 };
 
-/** Settings › Users › Invite: e-mail, name, role, shops, the e-mail's language. */
-export function InviteUserForm({ shops, lang, messages }: { shops: { id: string; name: string }[]; lang: string; messages: Messages }) {
-  const { state, action, pending, text, err } = useFormAnswer<UserFormState>(inviteUserAction, messages);
-  const v = state.values;
+/** A user form's frame: the refused fields linked to their inputs (the shops to the first box), then the fields and the submit button. */
+function UserForm({
+  form: { state, action, pending, text },
+  shops,
+  submit,
+  children,
+}: {
+  form: ReturnType<typeof useFormAnswer<UserFormState>>;
+  shops: { id: string }[];
+  /** The submit button's catalogue key. */
+  submit: string;
+  children: ReactNode;
+}) {
   return (
     <form action={action} className="flex max-w-xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
       <ErrorSummary
@@ -27,6 +37,23 @@ export function InviteUserForm({ shops, lang, messages }: { shops: { id: string;
         target={(f) => ({ id: f === "shopIds" ? `shopIds-${shops[0]?.id ?? ""}` : f, label: text(LABELS[f] ?? f) })}
         fallback={text("users_form_errors")}
       />
+      {children}
+      <p>
+        <button type="submit" className={buttonClass()} disabled={pending}>
+          {text(submit)}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** Settings › Users › Invite: e-mail, name, role, shops, the e-mail's language. */
+export function InviteUserForm({ shops, lang, messages }: { shops: { id: string; name: string }[]; lang: string; messages: Messages }) {
+  const form = useFormAnswer<UserFormState>(inviteUserAction, messages);
+  const { text, err } = form;
+  const v = form.state.values;
+  return (
+    <UserForm form={form} shops={shops} submit="users_send_invite">
       <Field id="email" label={text("users_email")} type="email" autoComplete="off" required defaultValue={v?.email} error={err("email")} />
       <Field id="name" label={text("users_name")} autoComplete="off" defaultValue={v?.name} error={err("name")} />
       <UserAccessFields
@@ -43,12 +70,7 @@ export function InviteUserForm({ shops, lang, messages }: { shops: { id: string;
         defaultValue={v?.locale || lang}
         options={["fr", "en"].map((l) => ({ value: l, label: text(`users_language_${l}`) }))}
       />
-      <p>
-        <button type="submit" className={buttonClass()} disabled={pending}>
-          {text("users_send_invite")}
-        </button>
-      </p>
-    </form>
+    </UserForm>
   );
 }
 
@@ -62,16 +84,11 @@ export function UserAccessForm({
   shops: { id: string; name: string }[];
   messages: Messages;
 }) {
-  const { state, action, pending, text, err } = useFormAnswer<UserFormState>(updateUserAccessAction, messages);
-  const v = state.values;
+  const form = useFormAnswer<UserFormState>(updateUserAccessAction, messages);
+  const { text, err } = form;
+  const v = form.state.values;
   return (
-    <form action={action} className="flex max-w-xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
-      <ErrorSummary
-        state={state}
-        text={text}
-        target={(f) => ({ id: f === "shopIds" ? `shopIds-${shops[0]?.id ?? ""}` : f, label: text(LABELS[f] ?? f) })}
-        fallback={text("users_form_errors")}
-      />
+    <UserForm form={form} shops={shops} submit="users_save">
       <input type="hidden" name="userId" value={user.id} />
       <UserAccessFields
         text={text}
@@ -81,11 +98,6 @@ export function UserAccessForm({
         allShops={v ? v.access === "all" : user.allShops}
         shopIds={v?.shopIds ?? user.shopIds}
       />
-      <p>
-        <button type="submit" className={buttonClass()} disabled={pending}>
-          {text("users_save")}
-        </button>
-      </p>
-    </form>
+    </UserForm>
   );
 }

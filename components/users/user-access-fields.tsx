@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { CheckboxGroup } from "@/components/settings/checkbox-group";
 import { SelectField } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/radio-group";
 
 /** The role and shop access of a user (invitation and edit forms): all shops, or chosen ones. */
 export function UserAccessFields({
@@ -30,30 +31,17 @@ export function UserAccessFields({
         defaultValue={role}
         options={["ADMIN", "OPERATOR", "VIEWER"].map((r) => ({ value: r, label: text(`users_role_${r}`) }))}
       />
-      <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 text-sm font-medium text-slate-800">{text("users_access")}</legend>
-        {(
-          [
-            ["all", "users_access_all"],
-            ["some", "users_access_some"],
-          ] as const
-        ).map(([value, label]) => (
-          <div key={value} className="flex items-center gap-2">
-            <input
-              type="radio"
-              id={`access-${value}`}
-              name="access"
-              value={value}
-              checked={(value === "all") === all}
-              onChange={() => setAll(value === "all")}
-              className="size-4"
-            />
-            <label htmlFor={`access-${value}`} className="text-sm">
-              {text(label)}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <RadioGroup
+        name="access"
+        legend={text("users_access")}
+        options={[
+          { value: "all", label: text("users_access_all") },
+          { value: "some", label: text("users_access_some") },
+        ]}
+        value={all ? "all" : "some"}
+        onChange={(value) => setAll(value === "all")}
+        gap="gap-1"
+      />
       {all ? null : (
         <CheckboxGroup
           name="shopIds"

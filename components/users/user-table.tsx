@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { T } from "@/lib/i18n";
 import type { UserRow } from "@/lib/users/manage-users";
@@ -18,59 +19,46 @@ export function UserTable({ users, meId, t, formatTime }: { users: UserRow[]; me
     "users_col_actions",
   ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="users">
-        <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-          <tr>
-            {cols.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2">
-                {t(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-t border-slate-100" data-user-email={u.email} data-status={u.status}>
-              <th scope="row" className={`${cell} font-medium`}>
-                {u.name || "—"} {u.id === meId ? <span className="text-xs font-normal text-slate-600">{t("users_you")}</span> : null}
-              </th>
-              <td className={`${cell} break-all`}>{u.email}</td>
-              <td className={cell}>{t(`users_role_${u.role}`)}</td>
-              <td className={cell}>
-                {u.allShops ? (
-                  t("users_all_shops")
-                ) : (
-                  <ul>
-                    {u.shops.map((s) => (
-                      <li key={s.id}>
-                        {s.name} ({s.id})
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className={cell}>{u.lastSignInAt ? formatTime(u.lastSignInAt) : t("users_never")}</td>
-              <td className={cell}>
-                <StatusBadge value={u.status} label={t(`users_status_${u.status}`)} />
-                {u.status === "INVITED" ? (
-                  <p className="mt-1 text-xs text-slate-600">
-                    {u.invitationExpiresAt
-                      ? t("users_invitation_until").replace("{date}", formatTime(u.invitationExpiresAt))
-                      : t("users_invitation_expired")}
-                  </p>
-                ) : null}
-              </td>
-              <td className={cell}>
-                <Link href={`/settings/users/${u.id}`} className={small}>
-                  {t("users_edit")}
-                  <span className="sr-only"> {u.name || u.email}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId="users" columns={cols.map((c) => t(c))}>
+      {users.map((u) => (
+        <tr key={u.id} className="border-t border-slate-100" data-user-email={u.email} data-status={u.status}>
+          <th scope="row" className={`${cell} font-medium`}>
+            {u.name || "—"} {u.id === meId ? <span className="text-xs font-normal text-slate-600">{t("users_you")}</span> : null}
+          </th>
+          <td className={`${cell} break-all`}>{u.email}</td>
+          <td className={cell}>{t(`users_role_${u.role}`)}</td>
+          <td className={cell}>
+            {u.allShops ? (
+              t("users_all_shops")
+            ) : (
+              <ul>
+                {u.shops.map((s) => (
+                  <li key={s.id}>
+                    {s.name} ({s.id})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+          <td className={cell}>{u.lastSignInAt ? formatTime(u.lastSignInAt) : t("users_never")}</td>
+          <td className={cell}>
+            <StatusBadge value={u.status} label={t(`users_status_${u.status}`)} />
+            {u.status === "INVITED" ? (
+              <p className="mt-1 text-xs text-slate-600">
+                {u.invitationExpiresAt
+                  ? t("users_invitation_until").replace("{date}", formatTime(u.invitationExpiresAt))
+                  : t("users_invitation_expired")}
+              </p>
+            ) : null}
+          </td>
+          <td className={cell}>
+            <Link href={`/settings/users/${u.id}`} className={small}>
+              {t("users_edit")}
+              <span className="sr-only"> {u.name || u.email}</span>
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

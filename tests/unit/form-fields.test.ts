@@ -81,10 +81,26 @@ describe("field rows", () => {
 describe("binding fields to the server's answer", () => {
   it("gives each field its id, its error and the value typed, as text", () => {
     const bind = fieldBinder((f) => (f === "name" ? "Required" : undefined), { name: "", days: 14, gone: null });
-    expect(bind("name")).toEqual({ id: "name", error: "Required", defaultValue: "" });
-    expect(bind("days")).toEqual({ id: "days", error: undefined, defaultValue: "14" });
+    expect(bind("name")).toEqual({ id: "name", name: "name", error: "Required", defaultValue: "" });
+    expect(bind("days")).toEqual({ id: "days", name: "days", error: undefined, defaultValue: "14" });
     expect(bind("gone").defaultValue).toBeUndefined();
     expect(bind("missing").defaultValue).toBeUndefined();
+  });
+
+  it("sets a prefix before the id and the error's field, not before the name", () => {
+    const bind = fieldBinder(
+      (f) => (f === "merchant.shopName" ? "Required" : undefined),
+      { shopName: "S" },
+      {
+        idPrefix: "merchant-",
+        errorPrefix: "merchant.",
+      },
+    );
+    expect(bind("shopName")).toEqual({ id: "merchant-shopName", name: "shopName", error: "Required", defaultValue: "S" });
+    const out = html(h(Field, { ...bind("shopName"), label: "Shop" }));
+    expect(tag(out, "input", "merchant-shopName")).toContain('name="shopName"');
+    expect(out).toContain('<label for="merchant-shopName"');
+    expect(out).toContain('id="merchant-shopName-error"');
   });
 
   it("takes a label and its help from the catalogue", () => {

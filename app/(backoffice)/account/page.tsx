@@ -6,6 +6,7 @@ import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SettingsPage } from "@/components/settings/settings-page";
 import { buttonClass } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { requireSession } from "@/lib/auth/session";
 import { recoveryCodesLeft } from "@/lib/auth/two-factor";
 import { translator } from "@/lib/i18n";
@@ -29,10 +30,11 @@ export default async function AccountPage() {
       <div className="flex flex-col gap-8">
         <ProfileForm profile={{ name: user.name, email: user.email, locale: user.locale ?? lang }} messages={messages} />
         <PasswordForm messages={messages} />
-        <section aria-labelledby="sec-two-factor" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="sec-two-factor" className="text-lg font-semibold">
-            {t("account_section_two_factor")}
-          </h2>
+        <Section
+          id="sec-two-factor"
+          title={t("account_section_two_factor")}
+          className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6"
+        >
           <p className="text-sm text-slate-700">{t("two_factor_intro")}</p>
           <p className="font-medium" data-testid="two-factor-status">
             {t(twoFactorEnabled ? "two_factor_status_on" : "two_factor_status_off")}
@@ -50,7 +52,7 @@ export default async function AccountPage() {
               </Link>
             </div>
           )}
-        </section>
+        </Section>
       </div>
     </SettingsPage>
   );

@@ -2,8 +2,10 @@
 // and channel, conversion, amounts collected, the median time to pay; charts, tables and CSV.
 import { DashboardCharts } from "@/components/analytics/dashboard-charts";
 import { buttonClass } from "@/components/ui/button";
+import { ColumnHeads, DataTable } from "@/components/ui/data-table";
 import { Field, SelectField } from "@/components/ui/field";
 import { SearchErrors } from "@/components/ui/form-alert";
+import { PageTitle } from "@/components/ui/page-title";
 import { shopOptions } from "@/components/ui/select-options";
 import { type Dashboard, getDashboard, STAT_KEYS } from "@/lib/analytics/get-dashboard";
 import { parseDashboardQuery } from "@/lib/analytics/schemas";
@@ -54,9 +56,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   return (
     <section aria-labelledby="title" className="flex flex-col gap-6">
       <div>
-        <h1 id="title" className="text-2xl font-semibold">
-          {t("analytics_title")}
-        </h1>
+        <PageTitle>{t("analytics_title")}</PageTitle>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("analytics_intro")}</p>
       </div>
       <form
@@ -136,41 +136,25 @@ const td = "px-3 py-2 tabular-nums";
 
 function ChannelTable({ d, t, pct }: { d: Dashboard; t: T; pct: (r: number | null) => string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="analytics-channels">
-        <caption className="px-3 py-2 text-left font-semibold">{t("analytics_by_channel")}</caption>
-        <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-          <tr>
-            <th scope="col" className={th}>
-              {t("analytics_channel")}
-            </th>
-            {STAT_KEYS.map((k) => (
-              <th key={k} scope="col" className={th}>
-                {t(`analytics_${k}`)}
-              </th>
-            ))}
-            <th scope="col" className={th}>
-              {t("analytics_conversion")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.byChannel.map((c) => (
-            <tr key={c.channel} className="border-t border-slate-100" data-channel={c.channel}>
-              <th scope="row" className={th}>
-                {t(`channel_${c.channel}`)}
-              </th>
-              {STAT_KEYS.map((k) => (
-                <td key={k} className={td}>
-                  {c[k]}
-                </td>
-              ))}
-              <td className={td}>{pct(c.conversionRate)}</td>
-            </tr>
+    <DataTable
+      testId="analytics-channels"
+      caption={<caption className="px-3 py-2 text-left font-semibold">{t("analytics_by_channel")}</caption>}
+      columns={[t("analytics_channel"), ...STAT_KEYS.map((k) => t(`analytics_${k}`)), t("analytics_conversion")]}
+    >
+      {d.byChannel.map((c) => (
+        <tr key={c.channel} className="border-t border-slate-100" data-channel={c.channel}>
+          <th scope="row" className={th}>
+            {t(`channel_${c.channel}`)}
+          </th>
+          {STAT_KEYS.map((k) => (
+            <td key={k} className={td}>
+              {c[k]}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <td className={td}>{pct(c.conversionRate)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -180,14 +164,7 @@ function DaysTable({ d, t, currencies, locale }: { d: Dashboard; t: T; currencie
       <table className="w-full text-left text-sm" data-testid="analytics-days">
         <thead className="bg-slate-100 text-xs uppercase text-slate-700">
           <tr>
-            <th scope="col" className={th}>
-              {t("analytics_day")}
-            </th>
-            {STAT_KEYS.map((k) => (
-              <th key={k} scope="col" className={th}>
-                {t(`analytics_${k}`)}
-              </th>
-            ))}
+            <ColumnHeads labels={[t("analytics_day"), ...STAT_KEYS.map((k) => t(`analytics_${k}`))]} />
             {currencies.map((c) => (
               <th key={c} scope="col" className={th}>
                 {t("analytics_collected")} ({c})

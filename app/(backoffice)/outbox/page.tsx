@@ -1,6 +1,7 @@
 // /outbox — SMS and WhatsApp messages received by the built-in sandbox gateways (only while the company uses one).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PageTitle } from "@/components/ui/page-title";
 import { requireSession } from "@/lib/auth/session";
 import { findSandboxMessages, usesSandboxGateways } from "@/lib/channels/find-sandbox-messages";
 import { translator } from "@/lib/i18n";
@@ -25,9 +26,7 @@ export default async function SandboxOutboxPage() {
   };
   return (
     <section aria-labelledby="title">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("outbox_title")}
-      </h1>
+      <PageTitle margin="mb-2">{t("outbox_title")}</PageTitle>
       <p className="mb-4 max-w-3xl text-sm text-slate-700">{t("outbox_intro")}</p>
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("outbox_empty")}</p>

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { TransactionRowMenu } from "@/components/transactions/transaction-row-menu";
 import { TransactionSearchForm } from "@/components/transactions/transaction-search-form";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { SearchErrors } from "@/components/ui/form-alert";
+import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
@@ -41,9 +43,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           .join(",");
   return (
     <section aria-labelledby="title" className="flex flex-col gap-4">
-      <h1 id="title" className="text-2xl font-semibold">
-        {t("tx_title")}
-      </h1>
+      <PageTitle>{t("tx_title")}</PageTitle>
       <TransactionSearchForm t={t} values={params} errors={errors} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">{t("rf_menu_hint")}</p>
@@ -60,64 +60,51 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("tx_empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="transactions">
-            <thead className="bg-slate-100 text-xs uppercase text-slate-700">
-              <tr>
-                {cols.map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2">
-                    {t(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.id}
-                  className="border-t border-slate-100"
-                  data-transaction-id={r.id}
-                  data-number={r.number}
-                  data-tx-actions={rowActions(r)}
-                  tabIndex={0}
-                >
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt, r.shop.timeZone, lang)}</td>
-                  <td className="px-3 py-2 font-mono">
-                    <Link href={`/transactions/${r.id}`} className="text-brand-700 underline">
-                      {r.number}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {r.operationType === "CREDIT" ? (
-                      <span data-testid="tx-refund-amount">
-                        −{formatMoney(r.amount, r.currency, lang)}{" "}
-                        <span className="text-xs text-slate-700">
-                          {t("rf_refund")}
-                          {r.parent ? ` · ${r.parent.number}` : ""}
-                        </span>
-                      </span>
-                    ) : (
-                      formatMoney(r.amount, r.currency, lang)
-                    )}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {r.brand} •••• {r.last4}
-                  </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge value={r.status} label={t(`txs_${r.status}`)} />
-                  </td>
-                  <td className="px-3 py-2">{t(`tx_source_${r.order.channel}`)}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/orders/${r.order.id}`} className="text-brand-700 underline">
-                      {r.order.reference ?? r.order.id.slice(0, 8)}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{r.mode}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="transactions" columns={cols.map((c) => t(c))}>
+          {rows.map((r) => (
+            <tr
+              key={r.id}
+              className="border-t border-slate-100"
+              data-transaction-id={r.id}
+              data-number={r.number}
+              data-tx-actions={rowActions(r)}
+              tabIndex={0}
+            >
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt, r.shop.timeZone, lang)}</td>
+              <td className="px-3 py-2 font-mono">
+                <Link href={`/transactions/${r.id}`} className="text-brand-700 underline">
+                  {r.number}
+                </Link>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {r.operationType === "CREDIT" ? (
+                  <span data-testid="tx-refund-amount">
+                    −{formatMoney(r.amount, r.currency, lang)}{" "}
+                    <span className="text-xs text-slate-700">
+                      {t("rf_refund")}
+                      {r.parent ? ` · ${r.parent.number}` : ""}
+                    </span>
+                  </span>
+                ) : (
+                  formatMoney(r.amount, r.currency, lang)
+                )}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {r.brand} •••• {r.last4}
+              </td>
+              <td className="px-3 py-2">
+                <StatusBadge value={r.status} label={t(`txs_${r.status}`)} />
+              </td>
+              <td className="px-3 py-2">{t(`tx_source_${r.order.channel}`)}</td>
+              <td className="px-3 py-2">
+                <Link href={`/orders/${r.order.id}`} className="text-brand-700 underline">
+                  {r.order.reference ?? r.order.id.slice(0, 8)}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{r.mode}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {rows.length ? (
         <TransactionRowMenu

@@ -2,6 +2,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewCompanyForm } from "@/components/platform/company-forms";
+import { DataTable } from "@/components/ui/data-table";
+import { PageTitle } from "@/components/ui/page-title";
+import { Section } from "@/components/ui/section";
 import { translator } from "@/lib/i18n";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
@@ -21,72 +24,54 @@ export default async function PlatformPage() {
   const companies = await findPlatformCompanies(getDb(), { actor });
   return (
     <section aria-labelledby="title" className="max-w-5xl">
-      <h1 id="title" className="mb-2 text-2xl font-semibold">
-        {t("platform_title")}
-      </h1>
+      <PageTitle margin="mb-2">{t("platform_title")}</PageTitle>
       <p className="mb-6 text-slate-700">{t("platform_intro")}</p>
-      <section aria-labelledby="new-company" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-company" className="mb-3 text-lg font-semibold">
-          {t("platform_new_company")}
-        </h2>
+      <Section
+        id="new-company"
+        title={t("platform_new_company")}
+        className="mb-8 rounded-lg border border-slate-200 bg-white p-4"
+        titleClass="mb-3 text-lg font-semibold"
+      >
         <NewCompanyForm messages={lang === "en" ? en : fr} />
-      </section>
+      </Section>
       <h2 className="mb-3 text-lg font-semibold">{t("platform_companies")}</h2>
       {companies.length === 0 ? (
         <p className="text-slate-700">{t("platform_no_companies")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="company-table">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t("platform_company")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("platform_status")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("platform_shops")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("platform_users")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("platform_activity")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {companies.map((c) => (
-                <tr key={c.id} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="p-2 font-medium">
-                    <Link href={`/platform/companies/${c.id}`} className="text-brand-700 underline">
-                      {c.name}
-                    </Link>
-                  </th>
-                  <td className="p-2">{c.suspendedAt ? t("platform_suspended") : t("platform_active")}</td>
-                  <td className="p-2">
-                    {c.shops.length ? (
-                      <ul>
-                        {c.shops.map((s) => (
-                          <li key={s.id}>
-                            <span className="font-mono">{s.id}</span> {s.name}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      t("platform_no_shops")
-                    )}
-                  </td>
-                  <td className="p-2">{c.users}</td>
-                  <td className="p-2">
-                    {c.activity.created} / {c.activity.paid}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="company-table"
+          headClass="bg-slate-100"
+          headCellClass="p-2"
+          columns={["platform_company", "platform_status", "platform_shops", "platform_users", "platform_activity"].map((k) => t(k))}
+        >
+          {companies.map((c) => (
+            <tr key={c.id} className="border-t border-slate-200 align-top">
+              <th scope="row" className="p-2 font-medium">
+                <Link href={`/platform/companies/${c.id}`} className="text-brand-700 underline">
+                  {c.name}
+                </Link>
+              </th>
+              <td className="p-2">{c.suspendedAt ? t("platform_suspended") : t("platform_active")}</td>
+              <td className="p-2">
+                {c.shops.length ? (
+                  <ul>
+                    {c.shops.map((s) => (
+                      <li key={s.id}>
+                        <span className="font-mono">{s.id}</span> {s.name}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t("platform_no_shops")
+                )}
+              </td>
+              <td className="p-2">{c.users}</td>
+              <td className="p-2">
+                {c.activity.created} / {c.activity.paid}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

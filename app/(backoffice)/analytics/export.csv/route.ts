@@ -1,4 +1,5 @@
 // GET /analytics/export.csv — the dashboard's figures for the same shop, mode and period.
+import { csvDownload, unauthorized } from "@/app/(backoffice)/csv-download";
 import { dashboardCsv, getDashboard } from "@/lib/analytics/get-dashboard";
 import { parseDashboardQuery } from "@/lib/analytics/schemas";
 import { getSessionContext } from "@/lib/auth/session";
@@ -10,21 +11,14 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const ctx = await getSessionContext();
-  if (!ctx) return new Response("Unauthorized\n", { status: 401, headers: { "Content-Type": "text/plain" } });
+  if (!ctx) return unauthorized();
   const { actor } = ctx;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { query, errors } = parseDashboardQuery(params);
   if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
   try {
     const d = await getDashboard(getDb(), { actor, query });
-    return new Response(dashboardCsv(d, currencyExponent), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="analytics-${d.shop.id}-${d.mode.toLowerCase()}-${d.from}-${d.to}.csv"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvDownload(dashboardCsv(d, currencyExponent), `analytics-${d.shop.id}-${d.mode.toLowerCase()}-${d.from}-${d.to}.csv`);
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") return new Response("Not found", { status: 404 });
     throw e;

@@ -1,6 +1,7 @@
 // /mailbox/[id] — one caught message: envelope, headers, HTML (sandboxed) and text parts.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageTitle } from "@/components/ui/page-title";
 import { requireSession } from "@/lib/auth/session";
 import { getCaughtMail } from "@/lib/channels/find-caught-mail";
 import { isMailCatcherMode } from "@/lib/channels/mail-catcher-mode";
@@ -32,9 +33,7 @@ export default async function CaughtMailPage({ params }: { params: Promise<{ id:
           ← {t("mailbox_title")}
         </Link>
       </p>
-      <h1 id="title" className="text-2xl font-semibold">
-        {m.subject || t("mailbox_no_subject")}
-      </h1>
+      <PageTitle>{m.subject || t("mailbox_no_subject")}</PageTitle>
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">

@@ -5,6 +5,7 @@ import { DeliverySearchForm } from "@/components/notifications/delivery-search-f
 import { DeliveryTable } from "@/components/notifications/delivery-table";
 import { ReplayNotice } from "@/components/notifications/replay-notice";
 import { SearchErrors } from "@/components/ui/form-alert";
+import { PageTitle } from "@/components/ui/page-title";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -32,9 +33,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const pageHref = (p: number) => searchHref(LOG, params, { page: p > 1 ? String(p) : undefined });
   return (
     <section aria-labelledby="title" className="flex flex-col gap-4">
-      <h1 id="title" className="text-2xl font-semibold">
-        {t("ndlv_title")}
-      </h1>
+      <PageTitle>{t("ndlv_title")}</PageTitle>
       <p className="text-slate-700">{t("ndlv_intro")}</p>
       <ReplayNotice t={t} done={all.done} count={all.n} error={all.error} />
       {shops.length === 0 ? <p className="text-slate-600">{t("ndlv_none")}</p> : null}

@@ -1,6 +1,7 @@
 // /orders/import?mode=TEST|PRODUCTION — import invoice payment orders from a CSV or XLSX file (F-CH-INVOICE): dry run, then commit. Operators only.
 import { notFound } from "next/navigation";
 import { ImportInvoicesForm } from "@/components/orders/import-invoices-form";
+import { PageTitle } from "@/components/ui/page-title";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -19,9 +20,7 @@ export default async function ImportInvoicesPage({ searchParams }: { searchParam
   const shops = await findShopDefaults(getDb(), { actor });
   return (
     <section aria-labelledby="title" className="max-w-4xl">
-      <h1 id="title" className="mb-4 text-2xl font-semibold">
-        {t(mode === "TEST" ? "import_title_test" : "import_title")}
-      </h1>
+      <PageTitle margin="mb-4">{t(mode === "TEST" ? "import_title_test" : "import_title")}</PageTitle>
       <div className="mb-6 flex flex-col gap-2 text-sm text-slate-700">
         <p>{t("import_intro")}</p>
         <p>{t("import_format")}</p>

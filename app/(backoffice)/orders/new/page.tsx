@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { CreateMailOrderForm } from "@/components/orders/create-mail-order-form";
 import { CreatePhoneOrderForm } from "@/components/orders/create-phone-order-form";
 import { CreateUrlOrderForm } from "@/components/orders/create-url-order-form";
+import { PageTitle } from "@/components/ui/page-title";
 import { hasRole, type UserActor } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { getSmsCredits } from "@/lib/channels/get-sms-credits";
@@ -56,9 +57,7 @@ export default async function NewOrderPage({
   const phone = channel === "SMS" || channel === "WHATSAPP" ? await initialPhoneDialog(actor, channel, mode, shop, copy) : undefined;
   return (
     <section aria-labelledby="title" className={channel === "URL" || channel === "INVOICE" ? "max-w-xl" : "max-w-3xl"}>
-      <h1 id="title" className="mb-4 text-2xl font-semibold">
-        {t(`${TITLES[channel]}${mode === "TEST" ? "_test" : ""}`)}
-      </h1>
+      <PageTitle margin="mb-4">{t(`${TITLES[channel]}${mode === "TEST" ? "_test" : ""}`)}</PageTitle>
       <nav aria-label={t("mail_channel_nav")} className="mb-6 flex flex-wrap gap-2 border-b border-slate-200">
         {CHANNELS.map((c) => (
           <Link

@@ -1,5 +1,6 @@
 // /settings/[section] — settings screens not built yet say so.
 import { notFound } from "next/navigation";
+import { PageTitle } from "@/components/ui/page-title";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { getUiLanguage } from "@/lib/i18n/server";
@@ -14,9 +15,7 @@ export default async function SettingsPlaceholder({ params }: { params: Promise<
   const t = translator(await getUiLanguage());
   return (
     <section aria-labelledby="title" className="max-w-xl">
-      <h1 id="title" className="mb-4 text-2xl font-semibold">
-        {t(key)}
-      </h1>
+      <PageTitle margin="mb-4">{t(key)}</PageTitle>
       <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6">
         <h2 className="font-semibold">{t("not_built_title")}</h2>
         <p className="mt-2 text-sm text-slate-700">{t("not_built_body")}</p>

@@ -6,6 +6,7 @@ import { AUDIT_LOG, AuditSearchForm } from "@/components/audit/audit-search-form
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button";
 import { SearchErrors } from "@/components/ui/form-alert";
+import { PageTitle } from "@/components/ui/page-title";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { parseAuditSearch } from "@/lib/audit/schemas";
 import { hasRole } from "@/lib/auth/actor";
@@ -34,9 +35,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const paged = Boolean(search.page.after || search.page.before);
   return (
     <section aria-labelledby="title" className="flex flex-col gap-4">
-      <h1 id="title" className="text-2xl font-semibold">
-        {t("audit_title")}
-      </h1>
+      <PageTitle>{t("audit_title")}</PageTitle>
       <p className="text-slate-700">{t("audit_intro")}</p>
       <p className="text-sm text-slate-600" data-testid="audit-zone">
         {t("audit_zone").replace("{zone}", timeZone)}

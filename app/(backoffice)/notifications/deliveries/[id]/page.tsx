@@ -5,6 +5,7 @@ import { orNotFound } from "@/app/(backoffice)/or-not-found";
 import { DeliveryAttempts, DeliveryFacts, DeliveryPayload } from "@/components/notifications/delivery-detail";
 import { ReplayNotice } from "@/components/notifications/replay-notice";
 import { buttonClass } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-title";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -36,9 +37,9 @@ export default async function DeliveryPage({
           {t("ndlv_back")}
         </Link>
       </p>
-      <h1 id="title" className="text-2xl font-semibold">
+      <PageTitle>
         {t("ndlv_detail_title")} · {t(`ntf_event_${d.event}`)}
-      </h1>
+      </PageTitle>
       <ReplayNotice t={t} done={sp.done} count={sp.n} error={sp.error} />
       {hasRole(actor, "OPERATOR") ? (
         <form action={replayDeliveriesAction} className="flex flex-wrap items-center gap-3">

@@ -1,6 +1,7 @@
 // /orders/[id]/edit — "modify and resend" (F-ACT): an order in progress, refused or expired.
 import { notFound } from "next/navigation";
 import { CreateUrlOrderForm } from "@/components/orders/create-url-order-form";
+import { PageTitle } from "@/components/ui/page-title";
 import { hasRole } from "@/lib/auth/actor";
 import { requireSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
@@ -38,9 +39,9 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
   const validUntil = dayInZone(order.validUntil, order.shop.timeZone);
   return (
     <section aria-labelledby="title" className="max-w-xl">
-      <h1 id="title" className="mb-6 text-2xl font-semibold">
+      <PageTitle margin="mb-6">
         {t("edit_title")} {order.reference ?? ""}
-      </h1>
+      </PageTitle>
       <CreateUrlOrderForm
         mode={order.mode}
         shops={shops}

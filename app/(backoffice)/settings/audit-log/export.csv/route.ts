@@ -1,4 +1,5 @@
 // GET /settings/audit-log/export.csv — the audit log for the same filters as a streamed CSV download (administrators only).
+import { csvDownload, invalidSearch, today } from "@/app/(backoffice)/csv-download";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
 import { auditSearchSchema } from "@/lib/audit/schemas";
 import { hasRole } from "@/lib/auth/actor";
@@ -17,16 +18,8 @@ export async function GET(req: Request) {
   if (!hasRole(ctx.actor, "ADMIN")) return text("Not found\n", 404);
   const parsed = safeParseInput(auditSearchSchema, Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) {
-    return Response.json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) }, { status: 400 });
+    return invalidSearch(parsed.error.issues);
   }
   const stream = await exportAuditCsv(getDb(), { actor: ctx.actor, filters: parsed.data.filters });
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-log-${day}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(stream, `audit-log-${today()}.csv`);
 }

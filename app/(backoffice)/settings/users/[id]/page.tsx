@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionNotices, SettingsSubPage } from "@/components/settings/settings-page";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
+import { confirmLabels } from "@/components/ui/confirm-labels";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UserAccessForm } from "@/components/users/invite-user-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -81,13 +82,7 @@ export default async function UserPage({
                 shopId=""
                 targetId={user.id}
                 name={user.email}
-                labels={{
-                  delete: t("users_revoke"),
-                  title: t("users_revoke_title"),
-                  body: t("users_revoke_body"),
-                  confirm: t("users_revoke_confirm"),
-                  cancel: t("users_cancel"),
-                }}
+                labels={confirmLabels(t, "users", "revoke")}
               />
             </div>
           </>

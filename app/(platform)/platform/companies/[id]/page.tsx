@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InviteAdminForm, RenameCompanyForm, SuspendCompanyForm } from "@/components/platform/company-forms";
 import { NewShopForm } from "@/components/platform/new-shop-form";
+import { PageTitle } from "@/components/ui/page-title";
+import { Section } from "@/components/ui/section";
 import { translator } from "@/lib/i18n";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
@@ -32,24 +34,18 @@ export default async function PlatformCompanyPage({ params }: { params: Promise<
           {t("platform_back")}
         </Link>
       </p>
-      <h1 id="title" className="mb-1 text-2xl font-semibold" data-testid="company-name">
+      <PageTitle margin="mb-1" testId="company-name">
         {company.name}
-      </h1>
+      </PageTitle>
       <p className="mb-6 text-slate-700" data-testid="company-status">
         {company.suspendedAt
           ? t("platform_suspended_since").replace("{date}", company.suspendedAt.toLocaleDateString(lang === "en" ? "en-GB" : "fr-FR"))
           : t("platform_active")}
       </p>
-      <section aria-labelledby="sec-identity" className={card}>
-        <h2 id="sec-identity" className="mb-3 text-lg font-semibold">
-          {t("platform_rename")}
-        </h2>
+      <Section id="sec-identity" title={t("platform_rename")} className={card} titleClass="mb-3 text-lg font-semibold">
         <RenameCompanyForm companyId={company.id} name={company.name} messages={m} />
-      </section>
-      <section aria-labelledby="sec-shops" className={card}>
-        <h2 id="sec-shops" className="mb-3 text-lg font-semibold">
-          {t("platform_shops")}
-        </h2>
+      </Section>
+      <Section id="sec-shops" title={t("platform_shops")} className={card} titleClass="mb-3 text-lg font-semibold">
         {company.shops.length ? (
           <ul className="mb-4 text-sm" data-testid="company-shops">
             {company.shops.map((s) => (
@@ -63,19 +59,18 @@ export default async function PlatformCompanyPage({ params }: { params: Promise<
         )}
         <h3 className="mb-2 font-semibold">{t("platform_new_shop")}</h3>
         <NewShopForm companyId={company.id} messages={m} />
-      </section>
-      <section aria-labelledby="sec-invite" className={card}>
-        <h2 id="sec-invite" className="mb-3 text-lg font-semibold">
-          {t("platform_invite_admin")}
-        </h2>
+      </Section>
+      <Section id="sec-invite" title={t("platform_invite_admin")} className={card} titleClass="mb-3 text-lg font-semibold">
         <InviteAdminForm companyId={company.id} messages={m} />
-      </section>
-      <section aria-labelledby="sec-suspend" className={card}>
-        <h2 id="sec-suspend" className="mb-3 text-lg font-semibold">
-          {company.suspendedAt ? t("platform_unsuspend") : t("platform_suspend")}
-        </h2>
+      </Section>
+      <Section
+        id="sec-suspend"
+        title={company.suspendedAt ? t("platform_unsuspend") : t("platform_suspend")}
+        className={card}
+        titleClass="mb-3 text-lg font-semibold"
+      >
         <SuspendCompanyForm companyId={company.id} suspended={Boolean(company.suspendedAt)} messages={m} />
-      </section>
+      </Section>
     </section>
   );
 }
