@@ -1,4 +1,5 @@
 import { SHOP_DEFAULTS_COLUMNS, type ShopDefaults, shopDefaultsOf } from "../orders/order-rules";
+import { coalesce } from "../server/coalesce";
 import type { Db } from "../server/db";
 import { digestKey, safeEqualHex } from "../server/secrets";
 import { type ApiQuotas, COUNT_REQUESTS_SQL, shopApiQuotas } from "./quotas";
@@ -30,61 +31,29 @@ const AUTH_SQL = `WITH q AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH O
   SELECT s.*, hit.key, hit.count AS "windowCount", hit.age AS "requestAge" FROM s LEFT JOIN hit ON hit.key = 'api:' || s.id || ':' || s."keyMode"`;
 
 type Credentials = { shopId: string; digest: string };
-// biome-ignore lint/suspicious/noExplicitAny: a raw pg row
-type Waiting = { who: Credentials; resolve(row: any): void; reject(e: unknown): void };
 
 /**
- * Request coalescing: while a batch is on its way to the database, the calls that arrive wait and
- * leave together in the next one (one round trip for all, the way PostgreSQL groups commits). A
- * lone call leaves at once; under load, the authentications of a busy API cost a fraction of a
- * round trip each (measured: docs/benchmarks.md, issue 18). Per handle, so a test's own pool is
- * batched apart.
+ * The key checks are coalesced (lib/server/coalesce.ts): the calls that arrive while one check is
+ * on its way leave together in the next statement; each window's calls then take its last `k`
+ * ranks, in their order of arrival (measured: docs/benchmarks.md, issue 18).
  */
-const batches = new WeakMap<Db, { waiting: Waiting[]; busy: boolean }>();
-
-function lookUp(db: Db, who: Credentials) {
-  let b = batches.get(db);
-  if (!b) {
-    b = { waiting: [], busy: false };
-    batches.set(db, b);
-  }
-  const batch = b;
-  // biome-ignore lint/suspicious/noExplicitAny: a raw pg row
-  const found = new Promise<any>((resolve, reject) => batch.waiting.push({ who, resolve, reject }));
-  if (!batch.busy) void send(db, batch);
-  return found;
-}
-
-async function send(db: Db, batch: { waiting: Waiting[]; busy: boolean }) {
-  batch.busy = true;
-  while (batch.waiting.length) {
-    const calls = batch.waiting.splice(0, 500);
-    try {
-      // Plain SQL, a prepared statement: this runs on every API call (see getPool).
-      const r = await db.sql({
-        name: "api-auth",
-        text: AUTH_SQL,
-        values: [calls.map((c) => c.who.shopId), calls.map((c) => c.who.digest)],
-      });
-      // Each window's calls take its last `k` ranks, in their order of arrival.
-      const left = new Map<string, number>();
-      for (const row of r.rows) if (row.key) left.set(row.key, (left.get(row.key) ?? 0) + 1);
-      const byCall = new Map(r.rows.map((row) => [Number(row.n), row]));
-      calls.forEach((c, i) => {
-        const row = byCall.get(i + 1);
-        if (row?.key) {
-          const after = (left.get(row.key) ?? 1) - 1;
-          left.set(row.key, after);
-          row.requestCount = row.windowCount - after;
-        }
-        c.resolve(row ?? null);
-      });
-    } catch (e) {
-      for (const c of calls) c.reject(e);
+// biome-ignore lint/suspicious/noExplicitAny: a raw pg row
+const lookUp = coalesce<Credentials, any>(async (db, calls) => {
+  // Plain SQL, a prepared statement: this runs on every API call (see getPool).
+  const r = await db.sql({ name: "api-auth", text: AUTH_SQL, values: [calls.map((c) => c.shopId), calls.map((c) => c.digest)] });
+  const left = new Map<string, number>();
+  for (const row of r.rows) if (row.key) left.set(row.key, (left.get(row.key) ?? 0) + 1);
+  const byCall = new Map(r.rows.map((row) => [Number(row.n), row]));
+  return calls.map((_, i) => {
+    const row = byCall.get(i + 1);
+    if (row?.key) {
+      const after = (left.get(row.key) ?? 1) - 1;
+      left.set(row.key, after);
+      row.requestCount = row.windowCount - after;
     }
-  }
-  batch.busy = false;
-}
+    return { ok: true, value: row ?? null };
+  });
+});
 
 function credentialsOf(authorization: string | null): Credentials | null {
   const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization ?? "");

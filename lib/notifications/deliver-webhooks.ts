@@ -3,6 +3,7 @@
 // WEBHOOK_RETRY_SCHEDULE when the rule asks for it, and after the last one the alert e-mail is
 // queued — the outcome, the next job and the alert commit together.
 import { outboundRequest } from "../security/outbound-request";
+import { coalesce } from "../server/coalesce";
 import type { Db } from "../server/db";
 import { logger } from "../server/logger";
 import { processMetrics } from "../server/metrics";
@@ -56,47 +57,29 @@ FROM x WHERE d.id = x."deliveryId"`;
 type Success = { deliveryId: string; url: string; replay: boolean; result: AttemptResult };
 
 /**
- * Records a batch's successes as they come, several per statement (group commit): a success
- * waits for the next write, which starts as soon as the previous one ended and takes every
- * success that arrived meanwhile. Each delivery is still recorded one round trip after its answer
- * (the window in which a crash would send it again), in a fraction of the statements.
+ * Records successes as they come, several per statement (lib/server/coalesce.ts): a success waits
+ * for the next write, which starts as soon as the previous one ended and takes every success that
+ * arrived meanwhile, from every batch this worker is sending. Each delivery is still recorded one
+ * round trip after its answer (the window in which a crash would send it again), in a fraction of
+ * the statements.
  */
-function deliveredRecorder(db: Db) {
-  let pending: { s: Success; resolve(): void; reject(e: unknown): void }[] = [];
-  let writing = false;
-  async function write() {
-    writing = true;
-    while (pending.length) {
-      const batch = pending;
-      pending = [];
-      const col = <T>(f: (s: Success) => T) => batch.map((b) => f(b.s));
-      try {
-        await db.sql({
-          name: "webhook-delivered",
-          text: DELIVERED_SQL,
-          values: [
-            col(() => uuid7()),
-            col((s) => s.deliveryId),
-            col((s) => s.url),
-            col((s) => s.replay),
-            col((s) => s.result.statusCode),
-            col((s) => s.result.latencyMs),
-            col((s) => s.result.responseHead),
-          ],
-        });
-        for (const b of batch) b.resolve();
-      } catch (e) {
-        for (const b of batch) b.reject(e);
-      }
-    }
-    writing = false;
-  }
-  return (s: Success) =>
-    new Promise<void>((resolve, reject) => {
-      pending.push({ s, resolve, reject });
-      if (!writing) void write();
-    });
-}
+const recordDelivered = coalesce<Success, void>(async (db, batch) => {
+  const col = <T>(f: (s: Success) => T) => batch.map(f);
+  await db.sql({
+    name: "webhook-delivered",
+    text: DELIVERED_SQL,
+    values: [
+      col(() => uuid7()),
+      col((s) => s.deliveryId),
+      col((s) => s.url),
+      col((s) => s.replay),
+      col((s) => s.result.statusCode),
+      col((s) => s.result.latencyMs),
+      col((s) => s.result.responseHead),
+    ],
+  });
+  return batch.map(() => ({ ok: true, value: undefined }));
+});
 
 type Claimed = {
   id: string;
@@ -122,12 +105,7 @@ async function claim(db: Db, jobs: WebhookJob[]): Promise<Map<string, Claimed>> 
 
 type Outcome = "delivered" | "retry" | "failed" | "skipped";
 
-async function deliverOne(
-  db: Db,
-  job: WebhookJob,
-  d: Claimed | undefined,
-  recordDelivered: ReturnType<typeof deliveredRecorder>,
-): Promise<Outcome> {
+async function deliverOne(db: Db, job: WebhookJob, d: Claimed | undefined): Promise<Outcome> {
   if (!d) return "skipped";
   const r = await postForm(d.url, d.payload);
   // The attempt in the log (never the body): the order, the request that raised it, the answer.
@@ -141,7 +119,7 @@ async function deliverOne(
   };
   const attemptArgs = [uuid7(), job.deliveryId, d.url, job.replay === true, r.statusCode, r.error, r.latencyMs, r.responseHead] as const;
   if (isDelivered(r)) {
-    await recordDelivered({ deliveryId: job.deliveryId, url: d.url, replay: job.replay === true, result: r });
+    await recordDelivered(db, { deliveryId: job.deliveryId, url: d.url, replay: job.replay === true, result: r });
     logger.info(line, "notification delivered");
     return "delivered";
   }
@@ -181,13 +159,12 @@ async function deliverOne(
 /** A batch of jobs, sent concurrently. Returns the outcomes' counts. */
 export async function deliverWebhooks(db: Db, jobs: WebhookJob[]) {
   const claimed = await claim(db, jobs);
-  const recordDelivered = deliveredRecorder(db);
   // Each claimed delivery is sent by the first job naming it; a second one is skipped.
   const settled = await Promise.allSettled(
     jobs.map((j) => {
       const d = claimed.get(j.deliveryId);
       claimed.delete(j.deliveryId);
-      return deliverOne(db, j, d, recordDelivered);
+      return deliverOne(db, j, d);
     }),
   );
   const counts = { delivered: 0, retry: 0, failed: 0, skipped: 0 };

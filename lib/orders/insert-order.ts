@@ -1,6 +1,7 @@
 import { auditActorValues, insertAuditSql } from "../audit/audit-sql";
 import type { Actor } from "../auth/actor";
 import type { InstalmentPlan } from "../instalments/plan";
+import { coalesce } from "../server/coalesce";
 import type { Db } from "../server/db";
 import { uuid7 } from "../server/uuid7";
 import type { AmountUpdate } from "./amount-update";
@@ -159,55 +160,40 @@ function valuesOf(row: NewOrderRow, actor: Actor): unknown[] {
   return values;
 }
 
-type Waiting = { values: unknown[]; resolve(): void; reject(e: unknown): void };
-type Queue = { waiting: Waiting[]; busy: boolean };
-const queues = new WeakMap<Db, Queue>();
-
 /**
  * Inserts a new order with its "order.create" audit event, on the given connection. Outside a
- * transaction, orders are coalesced: while one statement is on its way, the orders that arrive
- * wait and leave together in the next (one round trip and one commit for all, the way PostgreSQL
- * groups commits, measured in docs/benchmarks.md); a lone order leaves at once. Each caller
- * returns once its order is committed. If a shared statement fails, its orders are written again
- * one by one, so an order only ever fails for its own reason.
+ * transaction, orders are coalesced (lib/server/coalesce.ts): the orders that arrive while a
+ * statement is on its way leave together in the next (one round trip and one commit for all,
+ * measured in docs/benchmarks.md); a lone order leaves at once. Each caller returns once its
+ * order is committed. If a shared statement fails, its orders are written again one by one, so
+ * an order only ever fails for its own reason.
  */
 export async function insertOrder(db: Db, row: NewOrderRow, actor: Actor): Promise<void> {
   const values = valuesOf(row, actor);
-  if (db.inTransaction) {
-    await insertOne(db, values);
-    return;
-  }
-  let q = queues.get(db);
-  if (!q) {
-    q = { waiting: [], busy: false };
-    queues.set(db, q);
-  }
-  const queue = q;
-  const done = new Promise<void>((resolve, reject) => queue.waiting.push({ values, resolve, reject }));
-  if (!queue.busy) void drain(db, queue);
-  return done;
+  if (db.inTransaction) await insertOne(db, values);
+  else await insertCoalesced(db, values);
 }
 
 const insertOne = (db: Db, values: unknown[]) => db.sql({ name: "insert-order", text: INSERT_SQL, values });
 
-async function drain(db: Db, queue: Queue) {
-  queue.busy = true;
-  while (queue.waiting.length) {
-    const batch = queue.waiting.splice(0, 200);
-    if (batch.length > 1) {
-      try {
-        const columns = ALL.map((_, i) => batch.map((w) => w.values[i]));
-        await db.sql({ name: "insert-orders-coalesced", text: MANY_SQL, values: columns });
-        for (const w of batch) w.resolve();
-        continue;
-      } catch {
-        // Written again one by one below: each order succeeds or fails on its own.
-      }
+const insertCoalesced = coalesce<unknown[], void>(async (db, batch) => {
+  if (batch.length > 1) {
+    try {
+      await db.sql({ name: "insert-orders-coalesced", text: MANY_SQL, values: ALL.map((_, i) => batch.map((values) => values[i])) });
+      return batch.map(() => ({ ok: true, value: undefined }));
+    } catch {
+      // Written again one by one below: each order succeeds or fails on its own.
     }
-    await Promise.all(batch.map((w) => insertOne(db, w.values).then(() => w.resolve(), w.reject)));
   }
-  queue.busy = false;
-}
+  return Promise.all(
+    batch.map((values) =>
+      insertOne(db, values).then(
+        () => ({ ok: true as const, value: undefined }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ),
+    ),
+  );
+}, 200);
 
 // Many orders (an e-mail to many recipients) in one statement per chunk: rows travel as one
 // JSON array; each column gets its type from the cast table above.
