@@ -1,5 +1,6 @@
 import { getDb } from "../db";
 import { logger } from "../logger";
+import { isShuttingDown } from "../shutdown";
 import { getBoss } from "./boss";
 import type { JobDef } from "./define";
 import { ensureQueue } from "./enqueue";
@@ -17,14 +18,22 @@ export async function startWorker(jobs: readonly JobDef<any>[]) {
   const boss = await getBoss();
   const db = getDb();
   for (const job of jobs) {
-    await ensureQueue(boss, job);
-    const handle = job.handle;
-    if (handle) {
-      const run = instrumented<object>(job.name, (batch) => handle(db, batch));
-      if (job.work) await boss.work<object>(job.name, job.work(), run);
-      else await boss.work<object>(job.name, run);
+    // A signal during the start (the first queues' jobs already running): pg-boss is stopping,
+    // and the queues not yet registered stay with the other workers.
+    if (isShuttingDown()) return;
+    try {
+      await ensureQueue(boss, job);
+      const handle = job.handle;
+      if (handle) {
+        const run = instrumented<object>(job.name, (batch) => handle(db, batch));
+        if (job.work) await boss.work<object>(job.name, job.work(), run);
+        else await boss.work<object>(job.name, run);
+      }
+      if (job.schedule) await boss.schedule(job.name, job.schedule);
+    } catch (e) {
+      if (isShuttingDown()) return; // "Workers are disabled. pg-boss is stopped"
+      throw e;
     }
-    if (job.schedule) await boss.schedule(job.name, job.schedule);
   }
   logger.child({ component: "jobs" }).info("worker started");
 }
