@@ -8,7 +8,7 @@
 // Env: ROUNDS (default 6), SLICE (s, default 4), CONNECTIONS (default 32).
 import { type ChildProcess, spawn } from "node:child_process";
 import autocannon from "autocannon";
-import { freePort, freshDatabase, machine } from "./lib";
+import { freePort, freshDatabase, machine, serverEnv } from "./lib";
 
 const BASE_DIR = process.env.BASE_DIR;
 if (!BASE_DIR) throw new Error("BASE_DIR: the other checkout's folder");
@@ -26,17 +26,7 @@ async function start(cwd: string) {
   const base = `http://127.0.0.1:${port}`;
   const proc = spawn("node_modules/.bin/tsx", ["scripts/server.ts"], {
     cwd,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      APP_URL: base,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      START_WORKER: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "--max-semi-space-size=32",
-      API_REQUESTS_PER_MINUTE: "100000000",
-    },
+    env: serverEnv(port, { API_REQUESTS_PER_MINUTE: "100000000" }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   procs.push(proc);

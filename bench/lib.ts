@@ -45,6 +45,19 @@ export async function freshDatabase() {
   };
 }
 
+/** The production server's environment on 127.0.0.1:`port` (no in-process worker), plus `env`. */
+export const serverEnv = (port: number, env: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: "production",
+  APP_URL: `http://127.0.0.1:${port}`,
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  START_WORKER: "0",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_OPTIONS: "--max-semi-space-size=32",
+  ...env,
+});
+
 export async function startServer(env: Record<string, string> = {}): Promise<{ base: string; proc: ChildProcess; stop(): Promise<void> }> {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
   const port = await freePort();
@@ -56,17 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ b
     ? [process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"]]
     : ["node_modules/.bin/tsx", ["scripts/server.ts"]];
   const proc = spawn(cmd, args, {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      APP_URL: base,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      START_WORKER: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "--max-semi-space-size=32",
-      ...env,
-    },
+    env: serverEnv(port, env),
     // BENCH_SERVER_LOG=<file>: the server's stdout (its log lines, a --trace-gc) kept there.
     stdio: ["ignore", process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, "w") : "ignore", "inherit"],
   });
